@@ -1,0 +1,310 @@
+//! An association's profile (`content/associations/<slug>.md`).
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::checks;
+use crate::content::Context;
+use crate::problem::{Problem, Problems, suggest};
+use crate::read::{Fields, date, list, non_empty_list, one_of, text};
+use crate::shapes::{Contact, Hours, Place};
+use crate::tree::{Node, Pos, quote};
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Association {
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub categories: Vec<String>,
+    pub locations: Vec<Location>,
+    pub remote_only: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifiers: Option<Identifiers>,
+    pub food_bank_partner: bool,
+    pub public: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditions: Option<String>,
+    pub languages: Vec<String>,
+    pub updated: Date,
+    /// The description, in Markdown.
+    pub body: String,
+}
+
+/// A place where the association receives people, with its hours.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Location {
+    #[serde(flatten)]
+    pub place: Place,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Hours>,
+    pub public_holidays: HolidayPolicy,
+    pub closures: Vec<Closure>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessibility: Option<Accessibility>,
+}
+
+/// Whether a place opens on public holidays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HolidayPolicy {
+    Open,
+    Closed,
+    #[default]
+    Unknown,
+}
+
+impl HolidayPolicy {
+    pub fn label(self) -> &'static str {
+        match self {
+            HolidayPolicy::Open => "Ouvert les jours fériés",
+            HolidayPolicy::Closed => "Fermé les jours fériés",
+            HolidayPolicy::Unknown => "Jours fériés : se renseigner",
+        }
+    }
+}
+
+/// A period when the place is closed, both days included.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Closure {
+    pub from: Date,
+    pub to: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Accessibility {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wheelchair: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Identifiers {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rna: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub siret: Option<String>,
+}
+
+impl Association {
+    pub const WHAT: &'static str = "une association";
+
+    pub fn decode(
+        slug: &str,
+        node: &Node,
+        body: &str,
+        body_at: Pos,
+        cx: &Context,
+        p: &mut Problems,
+    ) -> Association {
+        let mut f = Fields::of_or_empty(node, "", "un en-tête YAML de champs", p);
+        let bounds = &cx.site.territory.bounds;
+        let name = f.required("name", "un nom de 3 à 150 caractères", p, |n, path, p| {
+            text(n, path, p, (3, 150), true)
+        });
+        let summary = f.required(
+            "summary",
+            "un résumé d'une ligne, 200 caractères au plus",
+            p,
+            |n, path, p| text(n, path, p, (1, 200), true),
+        );
+        let categories = f.required(
+            "categories",
+            "une liste de catégories déclarées dans site.toml",
+            p,
+            |n, path, p| {
+                non_empty_list(n, path, p, "au moins une catégorie", |n, path, p| {
+                    category(n, path, p, cx)
+                })
+            },
+        );
+        let remote_only = f.flag("remote_only", p);
+        const PLACES: &str = "au moins un lieu d'accueil (ou remote_only: true)";
+        let locations = match f.get("locations") {
+            Some((n, path)) => {
+                let items = list(n, &path, p, |n, path, p| Location::read(n, path, p, bounds));
+                if items.as_ref().is_some_and(Vec::is_empty) && !remote_only {
+                    p.push(Problem::new(n.at, path, PLACES, "une liste vide"));
+                }
+                items.unwrap_or_default()
+            }
+            None => {
+                if !remote_only {
+                    p.push(f.missing("locations", PLACES));
+                }
+                Vec::new()
+            }
+        };
+        let contact = f.optional("contact", p, Contact::read);
+        let identifiers = f.optional("identifiers", p, Identifiers::read);
+        let food_bank_partner = f.flag("food_bank_partner", p);
+        let public = f
+            .optional("public", p, |n, path, p| {
+                list(n, path, p, |n, path, p| text(n, path, p, (1, 60), true))
+            })
+            .unwrap_or_default();
+        let conditions = f.optional("conditions", p, |n, path, p| {
+            text(n, path, p, (1, 500), false)
+        });
+        let languages = f
+            .optional("languages", p, |n, path, p| {
+                list(n, path, p, checks::language)
+            })
+            .unwrap_or_default();
+        let updated = f.required(
+            "updated",
+            "la date de dernière vérification des informations, AAAA-MM-JJ",
+            p,
+            date,
+        );
+        f.finish(Self::WHAT, p);
+        let description = body.trim();
+        if description.chars().count() < 50 {
+            p.push(Problem::new(
+                body_at,
+                "(description)",
+                "une description d'au moins 50 caractères après l'en-tête",
+                format!("{} caractère(s)", description.chars().count()),
+            ));
+        }
+        Association {
+            slug: slug.to_string(),
+            name,
+            summary,
+            categories,
+            locations,
+            remote_only,
+            contact,
+            identifiers,
+            food_bank_partner,
+            public,
+            conditions,
+            languages,
+            updated,
+            body: body.to_string(),
+        }
+    }
+
+    /// The location calls and listings fall back to.
+    pub fn first_place(&self) -> Option<&Place> {
+        self.locations.first().map(|l| &l.place)
+    }
+}
+
+/// A category key declared in `site.toml`.
+fn category(node: &Node, path: &str, p: &mut Problems, cx: &Context) -> Option<String> {
+    let key = checks::slug(node, path, p)?;
+    if cx.site.categories.label(&key).is_some() {
+        return Some(key);
+    }
+    let known: Vec<&str> = cx.site.categories.keys().collect();
+    p.push(
+        Problem::new(
+            node.at,
+            path,
+            format!(
+                "une catégorie déclarée dans site.toml ({})",
+                known.join(", ")
+            ),
+            quote(&key),
+        )
+        .with_suggestion(suggest(&key, known.iter().copied())),
+    );
+    None
+}
+
+impl Location {
+    fn read(
+        node: &Node,
+        path: &str,
+        p: &mut Problems,
+        bounds: &crate::site::Bounds,
+    ) -> Option<Location> {
+        let mut f = Fields::of(
+            node,
+            path,
+            "un lieu (address, postal_code, city, geo, hours…)",
+            p,
+        )?;
+        let before = p.len();
+        let place = Place::read_fields(&mut f, p, bounds);
+        let hours = f.optional("hours", p, Hours::read);
+        let public_holidays = f
+            .optional("public_holidays", p, |n, path, p| {
+                one_of(n, path, p, &["open", "closed", "unknown"])
+            })
+            .map(|v| match v {
+                "open" => HolidayPolicy::Open,
+                "closed" => HolidayPolicy::Closed,
+                _ => HolidayPolicy::Unknown,
+            })
+            .unwrap_or_default();
+        let closures = f
+            .optional("closures", p, |n, path, p| list(n, path, p, Closure::read))
+            .unwrap_or_default();
+        let accessibility = f.optional("accessibility", p, Accessibility::read);
+        f.finish("un lieu", p);
+        (p.len() == before).then_some(Location {
+            place,
+            hours,
+            public_holidays,
+            closures,
+            accessibility,
+        })
+    }
+
+    /// Whether the place is closed all day on `day` by one of its closures.
+    pub fn closed_on(&self, day: Date) -> bool {
+        self.closures.iter().any(|c| c.from <= day && day <= c.to)
+    }
+}
+
+impl Closure {
+    fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Closure> {
+        let mut f = Fields::of(node, path, "une fermeture {from, to, note}", p)?;
+        let before = p.len();
+        let from = f.required("from", "le premier jour de fermeture, AAAA-MM-JJ", p, date);
+        let to = f.required("to", "le dernier jour de fermeture, AAAA-MM-JJ", p, date);
+        let note = f.optional("note", p, |n, path, p| text(n, path, p, (1, 200), true));
+        f.finish("une fermeture", p);
+        if p.len() == before && to < from {
+            p.push(Problem::new(
+                node.at,
+                crate::read::join(path, "to"),
+                format!("une date de fin le {from} ou après"),
+                to.to_string(),
+            ));
+        }
+        (p.len() == before).then_some(Closure { from, to, note })
+    }
+}
+
+impl Accessibility {
+    fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Accessibility> {
+        let mut f = Fields::of(node, path, "une accessibilité {wheelchair, notes}", p)?;
+        let before = p.len();
+        let a = Accessibility {
+            wheelchair: f.optional("wheelchair", p, crate::read::boolean),
+            notes: f.optional("notes", p, |n, path, p| text(n, path, p, (1, 500), false)),
+        };
+        f.finish("une accessibilité", p);
+        (p.len() == before).then_some(a)
+    }
+}
+
+impl Identifiers {
+    fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Identifiers> {
+        let mut f = Fields::of(node, path, "des identifiants {rna, siret}", p)?;
+        let before = p.len();
+        let ids = Identifiers {
+            rna: f.optional("rna", p, checks::rna),
+            siret: f.optional("siret", p, checks::siret),
+        };
+        f.finish("des identifiants", p);
+        (p.len() == before).then_some(ids)
+    }
+}

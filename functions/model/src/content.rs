@@ -1,0 +1,213 @@
+//! A content file: its kind (from its folder), its front matter and body, and the entry it
+//! decodes to.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::association::Association;
+use crate::checks::{is_slug, slug, slugify};
+use crate::page::Page;
+use crate::problem::{Problem, Problems, suggest};
+use crate::resource::Resource;
+use crate::site::SiteConfig;
+use crate::tree::{Node, Pos, parse_yaml, quote};
+use crate::volunteer_call::VolunteerCall;
+
+/// What a content file holds, told by the folder it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Association,
+    VolunteerCall,
+    Resource,
+    Page,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Association,
+        Kind::VolunteerCall,
+        Kind::Resource,
+        Kind::Page,
+    ];
+
+    /// The folder under `content/`, which is also the URL section.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Association => "associations",
+            Kind::VolunteerCall => "benevolat",
+            Kind::Resource => "ressources",
+            Kind::Page => "pages",
+        }
+    }
+
+    pub fn from_folder(folder: &str) -> Option<Kind> {
+        Self::ALL.into_iter().find(|k| k.folder() == folder)
+    }
+
+    /// The name used in the API (`association`, `volunteer_call`, `resource`).
+    pub fn api_name(self) -> &'static str {
+        match self {
+            Kind::Association => "association",
+            Kind::VolunteerCall => "volunteer_call",
+            Kind::Resource => "resource",
+            Kind::Page => "page",
+        }
+    }
+}
+
+/// What decoding needs beyond the file itself.
+pub struct Context<'a> {
+    pub site: &'a SiteConfig,
+    /// The slugs of the associations that exist.
+    pub associations: &'a BTreeSet<String>,
+}
+
+/// One decoded content file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    Association(Association),
+    VolunteerCall(VolunteerCall),
+    Resource(Resource),
+    Page(Page),
+}
+
+/// A file split into its front matter and its body, with the lines they start on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts<'s> {
+    pub front: &'s str,
+    pub front_line: u32,
+    pub body: &'s str,
+    pub body_line: u32,
+}
+
+/// Splits `---\n<yaml>\n---\n<markdown>`.
+pub fn split_front_matter(source: &str) -> Result<Parts<'_>, Problem> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut lines = source.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(Problem::new(
+            Pos::new(1, 1),
+            "",
+            "un en-tête YAML entre deux lignes « --- » au début du fichier",
+            quote(first.trim_end()),
+        ));
+    }
+    let front_start = first.len();
+    let mut offset = front_start;
+    let mut line = 2u32;
+    for l in lines {
+        if matches!(l.trim_end(), "---" | "...") {
+            return Ok(Parts {
+                front: &source[front_start..offset],
+                front_line: 2,
+                body: &source[offset + l.len()..],
+                body_line: line + 1,
+            });
+        }
+        offset += l.len();
+        line += 1;
+    }
+    Err(Problem::new(
+        Pos::new(1, 1),
+        "",
+        "une ligne « --- » qui ferme l'en-tête YAML",
+        "la fin du fichier",
+    ))
+}
+
+/// Reads a reference to an association, which must exist.
+pub fn association_ref(node: &Node, path: &str, p: &mut Problems, cx: &Context) -> Option<String> {
+    let wanted = slug(node, path, p)?;
+    if cx.associations.contains(&wanted) {
+        return Some(wanted);
+    }
+    p.push(
+        Problem::new(
+            node.at,
+            path,
+            "l'identifiant d'une association existante (le nom d'un fichier de content/associations/ sans .md)",
+            format!("{}, qui n'existe pas", quote(&wanted)),
+        )
+        .with_suggestion(suggest(&wanted, cx.associations.iter().map(String::as_str))),
+    );
+    None
+}
+
+impl Entry {
+    /// Decodes a whole file. Every problem is returned, in the order of the file.
+    pub fn decode(
+        kind: Kind,
+        slug: &str,
+        source: &str,
+        cx: &Context,
+    ) -> Result<Entry, Vec<Problem>> {
+        let mut p = Problems::new();
+        if !is_slug(slug) {
+            let hint = Some(slugify(slug))
+                .filter(|s| is_slug(s))
+                .map(|s| format!("{s}.md"));
+            p.push(
+                Problem::new(
+                    Pos::new(1, 1),
+                    "(nom du fichier)",
+                    "un nom en minuscules, chiffres et tirets simples, terminé par .md",
+                    quote(&format!("{slug}.md")),
+                )
+                .with_suggestion(hint),
+            );
+        }
+        let parts = split_front_matter(source).map_err(|e| vec![e])?;
+        let node = parse_yaml(parts.front, parts.front_line).map_err(|e| vec![e])?;
+        let body_at = Pos::new(parts.body_line, 1);
+        let entry = match kind {
+            Kind::Association => Entry::Association(Association::decode(
+                slug, &node, parts.body, body_at, cx, &mut p,
+            )),
+            Kind::VolunteerCall => {
+                Entry::VolunteerCall(VolunteerCall::decode(slug, &node, parts.body, cx, &mut p))
+            }
+            Kind::Resource => {
+                Entry::Resource(Resource::decode(slug, &node, parts.body, cx, &mut p))
+            }
+            Kind::Page => Entry::Page(Page::decode(slug, &node, parts.body, &mut p)),
+        };
+        if p.is_empty() {
+            Ok(entry)
+        } else {
+            Err(p.into_sorted())
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        match self {
+            Entry::Association(_) => Kind::Association,
+            Entry::VolunteerCall(_) => Kind::VolunteerCall,
+            Entry::Resource(_) => Kind::Resource,
+            Entry::Page(_) => Kind::Page,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_with_line_numbers() {
+        let parts = split_front_matter("---\na: 1\nb: 2\n---\nBody\n").unwrap();
+        assert_eq!(parts.front, "a: 1\nb: 2\n");
+        assert_eq!(parts.body, "Body\n");
+        assert_eq!(parts.body_line, 5);
+    }
+
+    #[test]
+    fn missing_front_matter_is_explained() {
+        let err = split_front_matter("# Titre\n").unwrap_err();
+        assert_eq!(err.found, "« # Titre »");
+        let err = split_front_matter("---\na: 1\n").unwrap_err();
+        assert!(err.expected.contains("ferme"));
+    }
+}

@@ -1,0 +1,27 @@
+//! The content model of the solidarity portal: one definition of each content type, with the
+//! checks that the generator runs on `content/` and the form functions run on submissions.
+//!
+//! The pipeline of one file: [`content::split_front_matter`] → [`tree::parse_yaml`] (a tree
+//! that keeps positions) → the type's `decode`, which reads every field through [`read`] and
+//! records each [`problem::Problem`] with its line, column, field, expectation and finding.
+
+pub mod association;
+pub mod checks;
+pub mod content;
+pub mod languages;
+pub mod page;
+pub mod problem;
+pub mod read;
+pub mod resource;
+pub mod shapes;
+pub mod site;
+pub mod tree;
+pub mod volunteer_call;
+
+pub use association::Association;
+pub use content::{Context, Entry, Kind};
+pub use page::Page;
+pub use problem::Problem;
+pub use resource::Resource;
+pub use site::SiteConfig;
+pub use volunteer_call::VolunteerCall;

@@ -1,0 +1,39 @@
+//! A free page (`content/pages/<slug>.md`): about, legal notice, accessibility statement.
+
+use serde::Serialize;
+
+use crate::problem::Problems;
+use crate::read::{Fields, integer, text};
+use crate::tree::Node;
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    /// Position in the main menu; not in the menu when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub menu: Option<i64>,
+    pub body: String,
+}
+
+impl Page {
+    pub const WHAT: &'static str = "une page";
+
+    pub fn decode(slug: &str, node: &Node, body: &str, p: &mut Problems) -> Page {
+        let mut f = Fields::of_or_empty(node, "", "un en-tête YAML de champs", p);
+        let title = f.required(
+            "title",
+            "un titre de 1 à 150 caractères",
+            p,
+            |n, path, p| text(n, path, p, (1, 150), true),
+        );
+        let menu = f.optional("menu", p, integer);
+        f.finish(Self::WHAT, p);
+        Page {
+            slug: slug.to_string(),
+            title,
+            menu,
+            body: body.to_string(),
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! What is wrong with a piece of content, said so that an editor can fix it.
+
+use std::fmt;
+
+use crate::tree::{Node, Pos};
+
+/// One problem: where, which field, what was expected, what was found, and perhaps what the
+/// editor meant.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    /// Position in the file (0 when unknown, e.g. in a JSON submission).
+    pub at: Pos,
+    /// The field's path, such as `locations[0].hours.mo[1]`; empty for the whole file.
+    pub field: String,
+    pub expected: String,
+    pub found: String,
+    /// A near-miss correction, such as `categories` for `catgories`.
+    pub suggestion: Option<String>,
+}
+
+impl serde::Serialize for Pos {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Pos", 2)?;
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("column", &self.column)?;
+        st.end()
+    }
+}
+
+impl Problem {
+    pub fn new(
+        at: Pos,
+        field: impl Into<String>,
+        expected: impl Into<String>,
+        found: impl Into<String>,
+    ) -> Self {
+        Problem {
+            at,
+            field: field.into(),
+            expected: expected.into(),
+            found: found.into(),
+            suggestion: None,
+        }
+    }
+
+    pub fn with_suggestion(mut self, suggestion: Option<String>) -> Self {
+        self.suggestion = suggestion;
+        self
+    }
+
+    /// The message without the position: `field: attendu …, trouvé … (vouliez-vous dire …)`.
+    pub fn message(&self) -> String {
+        let mut out = String::new();
+        if !self.field.is_empty() {
+            out.push_str(&self.field);
+            out.push_str(" : ");
+        }
+        out.push_str("attendu ");
+        out.push_str(&self.expected);
+        out.push_str(", trouvé ");
+        out.push_str(&self.found);
+        if let Some(s) = &self.suggestion {
+            out.push_str(" ; vouliez-vous dire « ");
+            out.push_str(s);
+            out.push_str(" » ?");
+        }
+        out
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.at.line > 0 {
+            write!(f, "{}:{}: ", self.at.line, self.at.column)?;
+        }
+        f.write_str(&self.message())
+    }
+}
+
+/// The problems found so far in one file or submission.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Problems(Vec<Problem>);
+
+impl Problems {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, problem: Problem) {
+        self.0.push(problem);
+    }
+
+    /// Records that `node`, at `field`, is not what was expected.
+    pub fn wrong(&mut self, node: &Node, field: &str, expected: impl Into<String>) {
+        self.push(Problem::new(node.at, field, expected, node.describe()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The problems in the order they appear in the file.
+    pub fn into_sorted(mut self) -> Vec<Problem> {
+        self.0.sort_by_key(|p| p.at);
+        self.0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Problem> {
+        self.0.iter()
+    }
+}
+
+/// The closest known name to a mistyped one, if it is close enough to be a likely typo.
+pub fn suggest<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let typed_lower = typed.to_lowercase();
+    known
+        .into_iter()
+        .map(|k| (strsim::damerau_levenshtein(&typed_lower, k), k))
+        .filter(|(d, k)| *k != typed && *d <= (k.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_misses_only() {
+        let known = ["categories", "contact", "conditions"];
+        assert_eq!(suggest("catgories", known), Some("categories".into()));
+        assert_eq!(suggest("Contact", known), Some("contact".into()));
+        assert_eq!(suggest("colour", known), None);
+    }
+
+    #[test]
+    fn message_names_field_expected_found_and_suggestion() {
+        let p = Problem::new(
+            Pos::new(3, 1),
+            "catgories",
+            "un champ connu",
+            "« catgories »",
+        )
+        .with_suggestion(Some("categories".into()));
+        assert_eq!(
+            p.to_string(),
+            "3:1: catgories : attendu un champ connu, trouvé « catgories » ; vouliez-vous dire « categories » ?"
+        );
+    }
+}

@@ -1,0 +1,385 @@
+//! Reading typed values out of a [`Node`] tree, recording every problem instead of stopping
+//! at the first.
+//!
+//! Every reader takes the node, the field's path (for messages) and the problem list, and
+//! returns the value when it is valid. A content type's `decode` calls these for each of its
+//! fields, so the set of field names a type accepts is written once, in its `decode`.
+
+use jiff::civil::Date;
+
+use crate::problem::{Problem, Problems, suggest};
+use crate::tree::{Entry, Node, Pos, Value, quote};
+
+/// The path of a field inside another: `locations[0]` + `hours` → `locations[0].hours`.
+pub fn join(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+/// The path of a list item: `categories` + 1 → `categories[1]`.
+pub fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+/// The fields of one mapping, taken one by one by name; those never taken are unknown.
+pub struct Fields<'n> {
+    entries: &'n [Entry],
+    known: Vec<&'static str>,
+    path: String,
+    at: Pos,
+}
+
+impl<'n> Fields<'n> {
+    /// The mapping at `node`, or a problem if it is something else.
+    pub fn of(node: &'n Node, path: &str, what: &str, p: &mut Problems) -> Option<Fields<'n>> {
+        match &node.value {
+            Value::Map(entries) => Some(Fields {
+                entries,
+                known: Vec::new(),
+                path: path.to_string(),
+                at: node.at,
+            }),
+            _ => {
+                p.wrong(node, path, what);
+                None
+            }
+        }
+    }
+
+    /// The mapping, or an empty one when `node` is not a mapping (the problem is recorded):
+    /// reading goes on so that the missing fields are reported too.
+    pub fn of_or_empty(node: &'n Node, path: &str, what: &str, p: &mut Problems) -> Fields<'n> {
+        Self::of(node, path, what, p).unwrap_or(Fields {
+            entries: &[],
+            known: Vec::new(),
+            path: path.to_string(),
+            at: node.at,
+        })
+    }
+
+    /// The value of `name` and its path, if it is present and not empty.
+    pub fn get(&mut self, name: &'static str) -> Option<(&'n Node, String)> {
+        self.known.push(name);
+        self.entries
+            .iter()
+            .find(|e| e.key == name)
+            .filter(|e| e.value.value != Value::Null)
+            .map(|e| (&e.value, join(&self.path, name)))
+    }
+
+    /// Whether `name` is present (even empty).
+    pub fn has(&self, name: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.key == name && e.value.value != Value::Null)
+    }
+
+    /// Reads a required field; when it is missing, says what it should hold.
+    pub fn required<T: Default>(
+        &mut self,
+        name: &'static str,
+        expected: &str,
+        p: &mut Problems,
+        read: impl FnOnce(&'n Node, &str, &mut Problems) -> Option<T>,
+    ) -> T {
+        match self.get(name) {
+            Some((node, path)) => read(node, &path, p).unwrap_or_default(),
+            None => {
+                p.push(self.missing(name, expected));
+                T::default()
+            }
+        }
+    }
+
+    /// Reads an optional field.
+    pub fn optional<T>(
+        &mut self,
+        name: &'static str,
+        p: &mut Problems,
+        read: impl FnOnce(&'n Node, &str, &mut Problems) -> Option<T>,
+    ) -> Option<T> {
+        let (node, path) = self.get(name)?;
+        read(node, &path, p)
+    }
+
+    /// Reads an optional boolean, false when absent.
+    pub fn flag(&mut self, name: &'static str, p: &mut Problems) -> bool {
+        self.optional(name, p, boolean).unwrap_or(false)
+    }
+
+    /// The problem for a missing field, placed at the mapping that should hold it.
+    pub fn missing(&self, name: &str, expected: &str) -> Problem {
+        Problem::new(
+            self.at,
+            join(&self.path, name),
+            expected,
+            "rien (le champ manque)",
+        )
+    }
+
+    /// The position of the mapping itself.
+    pub fn at(&self) -> Pos {
+        self.at
+    }
+
+    /// Records every field that no reader asked for, with the closest known name.
+    pub fn finish(self, what: &str, p: &mut Problems) {
+        for e in self.entries {
+            if !self.known.contains(&e.key.as_str()) {
+                let hint = suggest(&e.key, self.known.iter().copied());
+                p.push(
+                    Problem::new(
+                        e.key_at,
+                        join(&self.path, &e.key),
+                        format!("un champ connu de {what} ({})", self.known.join(", ")),
+                        format!("le champ inconnu {}", quote(&e.key)),
+                    )
+                    .with_suggestion(hint),
+                );
+            }
+        }
+    }
+}
+
+/// Any scalar, as text.
+pub fn scalar<'n>(node: &'n Node, path: &str, p: &mut Problems, expected: &str) -> Option<&'n str> {
+    match &node.value {
+        Value::Scalar { text, .. } => Some(text),
+        _ => {
+            p.wrong(node, path, expected);
+            None
+        }
+    }
+}
+
+/// A text of `min..=max` characters, trimmed; `one_line` refuses line breaks.
+pub fn text(
+    node: &Node,
+    path: &str,
+    p: &mut Problems,
+    (min, max): (usize, usize),
+    one_line: bool,
+) -> Option<String> {
+    let expected = if one_line {
+        format!("un texte d'une ligne de {min} à {max} caractères")
+    } else {
+        format!("un texte de {min} à {max} caractères")
+    };
+    let raw = scalar(node, path, p, &expected)?;
+    let value = raw.trim();
+    let count = value.chars().count();
+    if count < min || count > max {
+        p.push(Problem::new(
+            node.at,
+            path,
+            expected,
+            format!("{count} caractère(s)"),
+        ));
+        return None;
+    }
+    if one_line && value.contains('\n') {
+        p.push(Problem::new(
+            node.at,
+            path,
+            expected,
+            "un texte sur plusieurs lignes",
+        ));
+        return None;
+    }
+    Some(value.to_string())
+}
+
+/// `true` or `false`; `oui`/`non` are refused with the word to write instead.
+pub fn boolean(node: &Node, path: &str, p: &mut Problems) -> Option<bool> {
+    const EXPECTED: &str = "true ou false";
+    let raw = scalar(node, path, p, EXPECTED)?;
+    match raw.to_ascii_lowercase().as_str() {
+        "true" => Some(true),
+        "false" => Some(false),
+        other => {
+            let hint = match other {
+                "oui" | "yes" | "vrai" | "on" | "1" => Some("true".to_string()),
+                "non" | "no" | "faux" | "off" | "0" => Some("false".to_string()),
+                _ => None,
+            };
+            p.push(Problem::new(node.at, path, EXPECTED, quote(raw)).with_suggestion(hint));
+            None
+        }
+    }
+}
+
+/// A finite number.
+pub fn number(node: &Node, path: &str, p: &mut Problems) -> Option<f64> {
+    const EXPECTED: &str = "un nombre (avec un point décimal, pas une virgule)";
+    let raw = scalar(node, path, p, EXPECTED)?;
+    match raw.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() => Some(n),
+        _ => {
+            let hint = raw
+                .replace(',', ".")
+                .parse::<f64>()
+                .ok()
+                .map(|_| raw.replace(',', "."));
+            p.push(Problem::new(node.at, path, EXPECTED, quote(raw)).with_suggestion(hint));
+            None
+        }
+    }
+}
+
+/// A whole number.
+pub fn integer(node: &Node, path: &str, p: &mut Problems) -> Option<i64> {
+    let raw = scalar(node, path, p, "un nombre entier")?;
+    raw.trim().parse::<i64>().ok().or_else(|| {
+        p.push(Problem::new(node.at, path, "un nombre entier", quote(raw)));
+        None
+    })
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+pub fn date(node: &Node, path: &str, p: &mut Problems) -> Option<Date> {
+    const EXPECTED: &str = "une date AAAA-MM-JJ";
+    let raw = scalar(node, path, p, EXPECTED)?;
+    match parse_date(raw) {
+        Ok(d) => Some(d),
+        Err(found) => {
+            p.push(Problem::new(node.at, path, EXPECTED, found));
+            None
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD` strictly; the error describes what was found.
+pub fn parse_date(raw: &str) -> Result<Date, String> {
+    let b = raw.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return Err(quote(raw));
+    }
+    let num = |r: std::ops::Range<usize>| raw[r].parse::<i16>().unwrap_or(0);
+    Date::new(num(0..4), num(5..7) as i8, num(8..10) as i8)
+        .map_err(|_| format!("{} (cette date n'existe pas)", quote(raw)))
+}
+
+/// One of a fixed set of words.
+pub fn one_of<'a>(
+    node: &Node,
+    path: &str,
+    p: &mut Problems,
+    choices: &[&'a str],
+) -> Option<&'a str> {
+    let expected = format!("l'une des valeurs {}", choices.join(", "));
+    let raw = scalar(node, path, p, &expected)?;
+    if let Some(found) = choices.iter().find(|c| **c == raw) {
+        return Some(found);
+    }
+    p.push(
+        Problem::new(node.at, path, expected, quote(raw))
+            .with_suggestion(suggest(raw, choices.iter().copied())),
+    );
+    None
+}
+
+/// A list, each item read by `item`; a single value stands for a list of one, as an editor
+/// writing `categories: maraude` means.
+pub fn list<'n, T>(
+    node: &'n Node,
+    path: &str,
+    p: &mut Problems,
+    mut item: impl FnMut(&'n Node, &str, &mut Problems) -> Option<T>,
+) -> Option<Vec<T>> {
+    match &node.value {
+        Value::List(items) => {
+            let before = p.len();
+            let out: Vec<T> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| item(n, &index(path, i), p))
+                .collect();
+            (p.len() == before).then_some(out)
+        }
+        Value::Scalar { .. } => item(node, &index(path, 0), p).map(|v| vec![v]),
+        _ => {
+            p.wrong(node, path, "une liste");
+            None
+        }
+    }
+}
+
+/// A list that must hold at least one item.
+pub fn non_empty_list<'n, T>(
+    node: &'n Node,
+    path: &str,
+    p: &mut Problems,
+    what: &str,
+    item: impl FnMut(&'n Node, &str, &mut Problems) -> Option<T>,
+) -> Option<Vec<T>> {
+    let items = list(node, path, p, item)?;
+    if items.is_empty() {
+        p.push(Problem::new(node.at, path, what, "une liste vide"));
+        return None;
+    }
+    Some(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::parse_yaml;
+
+    fn problems_of(yaml: &str, read: impl FnOnce(&Node, &mut Problems)) -> Vec<String> {
+        let node = parse_yaml(yaml, 1).unwrap();
+        let mut p = Problems::new();
+        read(&node, &mut p);
+        p.into_sorted().iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn unknown_and_missing_fields_are_all_reported() {
+        let out = problems_of("nme: x\ncolour: red\n", |node, p| {
+            let mut f = Fields::of(node, "", "l'association", p).unwrap();
+            let _: String = f.required("name", "un nom", p, |n, path, p| {
+                text(n, path, p, (3, 150), true)
+            });
+            f.finish("l'association", p);
+        });
+        assert_eq!(
+            out,
+            [
+                "1:1: name : attendu un nom, trouvé rien (le champ manque)",
+                "1:1: nme : attendu un champ connu de l'association (name), trouvé le champ inconnu « nme » ; vouliez-vous dire « name » ?",
+                "2:1: colour : attendu un champ connu de l'association (name), trouvé le champ inconnu « colour »",
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_are_strict() {
+        for (raw, ok) in [
+            ("2026-02-28", true),
+            ("2026-02-30", false),
+            ("28/02/2026", false),
+        ] {
+            assert_eq!(parse_date(raw).is_ok(), ok, "{raw}");
+        }
+    }
+
+    #[test]
+    fn booleans_suggest_the_english_word() {
+        let out = problems_of("a: oui\n", |node, p| {
+            let mut f = Fields::of(node, "", "x", p).unwrap();
+            f.flag("a", p);
+        });
+        assert_eq!(
+            out,
+            ["1:4: a : attendu true ou false, trouvé « oui » ; vouliez-vous dire « true » ?"]
+        );
+    }
+}

@@ -1,0 +1,430 @@
+//! The shapes shared by several content types: `Geo`, `Place`, `Hours`, `Contact`.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::checks;
+use crate::problem::{Problem, Problems, suggest};
+use crate::read::{Fields, index, join, list, number, scalar, text};
+use crate::site::Bounds;
+use crate::tree::{Node, Value, quote};
+
+/// A point, `[lat, lon]`, inside the territory.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Geo {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl Geo {
+    pub fn read(node: &Node, path: &str, p: &mut Problems, bounds: &Bounds) -> Option<Geo> {
+        const EXPECTED: &str = "[latitude, longitude], deux nombres";
+        let Value::List(items) = &node.value else {
+            p.wrong(node, path, EXPECTED);
+            return None;
+        };
+        if items.len() != 2 {
+            p.push(Problem::new(
+                node.at,
+                path,
+                EXPECTED,
+                format!("{} nombre(s)", items.len()),
+            ));
+            return None;
+        }
+        let lat = number(&items[0], &index(path, 0), p);
+        let lon = number(&items[1], &index(path, 1), p);
+        let geo = Geo {
+            lat: lat?,
+            lon: lon?,
+        };
+        if !bounds.contains(geo) {
+            let hint = bounds.contains(Geo {
+                lat: geo.lon,
+                lon: geo.lat,
+            });
+            p.push(
+                Problem::new(
+                    node.at,
+                    path,
+                    format!("un point dans le territoire {bounds}"),
+                    format!("le point [{}, {}], hors du territoire", geo.lat, geo.lon),
+                )
+                .with_suggestion(hint.then(|| format!("[{}, {}]", geo.lon, geo.lat))),
+            );
+            return None;
+        }
+        Some(geo)
+    }
+}
+
+/// An address with its position on the map.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Place {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub address: String,
+    pub postal_code: String,
+    pub city: String,
+    pub geo: Geo,
+}
+
+impl Place {
+    /// Reads the fields of a place from `f`; the caller may read more fields from the same
+    /// mapping (a location adds hours) and then calls `finish`.
+    pub fn read_fields(f: &mut Fields, p: &mut Problems, bounds: &Bounds) -> Place {
+        Place {
+            name: f.optional("name", p, |n, path, p| text(n, path, p, (1, 150), true)),
+            address: f.required(
+                "address",
+                "une adresse (numéro et rue)",
+                p,
+                |n, path, p| text(n, path, p, (3, 200), true),
+            ),
+            postal_code: f.required(
+                "postal_code",
+                "un code postal de 5 chiffres",
+                p,
+                postal_code,
+            ),
+            city: f.required("city", "le nom de la commune", p, |n, path, p| {
+                text(n, path, p, (1, 100), true)
+            }),
+            geo: f.required("geo", "[latitude, longitude]", p, |n, path, p| {
+                Geo::read(n, path, p, bounds)
+            }),
+        }
+    }
+
+    /// A place on its own (the `place` of a call or a listing).
+    pub fn read(node: &Node, path: &str, p: &mut Problems, bounds: &Bounds) -> Option<Place> {
+        let mut f = Fields::of(node, path, "un lieu (address, postal_code, city, geo)", p)?;
+        let before = p.len();
+        let place = Place::read_fields(&mut f, p, bounds);
+        f.finish("un lieu", p);
+        (p.len() == before).then_some(place)
+    }
+}
+
+fn postal_code(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
+    const EXPECTED: &str = "un code postal de 5 chiffres";
+    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    if raw.len() == 5 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        Some(raw.to_string())
+    } else {
+        let hint = (raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| format!("\"0{raw}\""));
+        p.push(Problem::new(node.at, path, EXPECTED, quote(raw)).with_suggestion(hint));
+        None
+    }
+}
+
+/// A day of the week, as written in `hours` and `days`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    Mo,
+    Tu,
+    We,
+    Th,
+    Fr,
+    Sa,
+    Su,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mo,
+        Weekday::Tu,
+        Weekday::We,
+        Weekday::Th,
+        Weekday::Fr,
+        Weekday::Sa,
+        Weekday::Su,
+    ];
+    const KEYS: [&'static str; 7] = ["mo", "tu", "we", "th", "fr", "sa", "su"];
+
+    pub fn key(self) -> &'static str {
+        Self::KEYS[self as usize]
+    }
+
+    /// The day's French name, `lundi`…`dimanche`.
+    pub fn label(self) -> &'static str {
+        [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        ][self as usize]
+    }
+
+    /// The two-letter iCalendar code (`MO`…`SU`).
+    pub fn ical(self) -> &'static str {
+        ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][self as usize]
+    }
+
+    pub fn from_key(key: &str) -> Option<Weekday> {
+        Self::KEYS
+            .iter()
+            .position(|k| *k == key)
+            .map(|i| Self::ALL[i])
+    }
+
+    pub fn of(date: jiff::civil::Date) -> Weekday {
+        Self::ALL[date.weekday().to_monday_zero_offset() as usize]
+    }
+
+    /// Reads a day key, suggesting the right key for French names (`lundi`, `lu` → `mo`).
+    pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Weekday> {
+        let raw = scalar(node, path, p, DAY_EXPECTED)?;
+        Self::from_key(raw).or_else(|| {
+            p.push(
+                Problem::new(node.at, path, DAY_EXPECTED, quote(raw))
+                    .with_suggestion(day_hint(raw)),
+            );
+            None
+        })
+    }
+}
+
+const DAY_EXPECTED: &str = "un jour parmi mo, tu, we, th, fr, sa, su";
+
+/// The key an editor meant when writing a day in French or in a near-miss spelling.
+fn day_hint(raw: &str) -> Option<String> {
+    let lower = raw.to_lowercase();
+    let prefix: String = lower.chars().take(3).collect();
+    Weekday::ALL
+        .iter()
+        .find(|d| prefix.chars().count() >= 2 && d.label().starts_with(&prefix))
+        .map(|d| d.key().to_string())
+        .or_else(|| suggest(&lower, Weekday::KEYS))
+}
+
+/// A time of day, `HH:MM`; `24:00` may end a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Clock(u16);
+
+impl Clock {
+    pub fn from_minutes(minutes: u16) -> Clock {
+        Clock(minutes)
+    }
+
+    pub fn minutes(self) -> u16 {
+        self.0
+    }
+
+    /// Parses `HH:MM` (`H:MM` tolerated), up to `24:00`.
+    pub fn parse(raw: &str) -> Option<Clock> {
+        let (h, m) = raw.trim().split_once(':')?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return None;
+        }
+        let h: u16 = h.parse().ok()?;
+        let m: u16 = m.parse().ok()?;
+        (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(Clock(h * 60 + m))
+    }
+
+    pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Clock> {
+        const EXPECTED: &str = "une heure HH:MM";
+        let raw = scalar(node, path, p, EXPECTED)?;
+        Clock::parse(raw).filter(|c| c.0 < 24 * 60).or_else(|| {
+            p.push(Problem::new(node.at, path, EXPECTED, quote(raw)));
+            None
+        })
+    }
+}
+
+impl fmt::Display for Clock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+impl Serialize for Clock {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// An opening range within one day, `start` before `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct TimeRange {
+    pub start: Clock,
+    pub end: Clock,
+}
+
+impl TimeRange {
+    /// Parses `HH:MM-HH:MM`, the end after the start.
+    pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<TimeRange> {
+        const EXPECTED: &str = "une plage HH:MM-HH:MM, la fin après le début";
+        let raw = scalar(node, path, p, EXPECTED)?;
+        let range = raw.split_once('-').and_then(|(a, b)| {
+            let start = Clock::parse(a).filter(|c| c.0 < 24 * 60)?;
+            Some(TimeRange {
+                start,
+                end: Clock::parse(b)?,
+            })
+        });
+        match range {
+            Some(r) if r.end > r.start => Some(r),
+            Some(_) => {
+                p.push(Problem::new(
+                    node.at,
+                    path,
+                    EXPECTED,
+                    format!("{} (une plage qui passe minuit s'écrit en deux plages, jusqu'à 24:00 puis dès 00:00)", quote(raw)),
+                ));
+                None
+            }
+            None => {
+                p.push(Problem::new(node.at, path, EXPECTED, quote(raw)));
+                None
+            }
+        }
+    }
+}
+
+impl fmt::Display for TimeRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.start, self.end)
+    }
+}
+
+/// Opening hours: for each day, ranges in order that do not overlap.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Hours(pub Vec<(Weekday, Vec<TimeRange>)>);
+
+impl Hours {
+    pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Hours> {
+        let Value::Map(entries) = &node.value else {
+            p.wrong(
+                node,
+                path,
+                "des horaires par jour (mo: [\"09:00-12:00\"], …)",
+            );
+            return None;
+        };
+        let before = p.len();
+        let mut days = Vec::new();
+        for e in entries {
+            let day_path = join(path, &e.key);
+            let key_node = Node::new(
+                Value::Scalar {
+                    text: e.key.clone(),
+                    quoted: false,
+                },
+                e.key_at,
+            );
+            let Some(day) = Weekday::read(&key_node, &day_path, p) else {
+                continue;
+            };
+            let Some(mut ranges) = list(&e.value, &day_path, p, TimeRange::read) else {
+                continue;
+            };
+            ranges.sort();
+            for pair in ranges.windows(2) {
+                if pair[1].start < pair[0].end {
+                    p.push(Problem::new(
+                        e.value.at,
+                        day_path.clone(),
+                        "des plages horaires qui ne se chevauchent pas",
+                        format!(
+                            "{} qui chevauche {}",
+                            quote(&pair[1].to_string()),
+                            quote(&pair[0].to_string())
+                        ),
+                    ));
+                }
+            }
+            days.push((day, ranges));
+        }
+        days.sort_by_key(|(d, _)| *d);
+        (p.len() == before).then_some(Hours(days))
+    }
+
+    pub fn on(&self, day: Weekday) -> &[TimeRange] {
+        self.0
+            .iter()
+            .find(|(d, _)| *d == day)
+            .map(|(_, r)| r.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// The schema.org / OpenStreetMap form: `Mo 09:00-12:00,14:00-17:00; Sa 09:00-12:00`.
+    pub fn to_osm(&self) -> String {
+        self.0
+            .iter()
+            .filter(|(_, r)| !r.is_empty())
+            .map(|(d, r)| {
+                let key = d.key();
+                let mut day = key[..1].to_uppercase();
+                day.push_str(&key[1..]);
+                let ranges: Vec<String> = r.iter().map(|r| r.to_string()).collect();
+                format!("{day} {}", ranges.join(","))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// How to reach an association.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Contact {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<checks::Phone>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+impl Contact {
+    pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Contact> {
+        let mut f = Fields::of(node, path, "un contact (phone, email, website)", p)?;
+        let before = p.len();
+        let contact = Contact {
+            phone: f.optional("phone", p, checks::Phone::read),
+            email: f.optional("email", p, checks::email),
+            website: f.optional("website", p, checks::website),
+        };
+        f.finish("un contact", p);
+        (p.len() == before).then_some(contact)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::parse_yaml;
+
+    fn hours(yaml: &str) -> Result<Hours, Vec<String>> {
+        let node = parse_yaml(yaml, 1).unwrap();
+        let mut p = Problems::new();
+        Hours::read(&node, "hours", &mut p)
+            .ok_or_else(|| p.into_sorted().iter().map(|p| p.to_string()).collect())
+    }
+
+    #[test]
+    fn hours_accept_several_ranges_and_midnight() {
+        let h = hours("mo: [\"09:00-12:00\", \"14:00-17:30\"]\nsa: 20:00-24:00\n").unwrap();
+        assert_eq!(h.to_osm(), "Mo 09:00-12:00,14:00-17:30; Sa 20:00-24:00");
+    }
+
+    #[test]
+    fn hours_refuse_overlaps_reversed_ranges_and_unknown_days() {
+        let errors = hours("mo: [09:00-12:00, 11:00-14:00]\ntu: 18:00-02:00\nlundi: 09:00-10:00\n")
+            .unwrap_err();
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+        assert!(errors[0].contains("« 11:00-14:00 » qui chevauche « 09:00-12:00 »"));
+        assert!(errors[1].contains("deux plages"));
+        assert!(errors[2].contains("vouliez-vous dire « mo »"));
+    }
+
+    #[test]
+    fn clock_bounds() {
+        assert_eq!(Clock::parse("24:00"), Some(Clock(1440)));
+        assert_eq!(Clock::parse("24:01"), None);
+        assert_eq!(
+            Clock::parse("9:05").map(|c| c.to_string()),
+            Some("09:05".into())
+        );
+    }
+}

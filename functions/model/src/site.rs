@@ -1,0 +1,313 @@
+//! `site.toml`: the territory, its categories and the settings that have defaults.
+
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::checks::is_slug;
+use crate::problem::Problem;
+use crate::shapes::Geo;
+use crate::tree::{Pos, quote};
+
+/// The whole of `site.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    /// One sentence for the home page and search engines.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The theme folder under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Entries per page in lists.
+    #[serde(default = "default_page_size")]
+    pub page_size: usize,
+    pub territory: Territory,
+    pub categories: Categories,
+    #[serde(default)]
+    pub map: MapSettings,
+    #[serde(default)]
+    pub forms: FormSettings,
+}
+
+fn default_language() -> String {
+    "fr".into()
+}
+fn default_timezone() -> String {
+    "Europe/Paris".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_page_size() -> usize {
+    50
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Territory {
+    pub name: String,
+    pub bounds: Bounds,
+}
+
+/// `[[lat_min, lon_min], [lat_max, lon_max]]`.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+pub struct Bounds(pub [[f64; 2]; 2]);
+
+impl Bounds {
+    pub fn contains(&self, g: Geo) -> bool {
+        let [[lat0, lon0], [lat1, lon1]] = self.0;
+        (lat0..=lat1).contains(&g.lat) && (lon0..=lon1).contains(&g.lon)
+    }
+}
+
+impl fmt::Display for Bounds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [[a, b], [c, d]] = self.0;
+        write!(f, "[[{a}, {b}], [{c}, {d}]]")
+    }
+}
+
+/// The categories of associations, in the order `site.toml` lists them.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Categories(pub Vec<Category>);
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Category {
+    pub key: String,
+    pub label: String,
+}
+
+impl Categories {
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|c| c.key == key)
+            .map(|c| c.label.as_str())
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|c| c.key.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Categories {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct InOrder;
+        impl<'de> Visitor<'de> for InOrder {
+            type Value = Categories;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of category = \"Label\"")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Categories, A::Error> {
+                let mut out = Vec::new();
+                while let Some((key, label)) = map.next_entry::<String, String>()? {
+                    if !is_slug(&key) {
+                        return Err(de::Error::custom(format!(
+                            "category key {key:?} must be lowercase letters, digits and hyphens"
+                        )));
+                    }
+                    out.push(Category { key, label });
+                }
+                Ok(Categories(out))
+            }
+        }
+        d.deserialize_map(InOrder)
+    }
+}
+
+/// The map drawn on pages, and the tiles of the interactive map.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MapSettings {
+    pub tiles: String,
+    pub attribution: String,
+}
+
+impl Default for MapSettings {
+    fn default() -> Self {
+        MapSettings {
+            tiles: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            attribution: "© les contributeurs d'OpenStreetMap".into(),
+        }
+    }
+}
+
+/// Where the forms post to.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FormSettings {
+    /// The path (same origin) or URL of the functions.
+    pub endpoint: String,
+    /// Submissions an hour from one address before `429`.
+    pub rate_limit_per_hour: u32,
+    /// Seconds under which a form sent back is taken for a bot's.
+    pub min_fill_seconds: u32,
+    /// Days after a decision when the submitter's e-mail is erased.
+    pub retention_days: u32,
+}
+
+impl Default for FormSettings {
+    fn default() -> Self {
+        FormSettings {
+            endpoint: "/api".into(),
+            rate_limit_per_hour: 10,
+            min_fill_seconds: 3,
+            retention_days: 30,
+        }
+    }
+}
+
+impl SiteConfig {
+    /// Parses and checks `site.toml`; every problem found is returned.
+    pub fn parse(source: &str) -> Result<SiteConfig, Vec<Problem>> {
+        let config: SiteConfig = toml::from_str(source).map_err(|e| {
+            let at = e
+                .span()
+                .map(|s| position(source, s.start))
+                .unwrap_or_default();
+            let message = e.message().trim().to_string();
+            let hint = unknown_field_hint(&message);
+            vec![Problem::new(at, "", "un site.toml valide", message).with_suggestion(hint)]
+        })?;
+        let problems = config.problems(source);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn problems(&self, source: &str) -> Vec<Problem> {
+        let at = |key: &str| {
+            source
+                .find(key)
+                .map(|i| position(source, i))
+                .unwrap_or_default()
+        };
+        let mut out = Vec::new();
+        let [[lat0, lon0], [lat1, lon1]] = self.territory.bounds.0;
+        if !(lat0 < lat1
+            && lon0 < lon1
+            && (-90.0..=90.0).contains(&lat0)
+            && (-90.0..=90.0).contains(&lat1))
+        {
+            out.push(Problem::new(
+                at("bounds"),
+                "territory.bounds",
+                "[[lat_min, lon_min], [lat_max, lon_max]], les minimums avant les maximums",
+                self.territory.bounds.to_string(),
+            ));
+        }
+        if jiff::tz::TimeZone::get(&self.timezone).is_err() {
+            out.push(Problem::new(
+                at("timezone"),
+                "timezone",
+                "un fuseau horaire de la base IANA (ex. « Europe/Paris »)",
+                quote(&self.timezone),
+            ));
+        }
+        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+            out.push(Problem::new(
+                at("base_url"),
+                "base_url",
+                "l'adresse publique du site, commençant par https://",
+                quote(&self.base_url),
+            ));
+        }
+        if self.categories.0.is_empty() {
+            out.push(Problem::new(
+                at("[categories]"),
+                "categories",
+                "au moins une catégorie",
+                "aucune",
+            ));
+        }
+        if self.page_size == 0 {
+            out.push(Problem::new(
+                at("page_size"),
+                "page_size",
+                "un nombre au moins égal à 1",
+                "0",
+            ));
+        }
+        out
+    }
+
+    /// The base URL without its trailing slash, for joining with absolute paths.
+    pub fn base(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+
+    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+        jiff::tz::TimeZone::get(&self.timezone).unwrap_or(jiff::tz::TimeZone::UTC)
+    }
+}
+
+/// The known key closest to the unknown one in a serde message.
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (typed, rest) = rest.split_once('`')?;
+    let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    crate::problem::suggest(typed, known)
+}
+
+/// The 1-based line and column of a byte offset.
+pub fn position(source: &str, offset: usize) -> Pos {
+    let before = &source[..offset.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Pos::new(line as u32, column as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+title = "Portail"
+base_url = "https://example.org"
+language = "fr"
+timezone = "Europe/Paris"
+
+[territory]
+name = "Gironde"
+bounds = [[44.19, -1.27], [45.58, 0.32]]
+
+[categories]
+distribution-alimentaire = "Distribution alimentaire"
+epicerie-solidaire = "Épicerie solidaire"
+"#;
+
+    #[test]
+    fn minimal_config_has_defaults_and_keeps_category_order() {
+        let c = SiteConfig::parse(MINIMAL).unwrap();
+        assert_eq!(c.forms.endpoint, "/api");
+        let keys: Vec<_> = c.categories.keys().collect();
+        assert_eq!(keys, ["distribution-alimentaire", "epicerie-solidaire"]);
+    }
+
+    #[test]
+    fn unknown_key_is_refused_with_a_suggestion() {
+        let err = SiteConfig::parse(&MINIMAL.replace("timezone", "timezon")).unwrap_err();
+        assert_eq!(err[0].suggestion.as_deref(), Some("timezone"));
+        assert_eq!(err[0].at.line, 5);
+    }
+
+    #[test]
+    fn bad_timezone_and_bounds_are_reported_together() {
+        let src = MINIMAL.replace("Europe/Paris", "Europe/Bordeaux").replace(
+            "[[44.19, -1.27], [45.58, 0.32]]",
+            "[[45.58, 0.32], [44.19, -1.27]]",
+        );
+        let err = SiteConfig::parse(&src).unwrap_err();
+        assert_eq!(err.len(), 2, "{err:?}");
+    }
+}
