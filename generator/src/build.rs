@@ -1,0 +1,124 @@
+//! The pipeline of a build: load → check → index → render → write.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+
+use crate::dates::ChangeDates;
+use crate::error::BuildError;
+use crate::load;
+use crate::render::urls::Urls;
+use crate::render::{Renderer, Theme};
+use crate::site::Site;
+use crate::write::{Sink, Staging};
+
+/// What `portal build` needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    /// The build date: what is past is archived, relative to it.
+    pub today: Date,
+}
+
+/// What a build did, for the terminal.
+#[derive(Debug, Clone, Default)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub associations: usize,
+    pub calls: usize,
+    pub resources: usize,
+    /// Time per stage, in pipeline order.
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl BuildReport {
+    pub fn total(&self) -> Duration {
+        self.stages.iter().map(|(_, d)| *d).sum()
+    }
+}
+
+/// Checks the content only, writing nothing.
+pub fn check(root: &Path) -> Result<load::Content, BuildError> {
+    load::load(root)
+}
+
+/// Builds the site into `options.output`, replacing the previous build only on success.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    refuse_dangerous_output(&options.root, &options.output)?;
+    let staging = Staging::new(&options.output)?;
+    let report = build_into(options, &staging)?;
+    staging.commit()?;
+    Ok(report)
+}
+
+/// Builds the site into any sink (a staging folder, or memory for `portal serve`).
+pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport, BuildError> {
+    let mut report = BuildReport::default();
+    let mut clock = Instant::now();
+    let mut lap = |report: &mut BuildReport, stage: &'static str| {
+        report.stages.push((stage, clock.elapsed()));
+        clock = Instant::now();
+    };
+
+    let content = load::load(&options.root)?;
+    lap(&mut report, "load and check");
+
+    let urls = Urls::new(&content.config.base_url);
+    let theme = Theme::load(&options.root, &content.config.theme, &urls)?;
+    let changes = ChangeDates::from_git(&options.root, options.today);
+    let site = Site::new(content, options.today, changes);
+    report.associations = site.content.associations.len();
+    report.calls = site.content.calls.len();
+    report.resources = site.content.resources.len();
+    lap(&mut report, "index");
+
+    let renderer = Renderer::new(&site, &theme, urls);
+    let jobs = renderer.jobs();
+    let page_urls = renderer.render_jobs(&jobs, sink)?;
+    report.pages = page_urls.len();
+    lap(&mut report, "render pages");
+
+    let outputs = renderer.write_outputs(sink, &page_urls)?;
+    for (path, bytes) in &theme.files {
+        sink.put(path, bytes.clone())?;
+    }
+    report.files = report.pages + outputs + theme.files.len();
+    lap(&mut report, "feeds, data and assets");
+    Ok(report)
+}
+
+/// Refuses an output folder that holds, or is inside, the site's own sources: swapping it
+/// would destroy them.
+fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), BuildError> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let out = abs(output);
+    let root = abs(root);
+    let sources = [root.clone(), root.join("content"), root.join("themes")];
+    for s in &sources {
+        if s.starts_with(&out) || out.starts_with(s) && s != &root {
+            return Err(BuildError::Template(format!(
+                "le dossier de sortie {} contiendrait ou remplacerait les sources du site ({}) : choisissez-en un autre",
+                out.display(),
+                s.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_may_not_replace_sources() {
+        let root = Path::new("/tmp/site");
+        assert!(refuse_dangerous_output(root, Path::new("/tmp/site")).is_err());
+        assert!(refuse_dangerous_output(root, Path::new("/tmp")).is_err());
+        assert!(refuse_dangerous_output(root, Path::new("/tmp/site/content/x")).is_err());
+        assert!(refuse_dangerous_output(root, Path::new("/tmp/site/public")).is_ok());
+    }
+}

@@ -1,0 +1,284 @@
+//! Load: read `site.toml` and every file of `content/`, and decode them with the model.
+//!
+//! Nothing is rendered here. Every problem of every file is collected, so that an editor
+//! sees all of them after one build.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use portal_model::checks::is_slug;
+use portal_model::problem::suggest;
+use portal_model::tree::{Pos, quote};
+use portal_model::{Association, Context, Entry, Kind, Page, Problem, Resource, SiteConfig, VolunteerCall};
+use rayon::prelude::*;
+
+use crate::error::{BuildError, FileProblems};
+
+/// A content file larger than this is refused: no profile or listing needs more, and a huge
+/// file is more likely a mistake (or an attack) than content.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Everything `content/` and `site.toml` hold, checked.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub config: SiteConfig,
+    pub associations: Vec<Association>,
+    pub calls: Vec<VolunteerCall>,
+    pub resources: Vec<Resource>,
+    pub pages: Vec<Page>,
+    /// Files of `content/data/`, relative to it, for themes and maps.
+    pub data: Vec<PathBuf>,
+}
+
+/// A content file found on disk, not yet decoded.
+struct Found {
+    kind: Kind,
+    slug: String,
+    /// Relative to the root, with `/` separators, for messages.
+    shown: String,
+    path: PathBuf,
+}
+
+/// Reads and checks `site.toml`.
+pub fn load_config(root: &Path) -> Result<SiteConfig, BuildError> {
+    let path = root.join("site.toml");
+    let source = fs::read_to_string(&path).map_err(BuildError::io(&path))?;
+    SiteConfig::parse(&source).map_err(|problems| {
+        BuildError::Content(vec![FileProblems {
+            file: "site.toml".into(),
+            problems,
+        }])
+    })
+}
+
+/// Loads the whole content of the site at `root`.
+pub fn load(root: &Path) -> Result<Content, BuildError> {
+    let config = load_config(root)?;
+    let (found, data, mut failed) = discover(root);
+    let associations: BTreeSet<String> = found
+        .iter()
+        .filter(|f| f.kind == Kind::Association)
+        .map(|f| f.slug.clone())
+        .collect();
+    let cx = Context {
+        site: &config,
+        associations: &associations,
+    };
+    let decoded: Vec<Result<Entry, FileProblems>> = found
+        .par_iter()
+        .map(|f| decode_file(f, &cx))
+        .collect();
+
+    let mut content = Content {
+        config: config.clone(),
+        associations: Vec::new(),
+        calls: Vec::new(),
+        resources: Vec::new(),
+        pages: Vec::new(),
+        data,
+    };
+    for d in decoded {
+        match d {
+            Ok(Entry::Association(a)) => content.associations.push(a),
+            Ok(Entry::VolunteerCall(c)) => content.calls.push(c),
+            Ok(Entry::Resource(r)) => content.resources.push(r),
+            Ok(Entry::Page(p)) => content.pages.push(p),
+            Err(problems) => failed.push(problems),
+        }
+    }
+    failed.extend(reserved_page_slugs(&content.pages));
+    if !failed.is_empty() {
+        failed.sort_by(|a, b| a.file.cmp(&b.file));
+        return Err(BuildError::Content(failed));
+    }
+    content.associations.sort_by(|a, b| a.slug.cmp(&b.slug));
+    content.calls.sort_by(|a, b| a.slug.cmp(&b.slug));
+    content.resources.sort_by(|a, b| a.slug.cmp(&b.slug));
+    content.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Ok(content)
+}
+
+fn decode_file(f: &Found, cx: &Context) -> Result<Entry, FileProblems> {
+    let fail = |problems| FileProblems {
+        file: f.shown.clone(),
+        problems,
+    };
+    let source = read_text(&f.path).map_err(|p| fail(vec![p]))?;
+    Entry::decode(f.kind, &f.slug, &source, cx).map_err(fail)
+}
+
+/// Reads a file as UTF-8 text, refusing files too large to be content.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let whole = Pos::new(1, 1);
+    let size = fs::metadata(path)
+        .map_err(|e| Problem::new(whole, "", "un fichier lisible", e.to_string()))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(Problem::new(
+            whole,
+            "",
+            format!("un fichier de {} Kio au plus", MAX_FILE_BYTES / 1024),
+            format!("{} Kio", size / 1024),
+        ));
+    }
+    let bytes =
+        fs::read(path).map_err(|e| Problem::new(whole, "", "un fichier lisible", e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let at = portal_model::site::position(&text, text.len());
+        Problem::new(
+            at,
+            "",
+            "du texte encodé en UTF-8",
+            "un octet qui n'est pas de l'UTF-8 (fichier enregistré en Latin-1 ou Windows-1252 ?)",
+        )
+    })
+}
+
+/// Walks `content/`: the files to decode, the data files, and the problems of files that
+/// are not where they should be.
+fn discover(root: &Path) -> (Vec<Found>, Vec<PathBuf>, Vec<FileProblems>) {
+    let content = root.join("content");
+    let mut found = Vec::new();
+    let mut data = Vec::new();
+    let mut problems = Vec::new();
+    let mut refuse = |shown: String, expected: String, found: String, hint: Option<String>| {
+        problems.push(FileProblems {
+            file: shown,
+            problems: vec![Problem::new(Pos::new(1, 1), "", expected, found).with_suggestion(hint)],
+        });
+    };
+    let folders: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).chain(["data"]).collect();
+    let walker = walkdir::WalkDir::new(&content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let shown = e
+                    .path()
+                    .map(|p| shown_path(root, p))
+                    .unwrap_or_else(|| "content".into());
+                refuse(shown, "un dossier lisible".into(), e.to_string(), None);
+                continue;
+            }
+        };
+        let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path());
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let shown = shown_path(root, entry.path());
+        if entry.path_is_symlink() {
+            refuse(
+                shown,
+                "un fichier ordinaire".into(),
+                "un lien symbolique (refusé : il pourrait mener hors de content/)".into(),
+                None,
+            );
+            continue;
+        }
+        let is_dir = entry.file_type().is_dir();
+        let top = parts[0].as_str();
+        if !folders.contains(&top) {
+            if is_dir || parts.len() == 1 {
+                refuse(
+                    shown,
+                    format!("un dossier parmi {}", folders.join(", ")),
+                    quote(top),
+                    suggest(top, folders.iter().copied()),
+                );
+            }
+            continue;
+        }
+        if top == "data" {
+            if !is_dir {
+                data.push(rel.strip_prefix("data").unwrap_or(rel).to_path_buf());
+            }
+            continue;
+        }
+        if is_dir {
+            if parts.len() > 1 {
+                refuse(
+                    shown,
+                    format!("des fichiers .md directement dans content/{top}/"),
+                    "un sous-dossier".into(),
+                    None,
+                );
+            }
+            continue;
+        }
+        if parts.len() == 1 {
+            continue;
+        }
+        let name = parts[parts.len() - 1].as_str();
+        let Some(slug) = name.strip_suffix(".md") else {
+            refuse(
+                shown,
+                "un fichier .md".into(),
+                quote(name),
+                None,
+            );
+            continue;
+        };
+        found.push(Found {
+            kind: Kind::from_folder(top).expect("folders are checked above"),
+            slug: slug.to_string(),
+            shown,
+            path: entry.path().to_path_buf(),
+        });
+    }
+    (found, data, problems)
+}
+
+fn shown_path(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Free pages are served at the top level (`/a-propos/`), so they may not take the name of
+/// a section or of a generated file.
+pub const RESERVED: &[&str] = &[
+    "associations",
+    "benevolat",
+    "ressources",
+    "archives",
+    "assets",
+    "flux",
+    "donnees",
+    "recherche",
+    "carte",
+    "api",
+    "proposer",
+    "moderation",
+    "merci",
+    "suivi",
+];
+
+fn reserved_page_slugs(pages: &[Page]) -> Vec<FileProblems> {
+    pages
+        .iter()
+        .filter(|p| RESERVED.contains(&p.slug.as_str()) || !is_slug(&p.slug))
+        .map(|p| FileProblems {
+            file: format!("content/pages/{}.md", p.slug),
+            problems: vec![Problem::new(
+                Pos::new(1, 1),
+                "(nom du fichier)",
+                format!("un nom de page libre, autre que {}", RESERVED.join(", ")),
+                format!("{}, déjà pris par le site", quote(&p.slug)),
+            )],
+        })
+        .collect()
+}

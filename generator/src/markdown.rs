@@ -1,0 +1,171 @@
+//! Markdown bodies to HTML, safely: bodies may one day come from public forms.
+//!
+//! Raw HTML is shown as text, never passed through; links and images keep only safe
+//! schemes; headings are moved one level down, since the page's title is its only `h1`.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+/// Renders a Markdown body to safe HTML.
+pub fn to_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION;
+    // Links whose target is refused are shown as their text: their end tag is dropped too.
+    let mut refused_links = Vec::new();
+    let mut depth = 0usize;
+    let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            depth += 1;
+            if is_safe_url(&dest_url) {
+                Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }))
+            } else {
+                refused_links.push(depth);
+                None
+            }
+        }
+        Event::End(TagEnd::Link) => {
+            let refused = refused_links.last() == Some(&depth);
+            depth -= 1;
+            if refused {
+                refused_links.pop();
+                None
+            } else {
+                Some(Event::End(TagEnd::Link))
+            }
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = if is_safe_url(&dest_url) {
+                dest_url
+            } else {
+                CowStr::Borrowed("")
+            };
+            Some(Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }))
+        }
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Some(Event::Start(Tag::Heading {
+            level: demote(level),
+            id,
+            classes,
+            attrs,
+        })),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level)))),
+        other => Some(other),
+    });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Web, mail and phone links, and links within the site; never `javascript:`, `data:` or
+/// other schemes a browser would run.
+pub fn is_safe_url(url: &str) -> bool {
+    let lower: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    match lower.split_once(':') {
+        Some((scheme, _)) if !scheme.contains('/') && !scheme.contains('?') && !scheme.contains('#') => {
+            matches!(scheme, "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
+    }
+}
+
+/// The first paragraph's text, shortened: a summary for feeds and search engines.
+pub fn plain_summary(markdown: &str, max_chars: usize) -> String {
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::Paragraph) if !text.is_empty() => break,
+            _ => {}
+        }
+    }
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let html = to_html("Bonjour <script>alert(1)</script>\n\n<div onclick=x>y</div>\n");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<div"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn unsafe_links_keep_only_their_text() {
+        let html = to_html("[clic](javascript:alert(1)) et [site](https://exemple.org) [x](JaVa\tScript:1)");
+        assert!(!html.to_lowercase().contains("javascript"), "{html}");
+        assert!(html.contains("clic"));
+        assert!(html.contains("<a href=\"https://exemple.org\">site</a>"), "{html}");
+    }
+
+    #[test]
+    fn headings_move_down_one_level() {
+        assert_eq!(to_html("# Titre\n"), "<h2>Titre</h2>\n");
+    }
+
+    #[test]
+    fn safe_urls() {
+        for ok in ["https://a.fr", "/ressources/", "#x", "mailto:a@b.fr", "tel:+33556", "page?a=b:c"] {
+            assert!(is_safe_url(ok), "{ok}");
+        }
+        for bad in ["javascript:alert(1)", "data:text/html,x", " vbscript:x", "java\nscript:x"] {
+            assert!(!is_safe_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph_cut_at_a_word() {
+        assert_eq!(plain_summary("Un *deux* trois.\n\nQuatre", 100), "Un deux trois.");
+        assert_eq!(plain_summary("Un deux trois quatre", 10), "Un deux…");
+    }
+}

@@ -1,0 +1,203 @@
+//! Render: the theme's templates applied to the site's views, minified.
+
+pub mod pages;
+pub mod urls;
+pub mod views;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use tera::{Context, Tera};
+
+use crate::error::{BuildError, error_chain};
+use crate::site::Site;
+use urls::Urls;
+use views::Link;
+
+/// A theme: its templates, compiled, and its static files, fingerprinted.
+pub struct Theme {
+    tera: Tera,
+    /// Files copied to the output as they are: (output path, bytes).
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Logical asset name → fingerprinted URL (`style.css` → `/assets/style.1a2b3c4d.css`).
+    pub assets: BTreeMap<String, String>,
+}
+
+impl Theme {
+    /// Loads `themes/<name>/templates/**` and `themes/<name>/static/**`. Files under
+    /// `static/assets/` get a content hash in their name, so they can be cached for ever.
+    pub fn load(root: &Path, name: &str, urls: &Urls) -> Result<Theme, BuildError> {
+        let dir = root.join("themes").join(name);
+        if !dir.is_dir() {
+            return Err(BuildError::Template(format!(
+                "le thème « {name} » (site.toml, clé theme) n'existe pas : dossier {} introuvable",
+                dir.display()
+            )));
+        }
+        let mut templates = Vec::new();
+        for (rel, path) in files_under(&dir.join("templates"))? {
+            let text = fs::read_to_string(&path).map_err(BuildError::io(&path))?;
+            templates.push((rel, text));
+        }
+        let mut tera = Tera::new();
+        tera.add_raw_templates(templates)?;
+        let mut files = Vec::new();
+        let mut assets = BTreeMap::new();
+        for (rel, path) in files_under(&dir.join("static"))? {
+            let bytes = fs::read(&path).map_err(BuildError::io(&path))?;
+            let out = match rel.strip_prefix("assets/") {
+                Some(asset) => {
+                    let hash = Sha256::digest(&bytes);
+                    let short: String = hash[..4].iter().map(|b| format!("{b:02x}")).collect();
+                    let fingerprinted = match asset.rsplit_once('.') {
+                        Some((stem, ext)) => format!("assets/{stem}.{short}.{ext}"),
+                        None => format!("assets/{asset}.{short}"),
+                    };
+                    assets.insert(asset.to_string(), urls.at(&fingerprinted));
+                    fingerprinted
+                }
+                None => rel,
+            };
+            files.push((out, bytes));
+        }
+        Ok(Theme {
+            tera,
+            files,
+            assets,
+        })
+    }
+}
+
+/// The files under `dir`, as (path relative to `dir` with `/`, full path), sorted.
+fn files_under(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, BuildError> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| BuildError::Template(e.to_string()))?;
+        if entry.file_type().is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push((rel, entry.path().to_path_buf()));
+        }
+    }
+    Ok(out)
+}
+
+/// What every page knows of the site.
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    territory: &'a str,
+    language: &'a str,
+    base_path: &'a str,
+    home: String,
+    /// Main navigation: sections, then free pages with a `menu` position.
+    menu: Vec<Link>,
+    /// Free pages without a menu position (footer).
+    footer: Vec<Link>,
+    feeds: Feeds,
+    opendata: String,
+    forms_endpoint: &'a str,
+    today: String,
+}
+
+#[derive(Serialize)]
+struct Feeds {
+    calls: String,
+    resources: String,
+    calendar: String,
+}
+
+/// Renders templates for one site with one theme.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub urls: Urls,
+    tera: Tera,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, theme: &Theme, urls: Urls) -> Renderer<'a> {
+        let mut tera = theme.tera.clone();
+        let config = &site.content.config;
+        let mut pages: Vec<_> = site.content.pages.iter().collect();
+        pages.sort_by_key(|p| (p.menu.unwrap_or(i64::MAX), p.title.clone()));
+        let mut menu = vec![
+            Link { label: "Accueil".into(), url: urls.home() },
+            Link { label: "Associations".into(), url: urls.directory() },
+            Link { label: "Bénévolat".into(), url: urls.calls() },
+            Link { label: "Ressources".into(), url: urls.resources() },
+        ];
+        let mut footer = Vec::new();
+        for p in pages {
+            let link = Link { label: p.title.clone(), url: urls.page(&p.slug) };
+            if p.menu.is_some() {
+                menu.push(link);
+            } else {
+                footer.push(link);
+            }
+        }
+        let view = SiteView {
+            title: &config.title,
+            description: config.description.as_deref().unwrap_or(""),
+            territory: &config.territory.name,
+            language: &config.language,
+            base_path: &urls.base_path,
+            home: urls.home(),
+            menu,
+            footer,
+            feeds: Feeds {
+                calls: urls.at("flux/benevolat.xml"),
+                resources: urls.at("flux/ressources.xml"),
+                calendar: urls.at("benevolat/creneaux.ics"),
+            },
+            opendata: urls.opendata(),
+            forms_endpoint: &config.forms.endpoint,
+            today: site.today.to_string(),
+        };
+        tera.global_context().insert("site", &view);
+        tera.global_context().insert("assets", &theme.assets);
+        Renderer { site, urls, tera }
+    }
+
+    /// Renders an HTML page and minifies it.
+    pub fn html(&self, template: &str, context: &Context) -> Result<Vec<u8>, BuildError> {
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, context, &mut out)
+            .map_err(|e| BuildError::Template(format!("{template} : {}", error_chain(&e))))?;
+        Ok(minify(&out))
+    }
+
+    /// Renders a text template (feeds, sitemap) without minifying.
+    pub fn text(&self, template: &str, context: &Context) -> Result<Vec<u8>, BuildError> {
+        let mut out = Vec::new();
+        self.tera
+            .render_to(template, context, &mut out)
+            .map_err(|e| BuildError::Template(format!("{template} : {}", error_chain(&e))))?;
+        Ok(out)
+    }
+}
+
+/// Minifies HTML; the document stays valid (closing tags and the doctype are kept).
+pub fn minify(html: &[u8]) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        minify_css: true,
+        minify_js: true,
+        ..minify_html::Cfg::default()
+    };
+    minify_html::minify(html, &cfg)
+}

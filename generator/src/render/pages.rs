@@ -1,0 +1,558 @@
+//! The HTML pages of the site: which pages there are, and what each one's template sees.
+
+use portal_model::resource::{ResourceCategory, ResourceKind};
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::error::BuildError;
+use crate::markdown;
+use crate::outputs::jsonld;
+use crate::render::Renderer;
+use crate::render::views::{
+    AssociationCard, AssociationDetail, CallCard, CallDetail, Link, ResourceCard, ResourceDetail,
+};
+use crate::write::Sink;
+
+/// One HTML page to render.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job {
+    Home,
+    Directory(usize),
+    Category(usize, usize),
+    Commune(usize, usize),
+    Association(usize),
+    Calls(usize),
+    Call(usize),
+    Resources(ResourceFilter, usize),
+    Resource(usize),
+    Archive(usize),
+    Page(usize),
+    NotFound,
+}
+
+/// Which listings a list page shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ResourceFilter {
+    All,
+    Kind(ResourceKind),
+    Category(ResourceCategory),
+}
+
+/// Facts about the page itself, for `<head>`, the navigation and the breadcrumbs.
+#[derive(Serialize)]
+struct PageMeta {
+    title: String,
+    description: String,
+    url: String,
+    canonical: String,
+    /// The main menu entry to mark as current.
+    section: String,
+    breadcrumbs: Vec<Link>,
+    jsonld: Option<String>,
+    noindex: bool,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+/// The number of pages a list of `len` items takes (at least one, even when empty).
+fn page_count(len: usize, size: usize) -> usize {
+    len.div_ceil(size).max(1)
+}
+
+impl Renderer<'_> {
+    /// Every page of the site, in a stable order.
+    pub fn jobs(&self) -> Vec<Job> {
+        let site = self.site;
+        let size = site.content.config.page_size;
+        let mut jobs = vec![Job::Home, Job::NotFound];
+        jobs.extend((1..=page_count(site.directory.len(), size)).map(Job::Directory));
+        for (i, c) in site.content.config.categories.0.iter().enumerate() {
+            let n = site.in_category(&c.key).len();
+            jobs.extend((1..=page_count(n, size)).map(|p| Job::Category(i, p)));
+        }
+        for (i, c) in site.communes.iter().enumerate() {
+            jobs.extend((1..=page_count(c.associations.len(), size)).map(|p| Job::Commune(i, p)));
+        }
+        jobs.extend((0..site.content.associations.len()).map(Job::Association));
+        jobs.extend((1..=page_count(site.open_calls().len(), size)).map(Job::Calls));
+        jobs.extend((0..site.content.calls.len()).map(Job::Call));
+        let mut filters = vec![
+            ResourceFilter::All,
+            ResourceFilter::Kind(ResourceKind::Offer),
+            ResourceFilter::Kind(ResourceKind::Request),
+        ];
+        filters.extend(ResourceCategory::ALL.iter().map(|c| ResourceFilter::Category(*c)));
+        for f in filters {
+            let n = self.resources(f).len();
+            jobs.extend((1..=page_count(n, size)).map(|p| Job::Resources(f, p)));
+        }
+        jobs.extend((0..site.content.resources.len()).map(Job::Resource));
+        jobs.extend((1..=page_count(self.archive().len(), size)).map(Job::Archive));
+        jobs.extend((0..site.content.pages.len()).map(Job::Page));
+        jobs
+    }
+
+    /// Renders the given pages in parallel into `sink`; returns the URLs written.
+    pub fn render_jobs(&self, jobs: &[Job], sink: &dyn Sink) -> Result<Vec<String>, BuildError> {
+        jobs.par_iter()
+            .map(|job| {
+                let (url, template, context) = self.context(job)?;
+                let html = self.html(template, &context)?;
+                let file = if *job == Job::NotFound {
+                    "404.html".to_string()
+                } else {
+                    self.urls.file_of(&url)
+                };
+                sink.put(&file, html)?;
+                Ok(url)
+            })
+            .collect()
+    }
+
+    fn meta(&self, title: &str, description: &str, url: &str, section: &str) -> PageMeta {
+        PageMeta {
+            title: title.to_string(),
+            description: description.to_string(),
+            url: url.to_string(),
+            canonical: self.urls.absolute(url),
+            section: section.to_string(),
+            breadcrumbs: Vec::new(),
+            jsonld: None,
+            noindex: false,
+        }
+    }
+
+    fn crumbs(&self, trail: &[(&str, String)]) -> Vec<Link> {
+        let mut out = vec![Link {
+            label: "Accueil".into(),
+            url: self.urls.home(),
+        }];
+        out.extend(trail.iter().map(|(label, url)| Link {
+            label: label.to_string(),
+            url: url.clone(),
+        }));
+        out
+    }
+
+    /// Slices `items` for page `n` and describes the pagination.
+    fn paginate<T: Clone>(&self, items: &[T], n: usize, first_url: &str) -> (Vec<T>, Pagination) {
+        let size = self.site.content.config.page_size;
+        let total = page_count(items.len(), size);
+        let start = ((n - 1) * size).min(items.len());
+        let end = (start + size).min(items.len());
+        let url = |k: usize| self.urls.paginated(first_url, k);
+        (
+            items[start..end].to_vec(),
+            Pagination {
+                current: n,
+                total,
+                prev: (n > 1).then(|| url(n - 1)),
+                next: (n < total).then(|| url(n + 1)),
+                pages: (1..=total)
+                    .map(|k| PageLink {
+                        number: k,
+                        url: url(k),
+                        current: k == n,
+                    })
+                    .collect(),
+            },
+        )
+    }
+
+    fn resources(&self, filter: ResourceFilter) -> Vec<&portal_model::Resource> {
+        match filter {
+            ResourceFilter::All => self.site.open_resources(None),
+            ResourceFilter::Kind(k) => self.site.open_resources(Some(k)),
+            ResourceFilter::Category(c) => self
+                .site
+                .open_resources(None)
+                .into_iter()
+                .filter(|r| r.category == c)
+                .collect(),
+        }
+    }
+
+    /// Archived calls and listings, the most recently ended first.
+    fn archive(&self) -> Vec<ArchiveItem> {
+        let site = self.site;
+        let mut items: Vec<ArchiveItem> = site
+            .content
+            .calls
+            .iter()
+            .filter(|c| c.is_archived(site.today))
+            .map(|c| ArchiveItem::Call(CallCard::of(c, site, &self.urls)))
+            .chain(
+                site.content
+                    .resources
+                    .iter()
+                    .filter(|r| r.is_archived(site.today))
+                    .map(|r| ArchiveItem::Resource(ResourceCard::of(r, site, &self.urls))),
+            )
+            .collect();
+        items.sort_by(|a, b| b.ended().cmp(&a.ended()).then(a.title().cmp(b.title())));
+        items
+    }
+
+    /// The URL, template and context of a page.
+    fn context(&self, job: &Job) -> Result<(String, &'static str, Context), BuildError> {
+        let site = self.site;
+        let urls = &self.urls;
+        let config = &site.content.config;
+        let mut cx = Context::new();
+        let cards = |ids: &[usize]| -> Vec<AssociationCard> {
+            ids.iter()
+                .map(|&i| AssociationCard::of(&site.content.associations[i], site, urls))
+                .collect()
+        };
+        let (url, template, meta) = match job {
+            Job::Home => {
+                let url = urls.home();
+                let calls: Vec<CallCard> = site
+                    .open_calls()
+                    .into_iter()
+                    .take(6)
+                    .map(|c| CallCard::of(c, site, urls))
+                    .collect();
+                let offers: Vec<ResourceCard> = site
+                    .open_resources(Some(ResourceKind::Offer))
+                    .into_iter()
+                    .take(6)
+                    .map(|r| ResourceCard::of(r, site, urls))
+                    .collect();
+                let requests: Vec<ResourceCard> = site
+                    .open_resources(Some(ResourceKind::Request))
+                    .into_iter()
+                    .take(6)
+                    .map(|r| ResourceCard::of(r, site, urls))
+                    .collect();
+                cx.insert("calls", &calls);
+                cx.insert("offers", &offers);
+                cx.insert("requests", &requests);
+                cx.insert("categories", &self.category_links());
+                cx.insert("communes", &self.commune_links());
+                cx.insert("counts", &Counts {
+                    associations: site.content.associations.len(),
+                    calls: site.open_calls().len(),
+                    offers: site.open_resources(Some(ResourceKind::Offer)).len(),
+                    requests: site.open_resources(Some(ResourceKind::Request)).len(),
+                });
+                let description = config.description.clone().unwrap_or_else(|| {
+                    format!(
+                        "Aide alimentaire, hébergement, vêtements, accompagnement : les associations solidaires du territoire {} et ce qu'elles partagent.",
+                        config.territory.name
+                    )
+                });
+                let meta = self.meta(&config.title, &description, &url, "Accueil");
+                (url, "index.html", meta)
+            }
+            Job::NotFound => {
+                let url = urls.at("404.html");
+                let mut meta = self.meta("Page introuvable", "", &url, "");
+                meta.noindex = true;
+                cx.insert("categories", &self.category_links());
+                (url, "404.html", meta)
+            }
+            Job::Directory(n) => {
+                let first = urls.directory();
+                let (page, pagination) = self.paginate(&site.directory, *n, &first);
+                cx.insert("associations", &cards(&page));
+                cx.insert("pagination", &pagination);
+                cx.insert("total", &site.directory.len());
+                cx.insert("categories", &self.category_links());
+                cx.insert("communes", &self.commune_links());
+                let url = urls.paginated(&first, *n);
+                let mut meta = self.meta(
+                    &with_page("Annuaire des associations", *n),
+                    &format!("Les {} associations solidaires du territoire {}, par catégorie et par commune.", site.directory.len(), config.territory.name),
+                    &url,
+                    "Associations",
+                );
+                meta.breadcrumbs = self.crumbs(&[]);
+                (url, "associations.html", meta)
+            }
+            Job::Category(i, n) => {
+                let category = &config.categories.0[*i];
+                let first = urls.category(&category.key);
+                let ids = site.in_category(&category.key);
+                let (page, pagination) = self.paginate(&ids, *n, &first);
+                cx.insert("associations", &cards(&page));
+                cx.insert("pagination", &pagination);
+                cx.insert("total", &ids.len());
+                cx.insert("heading", &category.label);
+                cx.insert("categories", &self.category_links());
+                let url = urls.paginated(&first, *n);
+                let mut meta = self.meta(
+                    &with_page(&category.label, *n),
+                    &format!("{} : les associations du territoire {}.", category.label, config.territory.name),
+                    &url,
+                    "Associations",
+                );
+                meta.breadcrumbs = self.crumbs(&[("Associations", urls.directory())]);
+                (url, "taxonomy.html", meta)
+            }
+            Job::Commune(i, n) => {
+                let commune = &site.communes[*i];
+                let first = urls.commune(&commune.slug);
+                let (page, pagination) = self.paginate(&commune.associations, *n, &first);
+                cx.insert("associations", &cards(&page));
+                cx.insert("pagination", &pagination);
+                cx.insert("total", &commune.associations.len());
+                cx.insert("heading", &commune.name);
+                cx.insert("communes", &self.commune_links());
+                let url = urls.paginated(&first, *n);
+                let mut meta = self.meta(
+                    &with_page(&format!("Associations à {}", commune.name), *n),
+                    &format!("Les associations solidaires qui accueillent à {}.", commune.name),
+                    &url,
+                    "Associations",
+                );
+                meta.breadcrumbs = self.crumbs(&[("Associations", urls.directory())]);
+                (url, "taxonomy.html", meta)
+            }
+            Job::Association(i) => {
+                let a = &site.content.associations[*i];
+                let detail = AssociationDetail::of(a, site, urls);
+                let url = detail.card.url.clone();
+                let mut meta = self.meta(&a.name, &a.summary, &url, "Associations");
+                meta.breadcrumbs = self.crumbs(&[("Associations", urls.directory())]);
+                meta.jsonld = Some(jsonld::association(a, &meta.canonical, urls));
+                cx.insert("a", &detail);
+                (url, "association.html", meta)
+            }
+            Job::Calls(n) => {
+                let first = urls.calls();
+                let calls: Vec<CallCard> = site
+                    .open_calls()
+                    .into_iter()
+                    .map(|c| CallCard::of(c, site, urls))
+                    .collect();
+                let (page, pagination) = self.paginate(&calls, *n, &first);
+                cx.insert("calls", &page);
+                cx.insert("total", &calls.len());
+                cx.insert("pagination", &pagination);
+                let url = urls.paginated(&first, *n);
+                let mut meta = self.meta(
+                    &with_page("Appels à bénévoles", *n),
+                    "Les associations cherchent des bénévoles : distributions, collectes, maraudes, accompagnement.",
+                    &url,
+                    "Bénévolat",
+                );
+                meta.breadcrumbs = self.crumbs(&[]);
+                (url, "calls.html", meta)
+            }
+            Job::Call(i) => {
+                let c = &site.content.calls[*i];
+                let detail = CallDetail::of(c, site, urls);
+                let url = detail.card.url.clone();
+                let description = markdown::plain_summary(&c.body, 160);
+                let mut meta = self.meta(&c.title, &description, &url, "Bénévolat");
+                let trail = if detail.card.archived {
+                    ("Archives", urls.archive())
+                } else {
+                    ("Bénévolat", urls.calls())
+                };
+                meta.breadcrumbs = self.crumbs(&[trail]);
+                meta.jsonld = Some(jsonld::call(c, site, &meta.canonical, urls));
+                cx.insert("call", &detail);
+                (url, "call.html", meta)
+            }
+            Job::Resources(filter, n) => {
+                let first = match filter {
+                    ResourceFilter::All => urls.resources(),
+                    ResourceFilter::Kind(k) => urls.resources_of_kind(*k),
+                    ResourceFilter::Category(c) => urls.resources_of_category(*c),
+                };
+                let heading = match filter {
+                    ResourceFilter::All => "Offres et demandes de ressources".to_string(),
+                    ResourceFilter::Kind(ResourceKind::Offer) => "Offres des associations".to_string(),
+                    ResourceFilter::Kind(ResourceKind::Request) => "Demandes des associations".to_string(),
+                    ResourceFilter::Category(c) => format!("Ressources : {}", c.label()),
+                };
+                let items: Vec<ResourceCard> = self
+                    .resources(*filter)
+                    .into_iter()
+                    .map(|r| ResourceCard::of(r, site, urls))
+                    .collect();
+                let (page, pagination) = self.paginate(&items, *n, &first);
+                cx.insert("resources", &page);
+                cx.insert("total", &items.len());
+                cx.insert("pagination", &pagination);
+                cx.insert("heading", &heading);
+                cx.insert("filters", &self.resource_filters(&first));
+                let url = urls.paginated(&first, *n);
+                let mut meta = self.meta(
+                    &with_page(&heading, *n),
+                    "Denrées, matériel, compétences, locaux, transport : ce que les associations donnent, prêtent ou cherchent.",
+                    &url,
+                    "Ressources",
+                );
+                meta.breadcrumbs = if *filter == ResourceFilter::All {
+                    self.crumbs(&[])
+                } else {
+                    self.crumbs(&[("Ressources", urls.resources())])
+                };
+                (url, "resources.html", meta)
+            }
+            Job::Resource(i) => {
+                let r = &site.content.resources[*i];
+                let detail = ResourceDetail::of(r, site, urls);
+                let url = detail.card.url.clone();
+                let description = markdown::plain_summary(&r.body, 160);
+                let mut meta = self.meta(&r.title, &description, &url, "Ressources");
+                let trail = if detail.card.archived {
+                    ("Archives", urls.archive())
+                } else {
+                    ("Ressources", urls.resources())
+                };
+                meta.breadcrumbs = self.crumbs(&[trail]);
+                meta.jsonld = Some(jsonld::resource(r, site, &meta.canonical, urls));
+                cx.insert("r", &detail);
+                (url, "resource.html", meta)
+            }
+            Job::Archive(n) => {
+                let first = urls.archive();
+                let items = self.archive();
+                let (page, pagination) = self.paginate(&items, *n, &first);
+                cx.insert("items", &page);
+                cx.insert("total", &items.len());
+                cx.insert("pagination", &pagination);
+                let url = urls.paginated(&first, *n);
+                let mut meta = self.meta(
+                    &with_page("Archives", *n),
+                    "Appels à bénévoles et annonces terminés, gardés pour que les liens partagés restent valables.",
+                    &url,
+                    "",
+                );
+                meta.breadcrumbs = self.crumbs(&[]);
+                (url, "archive.html", meta)
+            }
+            Job::Page(i) => {
+                let p = &site.content.pages[*i];
+                let url = urls.page(&p.slug);
+                cx.insert("body_html", &markdown::to_html(&p.body));
+                let section = if p.menu.is_some() { p.title.as_str() } else { "" };
+                let mut meta = self.meta(&p.title, &markdown::plain_summary(&p.body, 160), &url, section);
+                meta.breadcrumbs = self.crumbs(&[]);
+                (url, "page.html", meta)
+            }
+        };
+        cx.insert("page", &meta);
+        Ok((url, template, cx))
+    }
+
+    fn category_links(&self) -> Vec<CountLink> {
+        self.site
+            .content
+            .config
+            .categories
+            .0
+            .iter()
+            .map(|c| CountLink {
+                label: c.label.clone(),
+                url: self.urls.category(&c.key),
+                count: self.site.in_category(&c.key).len(),
+            })
+            .collect()
+    }
+
+    fn commune_links(&self) -> Vec<CountLink> {
+        self.site
+            .communes
+            .iter()
+            .map(|c| CountLink {
+                label: c.name.clone(),
+                url: self.urls.commune(&c.slug),
+                count: c.associations.len(),
+            })
+            .collect()
+    }
+
+    fn resource_filters(&self, current: &str) -> Vec<FilterLink> {
+        let urls = &self.urls;
+        let mut out = vec![
+            ("Toutes".to_string(), urls.resources()),
+            ("Offres".to_string(), urls.resources_of_kind(ResourceKind::Offer)),
+            ("Demandes".to_string(), urls.resources_of_kind(ResourceKind::Request)),
+        ];
+        out.extend(
+            ResourceCategory::ALL
+                .iter()
+                .map(|c| (c.label().to_string(), urls.resources_of_category(*c))),
+        );
+        out.into_iter()
+            .map(|(label, url)| FilterLink {
+                current: url == current,
+                label,
+                url,
+            })
+            .collect()
+    }
+}
+
+fn with_page(title: &str, n: usize) -> String {
+    if n > 1 {
+        format!("{title} (page {n})")
+    } else {
+        title.to_string()
+    }
+}
+
+#[derive(Serialize)]
+struct Counts {
+    associations: usize,
+    calls: usize,
+    offers: usize,
+    requests: usize,
+}
+
+#[derive(Serialize)]
+struct CountLink {
+    label: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct FilterLink {
+    label: String,
+    url: String,
+    current: bool,
+}
+
+/// A line of the archive: a call or a listing.
+#[derive(Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum ArchiveItem {
+    Call(CallCard),
+    Resource(ResourceCard),
+}
+
+impl ArchiveItem {
+    fn ended(&self) -> Option<&str> {
+        match self {
+            ArchiveItem::Call(c) => c.ended.as_ref().map(|d| d.iso.as_str()),
+            ArchiveItem::Resource(r) => r.ended.as_ref().map(|d| d.iso.as_str()),
+        }
+    }
+    fn title(&self) -> &str {
+        match self {
+            ArchiveItem::Call(c) => &c.title,
+            ArchiveItem::Resource(r) => &r.title,
+        }
+    }
+}

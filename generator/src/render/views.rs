@@ -1,0 +1,550 @@
+//! What templates see: content turned into ready-to-print values (French dates, URLs,
+//! labels), so that themes hold markup only.
+
+use jiff::civil::Date;
+use portal_model::association::Location;
+use portal_model::resource::Resource;
+use portal_model::shapes::{Clock, Place, TimeRange, Weekday};
+use portal_model::volunteer_call::{Schedule, VolunteerCall};
+use portal_model::{Association, checks::slugify};
+use serde::Serialize;
+
+use crate::dates::{french, french_with_weekday};
+use crate::markdown;
+use crate::render::urls::Urls;
+use crate::site::Site;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+/// A date both for people and for machines (`<time datetime>`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Day {
+    pub text: String,
+    pub iso: String,
+}
+
+impl Day {
+    pub fn of(date: Date) -> Day {
+        Day {
+            text: french(date),
+            iso: date.to_string(),
+        }
+    }
+    fn with_weekday(date: Date) -> Day {
+        Day {
+            text: french_with_weekday(date),
+            iso: date.to_string(),
+        }
+    }
+}
+
+/// `9 h`, `17 h 30`: times as they are said.
+pub fn spoken(clock: Clock) -> String {
+    let (h, m) = (clock.minutes() / 60, clock.minutes() % 60);
+    if m == 0 {
+        format!("{h} h")
+    } else {
+        format!("{h} h {m:02}")
+    }
+}
+
+/// `de 9 h à 12 h`.
+pub fn span(start: Clock, end: Clock) -> String {
+    format!("de {} à {}", spoken(start), spoken(end))
+}
+
+fn ranges_text(ranges: &[TimeRange]) -> String {
+    ranges
+        .iter()
+        .map(|r| format!("{} à {}", spoken(r.start), spoken(r.end)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceView {
+    pub name: Option<String>,
+    pub address: String,
+    pub postal_code: String,
+    pub city: String,
+    pub commune_url: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// A link to the place on OpenStreetMap, for directions.
+    pub map_url: String,
+}
+
+impl PlaceView {
+    pub fn of(place: &Place, urls: &Urls) -> PlaceView {
+        PlaceView {
+            name: place.name.clone(),
+            address: place.address.clone(),
+            postal_code: place.postal_code.clone(),
+            city: place.city.clone(),
+            commune_url: urls.commune(&slugify(&place.city)),
+            lat: place.geo.lat,
+            lon: place.geo.lon,
+            map_url: format!(
+                "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}",
+                lat = place.geo.lat,
+                lon = place.geo.lon
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DayRow {
+    pub day: &'static str,
+    pub key: &'static str,
+    /// `9 h à 12 h, 14 h à 17 h`, or `Fermé`.
+    pub text: String,
+    pub open: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClosureView {
+    pub from: Day,
+    pub to: Day,
+    pub note: Option<String>,
+    /// The place is closed today by this closure.
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LocationView {
+    pub place: PlaceView,
+    pub hours: Vec<DayRow>,
+    pub has_hours: bool,
+    /// Hours in the OpenStreetMap / schema.org form, for scripts and open data.
+    pub opening_hours: String,
+    pub holidays: &'static str,
+    pub closures: Vec<ClosureView>,
+    pub closed_today: bool,
+    pub wheelchair: Option<bool>,
+    pub access_notes: Option<String>,
+}
+
+impl LocationView {
+    fn of(l: &Location, site: &Site, urls: &Urls) -> LocationView {
+        let hours = l
+            .hours
+            .as_ref()
+            .map(|h| {
+                Weekday::ALL
+                    .iter()
+                    .map(|&d| {
+                        let ranges = h.on(d);
+                        DayRow {
+                            day: d.label(),
+                            key: d.key(),
+                            text: if ranges.is_empty() {
+                                "Fermé".to_string()
+                            } else {
+                                ranges_text(ranges)
+                            },
+                            open: !ranges.is_empty(),
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let closures: Vec<ClosureView> = l
+            .closures
+            .iter()
+            .filter(|c| c.to >= site.today)
+            .map(|c| ClosureView {
+                from: Day::of(c.from),
+                to: Day::of(c.to),
+                note: c.note.clone(),
+                current: c.from <= site.today,
+            })
+            .collect();
+        LocationView {
+            place: PlaceView::of(&l.place, urls),
+            has_hours: l.hours.is_some(),
+            opening_hours: l.hours.as_ref().map(|h| h.to_osm()).unwrap_or_default(),
+            hours,
+            holidays: l.public_holidays.label(),
+            closed_today: l.closed_on(site.today),
+            closures,
+            wheelchair: l.accessibility.as_ref().and_then(|a| a.wheelchair),
+            access_notes: l.accessibility.as_ref().and_then(|a| a.notes.clone()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AssociationCard {
+    pub slug: String,
+    pub url: String,
+    pub name: String,
+    pub summary: String,
+    pub categories: Vec<Link>,
+    pub communes: Vec<String>,
+    pub remote_only: bool,
+}
+
+impl AssociationCard {
+    pub fn of(a: &Association, site: &Site, urls: &Urls) -> AssociationCard {
+        let mut communes: Vec<String> = Vec::new();
+        for l in &a.locations {
+            if !communes.contains(&l.place.city) {
+                communes.push(l.place.city.clone());
+            }
+        }
+        AssociationCard {
+            slug: a.slug.clone(),
+            url: urls.association(&a.slug),
+            name: a.name.clone(),
+            summary: a.summary.clone(),
+            categories: category_links(&a.categories, site, urls),
+            communes,
+            remote_only: a.remote_only,
+        }
+    }
+}
+
+fn category_links(keys: &[String], site: &Site, urls: &Urls) -> Vec<Link> {
+    keys.iter()
+        .map(|k| Link {
+            label: site
+                .content
+                .config
+                .categories
+                .label(k)
+                .unwrap_or(k)
+                .to_string(),
+            url: urls.category(k),
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    pub phone: Option<String>,
+    pub tel: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AssociationDetail {
+    #[serde(flatten)]
+    pub card: AssociationCard,
+    pub body_html: String,
+    pub locations: Vec<LocationView>,
+    pub contact: Option<ContactView>,
+    pub rna: Option<String>,
+    pub siret: Option<String>,
+    pub food_bank_partner: bool,
+    pub public: Vec<String>,
+    pub conditions: Option<String>,
+    pub languages: Vec<String>,
+    pub updated: Day,
+    pub calls: Vec<CallCard>,
+    pub resources: Vec<ResourceCard>,
+    pub past_count: usize,
+}
+
+impl AssociationDetail {
+    pub fn of(a: &Association, site: &Site, urls: &Urls) -> AssociationDetail {
+        let calls: Vec<&VolunteerCall> = site.calls_of(&a.slug).collect();
+        let resources: Vec<&Resource> = site.resources_of(&a.slug).collect();
+        let past_count = calls.iter().filter(|c| c.is_archived(site.today)).count()
+            + resources.iter().filter(|r| r.is_archived(site.today)).count();
+        AssociationDetail {
+            card: AssociationCard::of(a, site, urls),
+            body_html: markdown::to_html(&a.body),
+            locations: a.locations.iter().map(|l| LocationView::of(l, site, urls)).collect(),
+            contact: a.contact.as_ref().map(|c| ContactView {
+                phone: c.phone.as_ref().map(|p| p.display.clone()),
+                tel: c.phone.as_ref().map(|p| p.tel.clone()),
+                email: c.email.clone(),
+                website: c.website.clone(),
+            }),
+            rna: a.identifiers.as_ref().and_then(|i| i.rna.clone()),
+            siret: a.identifiers.as_ref().and_then(|i| i.siret.clone()),
+            food_bank_partner: a.food_bank_partner,
+            public: a.public.clone(),
+            conditions: a.conditions.clone(),
+            languages: a
+                .languages
+                .iter()
+                .map(|code| {
+                    portal_model::checks::language_name(code)
+                        .unwrap_or(code)
+                        .to_string()
+                })
+                .collect(),
+            updated: Day::of(a.updated),
+            calls: calls
+                .into_iter()
+                .filter(|c| !c.is_archived(site.today))
+                .map(|c| CallCard::of(c, site, urls))
+                .collect(),
+            resources: resources
+                .into_iter()
+                .filter(|r| !r.is_archived(site.today))
+                .map(|r| ResourceCard::of(r, site, urls))
+                .collect(),
+            past_count,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CallCard {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub association: Link,
+    /// When, in one sentence: the next date, or the weekly rhythm.
+    pub when: String,
+    pub commune: Option<String>,
+    pub remote: bool,
+    pub archived: bool,
+    pub status: &'static str,
+    /// For the archive: the day it ended.
+    pub ended: Option<Day>,
+}
+
+impl CallCard {
+    pub fn of(c: &VolunteerCall, site: &Site, urls: &Urls) -> CallCard {
+        let a = site.association(&c.association);
+        CallCard {
+            slug: c.slug.clone(),
+            url: urls.call(&c.slug),
+            title: c.title.clone(),
+            association: Link {
+                label: a.name.clone(),
+                url: urls.association(&a.slug),
+            },
+            when: when(c, site.today),
+            commune: site
+                .place_of(c.place.as_ref(), &c.association)
+                .map(|p| p.city.clone()),
+            remote: c.remote,
+            archived: c.is_archived(site.today),
+            status: c.status.label(),
+            ended: c.last_day().map(Day::of),
+        }
+    }
+}
+
+/// `Chaque samedi, de 9 h à 12 h` or `Samedi 12 décembre 2026, de 9 h à 12 h (et 2 autres dates)`.
+fn when(c: &VolunteerCall, today: Date) -> String {
+    match &c.schedule {
+        Schedule::Recurrence(r) => {
+            let mut s = format!("{}, {}", weekly(&r.days), span(r.start, r.end));
+            if r.from > today {
+                s.push_str(&format!(", à partir du {}", french(r.from)));
+            }
+            s
+        }
+        Schedule::Slots(slots) => {
+            let upcoming = c.upcoming_slots(today);
+            let Some(first) = upcoming.first().copied().or_else(|| slots.last()) else {
+                return String::new();
+            };
+            let mut s = format!(
+                "{}, {}",
+                capitalize(&french_with_weekday(first.date)),
+                span(first.start, first.end)
+            );
+            match upcoming.len() {
+                0 | 1 => {}
+                2 => s.push_str(" (et 1 autre date)"),
+                n => s.push_str(&format!(" (et {} autres dates)", n - 1)),
+            }
+            s
+        }
+    }
+}
+
+/// `Chaque samedi`, `Chaque lundi et jeudi`, `Chaque lundi, mardi et jeudi`.
+pub fn weekly(days: &[Weekday]) -> String {
+    let names: Vec<&str> = days.iter().map(|d| d.label()).collect();
+    let list = match names.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} et {last}", rest.join(", ")),
+    };
+    format!("Chaque {list}")
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SlotView {
+    pub date: Day,
+    pub hours: String,
+    pub volunteers: u32,
+    pub past: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecurrenceView {
+    pub rhythm: String,
+    pub hours: String,
+    pub from: Day,
+    pub until: Option<Day>,
+    pub volunteers: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CallDetail {
+    #[serde(flatten)]
+    pub card: CallCard,
+    pub body_html: String,
+    pub place: Option<PlaceView>,
+    pub skills: Vec<String>,
+    pub slots: Vec<SlotView>,
+    pub recurrence: Option<RecurrenceView>,
+    pub deadline: Option<Day>,
+    pub open_to_minors: bool,
+}
+
+impl CallDetail {
+    pub fn of(c: &VolunteerCall, site: &Site, urls: &Urls) -> CallDetail {
+        let (slots, recurrence) = match &c.schedule {
+            Schedule::Slots(slots) => {
+                let mut s: Vec<SlotView> = slots
+                    .iter()
+                    .map(|s| SlotView {
+                        date: Day::with_weekday(s.date),
+                        hours: span(s.start, s.end),
+                        volunteers: s.volunteers,
+                        past: s.date < site.today,
+                    })
+                    .collect();
+                s.sort_by(|a, b| a.date.iso.cmp(&b.date.iso));
+                (s, None)
+            }
+            Schedule::Recurrence(r) => (
+                Vec::new(),
+                Some(RecurrenceView {
+                    rhythm: weekly(&r.days),
+                    hours: span(r.start, r.end),
+                    from: Day::of(r.from),
+                    until: r.until.map(Day::of),
+                    volunteers: r.volunteers,
+                }),
+            ),
+        };
+        CallDetail {
+            card: CallCard::of(c, site, urls),
+            body_html: markdown::to_html(&c.body),
+            place: site
+                .place_of(c.place.as_ref(), &c.association)
+                .map(|p| PlaceView::of(p, urls)),
+            skills: c.skills.clone(),
+            slots,
+            recurrence,
+            deadline: c.deadline.map(Day::of),
+            open_to_minors: c.open_to_minors,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceCard {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub kind_word: &'static str,
+    pub category: Link,
+    pub quantity: Option<String>,
+    pub commune: Option<String>,
+    pub association: Link,
+    /// `À consommer avant le …` or `Jusqu'au …`.
+    pub until: Option<String>,
+    pub archived: bool,
+    pub status: &'static str,
+    pub ended: Option<Day>,
+}
+
+impl ResourceCard {
+    pub fn of(r: &Resource, site: &Site, urls: &Urls) -> ResourceCard {
+        let a = site.association(&r.association);
+        let until = match (r.expires, r.available.as_ref().and_then(|a| a.until)) {
+            (Some(e), _) => Some(format!("À consommer avant le {}", french(e))),
+            (None, Some(u)) => Some(format!("Jusqu'au {}", french(u))),
+            _ => None,
+        };
+        ResourceCard {
+            slug: r.slug.clone(),
+            url: urls.resource(&r.slug),
+            title: r.title.clone(),
+            kind: r.kind.label(),
+            kind_word: r.kind.word(),
+            category: Link {
+                label: r.category.label().to_string(),
+                url: urls.resources_of_category(r.category),
+            },
+            quantity: r.quantity.as_ref().map(|q| q.display()),
+            commune: site
+                .place_of(r.place.as_ref(), &r.association)
+                .map(|p| p.city.clone()),
+            association: Link {
+                label: a.name.clone(),
+                url: urls.association(&a.slug),
+            },
+            until,
+            archived: r.is_archived(site.today),
+            status: r.status.label(),
+            ended: r.last_day().map(Day::of),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceDetail {
+    #[serde(flatten)]
+    pub card: ResourceCard,
+    pub body_html: String,
+    pub place: Option<PlaceView>,
+    pub available_from: Option<Day>,
+    pub available_until: Option<Day>,
+    pub expires: Option<Day>,
+    pub cold_chain: Option<bool>,
+}
+
+impl ResourceDetail {
+    pub fn of(r: &Resource, site: &Site, urls: &Urls) -> ResourceDetail {
+        ResourceDetail {
+            card: ResourceCard::of(r, site, urls),
+            body_html: markdown::to_html(&r.body),
+            place: site
+                .place_of(r.place.as_ref(), &r.association)
+                .map(|p| PlaceView::of(p, urls)),
+            available_from: r.available.as_ref().map(|a| Day::of(a.from)),
+            available_until: r.available.as_ref().and_then(|a| a.until).map(Day::of),
+            expires: r.expires.map(Day::of),
+            cold_chain: r.cold_chain,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spoken_times_and_rhythms() {
+        assert_eq!(span(Clock::from_minutes(540), Clock::from_minutes(1050)), "de 9 h à 17 h 30");
+        assert_eq!(weekly(&[Weekday::Mo, Weekday::We, Weekday::Sa]), "Chaque lundi, mercredi et samedi");
+        assert_eq!(weekly(&[Weekday::Sa]), "Chaque samedi");
+    }
+}

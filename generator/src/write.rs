@@ -1,0 +1,177 @@
+//! Write: where rendered files go. A build writes into a staging folder beside the output
+//! and swaps it in only once everything succeeded, so a failed build leaves the previous
+//! site exactly as it was. `portal serve` keeps the site in memory instead.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::error::BuildError;
+
+/// Receives the files of a build, from several threads.
+pub trait Sink: Sync {
+    /// Stores `bytes` at `path`, relative to the site's root, with `/` separators.
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), BuildError>;
+}
+
+/// A relative path that stays inside the output: no `..`, no root, no drive.
+fn safe_relative(path: &str) -> Result<&Path, BuildError> {
+    let p = Path::new(path);
+    if path.is_empty() || !p.components().all(|c| matches!(c, Component::Normal(_))) {
+        return Err(BuildError::Template(format!(
+            "chemin de sortie refusé : « {path} » sortirait du dossier du site"
+        )));
+    }
+    Ok(p)
+}
+
+/// Marks a folder as a portal build, so that a build never replaces a folder it did not make.
+pub const MARKER: &str = ".portal-build";
+
+/// A folder being filled, to replace the output folder at the end.
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares a staging folder next to `target`, after checking that `target` may be
+    /// replaced: it must not exist, be empty, or hold a previous build.
+    pub fn new(target: &Path) -> Result<Staging, BuildError> {
+        if target.exists() {
+            let is_build = target.join(MARKER).is_file();
+            let empty = fs::read_dir(target)
+                .map_err(BuildError::io(target))?
+                .next()
+                .is_none();
+            if !is_build && !empty {
+                return Err(BuildError::Template(format!(
+                    "le dossier de sortie {} existe et n'a pas été créé par portal build : \
+                     choisissez un autre dossier avec --output, ou videz-le",
+                    target.display()
+                )));
+            }
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = target.parent().unwrap_or(Path::new("."));
+        let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+        fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(BuildError::io(&dir))?;
+        }
+        fs::create_dir_all(&dir).map_err(BuildError::io(&dir))?;
+        fs::write(dir.join(MARKER), b"").map_err(BuildError::io(&dir))?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir,
+            committed: false,
+        })
+    }
+
+    /// Replaces the output folder with the staging folder.
+    pub fn commit(mut self) -> Result<(), BuildError> {
+        let old = self.dir.with_file_name(format!(
+            ".{}.old-{}",
+            self.target.file_name().unwrap_or_default().to_string_lossy(),
+            std::process::id()
+        ));
+        if self.target.exists() {
+            fs::rename(&self.target, &old).map_err(BuildError::io(&self.target))?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.target) {
+            // Put the previous site back before reporting.
+            let _ = fs::rename(&old, &self.target);
+            return Err(BuildError::io(&self.target)(e));
+        }
+        self.committed = true;
+        if old.exists() {
+            fs::remove_dir_all(&old).map_err(BuildError::io(&old))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), BuildError> {
+        let full = self.dir.join(safe_relative(path)?);
+        if let Some(parent) = full.parent() {
+            fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
+        }
+        fs::write(&full, bytes).map_err(BuildError::io(&full))
+    }
+}
+
+/// The site in memory, for `portal serve`.
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<BTreeMap<String, Arc<Vec<u8>>>>,
+}
+
+impl Memory {
+    pub fn into_files(self) -> BTreeMap<String, Arc<Vec<u8>>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), BuildError> {
+        safe_relative(path)?;
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string(), Arc::new(bytes));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_escape() {
+        for bad in ["../x", "/etc/passwd", "a/../../b", ""] {
+            assert!(safe_relative(bad).is_err(), "{bad}");
+        }
+        assert!(safe_relative("associations/x/index.html").is_ok());
+    }
+
+    #[test]
+    fn a_folder_not_made_by_a_build_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("mine");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("precious.txt"), "x").unwrap();
+        assert!(Staging::new(&target).is_err());
+        assert!(target.join("precious.txt").exists());
+    }
+
+    #[test]
+    fn commit_swaps_and_drop_cleans_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let s = Staging::new(&target).unwrap();
+        s.put("index.html", b"one".to_vec()).unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read(target.join("index.html")).unwrap(), b"one");
+        let s = Staging::new(&target).unwrap();
+        s.put("index.html", b"two".to_vec()).unwrap();
+        drop(s);
+        assert_eq!(fs::read(target.join("index.html")).unwrap(), b"one");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no staging folder left");
+    }
+}
