@@ -36,7 +36,11 @@ pub fn french(date: Date) -> String {
     } else {
         date.day().to_string()
     };
-    format!("{day} {} {}", MONTHS[date.month() as usize - 1], date.year())
+    format!(
+        "{day} {} {}",
+        MONTHS[date.month() as usize - 1],
+        date.year()
+    )
 }
 
 /// `samedi 12 décembre 2026`.
@@ -122,6 +126,9 @@ mod tests {
     #[test]
     fn french_dates() {
         assert_eq!(french(date(2026, 12, 1)), "1er décembre 2026");
-        assert_eq!(french_with_weekday(date(2026, 12, 12)), "samedi 12 décembre 2026");
+        assert_eq!(
+            french_with_weekday(date(2026, 12, 12)),
+            "samedi 12 décembre 2026"
+        );
     }
 }

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use portal_model::checks::is_slug;
 use portal_model::problem::suggest;
 use portal_model::tree::{Pos, quote};
-use portal_model::{Association, Context, Entry, Kind, Page, Problem, Resource, SiteConfig, VolunteerCall};
+use portal_model::{
+    Association, Context, Entry, Kind, Page, Problem, Resource, SiteConfig, VolunteerCall,
+};
 use rayon::prelude::*;
 
 use crate::error::{BuildError, FileProblems};
@@ -65,10 +67,8 @@ pub fn load(root: &Path) -> Result<Content, BuildError> {
         site: &config,
         associations: &associations,
     };
-    let decoded: Vec<Result<Entry, FileProblems>> = found
-        .par_iter()
-        .map(|f| decode_file(f, &cx))
-        .collect();
+    let decoded: Vec<Result<Entry, FileProblems>> =
+        found.par_iter().map(|f| decode_file(f, &cx)).collect();
 
     let mut content = Content {
         config: config.clone(),
@@ -150,7 +150,11 @@ fn discover(root: &Path) -> (Vec<Found>, Vec<PathBuf>, Vec<FileProblems>) {
             problems: vec![Problem::new(Pos::new(1, 1), "", expected, found).with_suggestion(hint)],
         });
     };
-    let folders: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).chain(["data"]).collect();
+    let folders: Vec<&str> = Kind::ALL
+        .iter()
+        .map(|k| k.folder())
+        .chain(["data"])
+        .collect();
     let walker = walkdir::WalkDir::new(&content)
         .follow_links(false)
         .sort_by_file_name()
@@ -221,12 +225,7 @@ fn discover(root: &Path) -> (Vec<Found>, Vec<PathBuf>, Vec<FileProblems>) {
         }
         let name = parts[parts.len() - 1].as_str();
         let Some(slug) = name.strip_suffix(".md") else {
-            refuse(
-                shown,
-                "un fichier .md".into(),
-                quote(name),
-                None,
-            );
+            refuse(shown, "un fichier .md".into(), quote(name), None);
             continue;
         };
         found.push(Found {

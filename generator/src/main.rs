@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
-use portal::error::BuildError;
 use portal::dates::today;
+use portal::error::BuildError;
 use portal::{BuildOptions, build, check, scaffold, serve};
 use portal_model::Kind;
 
@@ -60,7 +60,8 @@ enum NewKind {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    portal_model::read::parse_date(s).map_err(|_| format!("« {s} » : une date AAAA-MM-JJ est attendue"))
+    portal_model::read::parse_date(s)
+        .map_err(|_| format!("« {s} » : une date AAAA-MM-JJ est attendue"))
 }
 
 fn main() -> ExitCode {
@@ -122,7 +123,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         },
         Command::Serve { port, now } => {
             let runtime = tokio::runtime::Runtime::new()?;
-            runtime.block_on(serve::serve(serve::ServeOptions { root, port, today: now }))
+            runtime.block_on(serve::serve(serve::ServeOptions {
+                root,
+                port,
+                today: now,
+            }))
         }
         Command::New { kind, slug } => {
             let kind = match kind {
@@ -132,7 +137,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 NewKind::Page => Kind::Page,
             };
             let path = scaffold::new_entry(&root, kind, &slug, today(&root))?;
-            println!("Écrit : {} (à compléter, puis « portal check »)", path.display());
+            println!(
+                "Écrit : {} (à compléter, puis « portal check »)",
+                path.display()
+            );
             Ok(())
         }
     }
@@ -141,7 +149,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 /// The message of a failed build or check: every problem, then what was (not) touched.
 fn failed(e: BuildError, output: Option<&std::path::Path>) -> anyhow::Error {
     let untouched = match output {
-        Some(out) => format!("\nRien n'a été écrit : le site précédent ({}) est inchangé.", out.display()),
+        Some(out) => format!(
+            "\nRien n'a été écrit : le site précédent ({}) est inchangé.",
+            out.display()
+        ),
         None => String::new(),
     };
     anyhow::anyhow!("{e}{untouched}")

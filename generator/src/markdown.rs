@@ -5,14 +5,14 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-/// Renders a Markdown body to safe HTML.
-pub fn to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION;
+/// Renders a Markdown body to safe HTML, its headings `depth` levels down: 1 for a body
+/// right under the page's `h1`, 2 for a body inside an `h2` section.
+pub fn to_html(markdown: &str, depth: usize) -> String {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
     // Links whose target is refused are shown as their text: their end tag is dropped too.
     let mut refused_links = Vec::new();
-    let mut depth = 0usize;
+    let mut link_depth = 0usize;
     let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::Link {
@@ -21,7 +21,7 @@ pub fn to_html(markdown: &str) -> String {
             title,
             id,
         }) => {
-            depth += 1;
+            link_depth += 1;
             if is_safe_url(&dest_url) {
                 Some(Event::Start(Tag::Link {
                     link_type,
@@ -30,13 +30,13 @@ pub fn to_html(markdown: &str) -> String {
                     id,
                 }))
             } else {
-                refused_links.push(depth);
+                refused_links.push(link_depth);
                 None
             }
         }
         Event::End(TagEnd::Link) => {
-            let refused = refused_links.last() == Some(&depth);
-            depth -= 1;
+            let refused = refused_links.last() == Some(&link_depth);
+            link_depth -= 1;
             if refused {
                 refused_links.pop();
                 None
@@ -68,12 +68,14 @@ pub fn to_html(markdown: &str) -> String {
             classes,
             attrs,
         }) => Some(Event::Start(Tag::Heading {
-            level: demote(level),
+            level: demote(level, depth),
             id,
             classes,
             attrs,
         })),
-        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level)))),
+        Event::End(TagEnd::Heading(level)) => {
+            Some(Event::End(TagEnd::Heading(demote(level, depth))))
+        }
         other => Some(other),
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -81,14 +83,16 @@ pub fn to_html(markdown: &str) -> String {
     out
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
-    }
+fn demote(level: HeadingLevel, depth: usize) -> HeadingLevel {
+    const LEVELS: [HeadingLevel; 6] = [
+        HeadingLevel::H1,
+        HeadingLevel::H2,
+        HeadingLevel::H3,
+        HeadingLevel::H4,
+        HeadingLevel::H5,
+        HeadingLevel::H6,
+    ];
+    LEVELS[(level as usize - 1 + depth).min(5)]
 }
 
 /// Web, mail and phone links, and links within the site; never `javascript:`, `data:` or
@@ -101,7 +105,9 @@ pub fn is_safe_url(url: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     match lower.split_once(':') {
-        Some((scheme, _)) if !scheme.contains('/') && !scheme.contains('?') && !scheme.contains('#') => {
+        Some((scheme, _))
+            if !scheme.contains('/') && !scheme.contains('?') && !scheme.contains('#') =>
+        {
             matches!(scheme, "http" | "https" | "mailto" | "tel")
         }
         _ => true,
@@ -134,7 +140,10 @@ mod tests {
 
     #[test]
     fn raw_html_is_shown_as_text() {
-        let html = to_html("Bonjour <script>alert(1)</script>\n\n<div onclick=x>y</div>\n");
+        let html = to_html(
+            "Bonjour <script>alert(1)</script>\n\n<div onclick=x>y</div>\n",
+            1,
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<div"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
@@ -142,30 +151,53 @@ mod tests {
 
     #[test]
     fn unsafe_links_keep_only_their_text() {
-        let html = to_html("[clic](javascript:alert(1)) et [site](https://exemple.org) [x](JaVa\tScript:1)");
+        let html = to_html(
+            "[clic](javascript:alert(1)) et [site](https://exemple.org) [x](JaVa\tScript:1)",
+            1,
+        );
         assert!(!html.to_lowercase().contains("javascript"), "{html}");
         assert!(html.contains("clic"));
-        assert!(html.contains("<a href=\"https://exemple.org\">site</a>"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://exemple.org\">site</a>"),
+            "{html}"
+        );
     }
 
     #[test]
-    fn headings_move_down_one_level() {
-        assert_eq!(to_html("# Titre\n"), "<h2>Titre</h2>\n");
+    fn headings_move_down_below_the_page_heading() {
+        assert_eq!(to_html("# Titre\n", 1), "<h2>Titre</h2>\n");
+        assert_eq!(to_html("## Sous-titre\n", 2), "<h4>Sous-titre</h4>\n");
+        assert_eq!(to_html("###### Bas\n", 2), "<h6>Bas</h6>\n");
     }
 
     #[test]
     fn safe_urls() {
-        for ok in ["https://a.fr", "/ressources/", "#x", "mailto:a@b.fr", "tel:+33556", "page?a=b:c"] {
+        for ok in [
+            "https://a.fr",
+            "/ressources/",
+            "#x",
+            "mailto:a@b.fr",
+            "tel:+33556",
+            "page?a=b:c",
+        ] {
             assert!(is_safe_url(ok), "{ok}");
         }
-        for bad in ["javascript:alert(1)", "data:text/html,x", " vbscript:x", "java\nscript:x"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            " vbscript:x",
+            "java\nscript:x",
+        ] {
             assert!(!is_safe_url(bad), "{bad}");
         }
     }
 
     #[test]
     fn summary_is_the_first_paragraph_cut_at_a_word() {
-        assert_eq!(plain_summary("Un *deux* trois.\n\nQuatre", 100), "Un deux trois.");
+        assert_eq!(
+            plain_summary("Un *deux* trois.\n\nQuatre", 100),
+            "Un deux trois."
+        );
         assert_eq!(plain_summary("Un deux trois quatre", 10), "Un deux…");
     }
 }

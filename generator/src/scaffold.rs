@@ -3,8 +3,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use jiff::civil::Date;
 use jiff::Span;
+use jiff::civil::Date;
 use portal_model::checks::{is_slug, slugify};
 use portal_model::{Kind, SiteConfig};
 
@@ -19,7 +19,10 @@ pub fn new_entry(root: &Path, kind: Kind, slug: &str, today: Date) -> Result<Pat
         )));
     }
     let config = crate::load::load_config(root)?;
-    let path = root.join("content").join(kind.folder()).join(format!("{slug}.md"));
+    let path = root
+        .join("content")
+        .join(kind.folder())
+        .join(format!("{slug}.md"));
     if path.exists() {
         return Err(BuildError::Template(format!(
             "{} existe déjà : rien n'a été écrit",
@@ -43,7 +46,12 @@ fn first_association(root: &Path) -> Result<String, BuildError> {
     let mut slugs: Vec<String> = fs::read_dir(&dir)
         .map_err(BuildError::io(&dir))?
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".md").map(String::from))
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".md")
+                .map(String::from)
+        })
         .filter(|s| is_slug(s))
         .collect();
     slugs.sort();

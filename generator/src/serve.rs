@@ -58,8 +58,15 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
 
     let addr = SocketAddr::from(([127, 0, 0, 1], options.port));
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    let base = state.served.read().map(|s| s.base_path.clone()).unwrap_or_default();
-    println!("Portail servi sur http://{}{base} (Ctrl-C pour arrêter)", listener.local_addr()?);
+    let base = state
+        .served
+        .read()
+        .map(|s| s.base_path.clone())
+        .unwrap_or_default();
+    println!(
+        "Portail servi sur http://{}{base} (Ctrl-C pour arrêter)",
+        listener.local_addr()?
+    );
 
     let _watcher = watch(options, state.clone())?;
     let app = Router::new()
@@ -79,7 +86,9 @@ fn rebuild(options: &ServeOptions, state: &AppState) {
     let build = BuildOptions {
         root: options.root.clone(),
         output: PathBuf::new(),
-        today: options.today.unwrap_or_else(|| crate::dates::today(&options.root)),
+        today: options
+            .today
+            .unwrap_or_else(|| crate::dates::today(&options.root)),
     };
     let memory = Memory::default();
     let started = std::time::Instant::now();
@@ -154,7 +163,9 @@ const LIVE_RELOAD: &str = r#"<script>(()=>{const s=new EventSource("/__portal/ev
 async fn file(State(state): State<AppState>, uri: Uri) -> Response {
     let served = state.served.read().unwrap_or_else(|e| e.into_inner());
     let path = uri.path();
-    let rel = path.strip_prefix(served.base_path.as_str()).unwrap_or(path.trim_start_matches('/'));
+    let rel = path
+        .strip_prefix(served.base_path.as_str())
+        .unwrap_or(path.trim_start_matches('/'));
     let rel = percent_decode(rel);
     let lookup = |key: &str| served.files.get(key).cloned();
     let (status, key, bytes) = if rel.is_empty() || rel.ends_with('/') {
@@ -205,11 +216,9 @@ async fn file(State(state): State<AppState>, uri: Uri) -> Response {
 }
 
 fn not_found(served: &Served) -> (StatusCode, String, Arc<Vec<u8>>) {
-    let page = served
-        .files
-        .get("404.html")
-        .cloned()
-        .unwrap_or_else(|| Arc::new(b"<!doctype html><title>404</title><h1>Page introuvable</h1>".to_vec()));
+    let page = served.files.get("404.html").cloned().unwrap_or_else(|| {
+        Arc::new(b"<!doctype html><title>404</title><h1>Page introuvable</h1>".to_vec())
+    });
     (StatusCode::NOT_FOUND, "404.html".into(), page)
 }
 
@@ -234,7 +243,9 @@ pub fn content_type(path: &str) -> &'static str {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Decodes `%xx` in a request path (URLs of the site are ASCII, but a browser may encode).
@@ -243,7 +254,9 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
         if bytes[i] == b'%'
             && let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok())
         {

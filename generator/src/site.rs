@@ -83,7 +83,10 @@ impl Site {
         }
         let mut resources_of: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, r) in content.resources.iter().enumerate() {
-            resources_of.entry(r.association.clone()).or_default().push(i);
+            resources_of
+                .entry(r.association.clone())
+                .or_default()
+                .push(i);
         }
         Site {
             content,
@@ -130,7 +133,9 @@ impl Site {
             .first()
             .map(|s| s.date)
             .or(match &call.schedule {
-                portal_model::volunteer_call::Schedule::Recurrence(r) => Some(r.from.max(self.today)),
+                portal_model::volunteer_call::Schedule::Recurrence(r) => {
+                    Some(r.from.max(self.today))
+                }
                 _ => None,
             })
             .unwrap_or(Date::MAX)
@@ -169,7 +174,12 @@ impl Site {
         self.directory
             .iter()
             .copied()
-            .filter(|&i| self.content.associations[i].categories.iter().any(|c| c == key))
+            .filter(|&i| {
+                self.content.associations[i]
+                    .categories
+                    .iter()
+                    .any(|c| c == key)
+            })
             .collect()
     }
 }

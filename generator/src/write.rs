@@ -59,7 +59,11 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
         let parent = target.parent().unwrap_or(Path::new("."));
-        let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
         fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
@@ -78,7 +82,10 @@ impl Staging {
     pub fn commit(mut self) -> Result<(), BuildError> {
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
-            self.target.file_name().unwrap_or_default().to_string_lossy(),
+            self.target
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy(),
             std::process::id()
         ));
         if self.target.exists() {
@@ -172,6 +179,10 @@ mod tests {
         s.put("index.html", b"two".to_vec()).unwrap();
         drop(s);
         assert_eq!(fs::read(target.join("index.html")).unwrap(), b"one");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no staging folder left");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no staging folder left"
+        );
     }
 }

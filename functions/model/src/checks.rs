@@ -198,7 +198,7 @@ pub fn siret_key_ok(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A SIRET: 14 digits (spaces allowed), with a valid key.

@@ -97,8 +97,7 @@ pub fn split_front_matter(source: &str) -> Result<Parts<'_>, Problem> {
     }
     let front_start = first.len();
     let mut offset = front_start;
-    let mut line = 2u32;
-    for l in lines {
+    for (line, l) in (2u32..).zip(lines) {
         if matches!(l.trim_end(), "---" | "...") {
             return Ok(Parts {
                 front: &source[front_start..offset],
@@ -108,7 +107,6 @@ pub fn split_front_matter(source: &str) -> Result<Parts<'_>, Problem> {
             });
         }
         offset += l.len();
-        line += 1;
     }
     Err(Problem::new(
         Pos::new(1, 1),

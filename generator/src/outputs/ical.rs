@@ -27,7 +27,10 @@ pub fn calendar(site: &Site, urls: &Urls) -> String {
     cal.push("PRODID:-//portail-solidarites//portal//FR");
     cal.push("CALSCALE:GREGORIAN");
     cal.push("METHOD:PUBLISH");
-    cal.prop("X-WR-CALNAME", &format!("{} : bénévolat", site.content.config.title));
+    cal.prop(
+        "X-WR-CALNAME",
+        &format!("{} : bénévolat", site.content.config.title),
+    );
     cal.push(&format!("X-WR-TIMEZONE:{tzid}"));
 
     let mut events = Lines::default();
@@ -51,7 +54,12 @@ pub fn calendar(site: &Site, urls: &Urls) -> String {
                 for s in slots {
                     years = (years.0.min(s.date.year()), years.1.max(s.date.year()));
                     events.push("BEGIN:VEVENT");
-                    events.push(&format!("UID:{}-{}-{}@{host}", call.slug, compact(s.date), s.start.minutes()));
+                    events.push(&format!(
+                        "UID:{}-{}-{}@{host}",
+                        call.slug,
+                        compact(s.date),
+                        s.start.minutes()
+                    ));
                     events.push(&format!("DTSTAMP:{stamp}"));
                     events.push(&format!("DTSTART;TZID={tzid}:{}", local(s.date, s.start)));
                     events.push(&format!("DTEND;TZID={tzid}:{}", local(s.date, s.end)));
@@ -81,7 +89,8 @@ pub fn calendar(site: &Site, urls: &Urls) -> String {
             }
         }
     }
-    cal.lines.extend(vtimezone(&tz, tzid, years.0 - 1, years.1 + 1).lines);
+    cal.lines
+        .extend(vtimezone(&tz, tzid, years.0 - 1, years.1 + 1).lines);
     cal.lines.extend(events.lines);
     cal.push("END:VCALENDAR");
     cal.finish()
@@ -119,9 +128,7 @@ fn local(d: Date, t: Clock) -> String {
 /// RFC 5545 wants UNTIL in UTC when DTSTART has a TZID: the end of `last` in the zone.
 fn until_utc(last: Date, tz: &TimeZone) -> String {
     let end = DateTime::from_parts(last, jiff::civil::time(23, 59, 59, 0));
-    let ts = tz
-        .to_timestamp(end)
-        .unwrap_or_else(|_| jiff::Timestamp::UNIX_EPOCH);
+    let ts = tz.to_timestamp(end).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     ts.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
@@ -143,7 +150,11 @@ fn vtimezone(tz: &TimeZone, tzid: &str, from_year: i16, to_year: i16) -> Lines {
         if local.year() > to_year {
             break;
         }
-        let part = if t.dst().is_dst() { "DAYLIGHT" } else { "STANDARD" };
+        let part = if t.dst().is_dst() {
+            "DAYLIGHT"
+        } else {
+            "STANDARD"
+        };
         out.push(&format!("BEGIN:{part}"));
         out.push(&format!("DTSTART:{}", local.strftime("%Y%m%dT%H%M%S")));
         out.push(&format!("TZOFFSETFROM:{}", offset(before)));
@@ -221,20 +232,32 @@ mod tests {
         l.prop("SUMMARY", &"é".repeat(60));
         let out = l.finish();
         assert!(out.split("\r\n").all(|line| line.len() <= 75), "{out}");
-        assert_eq!(out.replace("\r\n ", ""), format!("SUMMARY:{}\r\n", "é".repeat(60)));
+        assert_eq!(
+            out.replace("\r\n ", ""),
+            format!("SUMMARY:{}\r\n", "é".repeat(60))
+        );
     }
 
     #[test]
     fn paris_has_two_transitions_a_year() {
         let tz = TimeZone::get("Europe/Paris").unwrap();
         let v = vtimezone(&tz, "Europe/Paris", 2026, 2026).finish();
-        assert!(v.contains("DTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200"), "{v}");
-        assert!(v.contains("DTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100"), "{v}");
+        assert!(
+            v.contains("DTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200"),
+            "{v}"
+        );
+        assert!(
+            v.contains("DTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100"),
+            "{v}"
+        );
     }
 
     #[test]
     fn recurrence_starts_on_its_first_day_and_ends_in_utc() {
-        assert_eq!(first_on(date(2026, 11, 23), &[Weekday::Sa]), Some(date(2026, 11, 28)));
+        assert_eq!(
+            first_on(date(2026, 11, 23), &[Weekday::Sa]),
+            Some(date(2026, 11, 28))
+        );
         let tz = TimeZone::get("Europe/Paris").unwrap();
         assert_eq!(until_utc(date(2026, 12, 31), &tz), "20261231T225959Z");
     }

@@ -126,7 +126,8 @@ pub fn resource(r: &Resource, site: &Site, canonical: &str, urls: &Urls) -> Stri
         v["offeredBy"] = organisation(a, urls);
     }
     if let Some(q) = &r.quantity {
-        v["eligibleQuantity"] = json!({"@type": "QuantitativeValue", "value": q.amount, "unitText": q.unit.label()});
+        v["eligibleQuantity"] =
+            json!({"@type": "QuantitativeValue", "value": q.amount, "unitText": q.unit.label()});
     }
     if let Some(av) = &r.available {
         v["availabilityStarts"] = json!(av.from.to_string());

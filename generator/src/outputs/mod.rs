@@ -42,7 +42,11 @@ fn rfc3339(d: Date) -> String {
 
 impl Renderer<'_> {
     /// Writes every file that is not an HTML page. Returns how many files it wrote.
-    pub fn write_outputs(&self, sink: &dyn Sink, page_urls: &[String]) -> Result<usize, BuildError> {
+    pub fn write_outputs(
+        &self,
+        sink: &dyn Sink,
+        page_urls: &[String],
+    ) -> Result<usize, BuildError> {
         let site = self.site;
         let urls = &self.urls;
         let mut written = 0;
@@ -64,13 +68,16 @@ impl Renderer<'_> {
                 category: "Bénévolat".into(),
             })
             .collect();
-        put("flux/benevolat.xml", self.feed(
-            "Appels à bénévoles",
-            "Les appels à bénévoles ouverts des associations",
+        put(
             "flux/benevolat.xml",
-            urls.calls(),
-            calls,
-        )?)?;
+            self.feed(
+                "Appels à bénévoles",
+                "Les appels à bénévoles ouverts des associations",
+                "flux/benevolat.xml",
+                urls.calls(),
+                calls,
+            )?,
+        )?;
         let resources: Vec<FeedEntry> = site
             .open_resources(None)
             .into_iter()
@@ -84,18 +91,27 @@ impl Renderer<'_> {
                 category: r.category.label().into(),
             })
             .collect();
-        put("flux/ressources.xml", self.feed(
-            "Offres et demandes de ressources",
-            "Ce que les associations donnent, prêtent ou cherchent",
+        put(
             "flux/ressources.xml",
-            urls.resources(),
-            resources,
-        )?)?;
+            self.feed(
+                "Offres et demandes de ressources",
+                "Ce que les associations donnent, prêtent ou cherchent",
+                "flux/ressources.xml",
+                urls.resources(),
+                resources,
+            )?,
+        )?;
 
-        put("benevolat/creneaux.ics", ical::calendar(site, urls).into_bytes())?;
+        put(
+            "benevolat/creneaux.ics",
+            ical::calendar(site, urls).into_bytes(),
+        )?;
         put("donnees/associations.json", opendata::json(site, urls)?)?;
         put("donnees/associations.csv", opendata::csv(site, urls)?)?;
-        put("donnees/associations.geojson", opendata::geojson(site, urls))?;
+        put(
+            "donnees/associations.geojson",
+            opendata::geojson(site, urls),
+        )?;
 
         let mut cx = Context::new();
         let locs: Vec<String> = page_urls

@@ -130,7 +130,11 @@ pub fn csv(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
             row.extend(place);
             row.extend([
                 yes_no(a.remote_only),
-                contact.phone.as_ref().map(|p| p.display.clone()).unwrap_or_default(),
+                contact
+                    .phone
+                    .as_ref()
+                    .map(|p| p.display.clone())
+                    .unwrap_or_default(),
                 contact.email.clone().unwrap_or_default(),
                 contact.website.clone().unwrap_or_default(),
                 ids.rna.clone().unwrap_or_default(),

@@ -134,14 +134,29 @@ impl<'a> Renderer<'a> {
         let mut pages: Vec<_> = site.content.pages.iter().collect();
         pages.sort_by_key(|p| (p.menu.unwrap_or(i64::MAX), p.title.clone()));
         let mut menu = vec![
-            Link { label: "Accueil".into(), url: urls.home() },
-            Link { label: "Associations".into(), url: urls.directory() },
-            Link { label: "Bénévolat".into(), url: urls.calls() },
-            Link { label: "Ressources".into(), url: urls.resources() },
+            Link {
+                label: "Accueil".into(),
+                url: urls.home(),
+            },
+            Link {
+                label: "Associations".into(),
+                url: urls.directory(),
+            },
+            Link {
+                label: "Bénévolat".into(),
+                url: urls.calls(),
+            },
+            Link {
+                label: "Ressources".into(),
+                url: urls.resources(),
+            },
         ];
         let mut footer = Vec::new();
         for p in pages {
-            let link = Link { label: p.title.clone(), url: urls.page(&p.slug) };
+            let link = Link {
+                label: p.title.clone(),
+                url: urls.page(&p.slug),
+            };
             if p.menu.is_some() {
                 menu.push(link);
             } else {

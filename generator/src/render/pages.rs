@@ -28,6 +28,7 @@ pub enum Job {
     Resource(usize),
     Archive(usize),
     Page(usize),
+    OpenData,
     NotFound,
 }
 
@@ -79,7 +80,7 @@ impl Renderer<'_> {
     pub fn jobs(&self) -> Vec<Job> {
         let site = self.site;
         let size = site.content.config.page_size;
-        let mut jobs = vec![Job::Home, Job::NotFound];
+        let mut jobs = vec![Job::Home, Job::OpenData, Job::NotFound];
         jobs.extend((1..=page_count(site.directory.len(), size)).map(Job::Directory));
         for (i, c) in site.content.config.categories.0.iter().enumerate() {
             let n = site.in_category(&c.key).len();
@@ -96,7 +97,11 @@ impl Renderer<'_> {
             ResourceFilter::Kind(ResourceKind::Offer),
             ResourceFilter::Kind(ResourceKind::Request),
         ];
-        filters.extend(ResourceCategory::ALL.iter().map(|c| ResourceFilter::Category(*c)));
+        filters.extend(
+            ResourceCategory::ALL
+                .iter()
+                .map(|c| ResourceFilter::Category(*c)),
+        );
         for f in filters {
             let n = self.resources(f).len();
             jobs.extend((1..=page_count(n, size)).map(|p| Job::Resources(f, p)));
@@ -245,12 +250,15 @@ impl Renderer<'_> {
                 cx.insert("requests", &requests);
                 cx.insert("categories", &self.category_links());
                 cx.insert("communes", &self.commune_links());
-                cx.insert("counts", &Counts {
-                    associations: site.content.associations.len(),
-                    calls: site.open_calls().len(),
-                    offers: site.open_resources(Some(ResourceKind::Offer)).len(),
-                    requests: site.open_resources(Some(ResourceKind::Request)).len(),
-                });
+                cx.insert(
+                    "counts",
+                    &Counts {
+                        associations: site.content.associations.len(),
+                        calls: site.open_calls().len(),
+                        offers: site.open_resources(Some(ResourceKind::Offer)).len(),
+                        requests: site.open_resources(Some(ResourceKind::Request)).len(),
+                    },
+                );
                 let description = config.description.clone().unwrap_or_else(|| {
                     format!(
                         "Aide alimentaire, hébergement, vêtements, accompagnement : les associations solidaires du territoire {} et ce qu'elles partagent.",
@@ -266,6 +274,46 @@ impl Renderer<'_> {
                 meta.noindex = true;
                 cx.insert("categories", &self.category_links());
                 (url, "404.html", meta)
+            }
+            Job::OpenData => {
+                let url = urls.opendata();
+                let files = [
+                    (
+                        "JSON",
+                        "associations.json",
+                        "toutes les informations, une entrée par association",
+                    ),
+                    (
+                        "CSV",
+                        "associations.csv",
+                        "une ligne par lieu d'accueil, pour un tableur",
+                    ),
+                    (
+                        "GeoJSON",
+                        "associations.geojson",
+                        "un point par lieu d'accueil, pour une carte",
+                    ),
+                ];
+                let files: Vec<DataFile> = files
+                    .iter()
+                    .map(|(format, name, what)| DataFile {
+                        format,
+                        url: urls.at(&format!("donnees/{name}")),
+                        what,
+                    })
+                    .collect();
+                cx.insert("files", &files);
+                cx.insert("columns", &crate::outputs::opendata::CSV_COLUMNS);
+                cx.insert("licence", crate::outputs::opendata::LICENCE);
+                cx.insert("licence_url", crate::outputs::opendata::LICENCE_URL);
+                let mut meta = self.meta(
+                    "Données ouvertes",
+                    "L'annuaire des associations en JSON, CSV et GeoJSON, sous Licence Ouverte.",
+                    &url,
+                    "",
+                );
+                meta.breadcrumbs = self.crumbs(&[]);
+                (url, "opendata.html", meta)
             }
             Job::Directory(n) => {
                 let first = urls.directory();
@@ -298,7 +346,10 @@ impl Renderer<'_> {
                 let url = urls.paginated(&first, *n);
                 let mut meta = self.meta(
                     &with_page(&category.label, *n),
-                    &format!("{} : les associations du territoire {}.", category.label, config.territory.name),
+                    &format!(
+                        "{} : les associations du territoire {}.",
+                        category.label, config.territory.name
+                    ),
                     &url,
                     "Associations",
                 );
@@ -317,7 +368,10 @@ impl Renderer<'_> {
                 let url = urls.paginated(&first, *n);
                 let mut meta = self.meta(
                     &with_page(&format!("Associations à {}", commune.name), *n),
-                    &format!("Les associations solidaires qui accueillent à {}.", commune.name),
+                    &format!(
+                        "Les associations solidaires qui accueillent à {}.",
+                        commune.name
+                    ),
                     &url,
                     "Associations",
                 );
@@ -379,8 +433,12 @@ impl Renderer<'_> {
                 };
                 let heading = match filter {
                     ResourceFilter::All => "Offres et demandes de ressources".to_string(),
-                    ResourceFilter::Kind(ResourceKind::Offer) => "Offres des associations".to_string(),
-                    ResourceFilter::Kind(ResourceKind::Request) => "Demandes des associations".to_string(),
+                    ResourceFilter::Kind(ResourceKind::Offer) => {
+                        "Offres des associations".to_string()
+                    }
+                    ResourceFilter::Kind(ResourceKind::Request) => {
+                        "Demandes des associations".to_string()
+                    }
                     ResourceFilter::Category(c) => format!("Ressources : {}", c.label()),
                 };
                 let items: Vec<ResourceCard> = self
@@ -444,9 +502,18 @@ impl Renderer<'_> {
             Job::Page(i) => {
                 let p = &site.content.pages[*i];
                 let url = urls.page(&p.slug);
-                cx.insert("body_html", &markdown::to_html(&p.body));
-                let section = if p.menu.is_some() { p.title.as_str() } else { "" };
-                let mut meta = self.meta(&p.title, &markdown::plain_summary(&p.body, 160), &url, section);
+                cx.insert("body_html", &markdown::to_html(&p.body, 1));
+                let section = if p.menu.is_some() {
+                    p.title.as_str()
+                } else {
+                    ""
+                };
+                let mut meta = self.meta(
+                    &p.title,
+                    &markdown::plain_summary(&p.body, 160),
+                    &url,
+                    section,
+                );
                 meta.breadcrumbs = self.crumbs(&[]);
                 (url, "page.html", meta)
             }
@@ -486,8 +553,14 @@ impl Renderer<'_> {
         let urls = &self.urls;
         let mut out = vec![
             ("Toutes".to_string(), urls.resources()),
-            ("Offres".to_string(), urls.resources_of_kind(ResourceKind::Offer)),
-            ("Demandes".to_string(), urls.resources_of_kind(ResourceKind::Request)),
+            (
+                "Offres".to_string(),
+                urls.resources_of_kind(ResourceKind::Offer),
+            ),
+            (
+                "Demandes".to_string(),
+                urls.resources_of_kind(ResourceKind::Request),
+            ),
         ];
         out.extend(
             ResourceCategory::ALL
@@ -510,6 +583,13 @@ fn with_page(title: &str, n: usize) -> String {
     } else {
         title.to_string()
     }
+}
+
+#[derive(Serialize)]
+struct DataFile {
+    format: &'static str,
+    url: String,
+    what: &'static str,
 }
 
 #[derive(Serialize)]

@@ -16,7 +16,10 @@ impl Urls {
     pub fn new(base_url: &str) -> Urls {
         let trimmed = base_url.trim_end_matches('/');
         let after_scheme = trimmed.split_once("://").map(|(_, r)| r).unwrap_or(trimmed);
-        let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("");
+        let path = after_scheme
+            .find('/')
+            .map(|i| &after_scheme[i..])
+            .unwrap_or("");
         Urls {
             base_path: format!("{path}/"),
             origin: trimmed.to_string(),
@@ -30,7 +33,9 @@ impl Urls {
 
     /// The absolute URL of a root-relative one.
     pub fn absolute(&self, url: &str) -> String {
-        let rel = url.strip_prefix(&self.base_path).unwrap_or(url.trim_start_matches('/'));
+        let rel = url
+            .strip_prefix(&self.base_path)
+            .unwrap_or(url.trim_start_matches('/'));
         format!("{}/{rel}", self.origin)
     }
 
@@ -78,7 +83,10 @@ impl Urls {
         })
     }
     pub fn resources_of_category(&self, category: ResourceCategory) -> String {
-        self.at(&format!("ressources/categorie/{}/", category_word(category)))
+        self.at(&format!(
+            "ressources/categorie/{}/",
+            category_word(category)
+        ))
     }
     pub fn archive(&self) -> String {
         self.at("archives/")
@@ -120,8 +128,14 @@ mod tests {
     fn base_path_is_kept() {
         let u = Urls::new("https://example.org/portail/");
         assert_eq!(u.association("x"), "/portail/associations/x/");
-        assert_eq!(u.absolute("/portail/associations/x/"), "https://example.org/portail/associations/x/");
-        assert_eq!(u.file_of("/portail/associations/x/"), "associations/x/index.html");
+        assert_eq!(
+            u.absolute("/portail/associations/x/"),
+            "https://example.org/portail/associations/x/"
+        );
+        assert_eq!(
+            u.file_of("/portail/associations/x/"),
+            "associations/x/index.html"
+        );
         let root = Urls::new("https://example.org");
         assert_eq!(root.home(), "/");
         assert_eq!(root.file_of("/"), "index.html");

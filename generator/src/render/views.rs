@@ -256,11 +256,18 @@ impl AssociationDetail {
         let calls: Vec<&VolunteerCall> = site.calls_of(&a.slug).collect();
         let resources: Vec<&Resource> = site.resources_of(&a.slug).collect();
         let past_count = calls.iter().filter(|c| c.is_archived(site.today)).count()
-            + resources.iter().filter(|r| r.is_archived(site.today)).count();
+            + resources
+                .iter()
+                .filter(|r| r.is_archived(site.today))
+                .count();
         AssociationDetail {
             card: AssociationCard::of(a, site, urls),
-            body_html: markdown::to_html(&a.body),
-            locations: a.locations.iter().map(|l| LocationView::of(l, site, urls)).collect(),
+            body_html: markdown::to_html(&a.body, 2),
+            locations: a
+                .locations
+                .iter()
+                .map(|l| LocationView::of(l, site, urls))
+                .collect(),
             contact: a.contact.as_ref().map(|c| ContactView {
                 phone: c.phone.as_ref().map(|p| p.display.clone()),
                 tel: c.phone.as_ref().map(|p| p.tel.clone()),
@@ -444,7 +451,7 @@ impl CallDetail {
         };
         CallDetail {
             card: CallCard::of(c, site, urls),
-            body_html: markdown::to_html(&c.body),
+            body_html: markdown::to_html(&c.body, 2),
             place: site
                 .place_of(c.place.as_ref(), &c.association)
                 .map(|p| PlaceView::of(p, urls)),
@@ -525,7 +532,7 @@ impl ResourceDetail {
     pub fn of(r: &Resource, site: &Site, urls: &Urls) -> ResourceDetail {
         ResourceDetail {
             card: ResourceCard::of(r, site, urls),
-            body_html: markdown::to_html(&r.body),
+            body_html: markdown::to_html(&r.body, 2),
             place: site
                 .place_of(r.place.as_ref(), &r.association)
                 .map(|p| PlaceView::of(p, urls)),
@@ -543,8 +550,14 @@ mod tests {
 
     #[test]
     fn spoken_times_and_rhythms() {
-        assert_eq!(span(Clock::from_minutes(540), Clock::from_minutes(1050)), "de 9 h à 17 h 30");
-        assert_eq!(weekly(&[Weekday::Mo, Weekday::We, Weekday::Sa]), "Chaque lundi, mercredi et samedi");
+        assert_eq!(
+            span(Clock::from_minutes(540), Clock::from_minutes(1050)),
+            "de 9 h à 17 h 30"
+        );
+        assert_eq!(
+            weekly(&[Weekday::Mo, Weekday::We, Weekday::Sa]),
+            "Chaque lundi, mercredi et samedi"
+        );
         assert_eq!(weekly(&[Weekday::Sa]), "Chaque samedi");
     }
 }
