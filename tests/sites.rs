@@ -1,0 +1,7 @@
+//! End-to-end tests of the generator: whole test sites built by the real `portal` binary.
+//! `valid` builds sites that must build; `invalid` builds sites that must fail with an exact
+//! message, one site per rule of the content contract.
+
+mod support;
+mod valid;
+mod invalid;

@@ -1,0 +1,300 @@
+//! Sites that must build, and what their output must hold.
+
+use std::fs;
+
+use crate::support::{NOW, Site, files, read};
+
+#[test]
+fn basic_site_builds_every_page_kind() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    for page in [
+        "index.html",
+        "404.html",
+        "associations/index.html",
+        "associations/categorie/epicerie-solidaire/index.html",
+        "associations/commune/bordeaux/index.html",
+        "associations/commune/libourne/index.html",
+        "associations/epicerie-du-port/index.html",
+        "associations/ecoute-telephone/index.html",
+        "benevolat/index.html",
+        "benevolat/collecte-noel/index.html",
+        "ressources/index.html",
+        "ressources/offres/index.html",
+        "ressources/demandes/index.html",
+        "ressources/categorie/alimentaire/index.html",
+        "ressources/pommes/index.html",
+        "archives/index.html",
+        "a-propos/index.html",
+        "mentions-legales/index.html",
+        "donnees/index.html",
+        "sitemap.xml",
+        "robots.txt",
+        "flux/benevolat.xml",
+        "flux/ressources.xml",
+        "benevolat/creneaux.ics",
+        "donnees/associations.json",
+        "donnees/associations.csv",
+        "donnees/associations.geojson",
+    ] {
+        assert!(out.join(page).is_file(), "{page} is missing");
+    }
+    let association = read(&out, "associations/epicerie-du-port/index.html");
+    for expected in [
+        "<h1>Épicerie du Port</h1>",
+        "9 h à 12 h, 14 h à 17 h 30",
+        "Fermé les jours fériés",
+        "Congés de fin d'année",
+        "Accessible en fauteuil roulant",
+        "<a href=tel:+33556123456>05 56 12 34 56</a>",
+        "français, arabe",
+        "Informations mises à jour le <time datetime=2026-11-01>1er novembre 2026</time>",
+        "Collecte de Noël",
+        "application/ld+json",
+    ] {
+        assert!(association.contains(expected), "association page lacks {expected:?}");
+    }
+    let home = read(&out, "index.html");
+    assert!(home.contains("Distribution du samedi matin"), "open call on the home page");
+    assert!(home.contains("40 kg de pommes"), "open offer on the home page");
+}
+
+#[test]
+fn expired_calls_and_listings_are_archived_but_keep_their_page() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let calls = read(&out, "benevolat/index.html");
+    assert!(!calls.contains("Collecte d'été"), "an expired call is not listed");
+    assert!(calls.contains("Collecte de Noël"));
+    let offers = read(&out, "ressources/offres/index.html");
+    assert!(!offers.contains("Yaourts"), "an expired food offer is not listed");
+    let archive = read(&out, "archives/index.html");
+    assert!(archive.contains("Collecte d'été") && archive.contains("Yaourts"));
+    let expired = read(&out, "benevolat/collecte-ete/index.html");
+    assert!(expired.contains("Cet appel est terminé"), "{expired}");
+    let yaourts = read(&out, "ressources/yaourts-perimes/index.html");
+    assert!(yaourts.contains("Cette annonce est terminée"));
+    // Feeds and calendar hold only what is open.
+    assert!(!read(&out, "flux/benevolat.xml").contains("Collecte d'été"));
+    assert!(!read(&out, "benevolat/creneaux.ics").contains("Collecte d"));
+}
+
+#[test]
+fn the_build_date_decides_what_is_archived() {
+    let site = Site::copy("basic");
+    let later = site.path("later");
+    let result = site.portal(&["build", "--now", "2026-12-02", "--output", later.to_str().unwrap()]);
+    assert!(result.status.success());
+    // The Christmas collection's deadline is 2026-12-01.
+    assert!(!read(&later, "benevolat/index.html").contains("Collecte de Noël"));
+    assert!(read(&later, "archives/index.html").contains("Collecte de Noël"));
+}
+
+#[test]
+fn raw_html_and_dangerous_links_never_reach_the_page() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    for (path, bytes) in files(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        assert!(!html.contains("<script>alert"), "{path} runs raw HTML");
+        assert!(!html.to_lowercase().contains("javascript:"), "{path} has a javascript: link");
+        assert!(!html.contains("<b>ouverte</b>"), "{path} passes HTML from a summary");
+    }
+    let page = read(&out, "associations/epicerie-du-port/index.html");
+    assert!(page.contains("&lt;script>alert"), "raw HTML is shown as text");
+    assert!(page.contains("Un lien piégé"), "the text of a refused link stays");
+    // The body's "# Qui sommes-nous" sits under the h2 "Présentation".
+    assert!(page.contains("<h3>Qui sommes-nous</h3>"));
+}
+
+#[test]
+fn every_page_has_a_language_a_skip_link_first_landmarks_and_one_h1() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let mut pages = 0;
+    for (path, bytes) in files(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        let html = String::from_utf8(bytes).unwrap();
+        assert!(html.starts_with("<!doctype html><html lang=fr>"), "{path}: doctype and lang");
+        assert!(
+            html.contains("<body><a class=skip-link href=#contenu>Aller au contenu</a>"),
+            "{path}: the skip link comes first"
+        );
+        assert!(html.contains("<main class=wrap id=contenu tabindex=-1>"), "{path}: main");
+        assert!(html.contains("<header class=site-header>") && html.contains("<footer class=site-footer>"));
+        assert_eq!(html.matches("<h1").count(), 1, "{path}: exactly one h1");
+        let levels: Vec<u8> = html
+            .match_indices("<h")
+            .filter_map(|(i, _)| html.as_bytes().get(i + 2).copied())
+            .filter(|b| (b'1'..=b'6').contains(b))
+            .map(|b| b - b'0')
+            .collect();
+        for pair in levels.windows(2) {
+            assert!(pair[1] <= pair[0] + 1, "{path}: heading order jumps from h{} to h{}", pair[0], pair[1]);
+        }
+    }
+    assert!(pages > 20);
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = Site::copy("basic");
+    let a = site.build("one");
+    let b = site.build("two");
+    let (fa, fb) = (files(&a), files(&b));
+    assert_eq!(fa.len(), fb.len());
+    for ((pa, ba), (pb, bb)) in fa.iter().zip(&fb) {
+        assert_eq!(pa, pb);
+        assert!(ba == bb, "{pa} differs between two builds");
+    }
+}
+
+#[test]
+fn assets_are_fingerprinted_and_referenced() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let assets: Vec<String> = fs::read_dir(out.join("assets"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let css = assets.iter().find(|a| a.starts_with("style.") && a.ends_with(".css")).expect("css");
+    assert_eq!(css.len(), "style.12345678.css".len(), "{css}");
+    assert!(read(&out, "index.html").contains(&format!("href=/assets/{css}")));
+}
+
+#[test]
+fn open_data_parses_with_the_expected_columns() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let json: serde_json::Value = serde_json::from_str(&read(&out, "donnees/associations.json")).unwrap();
+    let list = json["associations"].as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(json["licence"], "Licence Ouverte / Open Licence 2.0 (Etalab)");
+    let epicerie = list.iter().find(|a| a["slug"] == "epicerie-du-port").unwrap();
+    assert_eq!(epicerie["locations"][0]["postal_code"], "33000");
+    assert_eq!(epicerie["contact"]["phone"]["display"], "05 56 12 34 56");
+
+    let geo: serde_json::Value = serde_json::from_str(&read(&out, "donnees/associations.geojson")).unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+    let features = geo["features"].as_array().unwrap();
+    assert_eq!(features.len(), 2, "one point per place; the remote association has none");
+    let coords = &features.iter().find(|f| f["properties"]["city"] == "Bordeaux").unwrap()["geometry"]["coordinates"];
+    assert_eq!(coords[0], -0.569, "GeoJSON is [longitude, latitude]");
+    assert_eq!(coords[1], 44.853);
+
+    let mut csv = csv::Reader::from_path(out.join("donnees/associations.csv")).unwrap();
+    let headers: Vec<String> = csv.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        headers,
+        [
+            "slug", "nom", "resume", "categories", "lieu", "adresse", "code_postal", "commune",
+            "latitude", "longitude", "horaires", "jours_feries", "accessible_fauteuil",
+            "a_distance_uniquement", "telephone", "email", "site_web", "rna", "siret",
+            "partenaire_banque_alimentaire", "publics", "langues", "mis_a_jour", "url"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = csv.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 3, "one row per place, one for the remote-only association");
+    assert!(rows.iter().all(|r| r.len() == headers.len()));
+    let bordeaux = rows.iter().find(|r| &r[7] == "Bordeaux").unwrap();
+    assert_eq!(&bordeaux[10], "Tu 09:00-12:00,14:00-17:30; Sa 09:00-12:00");
+}
+
+#[test]
+fn feeds_and_sitemap_are_well_formed_xml() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    for file in ["flux/benevolat.xml", "flux/ressources.xml", "sitemap.xml"] {
+        let text = read(&out, file);
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(doc.root_element().children().count() > 0);
+    }
+    let atom = read(&out, "flux/ressources.xml");
+    let doc = roxmltree::Document::parse(&atom).unwrap();
+    let entries: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("entry")).collect();
+    assert_eq!(entries.len(), 2, "the open offer and the open request");
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://test.example.org/associations/epicerie-du-port/</loc>"));
+    assert!(!sitemap.contains("404"));
+}
+
+#[test]
+fn calendar_has_one_off_and_weekly_events_in_the_site_time_zone() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let ics = read(&out, "benevolat/creneaux.ics");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(ics.lines().all(|l| l.len() <= 75), "lines are folded");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 3, "two slots and one weekly event");
+    assert!(ics.contains("DTSTART;TZID=Europe/Paris:20261205T090000"));
+    assert!(ics.contains("RRULE:FREQ=WEEKLY;BYDAY=SA"));
+    assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Paris"));
+    assert_eq!(ics.matches("BEGIN:").count(), ics.matches("END:").count());
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let before = files(&out);
+    site.write("content/associations/epicerie-du-port.md", "---\nname: X\n---\ncourt\n");
+    let result = site.portal(&["build", "--now", NOW, "--output", out.to_str().unwrap()]);
+    assert!(!result.status.success());
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("le site précédent"), "{stderr}");
+    assert_eq!(files(&out), before, "the previous output is exactly as it was");
+    let leftovers: Vec<_> = fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("staging") || n.contains(".old-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn new_writes_commented_files_that_build() {
+    let site = Site::copy("basic");
+    for (kind, slug) in [
+        ("association", "nouvelle-association"),
+        ("benevolat", "nouvel-appel"),
+        ("ressource", "nouvelle-annonce"),
+        ("page", "nouvelle-page"),
+    ] {
+        let result = site.portal(&["new", kind, slug]);
+        assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    }
+    let text = fs::read_to_string(site.path("content/associations/nouvelle-association.md")).unwrap();
+    assert!(text.contains("# Au moins une catégorie parmi celles de site.toml"));
+    let check = site.portal(&["check"]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let again = site.portal(&["new", "page", "nouvelle-page"]);
+    assert!(!again.status.success(), "an existing file is never overwritten");
+}
+
+#[test]
+fn check_counts_the_content() {
+    let site = Site::copy("basic");
+    let result = site.portal(&["check"]);
+    assert!(result.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&result.stdout),
+        "Contenu valide : 2 associations, 3 appels à bénévoles, 3 annonces, 2 pages.\n"
+    );
+}
+
+#[test]
+fn a_base_url_with_a_path_prefixes_every_link() {
+    let site = Site::copy("basic");
+    let toml = fs::read_to_string(site.path("site.toml")).unwrap();
+    site.write("site.toml", &toml.replace("https://test.example.org", "https://example.org/portail"));
+    let out = site.build("public");
+    let home = read(&out, "index.html");
+    assert!(home.contains("href=/portail/associations/"), "{home}");
+    assert!(!home.contains("href=/associations/"));
+}
