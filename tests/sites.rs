@@ -2,6 +2,6 @@
 //! `valid` builds sites that must build; `invalid` builds sites that must fail with an exact
 //! message, one site per rule of the content contract.
 
+mod invalid;
 mod support;
 mod valid;
-mod invalid;

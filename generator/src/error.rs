@@ -19,8 +19,19 @@ impl fmt::Display for FileProblems {
             if i > 0 {
                 writeln!(f)?;
             }
-            let (line, column) = (p.at.line.max(1), p.at.column.max(1));
-            write!(f, "{}:{line}:{column}: {}", self.file, p.message())?;
+            // Problems about the file itself (its name, its folder) have no position.
+            if p.at.line == 0 {
+                write!(f, "{}: {}", self.file, p.message())?;
+            } else {
+                write!(
+                    f,
+                    "{}:{}:{}: {}",
+                    self.file,
+                    p.at.line,
+                    p.at.column,
+                    p.message()
+                )?;
+            }
         }
         Ok(())
     }
@@ -64,9 +75,12 @@ fn content_report(files: &[FileProblems]) -> String {
         out.push_str(&f.to_string());
         out.push('\n');
     }
+    let plural = |n: usize| if n > 1 { "s" } else { "" };
+    let n = files.len();
     out.push_str(&format!(
-        "{count} problème(s) dans {} fichier(s)",
-        files.len()
+        "Contenu refusé : {count} problème{} dans {n} fichier{}.",
+        plural(count),
+        plural(n)
     ));
     out
 }

@@ -110,7 +110,7 @@ fn decode_file(f: &Found, cx: &Context) -> Result<Entry, FileProblems> {
 
 /// Reads a file as UTF-8 text, refusing files too large to be content.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
-    let whole = Pos::new(1, 1);
+    let whole = Pos::default();
     let size = fs::metadata(path)
         .map_err(|e| Problem::new(whole, "", "un fichier lisible", e.to_string()))?
         .len();
@@ -147,7 +147,7 @@ fn discover(root: &Path) -> (Vec<Found>, Vec<PathBuf>, Vec<FileProblems>) {
     let mut refuse = |shown: String, expected: String, found: String, hint: Option<String>| {
         problems.push(FileProblems {
             file: shown,
-            problems: vec![Problem::new(Pos::new(1, 1), "", expected, found).with_suggestion(hint)],
+            problems: vec![Problem::new(Pos::default(), "", expected, found).with_suggestion(hint)],
         });
     };
     let folders: Vec<&str> = Kind::ALL
@@ -273,7 +273,7 @@ fn reserved_page_slugs(pages: &[Page]) -> Vec<FileProblems> {
         .map(|p| FileProblems {
             file: format!("content/pages/{}.md", p.slug),
             problems: vec![Problem::new(
-                Pos::new(1, 1),
+                Pos::default(),
                 "(nom du fichier)",
                 format!("un nom de page libre, autre que {}", RESERVED.join(", ")),
                 format!("{}, déjà pris par le site", quote(&p.slug)),

@@ -149,10 +149,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 /// The message of a failed build or check: every problem, then what was (not) touched.
 fn failed(e: BuildError, output: Option<&std::path::Path>) -> anyhow::Error {
     let untouched = match output {
-        Some(out) => format!(
+        Some(out) if out.exists() => format!(
             "\nRien n'a été écrit : le site précédent ({}) est inchangé.",
             out.display()
         ),
+        Some(_) => "\nRien n'a été écrit.".to_string(),
         None => String::new(),
     };
     anyhow::anyhow!("{e}{untouched}")

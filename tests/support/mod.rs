@@ -102,7 +102,12 @@ pub fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
             if entry.file_type().unwrap().is_dir() {
                 walk(base, &entry.path(), out);
             } else {
-                let rel = entry.path().strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = entry
+                    .path()
+                    .strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push((rel, fs::read(entry.path()).unwrap()));
             }
         }

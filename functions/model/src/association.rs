@@ -168,7 +168,7 @@ impl Association {
                 body_at,
                 "(description)",
                 "une description d'au moins 50 caractères après l'en-tête",
-                format!("{} caractère(s)", description.chars().count()),
+                crate::problem::count(description.chars().count(), "caractère"),
             ));
         }
         Association {

@@ -149,7 +149,7 @@ impl Entry {
                 .map(|s| format!("{s}.md"));
             p.push(
                 Problem::new(
-                    Pos::new(1, 1),
+                    Pos::default(),
                     "(nom du fichier)",
                     "un nom en minuscules, chiffres et tirets simples, terminé par .md",
                     quote(&format!("{slug}.md")),

@@ -78,6 +78,15 @@ impl fmt::Display for Problem {
     }
 }
 
+/// `n` and a French noun, plural from 2 on: `1 caractère`, `0 caractère`, `9 caractères`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n > 1 {
+        format!("{n} {noun}s")
+    } else {
+        format!("{n} {noun}")
+    }
+}
+
 /// The problems found so far in one file or submission.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Problems(Vec<Problem>);

@@ -134,7 +134,7 @@ impl<'n> Fields<'n> {
                     Problem::new(
                         e.key_at,
                         join(&self.path, &e.key),
-                        format!("un champ connu de {what} ({})", self.known.join(", ")),
+                        format!("un champ connu pour {what} ({})", self.known.join(", ")),
                         format!("le champ inconnu {}", quote(&e.key)),
                     )
                     .with_suggestion(hint),
@@ -176,7 +176,7 @@ pub fn text(
             node.at,
             path,
             expected,
-            format!("{count} caractère(s)"),
+            crate::problem::count(count, "caractère"),
         ));
         return None;
     }
@@ -354,8 +354,8 @@ mod tests {
             out,
             [
                 "1:1: name : attendu un nom, trouvé rien (le champ manque)",
-                "1:1: nme : attendu un champ connu de l'association (name), trouvé le champ inconnu « nme » ; vouliez-vous dire « name » ?",
-                "2:1: colour : attendu un champ connu de l'association (name), trouvé le champ inconnu « colour »",
+                "1:1: nme : attendu un champ connu pour l'association (name), trouvé le champ inconnu « nme » ; vouliez-vous dire « name » ?",
+                "2:1: colour : attendu un champ connu pour l'association (name), trouvé le champ inconnu « colour »",
             ]
         );
     }

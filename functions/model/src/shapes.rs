@@ -29,7 +29,7 @@ impl Geo {
                 node.at,
                 path,
                 EXPECTED,
-                format!("{} nombre(s)", items.len()),
+                crate::problem::count(items.len(), "nombre"),
             ));
             return None;
         }
@@ -113,9 +113,7 @@ fn postal_code(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     if raw.len() == 5 && raw.bytes().all(|b| b.is_ascii_digit()) {
         Some(raw.to_string())
     } else {
-        let hint = (raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| format!("\"0{raw}\""));
-        p.push(Problem::new(node.at, path, EXPECTED, quote(raw)).with_suggestion(hint));
+        p.push(Problem::new(node.at, path, EXPECTED, quote(raw)));
         None
     }
 }

@@ -173,9 +173,18 @@ impl SiteConfig {
                 .span()
                 .map(|s| position(source, s.start))
                 .unwrap_or_default();
-            let message = e.message().trim().to_string();
-            let hint = unknown_field_hint(&message);
-            vec![Problem::new(at, "", "un site.toml valide", message).with_suggestion(hint)]
+            let message = e.message().trim();
+            let problem = match unknown_field(message) {
+                Some((typed, known, hint)) => Problem::new(
+                    at,
+                    "",
+                    format!("une clé connue ici ({})", known.join(", ")),
+                    format!("la clé inconnue {}", quote(typed)),
+                )
+                .with_suggestion(hint),
+                None => Problem::new(at, "", "un site.toml valide", message),
+            };
+            vec![problem]
         })?;
         let problems = config.problems(source);
         if problems.is_empty() {
@@ -251,12 +260,14 @@ impl SiteConfig {
     }
 }
 
-/// The known key closest to the unknown one in a serde message.
-fn unknown_field_hint(message: &str) -> Option<String> {
+/// Reads serde's "unknown field `x`, expected one of `a`, `b`" message: the key typed, the
+/// keys known there and the closest of them, so that it can be said in French.
+fn unknown_field(message: &str) -> Option<(&str, Vec<&str>, Option<String>)> {
     let rest = message.strip_prefix("unknown field `")?;
     let (typed, rest) = rest.split_once('`')?;
     let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-    crate::problem::suggest(typed, known)
+    let hint = crate::problem::suggest(typed, known.iter().copied());
+    Some((typed, known, hint))
 }
 
 /// The 1-based line and column of a byte offset.

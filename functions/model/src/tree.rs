@@ -69,7 +69,10 @@ impl Node {
         match &self.value {
             Value::Null => "une valeur vide".to_string(),
             Value::Scalar { text, .. } => quote(text),
-            Value::List(items) => format!("une liste de {} élément(s)", items.len()),
+            Value::List(items) => format!(
+                "une liste de {}",
+                crate::problem::count(items.len(), "élément")
+            ),
             Value::Map(_) => "un ensemble de champs (clé: valeur)".to_string(),
         }
     }
@@ -107,7 +110,7 @@ pub fn parse_yaml(source: &str, first_line: u32) -> Result<Node, Problem> {
         let (event, span) = event.map_err(|e| {
             let m = e.marker();
             let at = Pos::new(m.line() as u32 + first_line - 1, m.col() as u32 + 1);
-            Problem::new(at, "", "du YAML valide", e.info().to_string())
+            Problem::new(at, "", "du YAML valide", syntax_error(e.info()))
         })?;
         let at = shift(Pos::of(&span));
         let done = match event {
@@ -233,6 +236,53 @@ pub fn from_json(value: &serde_json::Value) -> Node {
         ),
     };
     Node::new(value, Pos::default())
+}
+
+/// Says the YAML scanner's most common complaints in French, with the usual cause; other
+/// messages are passed on as they are.
+fn syntax_error(info: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "mapping values are not allowed",
+            "un « : » inattendu (une valeur qui contient « : » doit être entre guillemets)",
+        ),
+        (
+            "illegal placement of ':'",
+            "un « : » mal placé (une valeur qui contient « : » doit être entre guillemets)",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "une liste [ … ] mal fermée (il manque « ] » ou une virgule)",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "un bloc { … } mal fermé (il manque « } » ou une virgule ; une note qui contient une virgule doit être entre guillemets)",
+        ),
+        (
+            "found character that cannot start any token",
+            "un caractère qui ne peut pas commencer une valeur (une tabulation ? indentez avec des espaces ; une valeur qui commence par @ ou ` doit être entre guillemets)",
+        ),
+        (
+            "tabs disallowed",
+            "une tabulation (indentez avec des espaces)",
+        ),
+        (
+            "found unexpected end of stream",
+            "la fin du fichier au milieu d'une valeur (un guillemet non fermé ?)",
+        ),
+        (
+            "did not find expected key",
+            "une ligne mal indentée (les champs d'un même bloc doivent commencer à la même colonne)",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "une liste mal indentée (les « - » d'une même liste doivent être alignés)",
+        ),
+    ];
+    KNOWN
+        .iter()
+        .find(|(english, _)| info.contains(english))
+        .map_or_else(|| info.to_string(), |(_, french)| (*french).to_string())
 }
 
 #[cfg(test)]
