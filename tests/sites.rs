@@ -3,5 +3,6 @@
 //! message, one site per rule of the content contract.
 
 mod invalid;
+mod serve;
 mod support;
 mod valid;
