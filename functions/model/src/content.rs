@@ -160,17 +160,29 @@ impl Entry {
         let parts = split_front_matter(source).map_err(|e| vec![e])?;
         let node = parse_yaml(parts.front, parts.front_line).map_err(|e| vec![e])?;
         let body_at = Pos::new(parts.body_line, 1);
+        Self::decode_tree(kind, slug, &node, parts.body, body_at, cx, p)
+    }
+
+    /// Decodes fields already parsed (from a file's YAML, or a submission's JSON), adding to
+    /// the problems found so far.
+    pub fn decode_tree(
+        kind: Kind,
+        slug: &str,
+        node: &Node,
+        body: &str,
+        body_at: Pos,
+        cx: &Context,
+        mut p: Problems,
+    ) -> Result<Entry, Vec<Problem>> {
         let entry = match kind {
-            Kind::Association => Entry::Association(Association::decode(
-                slug, &node, parts.body, body_at, cx, &mut p,
-            )),
+            Kind::Association => {
+                Entry::Association(Association::decode(slug, node, body, body_at, cx, &mut p))
+            }
             Kind::VolunteerCall => {
-                Entry::VolunteerCall(VolunteerCall::decode(slug, &node, parts.body, cx, &mut p))
+                Entry::VolunteerCall(VolunteerCall::decode(slug, node, body, cx, &mut p))
             }
-            Kind::Resource => {
-                Entry::Resource(Resource::decode(slug, &node, parts.body, cx, &mut p))
-            }
-            Kind::Page => Entry::Page(Page::decode(slug, &node, parts.body, &mut p)),
+            Kind::Resource => Entry::Resource(Resource::decode(slug, node, body, cx, &mut p)),
+            Kind::Page => Entry::Page(Page::decode(slug, node, body, &mut p)),
         };
         if p.is_empty() {
             Ok(entry)

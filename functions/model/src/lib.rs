@@ -8,6 +8,7 @@
 pub mod association;
 pub mod checks;
 pub mod content;
+pub mod form;
 pub mod languages;
 pub mod page;
 pub mod problem;
@@ -15,6 +16,7 @@ pub mod read;
 pub mod resource;
 pub mod shapes;
 pub mod site;
+pub mod submission;
 pub mod tree;
 pub mod volunteer_call;
 
@@ -24,4 +26,5 @@ pub use page::Page;
 pub use problem::Problem;
 pub use resource::Resource;
 pub use site::SiteConfig;
+pub use submission::{Draft, FieldError, SubmissionType};
 pub use volunteer_call::VolunteerCall;

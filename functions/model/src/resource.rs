@@ -46,12 +46,12 @@ macro_rules! word_enum {
             pub const WORDS: &'static [&'static str] = &[$($word),+];
 
             /// The word written in content files.
-            pub fn word(self) -> &'static str {
+            pub const fn word(self) -> &'static str {
                 match self { $($name::$variant => $word),+ }
             }
 
             /// The French label shown to the public.
-            pub fn label(self) -> &'static str {
+            pub const fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
             }
 

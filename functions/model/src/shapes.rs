@@ -143,7 +143,7 @@ impl Weekday {
     ];
     const KEYS: [&'static str; 7] = ["mo", "tu", "we", "th", "fr", "sa", "su"];
 
-    pub fn key(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         Self::KEYS[self as usize]
     }
 
