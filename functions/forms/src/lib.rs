@@ -1,0 +1,6 @@
+//! The server side of the portal's forms, as `../shared/spec/api.md` describes: submissions,
+//! moderation and import. The handlers in [`api`] take and return plain `http` types and know
+//! nothing of Lambda: the Lambda binaries and `portal serve` both call them.
+
+pub mod secrets;
+pub mod store;
