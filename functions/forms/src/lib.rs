@@ -4,3 +4,5 @@
 
 pub mod secrets;
 pub mod store;
+pub mod api;
+pub mod import;

@@ -1,0 +1,229 @@
+//! The routes of the forms contract, over plain `http` requests and responses: the Lambda
+//! binaries and `portal serve` both call [`Api::handle`].
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+use bytes::Bytes;
+use http::{Method, Request, Response, StatusCode, header};
+use portal_model::{Kind, SiteConfig};
+use serde_json::{Value, json};
+
+use crate::store::{Seconds, Store, StoreError};
+
+pub mod html;
+mod moderation;
+mod status;
+mod submit;
+
+/// Largest request body accepted.
+pub const MAX_BODY: usize = 16 * 1024;
+
+/// Which routes a deployment answers: one Lambda per group, everything in `portal serve`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// `POST /submissions` and the submitter's status page.
+    Submit,
+    /// The `/moderation/…` routes.
+    Moderation,
+    All,
+}
+
+/// What the functions know of the site: its settings and the entries that exist, which
+/// references and changes must name. `portal serve` refreshes it on every rebuild.
+#[derive(Debug, Clone)]
+pub struct SiteState {
+    pub site: SiteConfig,
+    pub slugs: BTreeMap<Kind, BTreeSet<String>>,
+    /// Where the content files are, to show a change as a diff (none on Lambda).
+    pub content_root: Option<PathBuf>,
+}
+
+impl SiteState {
+    pub fn slugs(&self, kind: Kind) -> &BTreeSet<String> {
+        static NONE: BTreeSet<String> = BTreeSet::new();
+        self.slugs.get(&kind).unwrap_or(&NONE)
+    }
+
+    /// The site's base path (`/` or `/portail/`), for links back to it.
+    pub fn base_path(&self) -> String {
+        let url = self.site.base();
+        let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
+        let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+        format!("{path}/")
+    }
+
+    /// The current file of an entry, if known.
+    pub fn source(&self, kind: Kind, slug: &str) -> Option<String> {
+        let root = self.content_root.as_ref()?;
+        std::fs::read_to_string(root.join(kind.folder()).join(format!("{slug}.md"))).ok()
+    }
+}
+
+/// Who sent a request, as the transport tells.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Client {
+    pub ip: Option<IpAddr>,
+}
+
+pub struct Api {
+    store: Arc<dyn Store>,
+    state: RwLock<Arc<SiteState>>,
+    group: Group,
+}
+
+impl Api {
+    pub fn new(store: Arc<dyn Store>, state: SiteState, group: Group) -> Api {
+        Api {
+            store,
+            state: RwLock::new(Arc::new(state)),
+            group,
+        }
+    }
+
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    /// Replaces what the functions know of the site (after a rebuild).
+    pub fn set_state(&self, state: SiteState) {
+        *self.state.write().expect("state lock") = Arc::new(state);
+    }
+
+    pub fn state(&self) -> Arc<SiteState> {
+        self.state.read().expect("state lock").clone()
+    }
+
+    /// Answers one request. `req`'s path is relative to the endpoint (`/submissions`).
+    pub async fn handle(&self, req: Request<Bytes>, client: Client) -> Response<Bytes> {
+        let path = req.uri().path().trim_end_matches('/').to_string();
+        let parts: Vec<&str> = path.split('/').skip(1).collect();
+        let submit = matches!(self.group, Group::Submit | Group::All);
+        let moderate = matches!(self.group, Group::Moderation | Group::All);
+        let result = match (req.method(), parts.as_slice()) {
+            (&Method::POST, ["submissions"]) if submit => submit::post(self, &req, client).await,
+            (&Method::GET, ["submissions", id, "status"]) if submit => {
+                status::get(self, &req, id).await
+            }
+            (&Method::GET, ["moderation", "submissions"]) if moderate => {
+                moderation::queue(self, &req).await
+            }
+            (&Method::GET, ["moderation", "submissions", id]) if moderate => {
+                moderation::one(self, &req, id).await
+            }
+            (&Method::POST, ["moderation", "submissions", id, "decision"]) if moderate => {
+                moderation::decide(self, &req, id).await
+            }
+            (&Method::OPTIONS, _) => Ok(empty(StatusCode::NO_CONTENT)),
+            _ => Err(Failure::new(StatusCode::NOT_FOUND, "route inconnue")),
+        };
+        result.unwrap_or_else(|f| f.into_response(wants_html(&req)))
+    }
+}
+
+/// A request that cannot be served, said in JSON or HTML as the client prefers.
+#[derive(Debug)]
+pub struct Failure {
+    pub status: StatusCode,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Failure {
+        Failure {
+            status,
+            message: message.into(),
+        }
+    }
+
+    fn into_response(self, as_html: bool) -> Response<Bytes> {
+        if as_html {
+            let page = html::page(
+                "Une erreur est survenue",
+                &format!("<p>{}</p>", html::escape(&self.message)),
+                "/",
+            );
+            html_response(self.status, page)
+        } else {
+            json_response(self.status, &json!({ "error": self.message }))
+        }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        let status = match e {
+            StoreError::Conflict(_) => StatusCode::CONFLICT,
+            StoreError::NotFound(_) => StatusCode::NOT_FOUND,
+            StoreError::Backend(_) => StatusCode::SERVICE_UNAVAILABLE,
+        };
+        Failure::new(status, e.to_string())
+    }
+}
+
+pub type Answer = Result<Response<Bytes>, Failure>;
+
+/// True when the client is a browser navigating (a plain form post or a link), not a script.
+pub fn wants_html(req: &Request<Bytes>) -> bool {
+    let accept = header_str(req, header::ACCEPT);
+    accept.contains("text/html") && !accept.starts_with("application/json")
+}
+
+pub fn header_str<'r>(req: &'r Request<Bytes>, name: header::HeaderName) -> &'r str {
+    req.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
+
+/// The query string's value for `name`.
+pub fn query(req: &Request<Bytes>, name: &str) -> Option<String> {
+    let q = req.uri().query()?;
+    form_urlencoded::parse(q.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+pub fn json_response(status: StatusCode, value: &Value) -> Response<Bytes> {
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(Bytes::from(value.to_string()))
+        .expect("a valid response")
+}
+
+pub fn html_response(status: StatusCode, page: String) -> Response<Bytes> {
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(Bytes::from(page))
+        .expect("a valid response")
+}
+
+pub fn redirect(location: &str) -> Response<Bytes> {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, location)
+        .body(Bytes::new())
+        .expect("a valid response")
+}
+
+fn empty(status: StatusCode) -> Response<Bytes> {
+    Response::builder()
+        .status(status)
+        .body(Bytes::new())
+        .expect("a valid response")
+}
+
+pub fn now() -> Seconds {
+    jiff::Timestamp::now().as_second()
+}
+
+/// Today in the site's time zone.
+pub fn today(site: &SiteConfig) -> jiff::civil::Date {
+    site.time_zone().to_datetime(jiff::Timestamp::now()).date()
+}

@@ -1,0 +1,133 @@
+//! The moderators' routes: the queue, one submission (with a diff for a change), and the
+//! decision, a conditional write that a stale or concurrent decision loses with `409`.
+
+use bytes::Bytes;
+use http::{Request, StatusCode, header};
+use portal_model::Draft;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{Answer, Api, Failure, header_str, json_response, now, query};
+use crate::secrets::token_hash;
+use crate::store::{Action, Decision, Moderator, Status, Submission};
+
+/// The moderator named by the bearer token; `401` for none, a wrong or a revoked one.
+async fn moderator(api: &Api, req: &Request<Bytes>) -> Result<Moderator, Failure> {
+    let token = header_str(req, header::AUTHORIZATION)
+        .strip_prefix("Bearer ")
+        .unwrap_or("")
+        .trim();
+    let refused = || Failure::new(StatusCode::UNAUTHORIZED, "Jeton de modération absent, inconnu ou révoqué.");
+    if token.is_empty() {
+        return Err(refused());
+    }
+    let hash = token_hash(token);
+    let found = api.store().moderator_by_token(&hash).await?;
+    // The store finds by hash; comparing again in constant time costs nothing.
+    found
+        .filter(|m| crate::secrets::same(&m.token_hash, &hash))
+        .ok_or_else(refused)
+}
+
+pub async fn queue(api: &Api, req: &Request<Bytes>) -> Answer {
+    moderator(api, req).await?;
+    let status = query(req, "status").unwrap_or_else(|| "pending".into());
+    let status = Status::from_word(&status)
+        .ok_or_else(|| Failure::new(StatusCode::BAD_REQUEST, format!("statut inconnu : {status}")))?;
+    let limit = query(req, "limit")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(50usize)
+        .clamp(1, 200);
+    let after = query(req, "after");
+    let page = api.store().list(status, after.as_deref(), limit).await?;
+    let items: Vec<_> = page.items.iter().map(summary).collect();
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({ "items": items, "next": page.next }),
+    ))
+}
+
+fn summary(s: &Submission) -> serde_json::Value {
+    let title = ["title", "name"]
+        .iter()
+        .find_map(|k| s.fields.get(*k).and_then(|v| v.as_str()))
+        .unwrap_or("(sans titre)");
+    json!({
+        "id": s.id, "type": s.kind, "label": s.kind.label(), "target": s.target, "title": title,
+        "created_at": s.created_at, "status": s.status, "version": s.version,
+    })
+}
+
+pub async fn one(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
+    moderator(api, req).await?;
+    let store = api.store();
+    let sub = store
+        .get(id)
+        .await?
+        .ok_or_else(|| Failure::new(StatusCode::NOT_FOUND, "proposition introuvable"))?;
+    let state = api.state();
+    let draft = Draft {
+        kind: sub.kind,
+        target: sub.target.clone(),
+        fields: sub.fields.clone(),
+        body: sub.body.clone(),
+        contact_email: String::new(),
+    };
+    let today = super::today(&state.site);
+    let proposed = draft.to_markdown(today);
+    let current = sub
+        .target
+        .as_deref()
+        .and_then(|slug| state.source(sub.kind.kind(), slug));
+    let diff = current.as_deref().map(|old| {
+        similar::TextDiff::from_lines(old, proposed.as_str())
+            .unified_diff()
+            .header("actuel", "proposé")
+            .to_string()
+    });
+    let contact = store.contact(id, now()).await?;
+    let audit = store.audit(id).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({
+            "submission": sub, "summary": summary(&sub), "contact_email": contact,
+            "file": proposed, "current": current, "diff": diff, "audit": audit,
+        }),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DecisionRequest {
+    action: Action,
+    #[serde(default)]
+    note: String,
+    version: u64,
+}
+
+pub async fn decide(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
+    let moderator = moderator(api, req).await?;
+    let asked: DecisionRequest = serde_json::from_slice(req.body()).map_err(|e| {
+        Failure::new(
+            StatusCode::BAD_REQUEST,
+            format!("Attendu {{\"action\": \"approve|reject|request_changes\", \"note\": \"…\", \"version\": N}}, trouvé une erreur : {e}"),
+        )
+    })?;
+    if asked.action != Action::Approve && asked.note.trim().is_empty() {
+        return Err(Failure::new(
+            StatusCode::BAD_REQUEST,
+            "Une note est nécessaire pour refuser ou demander des modifications : elle est montrée à l'association.",
+        ));
+    }
+    let decision = Decision {
+        submission: id.to_string(),
+        action: asked.action,
+        note: asked.note.trim().to_string(),
+        by: moderator.name,
+        at: now(),
+        version: asked.version,
+    };
+    let retention = i64::from(api.state().site.forms.retention_days) * 24 * 3600;
+    let sub = api.store().decide(&decision, decision.at + retention).await?;
+    Ok(json_response(StatusCode::OK, &json!({ "submission": summary(&sub) })))
+}

@@ -1,0 +1,42 @@
+//! `GET /submissions/{id}/status?receipt=R`: where a submission stands, for the one who holds
+//! its receipt. A wrong receipt looks exactly like an unknown id.
+
+use bytes::Bytes;
+use http::{Request, StatusCode};
+use serde_json::json;
+
+use super::{Answer, Api, Failure, html, html_response, json_response, query, wants_html};
+use crate::secrets;
+
+pub async fn get(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
+    let receipt = query(req, "receipt").unwrap_or_default();
+    let store = api.store();
+    let secret = store.secret().await?;
+    let unknown = || Failure::new(StatusCode::NOT_FOUND, "Aucune proposition ne correspond à ce lien de suivi.");
+    if !secrets::same(&receipt, &secrets::receipt(&secret, id)) {
+        return Err(unknown());
+    }
+    let sub = store.get(id).await?.ok_or_else(unknown)?;
+    if wants_html(req) {
+        let state = api.state();
+        let just_sent = query(req, "merci").is_some();
+        let link = format!(
+            "{}/submissions/{id}/status?receipt={receipt}",
+            state.site.forms.endpoint.trim_end_matches('/')
+        );
+        let page = html::status(&sub, just_sent, &link, &state.base_path());
+        return Ok(html_response(StatusCode::OK, page));
+    }
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({
+            "id": sub.id,
+            "type": sub.kind,
+            "target": sub.target,
+            "status": sub.status,
+            "note": sub.note,
+            "submitted_at": sub.created_at,
+            "decided_at": sub.decided_at,
+        }),
+    ))
+}

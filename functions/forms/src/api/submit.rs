@@ -1,0 +1,211 @@
+//! `POST /submissions`: a new entry or a change, as JSON or as a plain form post. Everything
+//! that refuses a submission happens before anything is stored.
+
+use bytes::Bytes;
+use http::{Request, StatusCode, header};
+use portal_model::{Context, Draft, FieldError, Kind, SubmissionType, form};
+use serde_json::json;
+
+use super::{Answer, Api, Client, Failure, MAX_BODY, header_str, html, json_response, now};
+use crate::secrets::{self, hex, keyed, random_bytes};
+use crate::store::{Created, Idempotency, Status, Submission};
+
+/// The honeypot: a field people do not see, that bots fill.
+pub const HONEYPOT: &str = "website";
+/// When the form was opened (milliseconds since the epoch), set by the page's script.
+pub const STARTED: &str = "_started";
+
+/// A day: how long a retried submission is recognised.
+const RETRY_WINDOW: i64 = 24 * 3600;
+
+/// A decoded request: the draft, and what tells a bot.
+struct Incoming {
+    draft: Draft,
+    honeypot: bool,
+    started_ms: Option<i64>,
+}
+
+pub async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Answer {
+    let declared: usize = header_str(req, header::CONTENT_LENGTH).parse().unwrap_or(0);
+    if req.body().len() > MAX_BODY || declared > MAX_BODY {
+        return Err(Failure::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("Envoi trop long : {} Kio au plus.", MAX_BODY / 1024),
+        ));
+    }
+    let is_form =
+        header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
+    // A browser's plain post gets pages; the enhanced form's script asks for JSON.
+    let as_form = is_form && super::wants_html(req);
+    let state = api.state();
+    let endpoint = state.site.forms.endpoint.trim_end_matches('/').to_string();
+    let incoming = if is_form {
+        read_form(req.body())
+    } else {
+        read_json(req.body())
+    };
+    let incoming = match incoming {
+        Ok(i) => i,
+        Err(errors) => return Ok(refused(as_form, &errors, None, &state.base_path())),
+    };
+    let kind = incoming.draft.kind;
+
+    if incoming.honeypot {
+        // Answered like a success, so that the bot learns nothing; nothing is stored.
+        let fake = new_id(now() * 1000);
+        return Ok(accepted(as_form, &endpoint, &fake, &hex(&random_bytes::<16>())));
+    }
+    let min_ms = i64::from(state.site.forms.min_fill_seconds) * 1000;
+    if let Some(started) = incoming.started_ms
+        && jiff::Timestamp::now().as_millisecond() - started < min_ms
+    {
+        let error = FieldError {
+            field: STARTED.into(),
+            message: format!(
+                "Formulaire envoyé trop vite ({} secondes au moins) : relisez-le puis envoyez-le de nouveau.",
+                state.site.forms.min_fill_seconds
+            ),
+        };
+        return Ok(refused(as_form, &[error], Some(kind), &state.base_path()));
+    }
+
+    let today = super::today(&state.site);
+    let cx = Context {
+        site: &state.site,
+        associations: state.slugs(Kind::Association),
+    };
+    let draft = &incoming.draft;
+    if let Err(errors) = draft.check(&cx, state.slugs(kind.kind()), today) {
+        return Ok(refused(as_form, &errors, Some(kind), &state.base_path()));
+    }
+
+    let store = api.store();
+    let secret = store.secret().await?;
+    let now_s = now();
+    if let Some(ip) = client.ip {
+        let window = now_s - now_s.rem_euclid(3600);
+        let key = keyed(&secret, &format!("ip:{ip}"));
+        let limit = state.site.forms.rate_limit_per_hour;
+        if !store.hit(&key, window, limit, window + 2 * 3600).await? {
+            return Err(Failure::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                format!("Trop d'envois depuis votre adresse : {limit} par heure au plus. Réessayez dans une heure."),
+            ));
+        }
+    }
+
+    // A retry is the same key, or the same content and contact the same day.
+    let key = match header_str(req, "idempotency-key".parse().expect("a header name")) {
+        "" => format!(
+            "content:{}:{}",
+            now_s / RETRY_WINDOW,
+            serde_json::to_string(draft).expect("a draft serialises")
+        ),
+        given => format!("key:{given}"),
+    };
+    let idempotency = Idempotency {
+        key: keyed(&secret, &key),
+        expires_at: now_s + RETRY_WINDOW,
+    };
+    let submission = Submission {
+        id: new_id(jiff::Timestamp::now().as_millisecond()),
+        kind,
+        target: draft.target.clone(),
+        fields: draft.fields.clone(),
+        body: draft.body.clone(),
+        created_at: now_s,
+        status: Status::Pending,
+        version: 1,
+        note: None,
+        decided_by: None,
+        decided_at: None,
+        imported_as: None,
+    };
+    let id = match store
+        .create(&submission, draft.contact_email.trim(), Some(&idempotency))
+        .await?
+    {
+        Created::New => submission.id,
+        Created::Existing(id) => id,
+    };
+    let receipt = secrets::receipt(&secret, &id);
+    Ok(accepted(as_form, &endpoint, &id, &receipt))
+}
+
+/// Time-ordered ids: 12 hex digits of milliseconds, then 40 random bits.
+fn new_id(millis: i64) -> String {
+    format!("{millis:012x}{}", hex(&random_bytes::<5>()))
+}
+
+fn accepted(as_form: bool, endpoint: &str, id: &str, receipt: &str) -> http::Response<Bytes> {
+    let status_url = format!("{endpoint}/submissions/{id}/status?receipt={receipt}");
+    if as_form {
+        super::redirect(&format!("{status_url}&merci=1"))
+    } else {
+        json_response(
+            StatusCode::CREATED,
+            &json!({ "id": id, "receipt": receipt, "status_url": status_url }),
+        )
+    }
+}
+
+fn refused(
+    as_form: bool,
+    errors: &[FieldError],
+    kind: Option<SubmissionType>,
+    base: &str,
+) -> http::Response<Bytes> {
+    if as_form {
+        super::html_response(StatusCode::BAD_REQUEST, html::problems(errors, kind, base))
+    } else {
+        json_response(StatusCode::BAD_REQUEST, &json!({ "errors": errors }))
+    }
+}
+
+fn error(field: &str, message: impl Into<String>) -> Vec<FieldError> {
+    vec![FieldError {
+        field: field.into(),
+        message: message.into(),
+    }]
+}
+
+fn read_json(body: &[u8]) -> Result<Incoming, Vec<FieldError>> {
+    let draft: Draft = serde_json::from_slice(body)
+        .map_err(|e| error("", format!("Attendu une proposition en JSON, trouvé une erreur : {e}")))?;
+    Ok(Incoming {
+        draft,
+        honeypot: false,
+        started_ms: None,
+    })
+}
+
+fn read_form(body: &[u8]) -> Result<Incoming, Vec<FieldError>> {
+    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+    let mut take = |name: &str| {
+        let i = pairs.iter().position(|(k, _)| k == name)?;
+        Some(pairs.remove(i).1)
+    };
+    let kind = take("type").unwrap_or_default();
+    let Some(kind) = SubmissionType::from_api(&kind) else {
+        return Err(error(
+            "type",
+            format!("Attendu association, volunteer_call ou resource, trouvé « {kind} »"),
+        ));
+    };
+    let target = take("target").filter(|t| !t.trim().is_empty());
+    let contact_email = take("contact_email").unwrap_or_default();
+    let honeypot = take(HONEYPOT).is_some_and(|v| !v.trim().is_empty());
+    let started_ms = take(STARTED).and_then(|v| v.trim().parse().ok());
+    let (fields, body) = form::read_post(kind.kind(), &pairs);
+    Ok(Incoming {
+        draft: Draft {
+            kind,
+            target,
+            fields,
+            body,
+            contact_email,
+        },
+        honeypot,
+        started_ms,
+    })
+}
