@@ -32,6 +32,8 @@ pub struct BuildReport {
     pub resources: usize,
     /// Time per stage, in pipeline order.
     pub stages: Vec<(&'static str, Duration)>,
+    /// What the forms need to know of the site built: its settings and its entries.
+    pub forms: Option<portal_forms::api::SiteState>,
 }
 
 impl BuildReport {
@@ -69,6 +71,7 @@ pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport
     let urls = Urls::new(&content.config.base_url);
     let theme = Theme::load(&options.root, &content.config.theme, &urls)?;
     let changes = ChangeDates::from_git(&options.root, options.today);
+    report.forms = Some(forms_state(&content, &options.root));
     let site = Site::new(content, options.today, changes);
     report.associations = site.content.associations.len();
     report.calls = site.content.calls.len();
@@ -88,6 +91,32 @@ pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport
     report.files = report.pages + outputs + theme.files.len();
     lap(&mut report, "feeds, data and assets");
     Ok(report)
+}
+
+/// The settings and slugs the form functions check submissions against.
+pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::SiteState {
+    use portal_model::Kind;
+    let slugs = |kind: Kind, slugs: Vec<&String>| (kind, slugs.into_iter().cloned().collect());
+    portal_forms::api::SiteState {
+        site: content.config.clone(),
+        slugs: [
+            slugs(
+                Kind::Association,
+                content.associations.iter().map(|a| &a.slug).collect(),
+            ),
+            slugs(
+                Kind::VolunteerCall,
+                content.calls.iter().map(|c| &c.slug).collect(),
+            ),
+            slugs(
+                Kind::Resource,
+                content.resources.iter().map(|r| &r.slug).collect(),
+            ),
+        ]
+        .into_iter()
+        .collect(),
+        content_root: Some(root.join("content")),
+    }
 }
 
 /// Refuses an output folder that holds, or is inside, the site's own sources: swapping it

@@ -16,6 +16,7 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod stores;
 pub mod write;
 
 pub use build::{BuildOptions, BuildReport, build, check};

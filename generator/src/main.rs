@@ -7,7 +7,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use portal::dates::today;
 use portal::error::BuildError;
-use portal::{BuildOptions, build, check, scaffold, serve};
+use portal::{BuildOptions, build, check, scaffold, serve, stores};
+use portal_forms::secrets;
+use portal_forms::store::{Moderator, Store};
 use portal_model::Kind;
 
 /// Builds and serves the solidarity portal from content/, themes/ and site.toml.
@@ -41,6 +43,24 @@ enum Command {
         /// A fixed build date (YYYY-MM-DD) [default: today].
         #[arg(long, value_parser = parse_date)]
         now: Option<Date>,
+        /// The folder of the forms' embedded store [default: ROOT/.portal].
+        #[arg(long)]
+        data: Option<PathBuf>,
+    },
+    /// Manages the moderators of the forms: each has a personal token.
+    Moderators {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(subcommand)]
+        action: ModeratorAction,
+    },
+    /// Writes the approved submissions not yet imported into content/, and says which.
+    Import {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The day written as an association's `updated` [default: today].
+        #[arg(long, value_parser = parse_date)]
+        now: Option<Date>,
     },
     /// Writes a new, commented content file that builds as it is.
     New {
@@ -49,6 +69,43 @@ enum Command {
         /// The file name without .md: lowercase letters, digits and hyphens.
         slug: String,
     },
+}
+
+#[derive(Subcommand)]
+enum ModeratorAction {
+    /// Adds a moderator and prints their token, once: only its hash is kept.
+    Add { name: String },
+    /// Revokes a moderator's token, at once, also for a running server.
+    Revoke { name: String },
+    /// Lists the moderators.
+    List,
+}
+
+/// Where the forms' data is.
+#[derive(clap::Args)]
+struct StoreArgs {
+    /// `embedded` (a file under the site's root) or `dynamodb` (the usual AWS settings,
+    /// table from PORTAL_TABLE, default `portal`).
+    #[arg(long, value_enum, default_value = "embedded")]
+    store: StoreKind,
+    /// The folder of the embedded store [default: ROOT/.portal].
+    #[arg(long)]
+    data: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StoreKind {
+    Embedded,
+    Dynamodb,
+}
+
+impl StoreArgs {
+    async fn open(&self, root: &std::path::Path) -> anyhow::Result<std::sync::Arc<dyn Store>> {
+        match self.store {
+            StoreKind::Embedded => stores::embedded(root, self.data.as_deref()),
+            StoreKind::Dynamodb => stores::dynamodb().await,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -121,13 +178,48 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Err(e) => Err(failed(e, None)),
         },
-        Command::Serve { port, now } => {
+        Command::Serve { port, now, data } => {
             let runtime = tokio::runtime::Runtime::new()?;
+            let store = stores::embedded(&root, data.as_deref())?;
             runtime.block_on(serve::serve(serve::ServeOptions {
                 root,
                 port,
                 today: now,
+                store,
             }))
+        }
+        Command::Moderators { store, action } => {
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime.block_on(async {
+                let store = store.open(&root).await?;
+                moderators(store.as_ref(), action).await
+            })
+        }
+        Command::Import { store, now } => {
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime.block_on(async {
+                let store = store.open(&root).await?;
+                let content = check(&root).map_err(|e| failed(e, None))?;
+                let today = now.unwrap_or_else(|| today(&root));
+                let state = portal::build::forms_state(&content, &root);
+                let done = portal_forms::import::import(
+                    store.as_ref(),
+                    &root,
+                    &content.config,
+                    |kind| state.slugs(kind).clone(),
+                    today,
+                )
+                .await?;
+                for d in &done {
+                    let verb = if d.replaced { "Modifié" } else { "Ajouté" };
+                    println!("{verb} : {} (proposition {})", d.file, d.submission);
+                }
+                println!(
+                    "{} proposition(s) importée(s). Relisez, puis « portal build » et git commit.",
+                    done.len()
+                );
+                Ok(())
+            })
         }
         Command::New { kind, slug } => {
             let kind = match kind {
@@ -144,6 +236,43 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+async fn moderators(store: &dyn Store, action: ModeratorAction) -> anyhow::Result<()> {
+    let now = jiff::Timestamp::now().as_second();
+    match action {
+        ModeratorAction::Add { name } => {
+            let token = secrets::new_token();
+            let moderator = Moderator {
+                name: name.clone(),
+                token_hash: secrets::token_hash(&token),
+                created_at: now,
+                revoked_at: None,
+            };
+            store.add_moderator(&moderator).await?;
+            println!(
+                "Modérateur « {name} » ajouté. Son jeton, affiché cette seule fois :\n\n{token}\n"
+            );
+            println!("Transmettez-le-lui de façon sûre ; seule son empreinte est conservée.");
+        }
+        ModeratorAction::Revoke { name } => {
+            if !store.revoke_moderator(&name, now).await? {
+                anyhow::bail!("aucun modérateur ne s'appelle « {name} »");
+            }
+            println!("Jeton de « {name} » révoqué.");
+        }
+        ModeratorAction::List => {
+            for m in store.moderators().await? {
+                let state = if m.revoked_at.is_some() {
+                    "révoqué"
+                } else {
+                    "actif"
+                };
+                println!("{}\t{state}", m.name);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The message of a failed build or check: every problem, then what was (not) touched.

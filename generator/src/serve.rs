@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -20,6 +20,9 @@ use notify::{RecursiveMode, Watcher};
 use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
+
+use portal_forms::api::{Api, Client, Group, MAX_BODY};
+use portal_forms::store::Store;
 
 use crate::build::{BuildOptions, build_into};
 use crate::render::urls::Urls;
@@ -37,6 +40,9 @@ struct Served {
 struct AppState {
     served: Arc<RwLock<Served>>,
     events: broadcast::Sender<String>,
+    /// The form functions, once a build has told them what the site holds.
+    api: Arc<RwLock<Option<Arc<Api>>>>,
+    store: Arc<dyn Store>,
 }
 
 /// Options of `portal serve`.
@@ -45,6 +51,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// A fixed build date (tests); today in the site's time zone otherwise.
     pub today: Option<jiff::civil::Date>,
+    /// The store of the forms (the embedded one by default).
+    pub store: Arc<dyn Store>,
 }
 
 /// Runs the server until Ctrl-C.
@@ -53,8 +61,11 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let state = AppState {
         served: Arc::new(RwLock::new(Served::default())),
         events,
+        api: Arc::new(RwLock::new(None)),
+        store: options.store.clone(),
     };
     rebuild(&options, &state);
+    tokio::spawn(purge_every_hour(state.store.clone()));
 
     let addr = SocketAddr::from(([127, 0, 0, 1], options.port));
     let listener = tokio::net::TcpListener::bind(addr).await?;
@@ -71,13 +82,16 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let _watcher = watch(options, state.clone())?;
     let app = Router::new()
         .route("/__portal/events", get(events_stream))
-        .fallback(get(file))
+        .fallback(dispatch)
         .with_state(state);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }
 
@@ -96,6 +110,13 @@ fn rebuild(options: &ServeOptions, state: &AppState) {
     let mut served = state.served.write().unwrap_or_else(|e| e.into_inner());
     match result {
         Ok(report) => {
+            if let Some(forms) = report.forms.clone() {
+                let mut api = state.api.write().unwrap_or_else(|e| e.into_inner());
+                match api.as_ref() {
+                    Some(api) => api.set_state(forms),
+                    None => *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All))),
+                }
+            }
             served.files = memory.into_files();
             served.error = None;
             if let Ok(config) = crate::load::load_config(&options.root) {
@@ -160,7 +181,79 @@ async fn events_stream(
 /// Reloads on a successful rebuild; shows the build error over the page otherwise.
 const LIVE_RELOAD: &str = r#"<script>(()=>{const s=new EventSource("/__portal/events");s.addEventListener("reload",()=>location.reload());s.addEventListener("error",e=>{if(!e.data)return;let d=document.getElementById("portal-build-error");if(!d){d=document.createElement("pre");d.id="portal-build-error";d.setAttribute("role","alert");d.style.cssText="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#fff0f0;color:#5c0000;border-top:4px solid #b00020;white-space:pre-wrap;z-index:99";document.body.append(d)}d.textContent="La construction a échoué (dernier site valide affiché) :\n\n"+e.data})})()</script>"#;
 
-async fn file(State(state): State<AppState>, uri: Uri) -> Response {
+/// Deletes expired personal data and counters, as DynamoDB's TTL does in production.
+async fn purge_every_hour(store: Arc<dyn Store>) {
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        if let Err(e) = store
+            .purge_expired(jiff::Timestamp::now().as_second())
+            .await
+        {
+            eprintln!("Purge des données expirées impossible : {e}");
+        }
+    }
+}
+
+/// The form functions under their endpoint, the site's files everywhere else.
+async fn dispatch(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req: axum::extract::Request,
+) -> Response {
+    let api = state.api.read().unwrap_or_else(|e| e.into_inner()).clone();
+    if let Some(api) = api {
+        let endpoint = api
+            .state()
+            .site
+            .forms
+            .endpoint
+            .trim_end_matches('/')
+            .to_string();
+        let path = req.uri().path();
+        if endpoint.starts_with('/')
+            && (path == endpoint || path.starts_with(&format!("{endpoint}/")))
+        {
+            return forms(&api, &endpoint, peer, req).await;
+        }
+    }
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        return StatusCode::METHOD_NOT_ALLOWED.into_response();
+    }
+    file(state, req.uri().clone())
+}
+
+/// Hands a request to the form functions, as the HTTP API does on Lambda.
+async fn forms(
+    api: &Api,
+    endpoint: &str,
+    peer: SocketAddr,
+    req: axum::extract::Request,
+) -> Response {
+    let (mut parts, body) = req.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Envoi trop long : 16 Kio au plus.",
+        )
+            .into_response();
+    };
+    let rest = parts.uri.path()[endpoint.len()..].to_string();
+    let query = parts
+        .uri
+        .query()
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
+    parts.uri = format!("{rest}{query}").parse().unwrap_or_default();
+    let request = http::Request::from_parts(parts, body);
+    let client = Client {
+        ip: Some(peer.ip()),
+    };
+    let (parts, body) = api.handle(request, client).await.into_parts();
+    Response::from_parts(parts, Body::from(body))
+}
+
+fn file(state: AppState, uri: Uri) -> Response {
     let served = state.served.read().unwrap_or_else(|e| e.into_inner());
     let path = uri.path();
     let rel = path
