@@ -17,7 +17,12 @@ async fn moderator(api: &Api, req: &Request<Bytes>) -> Result<Moderator, Failure
         .strip_prefix("Bearer ")
         .unwrap_or("")
         .trim();
-    let refused = || Failure::new(StatusCode::UNAUTHORIZED, "Jeton de modération absent, inconnu ou révoqué.");
+    let refused = || {
+        Failure::new(
+            StatusCode::UNAUTHORIZED,
+            "Jeton de modération absent, inconnu ou révoqué.",
+        )
+    };
     if token.is_empty() {
         return Err(refused());
     }
@@ -32,8 +37,12 @@ async fn moderator(api: &Api, req: &Request<Bytes>) -> Result<Moderator, Failure
 pub async fn queue(api: &Api, req: &Request<Bytes>) -> Answer {
     moderator(api, req).await?;
     let status = query(req, "status").unwrap_or_else(|| "pending".into());
-    let status = Status::from_word(&status)
-        .ok_or_else(|| Failure::new(StatusCode::BAD_REQUEST, format!("statut inconnu : {status}")))?;
+    let status = Status::from_word(&status).ok_or_else(|| {
+        Failure::new(
+            StatusCode::BAD_REQUEST,
+            format!("statut inconnu : {status}"),
+        )
+    })?;
     let limit = query(req, "limit")
         .and_then(|l| l.parse().ok())
         .unwrap_or(50usize)
@@ -128,6 +137,12 @@ pub async fn decide(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
         version: asked.version,
     };
     let retention = i64::from(api.state().site.forms.retention_days) * 24 * 3600;
-    let sub = api.store().decide(&decision, decision.at + retention).await?;
-    Ok(json_response(StatusCode::OK, &json!({ "submission": summary(&sub) })))
+    let sub = api
+        .store()
+        .decide(&decision, decision.at + retention)
+        .await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({ "submission": summary(&sub) }),
+    ))
 }

@@ -12,7 +12,12 @@ pub async fn get(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
     let receipt = query(req, "receipt").unwrap_or_default();
     let store = api.store();
     let secret = store.secret().await?;
-    let unknown = || Failure::new(StatusCode::NOT_FOUND, "Aucune proposition ne correspond à ce lien de suivi.");
+    let unknown = || {
+        Failure::new(
+            StatusCode::NOT_FOUND,
+            "Aucune proposition ne correspond à ce lien de suivi.",
+        )
+    };
     if !secrets::same(&receipt, &secrets::receipt(&secret, id)) {
         return Err(unknown());
     }

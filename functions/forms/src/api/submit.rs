@@ -53,7 +53,12 @@ pub async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Answer {
     if incoming.honeypot {
         // Answered like a success, so that the bot learns nothing; nothing is stored.
         let fake = new_id(now() * 1000);
-        return Ok(accepted(as_form, &endpoint, &fake, &hex(&random_bytes::<16>())));
+        return Ok(accepted(
+            as_form,
+            &endpoint,
+            &fake,
+            &hex(&random_bytes::<16>()),
+        ));
     }
     let min_ms = i64::from(state.site.forms.min_fill_seconds) * 1000;
     if let Some(started) = incoming.started_ms
@@ -89,7 +94,9 @@ pub async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Answer {
         if !store.hit(&key, window, limit, window + 2 * 3600).await? {
             return Err(Failure::new(
                 StatusCode::TOO_MANY_REQUESTS,
-                format!("Trop d'envois depuis votre adresse : {limit} par heure au plus. Réessayez dans une heure."),
+                format!(
+                    "Trop d'envois depuis votre adresse : {limit} par heure au plus. Réessayez dans une heure."
+                ),
             ));
         }
     }
@@ -170,8 +177,12 @@ fn error(field: &str, message: impl Into<String>) -> Vec<FieldError> {
 }
 
 fn read_json(body: &[u8]) -> Result<Incoming, Vec<FieldError>> {
-    let draft: Draft = serde_json::from_slice(body)
-        .map_err(|e| error("", format!("Attendu une proposition en JSON, trouvé une erreur : {e}")))?;
+    let draft: Draft = serde_json::from_slice(body).map_err(|e| {
+        error(
+            "",
+            format!("Attendu une proposition en JSON, trouvé une erreur : {e}"),
+        )
+    })?;
     Ok(Incoming {
         draft,
         honeypot: false,
