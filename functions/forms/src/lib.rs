@@ -2,7 +2,7 @@
 //! moderation and import. The handlers in [`api`] take and return plain `http` types and know
 //! nothing of Lambda: the Lambda binaries and `portal serve` both call them.
 
-pub mod secrets;
-pub mod store;
 pub mod api;
 pub mod import;
+pub mod secrets;
+pub mod store;
