@@ -116,7 +116,12 @@ impl Renderer<'_> {
         let mut cx = Context::new();
         let locs: Vec<String> = page_urls
             .iter()
-            .filter(|u| !u.ends_with("404.html"))
+            // Pages marked noindex have no place in the sitemap.
+            .filter(|u| {
+                !u.ends_with("404.html")
+                    && *u != &urls.at("moderation/")
+                    && *u != &urls.at("merci/")
+            })
             .map(|u| urls.absolute(u))
             .collect();
         cx.insert("urls", &locs);

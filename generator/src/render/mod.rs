@@ -1,5 +1,6 @@
 //! Render: the theme's templates applied to the site's views, minified.
 
+pub mod forms;
 pub mod pages;
 pub mod urls;
 pub mod views;
@@ -110,6 +111,8 @@ struct SiteView<'a> {
     feeds: Feeds,
     opendata: String,
     forms_endpoint: &'a str,
+    moderation: String,
+    retention_days: u32,
     today: String,
 }
 
@@ -150,6 +153,10 @@ impl<'a> Renderer<'a> {
                 label: "Ressources".into(),
                 url: urls.resources(),
             },
+            Link {
+                label: "Proposer".into(),
+                url: urls.at("proposer/"),
+            },
         ];
         let mut footer = Vec::new();
         for p in pages {
@@ -179,6 +186,8 @@ impl<'a> Renderer<'a> {
             },
             opendata: urls.opendata(),
             forms_endpoint: &config.forms.endpoint,
+            moderation: urls.at("moderation/"),
+            retention_days: config.forms.retention_days,
             today: site.today.to_string(),
         };
         tera.global_context().insert("site", &view);

@@ -9,6 +9,7 @@ use crate::error::BuildError;
 use crate::markdown;
 use crate::outputs::jsonld;
 use crate::render::Renderer;
+use crate::render::forms::FormPage;
 use crate::render::views::{
     AssociationCard, AssociationDetail, CallCard, CallDetail, Link, ResourceCard, ResourceDetail,
 };
@@ -30,6 +31,7 @@ pub enum Job {
     Page(usize),
     OpenData,
     NotFound,
+    Form(FormPage),
 }
 
 /// Which listings a list page shows.
@@ -42,16 +44,16 @@ pub enum ResourceFilter {
 
 /// Facts about the page itself, for `<head>`, the navigation and the breadcrumbs.
 #[derive(Serialize)]
-struct PageMeta {
+pub(super) struct PageMeta {
     title: String,
     description: String,
     url: String,
     canonical: String,
     /// The main menu entry to mark as current.
     section: String,
-    breadcrumbs: Vec<Link>,
+    pub(super) breadcrumbs: Vec<Link>,
     jsonld: Option<String>,
-    noindex: bool,
+    pub(super) noindex: bool,
 }
 
 #[derive(Serialize)]
@@ -109,6 +111,7 @@ impl Renderer<'_> {
         jobs.extend((0..site.content.resources.len()).map(Job::Resource));
         jobs.extend((1..=page_count(self.archive().len(), size)).map(Job::Archive));
         jobs.extend((0..site.content.pages.len()).map(Job::Page));
+        jobs.extend(FormPage::ALL.into_iter().map(Job::Form));
         jobs
     }
 
@@ -129,7 +132,13 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn meta(&self, title: &str, description: &str, url: &str, section: &str) -> PageMeta {
+    pub(super) fn meta(
+        &self,
+        title: &str,
+        description: &str,
+        url: &str,
+        section: &str,
+    ) -> PageMeta {
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
@@ -142,7 +151,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn crumbs(&self, trail: &[(&str, String)]) -> Vec<Link> {
+    pub(super) fn crumbs(&self, trail: &[(&str, String)]) -> Vec<Link> {
         let mut out = vec![Link {
             label: "Accueil".into(),
             url: self.urls.home(),
@@ -499,6 +508,7 @@ impl Renderer<'_> {
                 meta.breadcrumbs = self.crumbs(&[]);
                 (url, "archive.html", meta)
             }
+            Job::Form(page) => self.form_page(*page, &mut cx),
             Job::Page(i) => {
                 let p = &site.content.pages[*i];
                 let url = urls.page(&p.slug);

@@ -1,0 +1,122 @@
+// The moderation page: a moderator pastes a personal token (kept in this tab only), sees the
+// queue oldest first, opens a submission (with a diff for a change) and decides.
+(() => {
+  "use strict";
+  const root = document.getElementById("moderation");
+  if (!root || !window.fetch) return;
+  const endpoint = root.dataset.endpoint;
+  const $ = (id) => document.getElementById(id);
+  const status = $("status");
+  let token = sessionStorage.getItem("moderation-token") || "";
+  let current = null;
+  let next = null;
+
+  const api = async (path, options = {}) => {
+    const response = await fetch(endpoint + path, {
+      ...options,
+      headers: { "Authorization": `Bearer ${token}`, "Accept": "application/json", ...(options.headers || {}) },
+    });
+    const body = await response.json().catch(() => ({}));
+    if (response.status === 401) {
+      sessionStorage.removeItem("moderation-token");
+      $("login").hidden = false;
+      $("queue").hidden = true;
+      $("detail").hidden = true;
+    }
+    return { status: response.status, body };
+  };
+
+  const say = (text) => { status.textContent = text; };
+  const el = (tag, text, cls) => {
+    const e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  };
+  const when = (seconds) => new Date(seconds * 1000).toLocaleString("fr-FR");
+
+  const loadQueue = async (more) => {
+    const { status: code, body } = await api(`/moderation/submissions?status=pending${more && next ? `&after=${next}` : ""}`);
+    if (code !== 200) { say(body.error || `Erreur ${code}`); return; }
+    $("login").hidden = true;
+    $("detail").hidden = true;
+    $("queue").hidden = false;
+    const list = $("queue-list");
+    if (!more) list.textContent = "";
+    next = body.next;
+    $("more").hidden = !next;
+    if (!more && body.items.length === 0) { list.append(el("p", "Aucune proposition en attente.")); }
+    let ul = list.querySelector("ul");
+    if (!ul) { ul = el("ul", undefined, "queue"); list.append(ul); }
+    body.items.forEach((item) => {
+      const li = el("li");
+      const button = el("button", `${item.title}`, "link-button");
+      button.type = "button";
+      button.addEventListener("click", () => open(item.id));
+      li.append(button, el("span", ` — ${item.label}${item.target ? ` (modification de ${item.target})` : ""}, reçue le ${when(item.created_at)}`, "meta"));
+      ul.append(li);
+    });
+    say(`${body.items.length} proposition(s) affichée(s).`);
+    if (!more) $("queue-title").focus();
+  };
+
+  const open = async (id) => {
+    const { status: code, body } = await api(`/moderation/submissions/${id}`);
+    if (code !== 200) { say(body.error || `Erreur ${code}`); return; }
+    current = body;
+    const box = $("detail-body");
+    box.textContent = "";
+    $("detail-title").textContent = `${body.summary.label} : ${body.summary.title}`;
+    box.append(el("p", `Reçue le ${when(body.submission.created_at)} · version ${body.submission.version} · contact : ${body.contact_email || "effacé"}`, "meta"));
+    if (body.diff) {
+      box.append(el("h3", "Modifications par rapport à la fiche actuelle"));
+      const pre = el("pre", undefined, "diff");
+      body.diff.split("\n").forEach((line) => {
+        const kind = line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "";
+        const span = el("span", `${line}\n`, kind);
+        if (kind) span.prepend(el("span", kind === "add" ? "ajouté : " : "retiré : ", "visually-hidden"));
+        pre.append(span);
+      });
+      box.append(pre);
+    }
+    box.append(el("h3", "Fichier qui sera publié"), el("pre", body.file, "file"));
+    if (body.audit.length) {
+      box.append(el("h3", "Décisions"));
+      const ul = el("ul");
+      body.audit.forEach((d) => ul.append(el("li", `${when(d.at)} — ${d.by} : ${d.action} ${d.note}`)));
+      box.append(ul);
+    }
+    $("decision").reset();
+    $("queue").hidden = true;
+    $("detail").hidden = false;
+    $("detail-title").focus();
+  };
+
+  $("login").addEventListener("submit", (e) => {
+    e.preventDefault();
+    token = $("token").value.trim();
+    sessionStorage.setItem("moderation-token", token);
+    loadQueue(false);
+  });
+  $("more").addEventListener("click", () => loadQueue(true));
+  $("back").addEventListener("click", () => loadQueue(false));
+  $("decision").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const data = new FormData(e.target);
+    const { status: code, body } = await api(`/moderation/submissions/${current.submission.id}/decision`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ action: data.get("action"), note: data.get("note") || "", version: current.submission.version }),
+    });
+    if (code === 200) {
+      say(`Décision enregistrée : « ${current.summary.title} » est ${body.submission.status === "approved" ? "acceptée" : body.submission.status === "rejected" ? "refusée" : "à modifier"}.`);
+      loadQueue(false);
+    } else if (code === 409) {
+      say(`Une autre décision a été prise entre-temps : ${body.error}`);
+      open(current.submission.id);
+    } else {
+      say(body.error || `Erreur ${code}`);
+    }
+  });
+  if (token) loadQueue(false);
+})();
