@@ -9,6 +9,7 @@ use crate::association::Association;
 use crate::checks::{is_slug, slug, slugify};
 use crate::page::Page;
 use crate::problem::{Problem, Problems, suggest};
+use crate::read::{forbidden_char, is_forbidden_char};
 use crate::resource::Resource;
 use crate::site::SiteConfig;
 use crate::tree::{Node, Pos, parse_yaml, quote};
@@ -174,6 +175,15 @@ impl Entry {
         cx: &Context,
         mut p: Problems,
     ) -> Result<Entry, Vec<Problem>> {
+        if let Some((i, c)) = body.char_indices().find(|&(_, c)| is_forbidden_char(c)) {
+            let at = crate::site::position(body, i);
+            p.push(Problem::new(
+                Pos::new(body_at.line + at.line - 1, at.column),
+                "(description)",
+                "du texte sans caractère de contrôle",
+                forbidden_char(c),
+            ));
+        }
         let entry = match kind {
             Kind::Association => {
                 Entry::Association(Association::decode(slug, node, body, body_at, cx, &mut p))
@@ -211,6 +221,22 @@ mod tests {
         assert_eq!(parts.front, "a: 1\nb: 2\n");
         assert_eq!(parts.body, "Body\n");
         assert_eq!(parts.body_line, 5);
+    }
+
+    #[test]
+    fn control_characters_in_the_body_are_refused_at_their_line() {
+        let site = SiteConfig::parse(include_str!("../../../tests/sites/basic/site.toml")).unwrap();
+        let associations = BTreeSet::new();
+        let cx = Context {
+            site: &site,
+            associations: &associations,
+        };
+        let file = "---\ntitle: Titre\n---\nUne ligne.\nPuis \u{1b}[31m en rouge.\n";
+        let problems = Entry::decode(Kind::Page, "page", file, &cx).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "5:6: (description) : attendu du texte sans caractère de contrôle, trouvé le caractère de contrôle invisible U+001B"
+        );
     }
 
     #[test]

@@ -180,7 +180,11 @@ pub fn text(
         ));
         return None;
     }
-    if one_line && value.contains('\n') {
+    if let Some(c) = value.chars().find(|&c| is_forbidden_char(c)) {
+        p.push(Problem::new(node.at, path, expected, forbidden_char(c)));
+        return None;
+    }
+    if one_line && value.contains(['\n', '\r']) {
         p.push(Problem::new(
             node.at,
             path,
@@ -190,6 +194,18 @@ pub fn text(
         return None;
     }
     Some(value.to_string())
+}
+
+/// A character no text may hold: control characters other than tab and line breaks, and the
+/// two non-characters XML refuses. They are invisible in a page, and they would make the
+/// Atom feeds unreadable (XML forbids them) or split a line of the calendar (RFC 5545).
+pub fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// What a problem says it found for a forbidden character.
+pub fn forbidden_char(c: char) -> String {
+    format!("le caractère de contrôle invisible U+{:04X}", c as u32)
 }
 
 /// `true` or `false`; `oui`/`non` are refused with the word to write instead.
@@ -369,6 +385,27 @@ mod tests {
         ] {
             assert_eq!(parse_date(raw).is_ok(), ok, "{raw}");
         }
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_texts() {
+        let out = problems_of(
+            "a: \"x\\x01y\"\nb: \"x\\ry\"\nc: \"x\\uFFFEy\"\n",
+            |node, p| {
+                let mut f = Fields::of(node, "", "x", p).unwrap();
+                for name in ["a", "b", "c"] {
+                    f.optional(name, p, |n, path, p| text(n, path, p, (1, 10), true));
+                }
+            },
+        );
+        assert_eq!(
+            out,
+            [
+                "1:4: a : attendu un texte d'une ligne de 1 à 10 caractères, trouvé le caractère de contrôle invisible U+0001",
+                "2:4: b : attendu un texte d'une ligne de 1 à 10 caractères, trouvé un texte sur plusieurs lignes",
+                "3:4: c : attendu un texte d'une ligne de 1 à 10 caractères, trouvé le caractère de contrôle invisible U+FFFE",
+            ]
+        );
     }
 
     #[test]
