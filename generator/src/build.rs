@@ -88,7 +88,13 @@ pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport
     for (path, bytes) in &theme.files {
         sink.put(path, bytes.clone())?;
     }
-    report.files = report.pages + outputs + theme.files.len();
+    if let Some(forms) = &report.forms {
+        sink.put(
+            "donnees/formulaires.json",
+            forms_file(forms, &options.root)?,
+        )?;
+    }
+    report.files = report.pages + outputs + 1 + theme.files.len();
     lap(&mut report, "feeds, data and assets");
     Ok(report)
 }
@@ -117,6 +123,21 @@ pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::S
         .collect(),
         content_root: Some(root.join("content")),
     }
+}
+
+/// What the form functions on Lambda load at start: `site.toml` as written and the slugs
+/// that exist (all public already), so that they check submissions as the build does.
+fn forms_file(state: &portal_forms::api::SiteState, root: &Path) -> Result<Vec<u8>, BuildError> {
+    let path = root.join("site.toml");
+    let site_toml =
+        std::fs::read_to_string(&path).map_err(|source| BuildError::Io { path, source })?;
+    let slugs: serde_json::Map<String, serde_json::Value> = state
+        .slugs
+        .iter()
+        .map(|(kind, slugs)| (kind.api_name().to_string(), serde_json::json!(slugs)))
+        .collect();
+    let file = serde_json::json!({ "site_toml": site_toml, "slugs": slugs });
+    Ok(serde_json::to_vec_pretty(&file).expect("JSON values serialise"))
 }
 
 /// Refuses an output folder that holds, or is inside, the site's own sources: swapping it

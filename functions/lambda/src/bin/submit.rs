@@ -1,0 +1,6 @@
+//! `POST /submissions` and the submitters' status page, on Lambda.
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    portal_lambda::run(portal_forms::api::Group::Submit).await
+}

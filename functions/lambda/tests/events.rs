@@ -1,0 +1,149 @@
+//! The Lambda handlers on API Gateway (HTTP API, payload 2.0) events, parsed by the runtime's
+//! own event parser, answered by the real handlers on an embedded store.
+
+use std::sync::Arc;
+
+use lambda_http::{Body, Request};
+use portal_forms::api::{Api, Group};
+use portal_forms::store::{EmbeddedStore, Store};
+
+fn api(group: Group, dir: &std::path::Path) -> Api {
+    let site_toml = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/sites/basic/site.toml"
+    ))
+    .unwrap();
+    let state = serde_json::json!({
+        "site_toml": site_toml,
+        "slugs": {"association": ["epicerie-du-port"], "resource": ["camion"]},
+    });
+    let path = dir.join("formulaires.json");
+    std::fs::write(&path, state.to_string()).unwrap();
+    let state = portal_lambda::read_state(&path).unwrap();
+    let store: Arc<dyn Store> = Arc::new(EmbeddedStore::open(&dir.join("store.redb")).unwrap());
+    Api::new(store, state, group)
+}
+
+/// An HTTP API event, as API Gateway sends it.
+fn event(method: &str, path: &str, query: &str, headers: serde_json::Value, body: &str) -> Request {
+    let event = serde_json::json!({
+        "version": "2.0",
+        "routeKey": "$default",
+        "rawPath": path,
+        "rawQueryString": query,
+        "headers": headers,
+        "requestContext": {
+            "accountId": "123456789012", "apiId": "api", "domainName": "portail.example.org",
+            "domainPrefix": "portail", "requestId": "id", "routeKey": "$default", "stage": "$default",
+            "time": "23/Nov/2026:10:00:00 +0000", "timeEpoch": 1795428000000u64,
+            "http": {"method": method, "path": path, "protocol": "HTTP/1.1",
+                     "sourceIp": "203.0.113.7", "userAgent": "test"}
+        },
+        "body": body,
+        "isBase64Encoded": false
+    });
+    lambda_http::request::from_str(&event.to_string()).expect("a valid HTTP API event")
+}
+
+fn text(body: &Body) -> String {
+    match body {
+        Body::Text(t) => t.clone(),
+        Body::Binary(b) => String::from_utf8_lossy(b).into_owned(),
+        _ => String::new(),
+    }
+}
+
+#[tokio::test]
+async fn a_submission_event_is_stored_and_its_status_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let submit = api(Group::Submit, dir.path());
+    let body = serde_json::json!({
+        "type": "resource", "target": null,
+        "fields": {"title": "40 kg de pommes", "association": "epicerie-du-port", "kind": "offer",
+                   "category": "food", "expires": "2026-12-01"},
+        "body": "À retirer sur place.", "contact_email": "contact@example.org"});
+    let req = event(
+        "POST",
+        "/api/submissions",
+        "",
+        serde_json::json!({"content-type": "application/json", "idempotency-key": "k1"}),
+        &body.to_string(),
+    );
+    let res = portal_lambda::handle(&submit, req).await.unwrap();
+    assert_eq!(res.status(), 201, "{}", text(res.body()));
+    let answer: serde_json::Value = serde_json::from_str(&text(res.body())).unwrap();
+    let (id, receipt) = (
+        answer["id"].as_str().unwrap(),
+        answer["receipt"].as_str().unwrap(),
+    );
+
+    let status = event(
+        "GET",
+        &format!("/api/submissions/{id}/status"),
+        &format!("receipt={receipt}"),
+        serde_json::json!({"accept": "application/json"}),
+        "",
+    );
+    let res = portal_lambda::handle(&submit, status).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(text(res.body()).contains("\"status\":\"pending\""));
+
+    // The address is taken from the event, and limited: 10 an hour by default.
+    for n in 2..=10 {
+        let req = event(
+            "POST",
+            "/api/submissions",
+            "",
+            serde_json::json!({"content-type": "application/json", "idempotency-key": format!("k{n}")}),
+            &body.to_string(),
+        );
+        assert_eq!(
+            portal_lambda::handle(&submit, req).await.unwrap().status(),
+            201
+        );
+    }
+    let req = event(
+        "POST",
+        "/api/submissions",
+        "",
+        serde_json::json!({"content-type": "application/json", "idempotency-key": "k11"}),
+        &body.to_string(),
+    );
+    assert_eq!(
+        portal_lambda::handle(&submit, req).await.unwrap().status(),
+        429
+    );
+}
+
+#[tokio::test]
+async fn each_function_answers_only_its_routes() {
+    let dir = tempfile::tempdir().unwrap();
+    let moderation = api(Group::Moderation, dir.path());
+    let queue = || {
+        event(
+            "GET",
+            "/api/moderation/submissions",
+            "status=pending",
+            serde_json::json!({"authorization": "Bearer mod_nope"}),
+            "",
+        )
+    };
+    let res = portal_lambda::handle(&moderation, queue()).await.unwrap();
+    assert_eq!(res.status(), 401);
+    let post = event("POST", "/api/submissions", "", serde_json::json!({}), "{}");
+    assert_eq!(
+        portal_lambda::handle(&moderation, post)
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    let submit = api(Group::Submit, tempfile::tempdir().unwrap().path());
+    assert_eq!(
+        portal_lambda::handle(&submit, queue())
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+}
