@@ -1,0 +1,54 @@
+// The browser and validity gates of the built site (issue #5), run one after the other
+// (Lighthouse measures time: nothing else may run beside it); each prints its figures.
+// Usage: node gates.mjs SITE_ROOT BUILT_SITE_DIR
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { baseUrl, pages, serve, since, CHROMIUM, CHROMIUM_ARGS } from './lib.mjs';
+import { axeGate } from './axe.mjs';
+import { skipLinkGate, keyboardJourneyGate } from './keyboard.mjs';
+import { vnuGate } from './vnu.mjs';
+import { linksGate } from './links.mjs';
+import { dataGate } from './data.mjs';
+import { weightGate } from './weight.mjs';
+import { lighthouseGate } from './lighthouse.mjs';
+
+const GATES = [
+  ['1. axe-core, avec et sans JavaScript, sur chaque page', axeGate],
+  ['2. la première tabulation atteint le lien d\'évitement', skipLinkGate],
+  ['3. parcours au clavier : distribution alimentaire ouverte le samedi', keyboardJourneyGate],
+  ['4. HTML valide (Nu HTML Checker)', vnuGate],
+  ['5. liens et ressources internes', linksGate],
+  ['6. sorties lisibles par machine', dataGate],
+  ['7. poids des pages (gzip) ≤ 50 000 octets', weightGate],
+  ['8. Lighthouse : accessibilité 100, performance ≥ 95', lighthouseGate],
+];
+
+const [root, out] = process.argv.slice(2).map((p) => path.resolve(p));
+if (!root || !out) throw new Error('usage: node gates.mjs SITE_ROOT BUILT_SITE_DIR');
+
+// What every gate gets: the output folder, base URL, pages, server origin and browser.
+const site = { dir: out, base: baseUrl(root) };
+site.pages = pages(site.dir, site.base.path);
+const { server, origin } = await serve(site.dir, site.base.path);
+site.origin = origin;
+site.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+console.log(`Site servi sur ${site.origin}${site.base.path} : ${site.pages.length} pages HTML.`);
+
+let passed = 0;
+let failed = 0;
+for (const [name, gate] of GATES) {
+  console.log(`\n== ${name}`);
+  const t0 = Date.now();
+  try {
+    await gate(site);
+    passed += 1;
+    console.log(`ok ${name} (${since(t0)})`);
+  } catch (e) {
+    failed += 1;
+    console.log(`ÉCHEC ${name} (${since(t0)}) : ${e.message}`);
+  }
+}
+await site.browser.close();
+server.close();
+console.log(`\ngates: ${passed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
