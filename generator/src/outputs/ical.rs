@@ -3,7 +3,6 @@
 
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
-use portal_model::VolunteerCall;
 use portal_model::shapes::{Clock, Weekday};
 use portal_model::volunteer_call::Schedule;
 
@@ -79,7 +78,7 @@ pub fn calendar(site: &Site, urls: &Urls) -> String {
                 events.push(&format!("DTEND;TZID={tzid}:{}", local(first, r.end)));
                 let days: Vec<&str> = r.days.iter().map(|d| d.ical()).collect();
                 let mut rule = format!("RRULE:FREQ=WEEKLY;BYDAY={}", days.join(","));
-                if let Some(last) = last_day(call, r.until) {
+                if let Some(last) = r.until {
                     years.1 = years.1.max(last.year());
                     rule.push_str(&format!(";UNTIL={}", until_utc(last, &tz)));
                 }
@@ -94,14 +93,6 @@ pub fn calendar(site: &Site, urls: &Urls) -> String {
     cal.lines.extend(events.lines);
     cal.push("END:VCALENDAR");
     cal.finish()
-}
-
-/// The day a recurrence stops: its `until` or the call's deadline, whichever comes first.
-fn last_day(call: &VolunteerCall, until: Option<Date>) -> Option<Date> {
-    match (until, call.deadline) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
 }
 
 /// The first day on or after `from` that is one of `days`.
