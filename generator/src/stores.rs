@@ -12,7 +12,7 @@ pub const DATA_DIR: &str = ".portal";
 /// Opens the embedded store in `data` (default `ROOT/.portal`).
 pub fn embedded(root: &Path, data: Option<&Path>) -> anyhow::Result<Arc<dyn Store>> {
     let dir = data.map_or_else(|| root.join(DATA_DIR), Path::to_path_buf);
-    let path = dir.join("store.redb");
+    let path = dir.join("store.sqlite");
     let store =
         EmbeddedStore::open(&path).map_err(|e| anyhow::anyhow!("{} : {e}", path.display()))?;
     Ok(Arc::new(store))

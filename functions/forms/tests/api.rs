@@ -34,7 +34,7 @@ struct Fixture {
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let store: Arc<dyn Store> =
-        Arc::new(EmbeddedStore::open(&dir.path().join("store.redb")).unwrap());
+        Arc::new(EmbeddedStore::open(&dir.path().join("store.sqlite")).unwrap());
     let state = SiteState {
         site: SiteConfig::parse(SITE).unwrap(),
         slugs: [(Kind::Association, ["epicerie".to_string()].into())].into(),

@@ -20,7 +20,7 @@ fn api(group: Group, dir: &std::path::Path) -> Api {
     let path = dir.join("formulaires.json");
     std::fs::write(&path, state.to_string()).unwrap();
     let state = portal_lambda::read_state(&path).unwrap();
-    let store: Arc<dyn Store> = Arc::new(EmbeddedStore::open(&dir.join("store.redb")).unwrap());
+    let store: Arc<dyn Store> = Arc::new(EmbeddedStore::open(&dir.join("store.sqlite")).unwrap());
     Api::new(store, state, group)
 }
 

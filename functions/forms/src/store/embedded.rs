@@ -1,82 +1,53 @@
-//! The embedded store of `portal serve`: one redb file, nothing to install. Every write is
-//! one ACID transaction committed to disk before it is acknowledged, so an accepted
-//! submission survives `kill -9`. Expiry (DynamoDB's TTL) is applied on read, and by
-//! [`Store::purge_expired`], which `portal serve` runs at start and every hour.
+//! The embedded store of `portal serve`: one SQLite file, nothing to install (SQLite is
+//! compiled in). Every write is one transaction, committed with `synchronous=FULL` before it
+//! is acknowledged, so an accepted submission survives `kill -9`. Several processes may use
+//! the file at once (WAL mode): `portal moderators revoke` takes effect in a running server.
+//! Expiry (DynamoDB's TTL) is applied on read, and by [`Store::purge_expired`], which
+//! `portal serve` runs at start and every hour.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use async_trait::async_trait;
-use redb::{
-    Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition,
-    WriteTransaction,
-};
-use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde::{Serialize, de::DeserializeOwned};
 
 use super::{
     Created, Decision, Idempotency, Moderator, Page, Result, Seconds, Status, Store, StoreError,
     Submission,
 };
 
-type Table = TableDefinition<'static, &'static str, &'static [u8]>;
-
-const SUBMISSIONS: Table = TableDefinition::new("submissions");
-const CONTACTS: Table = TableDefinition::new("contacts");
-const IDEMPOTENCY: Table = TableDefinition::new("idempotency");
-const AUDIT: Table = TableDefinition::new("audit");
-const RATE: Table = TableDefinition::new("rate");
-const MODERATORS: Table = TableDefinition::new("moderators");
-const TOKENS: Table = TableDefinition::new("tokens");
-const META: Table = TableDefinition::new("meta");
-
-const ALL: [Table; 8] = [
-    SUBMISSIONS,
-    CONTACTS,
-    IDEMPOTENCY,
-    AUDIT,
-    RATE,
-    MODERATORS,
-    TOKENS,
-    META,
-];
-
-/// A value that stops counting at `expires_at`.
-#[derive(Serialize, Deserialize)]
-struct Expiring<T> {
-    value: T,
-    expires_at: Option<Seconds>,
-}
-
-impl<T> Expiring<T> {
-    fn live(self, now: Seconds) -> Option<T> {
-        match self.expires_at {
-            Some(at) if at <= now => None,
-            _ => Some(self.value),
-        }
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-struct Window {
-    start: Seconds,
-    count: u32,
-}
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS submissions (id TEXT PRIMARY KEY, status TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS submissions_by_status ON submissions (status, id);
+CREATE TABLE IF NOT EXISTS contacts (id TEXT PRIMARY KEY, email TEXT NOT NULL, expires_at INTEGER);
+CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, id TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS audit (submission TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (submission, version));
+CREATE TABLE IF NOT EXISTS rate (key TEXT PRIMARY KEY, window INTEGER NOT NULL, count INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS moderators (name TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+";
 
 #[derive(Clone)]
 pub struct EmbeddedStore {
-    db: Arc<Database>,
+    conn: Arc<Mutex<Connection>>,
+    /// The secret never changes once made: read once.
+    secret: Arc<OnceLock<Vec<u8>>>,
 }
 
 fn backend(e: impl std::fmt::Display) -> StoreError {
     StoreError::Backend(e.to_string())
 }
 
-fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
-    serde_json::from_slice(bytes).map_err(backend)
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(backend)
 }
 
-fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    serde_json::to_vec(value).expect("records serialise")
+fn encode<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("records serialise")
 }
 
 fn now() -> Seconds {
@@ -84,59 +55,73 @@ fn now() -> Seconds {
 }
 
 impl EmbeddedStore {
-    /// Opens (or creates) the store file, creating its tables.
+    /// Opens (or creates) the store file and its tables.
     pub fn open(path: &Path) -> Result<EmbeddedStore> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(backend)?;
         }
-        let db = Database::create(path).map_err(backend)?;
-        let store = EmbeddedStore { db: Arc::new(db) };
-        store.write(|tx| {
-            for table in ALL {
-                tx.open_table(table).map_err(backend)?;
-            }
-            Ok(())
-        })?;
-        Ok(store)
+        let conn = Connection::open(path).map_err(backend)?;
+        // WAL lets a command read and write while the server runs; FULL syncs each commit.
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(backend)?;
+        conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
+            .map_err(backend)?;
+        conn.execute_batch(SCHEMA).map_err(backend)?;
+        Ok(EmbeddedStore {
+            conn: Arc::new(Mutex::new(conn)),
+            secret: Arc::new(OnceLock::new()),
+        })
     }
 
-    /// Runs `f` in one write transaction, committed (and synced) if it returns `Ok`.
-    fn write<T>(&self, f: impl FnOnce(&WriteTransaction) -> Result<T>) -> Result<T> {
-        let tx = self.db.begin_write().map_err(backend)?;
-        let out = f(&tx)?;
-        tx.commit().map_err(backend)?;
-        Ok(out)
-    }
-
-    fn read_one<T: DeserializeOwned>(&self, table: Table, key: &str) -> Result<Option<T>> {
-        let tx = self.db.begin_read().map_err(backend)?;
-        let t = tx.open_table(table).map_err(backend)?;
-        match t.get(key).map_err(backend)? {
-            Some(v) => decode(v.value()).map(Some),
-            None => Ok(None),
-        }
+    /// Runs `f` in one immediate transaction (it takes the write lock at once, so that
+    /// conditions checked inside hold until the commit), committed if it returns `Ok`.
+    async fn write<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        self.blocking(move |conn| {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(backend)?;
+            let out = f(&tx)?;
+            tx.commit().map_err(backend)?;
+            Ok(out)
+        })
+        .await
     }
 
     /// Runs blocking store work off the async runtime.
     async fn blocking<T: Send + 'static>(
         &self,
-        f: impl FnOnce(EmbeddedStore) -> Result<T> + Send + 'static,
+        f: impl FnOnce(&mut Connection) -> Result<T> + Send + 'static,
     ) -> Result<T> {
-        let store = self.clone();
-        tokio::task::spawn_blocking(move || f(store))
-            .await
-            .map_err(backend)?
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = conn.lock().unwrap_or_else(|e| e.into_inner());
+            f(&mut conn)
+        })
+        .await
+        .map_err(backend)?
     }
 }
 
-fn get<T: DeserializeOwned>(
-    t: &impl ReadableTable<&'static str, &'static [u8]>,
-    key: &str,
-) -> Result<Option<T>> {
-    match t.get(key).map_err(backend)? {
-        Some(v) => decode(v.value()).map(Some),
-        None => Ok(None),
-    }
+fn read_submission(conn: &Connection, id: &str) -> Result<Option<Submission>> {
+    let data: Option<String> = conn
+        .query_row("SELECT data FROM submissions WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()
+        .map_err(backend)?;
+    data.map(|d| decode(&d)).transpose()
+}
+
+fn save(conn: &Connection, sub: &Submission) -> Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO submissions (id, status, data) VALUES (?1, ?2, ?3)",
+        params![sub.id, sub.status.word(), encode(sub)],
+    )
+    .map_err(backend)?;
+    Ok(())
 }
 
 #[async_trait]
@@ -147,59 +132,59 @@ impl Store for EmbeddedStore {
         contact_email: &str,
         idempotency: Option<&Idempotency>,
     ) -> Result<Created> {
-        let (submission, contact, idem) = (
+        let (sub, contact, idem) = (
             submission.clone(),
             contact_email.to_string(),
             idempotency.cloned(),
         );
-        self.blocking(move |s| {
-            s.write(|tx| {
-                let mut keys = tx.open_table(IDEMPOTENCY).map_err(backend)?;
-                if let Some(idem) = &idem {
-                    let seen: Option<Expiring<String>> = get(&keys, &idem.key)?;
-                    if let Some(id) = seen.and_then(|e| e.live(now())) {
-                        return Ok(Created::Existing(id));
-                    }
-                    let record = Expiring {
-                        value: submission.id.clone(),
-                        expires_at: Some(idem.expires_at),
-                    };
-                    keys.insert(idem.key.as_str(), encode(&record).as_slice())
-                        .map_err(backend)?;
-                }
-                let mut subs = tx.open_table(SUBMISSIONS).map_err(backend)?;
-                if subs.get(submission.id.as_str()).map_err(backend)?.is_some() {
-                    return Err(StoreError::Conflict(format!(
-                        "{} existe déjà",
-                        submission.id
-                    )));
-                }
-                subs.insert(submission.id.as_str(), encode(&submission).as_slice())
+        self.write(move |tx| {
+            if let Some(idem) = &idem {
+                let seen: Option<String> = tx
+                    .query_row(
+                        "SELECT id FROM idempotency WHERE key = ?1 AND expires_at > ?2",
+                        params![idem.key, now()],
+                        |r| r.get(0),
+                    )
+                    .optional()
                     .map_err(backend)?;
-                let record = Expiring {
-                    value: contact,
-                    expires_at: None,
-                };
-                tx.open_table(CONTACTS)
-                    .map_err(backend)?
-                    .insert(submission.id.as_str(), encode(&record).as_slice())
-                    .map_err(backend)?;
-                Ok(Created::New)
-            })
+                if let Some(id) = seen {
+                    return Ok(Created::Existing(id));
+                }
+                tx.execute(
+                    "INSERT OR REPLACE INTO idempotency (key, id, expires_at) VALUES (?1, ?2, ?3)",
+                    params![idem.key, sub.id, idem.expires_at],
+                )
+                .map_err(backend)?;
+            }
+            if read_submission(tx, &sub.id)?.is_some() {
+                return Err(StoreError::Conflict(format!("{} existe déjà", sub.id)));
+            }
+            save(tx, &sub)?;
+            tx.execute(
+                "INSERT INTO contacts (id, email, expires_at) VALUES (?1, ?2, NULL)",
+                params![sub.id, contact],
+            )
+            .map_err(backend)?;
+            Ok(Created::New)
         })
         .await
     }
 
     async fn get(&self, id: &str) -> Result<Option<Submission>> {
         let id = id.to_string();
-        self.blocking(move |s| s.read_one(SUBMISSIONS, &id)).await
+        self.blocking(move |c| read_submission(c, &id)).await
     }
 
     async fn contact(&self, id: &str, now: Seconds) -> Result<Option<String>> {
         let id = id.to_string();
-        self.blocking(move |s| {
-            let record: Option<Expiring<String>> = s.read_one(CONTACTS, &id)?;
-            Ok(record.and_then(|r| r.live(now)))
+        self.blocking(move |c| {
+            c.query_row(
+                "SELECT email FROM contacts WHERE id = ?1 AND (expires_at IS NULL OR expires_at > ?2)",
+                params![id, now],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(backend)
         })
         .await
     }
@@ -210,97 +195,79 @@ impl Store for EmbeddedStore {
         after: Option<&str>,
         limit: usize,
     ) -> Result<Page<Submission>> {
-        let after = after.map(str::to_string);
-        self.blocking(move |s| {
-            let tx = s.db.begin_read().map_err(backend)?;
-            let t = tx.open_table(SUBMISSIONS).map_err(backend)?;
-            let range = match &after {
-                Some(a) => t.range::<&str>((
-                    std::ops::Bound::Excluded(a.as_str()),
-                    std::ops::Bound::Unbounded,
-                )),
-                None => t.range::<&str>(..),
-            }
-            .map_err(backend)?;
+        let after = after.unwrap_or("").to_string();
+        self.blocking(move |c| {
+            let mut stmt = c
+                .prepare(
+                    "SELECT data FROM submissions WHERE status = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
+                )
+                .map_err(backend)?;
+            let rows = stmt
+                .query_map(params![status.word(), after, limit as i64 + 1], |r| {
+                    r.get::<_, String>(0)
+                })
+                .map_err(backend)?;
             let mut items = Vec::new();
-            let mut more = false;
-            for row in range {
-                let (_, v) = row.map_err(backend)?;
-                let sub: Submission = decode(v.value())?;
-                if sub.status != status {
-                    continue;
-                }
-                if items.len() == limit {
-                    more = true;
-                    break;
-                }
-                items.push(sub);
+            for row in rows {
+                items.push(decode::<Submission>(&row.map_err(backend)?)?);
             }
-            let next = more.then(|| items.last().map(|s: &Submission| s.id.clone()));
-            Ok(Page {
-                items,
-                next: next.flatten(),
-            })
+            // One more than asked tells whether there is a next page.
+            let next = if items.len() > limit {
+                items.truncate(limit);
+                items.last().map(|s| s.id.clone())
+            } else {
+                None
+            };
+            Ok(Page { items, next })
         })
         .await
     }
 
     async fn decide(&self, decision: &Decision, contact_expires_at: Seconds) -> Result<Submission> {
         let decision = decision.clone();
-        self.blocking(move |s| {
-            s.write(|tx| {
-                let mut subs = tx.open_table(SUBMISSIONS).map_err(backend)?;
-                let Some(mut sub) = get::<Submission>(&subs, &decision.submission)? else {
-                    return Err(StoreError::NotFound(decision.submission.clone()));
-                };
-                if sub.version != decision.version || sub.status != Status::Pending {
-                    return Err(StoreError::Conflict(format!(
-                        "la proposition est à la version {} ({}), la décision portait sur la version {}",
-                        sub.version,
-                        sub.status.label(),
-                        decision.version
-                    )));
-                }
-                sub.status = decision.action.status();
-                sub.version += 1;
-                sub.note = Some(decision.note.clone());
-                sub.decided_by = Some(decision.by.clone());
-                sub.decided_at = Some(decision.at);
-                subs.insert(sub.id.as_str(), encode(&sub).as_slice())
-                    .map_err(backend)?;
-                let key = format!("{}/{:010}", sub.id, decision.version);
-                tx.open_table(AUDIT)
-                    .map_err(backend)?
-                    .insert(key.as_str(), encode(&decision).as_slice())
-                    .map_err(backend)?;
-                let mut contacts = tx.open_table(CONTACTS).map_err(backend)?;
-                let contact: Option<Expiring<String>> = get(&contacts, &sub.id)?;
-                if let Some(mut c) = contact {
-                    c.expires_at = Some(contact_expires_at);
-                    contacts
-                        .insert(sub.id.as_str(), encode(&c).as_slice())
-                        .map_err(backend)?;
-                }
-                Ok(sub)
-            })
+        self.write(move |tx| {
+            let Some(mut sub) = read_submission(tx, &decision.submission)? else {
+                return Err(StoreError::NotFound(decision.submission.clone()));
+            };
+            if sub.version != decision.version || sub.status != Status::Pending {
+                return Err(StoreError::Conflict(format!(
+                    "la proposition est à la version {} ({}), la décision portait sur la version {}",
+                    sub.version,
+                    sub.status.label(),
+                    decision.version
+                )));
+            }
+            sub.status = decision.action.status();
+            sub.version += 1;
+            sub.note = Some(decision.note.clone());
+            sub.decided_by = Some(decision.by.clone());
+            sub.decided_at = Some(decision.at);
+            save(tx, &sub)?;
+            tx.execute(
+                "INSERT INTO audit (submission, version, data) VALUES (?1, ?2, ?3)",
+                params![sub.id, decision.version as i64, encode(&decision)],
+            )
+            .map_err(backend)?;
+            tx.execute(
+                "UPDATE contacts SET expires_at = ?2 WHERE id = ?1",
+                params![sub.id, contact_expires_at],
+            )
+            .map_err(backend)?;
+            Ok(sub)
         })
         .await
     }
 
     async fn audit(&self, id: &str) -> Result<Vec<Decision>> {
-        let prefix = format!("{id}/");
-        self.blocking(move |s| {
-            let tx = s.db.begin_read().map_err(backend)?;
-            let t = tx.open_table(AUDIT).map_err(backend)?;
-            let mut out = Vec::new();
-            for row in t.range::<&str>(prefix.as_str()..).map_err(backend)? {
-                let (k, v) = row.map_err(backend)?;
-                if !k.value().starts_with(&prefix) {
-                    break;
-                }
-                out.push(decode(v.value())?);
-            }
-            Ok(out)
+        let id = id.to_string();
+        self.blocking(move |c| {
+            let mut stmt = c
+                .prepare("SELECT data FROM audit WHERE submission = ?1 ORDER BY version")
+                .map_err(backend)?;
+            let rows = stmt
+                .query_map([id], |r| r.get::<_, String>(0))
+                .map_err(backend)?;
+            rows.map(|r| decode(&r.map_err(backend)?)).collect()
         })
         .await
     }
@@ -313,90 +280,98 @@ impl Store for EmbeddedStore {
         expires_at: Seconds,
     ) -> Result<bool> {
         let key = key.to_string();
-        self.blocking(move |s| {
-            s.write(|tx| {
-                let mut t = tx.open_table(RATE).map_err(backend)?;
-                let seen: Option<Expiring<Window>> = get(&t, &key)?;
-                let mut w = match seen.and_then(|e| e.live(now())) {
-                    Some(w) if w.start == window => w,
-                    _ => Window {
-                        start: window,
-                        count: 0,
-                    },
-                };
-                if w.count >= limit {
-                    return Ok(false);
-                }
-                w.count += 1;
-                let record = Expiring {
-                    value: w,
-                    expires_at: Some(expires_at),
-                };
-                t.insert(key.as_str(), encode(&record).as_slice())
-                    .map_err(backend)?;
-                Ok(true)
-            })
+        self.write(move |tx| {
+            let seen: Option<(i64, u32)> = tx
+                .query_row(
+                    "SELECT window, count FROM rate WHERE key = ?1 AND expires_at > ?2",
+                    params![key, now()],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()
+                .map_err(backend)?;
+            let count = match seen {
+                Some((w, count)) if w == window => count,
+                _ => 0,
+            };
+            if count >= limit {
+                return Ok(false);
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO rate (key, window, count, expires_at) VALUES (?1, ?2, ?3, ?4)",
+                params![key, window, count + 1, expires_at],
+            )
+            .map_err(backend)?;
+            Ok(true)
         })
         .await
     }
 
     async fn mark_imported(&self, id: &str, file: &str) -> Result<()> {
         let (id, file) = (id.to_string(), file.to_string());
-        self.blocking(move |s| {
-            s.write(|tx| {
-                let mut subs = tx.open_table(SUBMISSIONS).map_err(backend)?;
-                let Some(mut sub) = get::<Submission>(&subs, &id)? else {
-                    return Err(StoreError::NotFound(id.clone()));
-                };
-                if sub.status != Status::Approved {
-                    return Err(StoreError::Conflict(format!("{id} n'est pas acceptée")));
-                }
-                if let Some(done) = &sub.imported_as {
-                    return Err(StoreError::Conflict(format!(
-                        "{id} déjà importée dans {done}"
-                    )));
-                }
-                sub.imported_as = Some(file);
-                subs.insert(id.as_str(), encode(&sub).as_slice())
-                    .map_err(backend)?;
-                Ok(())
-            })
+        self.write(move |tx| {
+            let Some(mut sub) = read_submission(tx, &id)? else {
+                return Err(StoreError::NotFound(id.clone()));
+            };
+            if sub.status != Status::Approved {
+                return Err(StoreError::Conflict(format!("{id} n'est pas acceptée")));
+            }
+            if let Some(done) = &sub.imported_as {
+                return Err(StoreError::Conflict(format!(
+                    "{id} déjà importée dans {done}"
+                )));
+            }
+            sub.imported_as = Some(file);
+            save(tx, &sub)
         })
         .await
     }
 
     async fn add_moderator(&self, moderator: &Moderator) -> Result<()> {
         let m = moderator.clone();
-        self.blocking(move |s| {
-            s.write(|tx| {
-                let mut mods = tx.open_table(MODERATORS).map_err(backend)?;
-                if let Some(old) = get::<Moderator>(&mods, &m.name)?
-                    && old.revoked_at.is_none()
-                {
-                    return Err(StoreError::Conflict(format!(
-                        "le modérateur {} existe déjà",
-                        m.name
-                    )));
-                }
-                mods.insert(m.name.as_str(), encode(&m).as_slice())
-                    .map_err(backend)?;
-                tx.open_table(TOKENS)
-                    .map_err(backend)?
-                    .insert(m.token_hash.as_str(), encode(&m.name).as_slice())
-                    .map_err(backend)?;
-                Ok(())
-            })
+        self.write(move |tx| {
+            let old: Option<String> = tx
+                .query_row(
+                    "SELECT data FROM moderators WHERE name = ?1",
+                    [&m.name],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(backend)?;
+            if let Some(old) = old
+                && decode::<Moderator>(&old)?.revoked_at.is_none()
+            {
+                return Err(StoreError::Conflict(format!(
+                    "le modérateur {} existe déjà",
+                    m.name
+                )));
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO moderators (name, data) VALUES (?1, ?2)",
+                params![m.name, encode(&m)],
+            )
+            .map_err(backend)?;
+            tx.execute(
+                "INSERT OR REPLACE INTO tokens (hash, name) VALUES (?1, ?2)",
+                params![m.token_hash, m.name],
+            )
+            .map_err(backend)?;
+            Ok(())
         })
         .await
     }
 
     async fn moderator_by_token(&self, token_hash: &str) -> Result<Option<Moderator>> {
         let hash = token_hash.to_string();
-        self.blocking(move |s| {
-            let Some(name) = s.read_one::<String>(TOKENS, &hash)? else {
-                return Ok(None);
-            };
-            let m: Option<Moderator> = s.read_one(MODERATORS, &name)?;
+        self.blocking(move |c| {
+            let data: Option<String> = c
+                .query_row(
+                    "SELECT m.data FROM tokens t JOIN moderators m ON m.name = t.name WHERE t.hash = ?1",
+                    [&hash],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(backend)?;
+            let m = data.map(|d| decode::<Moderator>(&d)).transpose()?;
             Ok(m.filter(|m| m.revoked_at.is_none() && m.token_hash == hash))
         })
         .await
@@ -404,71 +379,79 @@ impl Store for EmbeddedStore {
 
     async fn revoke_moderator(&self, name: &str, at: Seconds) -> Result<bool> {
         let name = name.to_string();
-        self.blocking(move |s| {
-            s.write(|tx| {
-                let mut mods = tx.open_table(MODERATORS).map_err(backend)?;
-                let Some(mut m) = get::<Moderator>(&mods, &name)? else {
-                    return Ok(false);
-                };
-                if m.revoked_at.is_none() {
-                    m.revoked_at = Some(at);
-                    mods.insert(name.as_str(), encode(&m).as_slice())
-                        .map_err(backend)?;
-                }
-                tx.open_table(TOKENS)
-                    .map_err(backend)?
-                    .remove(m.token_hash.as_str())
-                    .map_err(backend)?;
-                Ok(true)
-            })
+        self.write(move |tx| {
+            let data: Option<String> = tx
+                .query_row(
+                    "SELECT data FROM moderators WHERE name = ?1",
+                    [&name],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(backend)?;
+            let Some(mut m) = data.map(|d| decode::<Moderator>(&d)).transpose()? else {
+                return Ok(false);
+            };
+            if m.revoked_at.is_none() {
+                m.revoked_at = Some(at);
+                tx.execute(
+                    "UPDATE moderators SET data = ?2 WHERE name = ?1",
+                    params![name, encode(&m)],
+                )
+                .map_err(backend)?;
+            }
+            tx.execute("DELETE FROM tokens WHERE name = ?1", [&name])
+                .map_err(backend)?;
+            Ok(true)
         })
         .await
     }
 
     async fn moderators(&self) -> Result<Vec<Moderator>> {
-        self.blocking(|s| {
-            let tx = s.db.begin_read().map_err(backend)?;
-            let t = tx.open_table(MODERATORS).map_err(backend)?;
-            let mut out = Vec::new();
-            for row in t.iter().map_err(backend)? {
-                out.push(decode(row.map_err(backend)?.1.value())?);
-            }
-            Ok(out)
+        self.blocking(|c| {
+            let mut stmt = c
+                .prepare("SELECT data FROM moderators ORDER BY name")
+                .map_err(backend)?;
+            let rows = stmt
+                .query_map([], |r| r.get::<_, String>(0))
+                .map_err(backend)?;
+            rows.map(|r| decode(&r.map_err(backend)?)).collect()
         })
         .await
     }
 
     async fn secret(&self) -> Result<Vec<u8>> {
-        self.blocking(|s| {
-            s.write(|tx| {
-                let mut t = tx.open_table(META).map_err(backend)?;
-                if let Some(v) = t.get("secret").map_err(backend)? {
-                    return Ok(v.value().to_vec());
-                }
-                let secret = crate::secrets::random_bytes::<32>().to_vec();
-                t.insert("secret", secret.as_slice()).map_err(backend)?;
-                Ok(secret)
+        if let Some(secret) = self.secret.get() {
+            return Ok(secret.clone());
+        }
+        let secret: Vec<u8> = self
+            .write(|tx| {
+                let fresh = crate::secrets::random_bytes::<32>().to_vec();
+                // The first writer wins; everyone reads the same secret back.
+                tx.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('secret', ?1)",
+                    [&fresh],
+                )
+                .map_err(backend)?;
+                tx.query_row("SELECT value FROM meta WHERE key = 'secret'", [], |r| {
+                    r.get(0)
+                })
+                .map_err(backend)
             })
-        })
-        .await
+            .await?;
+        Ok(self.secret.get_or_init(|| secret).clone())
     }
 
     async fn purge_expired(&self, now: Seconds) -> Result<usize> {
-        self.blocking(move |s| {
-            s.write(|tx| {
-                let mut removed = 0;
-                for table in [CONTACTS, IDEMPOTENCY, RATE] {
-                    let mut t = tx.open_table(table).map_err(backend)?;
-                    let before = t.len().map_err(backend)?;
-                    t.retain(|_, v| {
-                        serde_json::from_slice::<Expiring<serde_json::Value>>(v)
-                            .map_or(true, |e| e.live(now).is_some())
-                    })
-                    .map_err(backend)?;
-                    removed += (before - t.len().map_err(backend)?) as usize;
-                }
-                Ok(removed)
-            })
+        self.write(move |tx| {
+            let mut removed = 0;
+            for sql in [
+                "DELETE FROM contacts WHERE expires_at IS NOT NULL AND expires_at <= ?1",
+                "DELETE FROM idempotency WHERE expires_at <= ?1",
+                "DELETE FROM rate WHERE expires_at <= ?1",
+            ] {
+                removed += tx.execute(sql, [now]).map_err(backend)?;
+            }
+            Ok(removed)
         })
         .await
     }
