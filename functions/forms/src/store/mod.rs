@@ -7,8 +7,10 @@ use portal_model::SubmissionType;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+pub mod dynamo;
 pub mod embedded;
 
+pub use dynamo::DynamoStore;
 pub use embedded::EmbeddedStore;
 
 /// Seconds since the Unix epoch: what TTLs and ordering are computed on.
