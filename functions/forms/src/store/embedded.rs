@@ -196,6 +196,9 @@ impl Store for EmbeddedStore {
         limit: usize,
     ) -> Result<Page<Submission>> {
         let after = after.unwrap_or("").to_string();
+        // One more than asked tells whether there is a next page. Not `limit as i64 + 1`:
+        // usize::MAX would wrap to LIMIT 0 and list nothing.
+        let rows_wanted = i64::try_from(limit).unwrap_or(i64::MAX).saturating_add(1);
         self.blocking(move |c| {
             let mut stmt = c
                 .prepare(
@@ -203,7 +206,7 @@ impl Store for EmbeddedStore {
                 )
                 .map_err(backend)?;
             let rows = stmt
-                .query_map(params![status.word(), after, limit as i64 + 1], |r| {
+                .query_map(params![status.word(), after, rows_wanted], |r| {
                     r.get::<_, String>(0)
                 })
                 .map_err(backend)?;
