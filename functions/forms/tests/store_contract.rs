@@ -110,10 +110,12 @@ contract!(
     create_then_get,
     create_twice_the_same_id_conflicts,
     idempotent_create,
+    concurrent_creates_with_one_key_store_one,
     an_expired_idempotency_key_counts_no_more,
     contact_until_it_expires,
     list_oldest_first_by_status,
     list_pages_with_after_and_next,
+    list_with_a_huge_limit_lists_all,
     decide_applies_the_decision,
     decide_on_a_stale_version_conflicts,
     decide_on_a_decided_submission_conflicts,
@@ -122,8 +124,10 @@ contract!(
     audit_is_per_submission,
     hit_counts_per_key_and_window,
     hit_an_expired_count_restarts,
+    concurrent_hits_respect_the_limit,
     mark_imported_once,
     mark_imported_needs_an_approved_submission,
+    concurrent_imports_have_one_winner,
     moderators_add_find_revoke,
     moderator_added_again_after_revoke,
     concurrent_moderators_of_one_name_have_one_winner,
@@ -250,6 +254,37 @@ async fn idempotent_create(f: &Fixture) {
     assert_eq!(store.get(&third.id).await.unwrap(), Some(third));
     let pending = store.list(Status::Pending, None, 10).await.unwrap();
     assert_eq!(pending.items.len(), 2);
+}
+
+async fn concurrent_creates_with_one_key_store_one(f: &Fixture) {
+    let mut tasks = tokio::task::JoinSet::new();
+    let barrier = Arc::new(tokio::sync::Barrier::new(8));
+    for n in 1..=8 {
+        let (store, barrier) = (f.store.clone(), barrier.clone());
+        tasks.spawn(async move {
+            let sub = submission(n);
+            barrier.wait().await;
+            let key = idem("la-meme-cle", now() + 3600);
+            (
+                sub.id.clone(),
+                store.create(&sub, &email(n), Some(&key)).await,
+            )
+        });
+    }
+    let mut stored = Vec::new();
+    let mut named = Vec::new();
+    while let Some(joined) = tasks.join_next().await {
+        match joined.unwrap() {
+            (id, Ok(Created::New)) => stored.push(id),
+            (_, Ok(Created::Existing(first))) => named.push(first),
+            (_, Err(e)) => panic!("a retried submission is not an error: {e:?}"),
+        }
+    }
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    assert_eq!(named, vec![stored[0].clone(); 7]);
+    let pending = f.store.list(Status::Pending, None, 20).await.unwrap();
+    assert_eq!(pending.items.len(), 1);
+    assert_eq!(pending.items[0].id, stored[0]);
 }
 
 async fn an_expired_idempotency_key_counts_no_more(f: &Fixture) {
@@ -413,6 +448,20 @@ async fn list_pages_with_after_and_next(f: &Fixture) {
     assert_eq!(from_third.items[0].id, all[2]);
 }
 
+async fn list_with_a_huge_limit_lists_all(f: &Fixture) {
+    let store = &*f.store;
+    for n in 1..=3 {
+        add(store, n).await;
+    }
+    for limit in [usize::MAX, i64::MAX as usize + 1, u32::MAX as usize + 7] {
+        let page = store.list(Status::Pending, None, limit).await.unwrap();
+        assert_eq!(page.items.len(), 3, "limit {limit}");
+        assert_eq!(page.next, None);
+    }
+    let none = store.list(Status::Pending, None, 0).await.unwrap();
+    assert!(none.items.is_empty());
+}
+
 async fn decide_applies_the_decision(f: &Fixture) {
     let store = &*f.store;
     let sub = add(store, 1).await;
@@ -569,6 +618,26 @@ async fn hit_an_expired_count_restarts(f: &Fixture) {
     assert!(!store.hit("ip", window, 1, now() + 3600).await.unwrap());
 }
 
+async fn concurrent_hits_respect_the_limit(f: &Fixture) {
+    let mut tasks = tokio::task::JoinSet::new();
+    let barrier = Arc::new(tokio::sync::Barrier::new(12));
+    for _ in 0..12 {
+        let (store, barrier) = (f.store.clone(), barrier.clone());
+        tasks.spawn(async move {
+            barrier.wait().await;
+            store
+                .hit("ip", 1_800_000_000, 5, now() + 3600)
+                .await
+                .unwrap()
+        });
+    }
+    let mut allowed = 0;
+    while let Some(joined) = tasks.join_next().await {
+        allowed += usize::from(joined.unwrap());
+    }
+    assert_eq!(allowed, 5);
+}
+
 async fn mark_imported_once(f: &Fixture) {
     let store = &*f.store;
     let sub = add(store, 1).await;
@@ -615,6 +684,35 @@ async fn mark_imported_needs_an_approved_submission(f: &Fixture) {
     assert_eq!(store.get(&pending.id).await.unwrap(), Some(pending));
     let r = store.mark_imported("nothing-here", "content/a.md").await;
     assert!(matches!(r, Err(StoreError::NotFound(_))), "{r:?}");
+}
+
+async fn concurrent_imports_have_one_winner(f: &Fixture) {
+    let sub = add(&*f.store, 1).await;
+    f.store
+        .decide(&decision(&sub, Action::Approve, "alice"), now())
+        .await
+        .unwrap();
+    let mut tasks = tokio::task::JoinSet::new();
+    let barrier = Arc::new(tokio::sync::Barrier::new(6));
+    for i in 0..6 {
+        let (store, id, barrier) = (f.store.clone(), sub.id.clone(), barrier.clone());
+        tasks.spawn(async move {
+            let file = format!("content/resources/import-{i}.md");
+            barrier.wait().await;
+            (file.clone(), store.mark_imported(&id, &file).await)
+        });
+    }
+    let mut winners = Vec::new();
+    while let Some(joined) = tasks.join_next().await {
+        match joined.unwrap() {
+            (file, Ok(())) => winners.push(file),
+            (_, Err(StoreError::Conflict(_))) => {}
+            (_, Err(e)) => panic!("neither a win nor a conflict: {e:?}"),
+        }
+    }
+    assert_eq!(winners.len(), 1, "{winners:?}");
+    let got = f.store.get(&sub.id).await.unwrap().unwrap();
+    assert_eq!(got.imported_as, Some(winners[0].clone()));
 }
 
 async fn moderators_add_find_revoke(f: &Fixture) {

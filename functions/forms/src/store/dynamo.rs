@@ -73,12 +73,6 @@ enum Failure {
     Other(StoreError),
 }
 
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Failure {
-        Failure::Other(e)
-    }
-}
-
 /// Sorts out an SDK error: lost conditions and contention are for the caller to handle,
 /// anything else becomes a [`StoreError::Backend`] that says what to do when it can.
 fn classify(e: aws_sdk_dynamodb::Error, table: &str) -> Failure {
@@ -667,7 +661,7 @@ impl Store for DynamoStore {
             return Ok(Page { items, next: None });
         }
         // One more than asked, to know whether there is a next page.
-        let wanted = limit + 1;
+        let wanted = limit.saturating_add(1);
         let mut start = None;
         loop {
             let mut query = self
