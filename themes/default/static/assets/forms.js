@@ -78,7 +78,8 @@
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const button = form.querySelector("button[type=submit]");
+    // Not `button[type=submit]`: the build's minifier drops the default `type=submit`.
+    const button = form.querySelector("button:not([type=button])");
     button.disabled = true;
     try {
       const response = await fetch(form.action, {
