@@ -35,7 +35,8 @@
   };
   const when = (seconds) => new Date(seconds * 1000).toLocaleString("fr-FR");
 
-  const loadQueue = async (more) => {
+  // `done` is said before the count, so that reloading the list does not hide it.
+  const loadQueue = async (more, done) => {
     const { status: code, body } = await api(`/moderation/submissions?status=pending${more && next ? `&after=${next}` : ""}`);
     if (code !== 200) { say(body.error || `Erreur ${code}`); return; }
     $("login").hidden = true;
@@ -56,7 +57,7 @@
       li.append(button, el("span", ` — ${item.label}${item.target ? ` (modification de ${item.target})` : ""}, reçue le ${when(item.created_at)}`, "meta"));
       ul.append(li);
     });
-    say(`${body.items.length} proposition(s) affichée(s).`);
+    say(`${done ? `${done} ` : ""}${body.items.length} proposition(s) affichée(s).`);
     if (!more) $("queue-title").focus();
   };
 
@@ -109,8 +110,7 @@
       body: JSON.stringify({ action: data.get("action"), note: data.get("note") || "", version: current.submission.version }),
     });
     if (code === 200) {
-      say(`Décision enregistrée : « ${current.summary.title} » est ${body.submission.status === "approved" ? "acceptée" : body.submission.status === "rejected" ? "refusée" : "à modifier"}.`);
-      loadQueue(false);
+      loadQueue(false, `Décision enregistrée : « ${current.summary.title} » est ${body.submission.status === "approved" ? "acceptée" : body.submission.status === "rejected" ? "refusée" : "à modifier"}.`);
     } else if (code === 409) {
       say(`Une autre décision a été prise entre-temps : ${body.error}`);
       open(current.submission.id);
