@@ -273,6 +273,15 @@ pub fn read_post(kind: Kind, pairs: &[(String, String)]) -> (Map<String, Value>,
         };
         insert(&mut root, name, value);
     }
+    // The form offers one frequency, so a recurrence typed in is weekly (content.md wants
+    // `freq: weekly`, which the form has no field for).
+    if kind == Kind::VolunteerCall
+        && let Some(Value::Object(recurrence)) = root.get_mut("recurrence")
+    {
+        recurrence
+            .entry("freq")
+            .or_insert_with(|| Value::String("weekly".into()));
+    }
     match root {
         Value::Object(map) => (map, body),
         _ => unreachable!("the root is built as an object"),
@@ -390,6 +399,24 @@ mod tests {
             })
         );
         assert_eq!(body, "Bonjour\nà tous");
+    }
+
+    #[test]
+    fn a_recurrence_from_the_form_is_weekly() {
+        let (fields, _) = read_post(
+            Kind::VolunteerCall,
+            &post(&[
+                ("recurrence.days", "tu"),
+                ("recurrence.days", "th"),
+                ("recurrence.start", "19:00"),
+            ]),
+        );
+        assert_eq!(
+            fields["recurrence"],
+            serde_json::json!({"freq": "weekly", "days": ["tu", "th"], "start": "19:00"})
+        );
+        let (fields, _) = read_post(Kind::VolunteerCall, &post(&[("title", "Sans")]));
+        assert!(!fields.contains_key("recurrence"));
     }
 
     #[test]
