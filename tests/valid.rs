@@ -419,3 +419,36 @@ fn a_base_url_with_a_path_prefixes_every_link() {
     assert!(home.contains("href=/portail/associations/"), "{home}");
     assert!(!home.contains("href=/associations/"));
 }
+
+#[test]
+fn maps_are_drawn_at_build_time_numbered_like_their_lists() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let map = read(&out, "carte/index.html");
+    // Attributes as minify-html writes them.
+    assert!(
+        map.contains("aria-labelledby=map-title class=map role=img"),
+        "{map}"
+    );
+    assert!(map.contains("<title id=map-title>Carte des 2 lieux d'accueil"));
+    // One marker per place of welcome (the remote-only association has none).
+    assert_eq!(map.matches("<circle").count(), 2);
+    assert_eq!(
+        map.matches("<li><a href=/associations/epicerie-du-port/>")
+            .count(),
+        2
+    );
+    assert!(!map.contains("<script"), "no script needed");
+    let commune = read(&out, "associations/commune/bordeaux/index.html");
+    assert!(commune.contains("class=map role=img"));
+    assert!(
+        commune.contains("<span aria-hidden=true class=marker-num>1</span>"),
+        "{commune}"
+    );
+    let guide = read(&out, "associations/commune/bordeaux/guide/index.html");
+    assert!(
+        guide.contains("<h1>Où trouver de l'aide à Bordeaux</h1>"),
+        "{guide}"
+    );
+    assert!(guide.contains("Tél."), "phones are printed");
+}

@@ -78,7 +78,8 @@ pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport
     report.resources = site.content.resources.len();
     lap(&mut report, "index");
 
-    let renderer = Renderer::new(&site, &theme, urls);
+    let mut renderer = Renderer::new(&site, &theme, urls);
+    renderer.outline = outline(&options.root, &site.content.data);
     let jobs = renderer.jobs();
     let page_urls = renderer.render_jobs(&jobs, sink)?;
     report.pages = page_urls.len();
@@ -123,6 +124,15 @@ pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::S
         .collect(),
         content_root: Some(root.join("content")),
     }
+}
+
+/// The first GeoJSON file of `content/data/` with polygons, drawn under the maps.
+fn outline(root: &Path, data: &[PathBuf]) -> crate::render::map::Outline {
+    data.iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "geojson" || e == "json"))
+        .filter_map(|p| std::fs::read_to_string(root.join("content/data").join(p)).ok())
+        .find_map(|text| crate::render::map::Outline::from_geojson(&text))
+        .unwrap_or_default()
 }
 
 /// What the form functions on Lambda load at start: `site.toml` as written and the slugs

@@ -1,7 +1,9 @@
 //! Render: the theme's templates applied to the site's views, minified.
 
 pub mod forms;
+pub mod map;
 pub mod pages;
+pub mod places;
 pub mod urls;
 pub mod views;
 
@@ -128,6 +130,8 @@ pub struct Renderer<'a> {
     pub site: &'a Site,
     pub urls: Urls,
     tera: Tera,
+    /// The territory's outline under the maps, when `content/data/` has one.
+    pub outline: map::Outline,
 }
 
 impl<'a> Renderer<'a> {
@@ -192,7 +196,12 @@ impl<'a> Renderer<'a> {
         };
         tera.global_context().insert("site", &view);
         tera.global_context().insert("assets", &theme.assets);
-        Renderer { site, urls, tera }
+        Renderer {
+            site,
+            urls,
+            tera,
+            outline: map::Outline::default(),
+        }
     }
 
     /// Renders an HTML page and minifies it.

@@ -32,6 +32,9 @@ pub enum Job {
     OpenData,
     NotFound,
     Form(FormPage),
+    Map,
+    /// The printable guide of a commune.
+    Guide(usize),
 }
 
 /// Which listings a list page shows.
@@ -112,6 +115,8 @@ impl Renderer<'_> {
         jobs.extend((1..=page_count(self.archive().len(), size)).map(Job::Archive));
         jobs.extend((0..site.content.pages.len()).map(Job::Page));
         jobs.extend(FormPage::ALL.into_iter().map(Job::Form));
+        jobs.push(Job::Map);
+        jobs.extend((0..site.communes.len()).map(Job::Guide));
         jobs
     }
 
@@ -352,6 +357,14 @@ impl Renderer<'_> {
                 cx.insert("total", &ids.len());
                 cx.insert("heading", &category.label);
                 cx.insert("categories", &self.category_links());
+                cx.insert(
+                    "map",
+                    &self.map_of(
+                        &page,
+                        |_| true,
+                        &format!("Carte des lieux d'accueil : {}", category.label),
+                    ),
+                );
                 let url = urls.paginated(&first, *n);
                 let mut meta = self.meta(
                     &with_page(&category.label, *n),
@@ -374,6 +387,21 @@ impl Renderer<'_> {
                 cx.insert("total", &commune.associations.len());
                 cx.insert("heading", &commune.name);
                 cx.insert("communes", &self.commune_links());
+                let here = |l: &portal_model::association::Location| {
+                    portal_model::checks::slugify(&l.place.city) == commune.slug
+                };
+                cx.insert(
+                    "map",
+                    &self.map_of(
+                        &page,
+                        here,
+                        &format!("Carte des lieux d'accueil à {}", commune.name),
+                    ),
+                );
+                cx.insert(
+                    "guide",
+                    &urls.at(&format!("associations/commune/{}/guide/", commune.slug)),
+                );
                 let url = urls.paginated(&first, *n);
                 let mut meta = self.meta(
                     &with_page(&format!("Associations à {}", commune.name), *n),
@@ -509,6 +537,8 @@ impl Renderer<'_> {
                 (url, "archive.html", meta)
             }
             Job::Form(page) => self.form_page(*page, &mut cx),
+            Job::Map => self.map_page(&mut cx),
+            Job::Guide(i) => self.guide_page(*i, &mut cx),
             Job::Page(i) => {
                 let p = &site.content.pages[*i];
                 let url = urls.page(&p.slug);

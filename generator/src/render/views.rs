@@ -130,7 +130,7 @@ pub struct LocationView {
 }
 
 impl LocationView {
-    fn of(l: &Location, site: &Site, urls: &Urls) -> LocationView {
+    pub fn of(l: &Location, site: &Site, urls: &Urls) -> LocationView {
         let hours = l
             .hours
             .as_ref()

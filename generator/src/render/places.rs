@@ -1,0 +1,204 @@
+//! Pages about places: the map of every place of welcome, the maps of the directory's
+//! pages, and each commune's printable guide (one A4 page, for people without a phone and
+//! for the associations that hand them paper).
+
+use portal_model::association::Location;
+use portal_model::checks::slugify;
+use serde::Serialize;
+use tera::Context;
+
+use super::Renderer;
+use super::map::{Marker, around, svg};
+use super::pages::PageMeta;
+use super::views::{LocationView, PlaceView};
+
+#[derive(Serialize)]
+struct MapEntry {
+    number: usize,
+    name: String,
+    url: String,
+    place: PlaceView,
+}
+
+#[derive(Serialize)]
+struct GuidePlace {
+    address: String,
+    city: String,
+    /// The open days only: `lundi 9 h à 12 h ; jeudi 14 h à 17 h`.
+    hours: String,
+}
+
+impl GuidePlace {
+    fn of(view: LocationView) -> GuidePlace {
+        let open: Vec<String> = view
+            .hours
+            .iter()
+            .filter(|d| d.open)
+            .map(|d| format!("{} {}", d.day, d.text))
+            .collect();
+        GuidePlace {
+            address: view.place.address,
+            city: view.place.city,
+            hours: open.join(" ; "),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct GuideEntry {
+    name: String,
+    locations: Vec<GuidePlace>,
+    phone: Option<String>,
+    conditions: Option<String>,
+}
+
+#[derive(Serialize)]
+struct GuideSection {
+    need: String,
+    entries: Vec<GuideEntry>,
+}
+
+impl Renderer<'_> {
+    /// The map of the places of the associations `ids` (numbered as listed) that `keep`
+    /// selects.
+    pub(super) fn map_of(
+        &self,
+        ids: &[usize],
+        keep: impl Fn(&Location) -> bool,
+        title: &str,
+    ) -> String {
+        let markers: Vec<Marker> = ids
+            .iter()
+            .enumerate()
+            .flat_map(|(n, &i)| {
+                let keep = &keep;
+                self.site.content.associations[i]
+                    .locations
+                    .iter()
+                    .filter(move |l| keep(l))
+                    .map(move |l| Marker {
+                        number: n + 1,
+                        geo: l.place.geo,
+                    })
+            })
+            .collect();
+        match around(&markers) {
+            Some(bounds) => svg(&markers, &bounds, &self.outline, title),
+            None => String::new(),
+        }
+    }
+
+    pub(super) fn map_page(&self, cx: &mut Context) -> (String, &'static str, PageMeta) {
+        let site = self.site;
+        let urls = &self.urls;
+        let mut entries = Vec::new();
+        for &i in &site.directory {
+            let a = &site.content.associations[i];
+            for l in &a.locations {
+                entries.push(MapEntry {
+                    number: entries.len() + 1,
+                    name: a.name.clone(),
+                    url: urls.association(&a.slug),
+                    place: PlaceView::of(&l.place, urls),
+                });
+            }
+        }
+        let markers: Vec<Marker> = site
+            .directory
+            .iter()
+            .flat_map(|&i| site.content.associations[i].locations.iter())
+            .enumerate()
+            .map(|(n, l)| Marker {
+                number: n + 1,
+                geo: l.place.geo,
+            })
+            .collect();
+        let territory = &site.content.config.territory.name;
+        let title = format!(
+            "Carte des {} lieux d'accueil du territoire {territory}",
+            markers.len()
+        );
+        cx.insert(
+            "map",
+            &svg(
+                &markers,
+                &site.content.config.territory.bounds,
+                &self.outline,
+                &title,
+            ),
+        );
+        cx.insert("entries", &entries);
+        let url = urls.at("carte/");
+        let mut meta = self.meta(
+            "Carte des lieux d'accueil",
+            &format!("Où sont les associations solidaires du territoire {territory} : la carte et la liste des lieux."),
+            &url,
+            "Associations",
+        );
+        meta.breadcrumbs = self.crumbs(&[("Associations", urls.directory())]);
+        (url, "map.html", meta)
+    }
+
+    pub(super) fn guide_page(
+        &self,
+        i: usize,
+        cx: &mut Context,
+    ) -> (String, &'static str, PageMeta) {
+        let site = self.site;
+        let urls = &self.urls;
+        let commune = &site.communes[i];
+        let sections: Vec<GuideSection> = site
+            .content
+            .config
+            .categories
+            .0
+            .iter()
+            .filter_map(|c| {
+                let entries: Vec<GuideEntry> = commune
+                    .associations
+                    .iter()
+                    .map(|&i| &site.content.associations[i])
+                    .filter(|a| a.categories.contains(&c.key))
+                    .map(|a| GuideEntry {
+                        name: a.name.clone(),
+                        locations: a
+                            .locations
+                            .iter()
+                            .filter(|l| slugify(&l.place.city) == commune.slug)
+                            .map(|l| GuidePlace::of(LocationView::of(l, site, urls)))
+                            .collect(),
+                        phone: a
+                            .contact
+                            .as_ref()
+                            .and_then(|c| c.phone.as_ref())
+                            .map(|p| p.display.clone()),
+                        conditions: a.conditions.clone(),
+                    })
+                    .collect();
+                (!entries.is_empty()).then(|| GuideSection {
+                    need: c.label.clone(),
+                    entries,
+                })
+            })
+            .collect();
+        cx.insert("sections", &sections);
+        cx.insert("commune", &commune.name);
+        cx.insert("commune_url", &urls.commune(&commune.slug));
+        cx.insert("printed", &super::views::Day::of(site.today));
+        let url = urls.at(&format!("associations/commune/{}/guide/", commune.slug));
+        let mut meta = self.meta(
+            &format!("Guide à imprimer : {}", commune.name),
+            &format!(
+                "Où trouver de l'aide à {}, par besoin : adresses, horaires, téléphones.",
+                commune.name
+            ),
+            &url,
+            "Associations",
+        );
+        meta.breadcrumbs = self.crumbs(&[
+            ("Associations", urls.directory()),
+            (commune.name.as_str(), urls.commune(&commune.slug)),
+        ]);
+        (url, "guide.html", meta)
+    }
+}
