@@ -46,7 +46,8 @@
       const input = inputFor(error.field);
       const field = input && input.closest(".field");
       const item = document.createElement("li");
-      let label = error.field || "Proposition";
+      // Problems of no visible field, named as the server's error page names them.
+      let label = { "": "Proposition", _started: "Envoi" }[error.field] ?? error.field;
       if (field) {
         const id = `err-${i}`;
         const legend = field.querySelector("legend, label");
