@@ -452,3 +452,28 @@ fn maps_are_drawn_at_build_time_numbered_like_their_lists() {
     );
     assert!(guide.contains("Tél."), "phones are printed");
 }
+
+#[test]
+fn requests_and_offers_are_matched_and_needs_listed_by_category_and_commune() {
+    let site = Site::copy("basic");
+    site.write(
+        "content/ressources/fruits-pour-les-colis.md",
+        "---\ntitle: Fruits pour les colis\nassociation: ecoute-telephone\nkind: request\ncategory: food\n---\nPour nos colis du mois.\n",
+    );
+    let out = site.build("public");
+    let request = read(&out, "ressources/fruits-pour-les-colis/index.html");
+    assert!(request.contains("Offres qui pourraient répondre à cette demande"));
+    assert!(
+        request.contains("<a href=/ressources/pommes/>40 kg de pommes</a>"),
+        "{request}"
+    );
+    // The expired yogurts are not offered any more.
+    assert!(!request.contains("yaourts-perimes"));
+    let offer = read(&out, "ressources/pommes/index.html");
+    assert!(offer.contains("<a href=/ressources/fruits-pour-les-colis/>"));
+    let needs = read(&out, "ressources/besoins/index.html");
+    assert!(
+        needs.contains("<h2>Denrées alimentaires</h2><h3>À distance</h3>"),
+        "{needs}"
+    );
+}

@@ -18,6 +18,15 @@ pub struct Geo {
 }
 
 impl Geo {
+    /// The great-circle distance to `other`, in kilometres (haversine).
+    pub fn km_to(self, other: Geo) -> f64 {
+        let (la1, la2) = (self.lat.to_radians(), other.lat.to_radians());
+        let dlat = la2 - la1;
+        let dlon = (other.lon - self.lon).to_radians();
+        let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
+        2.0 * 6371.0 * h.sqrt().asin()
+    }
+
     pub fn read(node: &Node, path: &str, p: &mut Problems, bounds: &Bounds) -> Option<Geo> {
         const EXPECTED: &str = "[latitude, longitude], deux nombres";
         let Value::List(items) = &node.value else {

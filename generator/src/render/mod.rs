@@ -2,6 +2,7 @@
 
 pub mod forms;
 pub mod map;
+pub mod matching;
 pub mod pages;
 pub mod places;
 pub mod urls;

@@ -35,6 +35,7 @@ pub enum Job {
     Map,
     /// The printable guide of a commune.
     Guide(usize),
+    Needs,
 }
 
 /// Which listings a list page shows.
@@ -116,6 +117,7 @@ impl Renderer<'_> {
         jobs.extend((0..site.content.pages.len()).map(Job::Page));
         jobs.extend(FormPage::ALL.into_iter().map(Job::Form));
         jobs.push(Job::Map);
+        jobs.push(Job::Needs);
         jobs.extend((0..site.communes.len()).map(Job::Guide));
         jobs
     }
@@ -517,6 +519,7 @@ impl Renderer<'_> {
                 meta.breadcrumbs = self.crumbs(&[trail]);
                 meta.jsonld = Some(jsonld::resource(r, site, &meta.canonical, urls));
                 cx.insert("r", &detail);
+                cx.insert("matches", &self.matches_of(r));
                 (url, "resource.html", meta)
             }
             Job::Archive(n) => {
@@ -539,6 +542,7 @@ impl Renderer<'_> {
             Job::Form(page) => self.form_page(*page, &mut cx),
             Job::Map => self.map_page(&mut cx),
             Job::Guide(i) => self.guide_page(*i, &mut cx),
+            Job::Needs => self.needs_page(&mut cx),
             Job::Page(i) => {
                 let p = &site.content.pages[*i];
                 let url = urls.page(&p.slug);

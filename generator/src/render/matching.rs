@@ -1,0 +1,128 @@
+//! Who has what others need: on each open listing, the open listings of the other kind in
+//! the same category, the nearest first; and the page of every open request, by category
+//! and commune. Computed at build time.
+
+use portal_model::Resource;
+use portal_model::resource::{ResourceCategory, ResourceKind};
+use serde::Serialize;
+use tera::Context;
+
+use super::Renderer;
+use super::pages::PageMeta;
+use super::views::ResourceCard;
+
+/// How many matches a listing shows.
+const SHOWN: usize = 5;
+
+#[derive(Serialize)]
+pub struct Match {
+    #[serde(flatten)]
+    card: ResourceCard,
+    /// `à 12 km`, when both places are known.
+    distance: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CommuneNeeds {
+    commune: String,
+    requests: Vec<ResourceCard>,
+}
+
+#[derive(Serialize)]
+struct CategoryNeeds {
+    category: &'static str,
+    communes: Vec<CommuneNeeds>,
+}
+
+impl Renderer<'_> {
+    /// The open listings that answer `r`: offers for a request, requests for an offer.
+    pub(super) fn matches_of(&self, r: &Resource) -> Vec<Match> {
+        let site = self.site;
+        if r.is_archived(site.today) {
+            return Vec::new();
+        }
+        let other = match r.kind {
+            ResourceKind::Offer => ResourceKind::Request,
+            ResourceKind::Request => ResourceKind::Offer,
+        };
+        let here = site
+            .place_of(r.place.as_ref(), &r.association)
+            .map(|p| p.geo);
+        let mut found: Vec<(Option<f64>, &Resource)> = site
+            .open_resources(Some(other))
+            .into_iter()
+            .filter(|c| c.category == r.category && c.association != r.association)
+            .map(|c| {
+                let there = site
+                    .place_of(c.place.as_ref(), &c.association)
+                    .map(|p| p.geo);
+                (here.zip(there).map(|(a, b)| a.km_to(b)), c)
+            })
+            .collect();
+        // Known distances first, the nearest first; the rest keep the listing order.
+        found.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        found
+            .into_iter()
+            .take(SHOWN)
+            .map(|(km, c)| Match {
+                card: ResourceCard::of(c, site, &self.urls),
+                distance: km.map(|km| {
+                    if km < 1.0 {
+                        "à moins d'1 km".to_string()
+                    } else {
+                        format!("à {:.0} km", km)
+                    }
+                }),
+            })
+            .collect()
+    }
+
+    /// Every open request, by category, then by commune.
+    pub(super) fn needs_page(&self, cx: &mut Context) -> (String, &'static str, PageMeta) {
+        let site = self.site;
+        let urls = &self.urls;
+        let requests = site.open_resources(Some(ResourceKind::Request));
+        let categories: Vec<CategoryNeeds> = ResourceCategory::ALL
+            .iter()
+            .filter_map(|&category| {
+                let mut communes: Vec<CommuneNeeds> = Vec::new();
+                for r in requests.iter().filter(|r| r.category == category) {
+                    let commune = site
+                        .place_of(r.place.as_ref(), &r.association)
+                        .map_or_else(|| "À distance".to_string(), |p| p.city.clone());
+                    let card = ResourceCard::of(r, site, urls);
+                    match communes.iter_mut().find(|c| c.commune == commune) {
+                        Some(c) => c.requests.push(card),
+                        None => communes.push(CommuneNeeds {
+                            commune,
+                            requests: vec![card],
+                        }),
+                    }
+                }
+                communes.sort_by(|a, b| {
+                    crate::site::sort_key(&a.commune).cmp(&crate::site::sort_key(&b.commune))
+                });
+                (!communes.is_empty()).then(|| CategoryNeeds {
+                    category: category.label(),
+                    communes,
+                })
+            })
+            .collect();
+        cx.insert("needs", &categories);
+        cx.insert("total", &requests.len());
+        let url = urls.at("ressources/besoins/");
+        let mut meta = self.meta(
+            "Ce dont les associations ont besoin",
+            "Les demandes en cours des associations, par catégorie et par commune : qui a ce qu'il leur faut ?",
+            &url,
+            "Ressources",
+        );
+        meta.breadcrumbs = self.crumbs(&[("Ressources", urls.resources())]);
+        (url, "needs.html", meta)
+    }
+}
