@@ -171,7 +171,7 @@ pub fn wants_html(req: &Request<Bytes>) -> bool {
     accept.contains("text/html") && !accept.starts_with("application/json")
 }
 
-pub fn header_str<'r>(req: &'r Request<Bytes>, name: header::HeaderName) -> &'r str {
+pub fn header_str(req: &Request<Bytes>, name: header::HeaderName) -> &str {
     req.headers()
         .get(name)
         .and_then(|v| v.to_str().ok())
