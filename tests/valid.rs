@@ -477,3 +477,32 @@ fn requests_and_offers_are_matched_and_needs_listed_by_category_and_commune() {
         "{needs}"
     );
 }
+
+#[test]
+fn the_search_index_holds_open_entries_and_the_search_page_works_without_javascript() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let index: serde_json::Value =
+        serde_json::from_str(&read(&out, "recherche/index.json")).unwrap();
+    let titles: Vec<&str> = index
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["t"].as_str().unwrap())
+        .collect();
+    assert!(titles.contains(&"Épicerie du Port") && titles.contains(&"40 kg de pommes"));
+    assert!(
+        !titles.iter().any(|t| t.contains("Yaourts")),
+        "archived listings are not found"
+    );
+    let page = read(&out, "recherche/index.html");
+    assert!(
+        page.contains("<a href=/associations/categorie/hygiene/>"),
+        "browse links without JS"
+    );
+    let home = read(&out, "index.html");
+    assert!(
+        home.contains("action=/recherche/") && home.contains("role=search"),
+        "{home}"
+    );
+}

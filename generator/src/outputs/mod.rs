@@ -3,6 +3,7 @@
 pub mod ical;
 pub mod jsonld;
 pub mod opendata;
+pub mod search;
 
 use jiff::civil::Date;
 use portal_model::Kind;
@@ -107,6 +108,7 @@ impl Renderer<'_> {
             ical::calendar(site, urls).into_bytes(),
         )?;
         put("donnees/associations.json", opendata::json(site, urls)?)?;
+        put("recherche/index.json", search::index(self))?;
         put("donnees/associations.csv", opendata::csv(site, urls)?)?;
         put(
             "donnees/associations.geojson",

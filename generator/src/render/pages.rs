@@ -36,6 +36,7 @@ pub enum Job {
     /// The printable guide of a commune.
     Guide(usize),
     Needs,
+    Search,
 }
 
 /// Which listings a list page shows.
@@ -118,6 +119,7 @@ impl Renderer<'_> {
         jobs.extend(FormPage::ALL.into_iter().map(Job::Form));
         jobs.push(Job::Map);
         jobs.push(Job::Needs);
+        jobs.push(Job::Search);
         jobs.extend((0..site.communes.len()).map(Job::Guide));
         jobs
     }
@@ -543,6 +545,20 @@ impl Renderer<'_> {
             Job::Map => self.map_page(&mut cx),
             Job::Guide(i) => self.guide_page(*i, &mut cx),
             Job::Needs => self.needs_page(&mut cx),
+            Job::Search => {
+                let url = urls.at("recherche/");
+                cx.insert("categories", &self.category_links());
+                cx.insert("communes", &self.commune_links());
+                cx.insert("index", &urls.at("recherche/index.json"));
+                let mut meta = self.meta(
+                    "Rechercher",
+                    "Chercher une association, un appel à bénévoles, une offre ou une demande.",
+                    &url,
+                    "",
+                );
+                meta.breadcrumbs = self.crumbs(&[]);
+                (url, "search.html", meta)
+            }
             Job::Page(i) => {
                 let p = &site.content.pages[*i];
                 let url = urls.page(&p.slug);
