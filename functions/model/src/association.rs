@@ -56,6 +56,15 @@ pub enum HolidayPolicy {
 }
 
 impl HolidayPolicy {
+    /// The word written in content files.
+    pub fn word(self) -> &'static str {
+        match self {
+            HolidayPolicy::Open => "open",
+            HolidayPolicy::Closed => "closed",
+            HolidayPolicy::Unknown => "unknown",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             HolidayPolicy::Open => "Ouvert les jours fériés",

@@ -116,6 +116,7 @@ struct SiteView<'a> {
     forms_endpoint: &'a str,
     moderation: String,
     retention_days: u32,
+    timezone: &'a str,
     today: String,
 }
 
@@ -193,6 +194,7 @@ impl<'a> Renderer<'a> {
             forms_endpoint: &config.forms.endpoint,
             moderation: urls.at("moderation/"),
             retention_days: config.forms.retention_days,
+            timezone: &config.timezone,
             today: site.today.to_string(),
         };
         tera.global_context().insert("site", &view);

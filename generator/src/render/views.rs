@@ -187,6 +187,47 @@ pub struct AssociationCard {
     pub categories: Vec<Link>,
     pub communes: Vec<String>,
     pub remote_only: bool,
+    /// The places' hours, closures and positions as JSON, for the "open now" and "near
+    /// me" filters computed in the browser.
+    pub places_json: String,
+}
+
+/// What the browser needs to tell whether a place is open and how far it is: per place,
+/// `g` [lat, lon], `h` day → [[start, end] minutes], `c` closures [from, to], `f` whether
+/// it opens on public holidays (`open`, `closed`, `unknown`).
+fn places_json(a: &Association) -> String {
+    let places: Vec<serde_json::Value> = a
+        .locations
+        .iter()
+        .map(|l| {
+            let hours: serde_json::Map<String, serde_json::Value> = l
+                .hours
+                .iter()
+                .flat_map(|h| {
+                    Weekday::ALL.iter().map(move |&d| {
+                        let ranges: Vec<[u16; 2]> = h
+                            .on(d)
+                            .iter()
+                            .map(|r| [r.start.minutes(), r.end.minutes()])
+                            .collect();
+                        (d.key().to_string(), serde_json::json!(ranges))
+                    })
+                })
+                .collect();
+            let closures: Vec<[String; 2]> = l
+                .closures
+                .iter()
+                .map(|c| [c.from.to_string(), c.to.to_string()])
+                .collect();
+            serde_json::json!({
+                "g": [l.place.geo.lat, l.place.geo.lon],
+                "h": if l.hours.is_some() { serde_json::Value::Object(hours) } else { serde_json::Value::Null },
+                "c": closures,
+                "f": l.public_holidays.word(),
+            })
+        })
+        .collect();
+    serde_json::to_string(&places).expect("JSON values serialise")
 }
 
 impl AssociationCard {
@@ -205,6 +246,7 @@ impl AssociationCard {
             categories: category_links(&a.categories, site, urls),
             communes,
             remote_only: a.remote_only,
+            places_json: places_json(a),
         }
     }
 }
