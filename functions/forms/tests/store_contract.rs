@@ -31,7 +31,7 @@ struct Fixture {
 impl Fixture {
     async fn embedded() -> Fixture {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let store = EmbeddedStore::open(&dir.path().join("store.redb")).expect("the store opens");
+        let store = EmbeddedStore::open(&dir.path().join("store.db")).expect("the store opens");
         Fixture {
             store: Arc::new(store),
             kind: Kind::Embedded,
@@ -67,6 +67,21 @@ impl Fixture {
             kind: Kind::Dynamo,
             _dir: None,
             table: Some(store),
+        }
+    }
+
+    /// A second handle on the same storage, as another process would have.
+    async fn reopen(&self) -> Arc<dyn Store> {
+        match (&self._dir, &self.table) {
+            (Some(dir), _) => Arc::new(
+                EmbeddedStore::open(&dir.path().join("store.db")).expect("the store opens"),
+            ),
+            (_, Some(table)) => Arc::new(
+                DynamoStore::connect(table.table())
+                    .await
+                    .expect("AWS settings from the environment"),
+            ),
+            _ => unreachable!("a fixture has a folder or a table"),
         }
     }
 
@@ -133,6 +148,7 @@ contract!(
     concurrent_moderators_of_one_name_have_one_winner,
     secret_is_made_once,
     concurrent_first_secrets_agree,
+    two_handles_share_one_secret,
 );
 
 fn now() -> Seconds {
@@ -853,4 +869,14 @@ async fn concurrent_first_secrets_agree(f: &Fixture) {
     secrets.dedup();
     assert_eq!(secrets.len(), 1, "several secrets were made");
     assert_eq!(f.store.secret().await.unwrap(), secrets[0]);
+}
+
+async fn two_handles_share_one_secret(f: &Fixture) {
+    let other = f.reopen().await;
+    let (a, b) = tokio::join!(f.store.secret(), other.secret());
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a, b);
+    // And each keeps it.
+    assert_eq!(f.store.secret().await.unwrap(), a);
+    assert_eq!(other.secret().await.unwrap(), a);
 }

@@ -26,6 +26,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Display;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -60,6 +61,8 @@ type Item = HashMap<String, AttributeValue>;
 pub struct DynamoStore {
     client: Client,
     table: String,
+    /// The secret never changes once made: read once.
+    secret: Arc<OnceLock<Vec<u8>>>,
 }
 
 /// How a failed DynamoDB call is taken.
@@ -309,6 +312,7 @@ impl DynamoStore {
         DynamoStore {
             client,
             table: table.into(),
+            secret: Arc::new(OnceLock::new()),
         }
     }
 
@@ -978,6 +982,16 @@ impl Store for DynamoStore {
     }
 
     async fn secret(&self) -> Result<Vec<u8>> {
+        if let Some(secret) = self.secret.get() {
+            return Ok(secret.clone());
+        }
+        let secret = self.read_or_make_secret().await?;
+        Ok(self.secret.get_or_init(|| secret).clone())
+    }
+}
+
+impl DynamoStore {
+    async fn read_or_make_secret(&self) -> Result<Vec<u8>> {
         let k = key("META", "SECRET");
         let read = |item: Item| match item.get("value") {
             Some(AttributeValue::B(b)) => Ok(b.clone().into_inner()),
