@@ -72,9 +72,10 @@ export async function axeGate(site) {
   };
   await Promise.all([worker(), worker()]);
 
-  console.log('  type de page                 pages  violations avec JS  sans JS');
+  const w = Math.max(...[...byKind.keys()].map((k) => k.length));
+  console.log(`  ${'type de page'.padEnd(w)} pages  violations avec JS  sans JS`);
   for (const [kind, k] of [...byKind].sort()) {
-    console.log(`  ${kind.padEnd(28)} ${String(k.pages).padStart(5)}  ${String(k.on).padStart(18)}  ${String(k.off).padStart(7)}`);
+    console.log(`  ${kind.padEnd(w)} ${String(k.pages).padStart(5)}  ${String(k.on).padStart(18)}  ${String(k.off).padStart(7)}`);
   }
   console.log(`  axe-core ${VERSION} (${TAGS.join(', ')}) : ${site.pages.length} pages × 2 en ${since(t0)}`);
   for (const f of failures) console.log('  VIOLATION ' + f);

@@ -28,7 +28,7 @@ if (!root || !out) throw new Error('usage: node gates.mjs SITE_ROOT BUILT_SITE_D
 
 // What every gate gets: the output folder, base URL, pages, server origin and browser.
 const site = { dir: out, base: baseUrl(root) };
-site.pages = pages(site.dir, site.base.path);
+site.pages = pages(site.dir, site.base.path, root);
 const { server, origin } = await serve(site.dir, site.base.path);
 site.origin = origin;
 site.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

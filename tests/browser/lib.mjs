@@ -40,36 +40,43 @@ export function urlOf(rel, basePath) {
   return basePath + (p === 'index.html' ? '' : p.endsWith('/index.html') ? p.slice(0, -10) : p);
 }
 
-// The kind of a page, from its path (so that new pages fall into a kind, or show up as new).
-export function kindOf(url, basePath) {
-  const s = url.slice(basePath.length).replace(/page\/\d+\/$/, '').split('/').filter(Boolean);
-  const [a, b, c] = s;
-  if (s.length === 0) return 'accueil';
-  if (a === '404.html') return '404';
-  if (a === 'associations') {
-    if (!b) return 'annuaire';
-    if (b === 'categorie' && c) return 'catégorie';
-    if (b === 'commune' && c) return 'commune';
-    return s.length === 2 ? 'association' : `autre (${url})`;
-  }
-  if (a === 'benevolat') return !b ? 'liste des appels' : s.length === 2 ? 'appel à bénévoles' : `autre (${url})`;
-  if (a === 'ressources') {
-    if (!b) return 'liste des ressources';
-    if (b === 'offres' || b === 'demandes') return 'offres ou demandes';
-    if (b === 'categorie' && c) return 'catégorie de ressources';
-    return s.length === 2 ? 'ressource' : `autre (${url})`;
-  }
-  if (a === 'archives') return 'archives';
-  if (a === 'donnees') return 'données ouvertes';
-  return s.length === 1 ? 'page libre' : `autre (${url})`;
-}
+// Page kinds, from the path under the base path (first match wins).
+const KINDS = [
+  [/^$/, 'accueil'],
+  [/^404\.html$/, '404'],
+  [/^associations\/$/, 'annuaire'],
+  [/^associations\/categorie\/[^/]+\/$/, 'catégorie'],
+  [/^associations\/commune\/[^/]+\/$/, 'commune'],
+  [/^associations\/[^/]+\/$/, 'association'],
+  [/^benevolat\/$/, 'liste des appels'],
+  [/^benevolat\/[^/]+\/$/, 'appel à bénévoles'],
+  [/^ressources\/$/, 'liste des ressources'],
+  [/^ressources\/(offres|demandes|besoins)\/$/, 'offres, demandes, besoins'],
+  [/^ressources\/categorie\/[^/]+\/$/, 'catégorie de ressources'],
+  [/^ressources\/[^/]+\/$/, 'ressource'],
+  [/^archives\/$/, 'archives'],
+  [/^donnees\/$/, 'données ouvertes'],
+];
 
-// The site's HTML pages: { file, url, kind }.
-export function pages(dir, basePath) {
-  return files(dir, '.html').map((file) => {
+// The site's HTML pages: { file, url, kind }. A page of no known kind gets its path as
+// kind, with '*' for a segment that varies between such pages (/proposer/*/), so that a new
+// kind of page shows up by itself in the summaries and in the one-page-per-kind gates.
+export function pages(dir, basePath, root) {
+  const free = new Set(files(path.join(root, 'content/pages'), '.md').map((f) => f.slice(0, -3) + '/'));
+  const list = files(dir, '.html').map((file) => {
     const url = urlOf(file, basePath);
-    return { file, url, kind: kindOf(url, basePath) };
+    const rel = url.slice(basePath.length).replace(/page\/\d+\/$/, ''); // pagination
+    const known = free.has(rel) ? 'page libre' : KINDS.find(([re]) => re.test(rel))?.[1];
+    return { file, url, kind: known, segs: rel.split('/') };
   });
+  const others = list.filter((p) => !p.kind);
+  for (const p of others) {
+    const varies = (seg, i) => others.some((o) => o !== p && o.segs.length === p.segs.length
+      && o.segs.every((x, j) => (j === i ? x !== seg : x === p.segs[j])));
+    const segs = p.segs.map((seg, i) => (p.segs.length > 2 && varies(seg, i) ? '*' : seg));
+    p.kind = `autre : ${basePath}${segs.join('/')}`;
+  }
+  return list.map(({ file, url, kind }) => ({ file, url, kind }));
 }
 
 // One page per kind, the first in path order (for the gates that need not see them all).
@@ -86,7 +93,7 @@ export function htmlRefs(html) {
   for (const el of htmlparser2.DomUtils.findAll(() => true, doc.children)) {
     const a = el.attribs || {};
     const rel = (a.rel || '').toLowerCase();
-    for (const attr of ['href', 'src', 'poster', 'data', 'action']) {
+    for (const attr of ['href', 'src', 'poster', 'data']) {
       if (a[attr] !== undefined) refs.push({ tag: el.name, attr, rel, url: a[attr] });
     }
     for (const attr of ['srcset', 'imagesrcset']) {

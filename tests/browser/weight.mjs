@@ -10,7 +10,7 @@ const BUDGET = 50_000;
 // What a browser fetches when it shows a page (not links to follow, feeds or canonical URLs).
 const LOADED_RELS = /\b(stylesheet|icon|apple-touch-icon|preload|modulepreload|manifest)\b/;
 const loads = (r) => (r.tag === 'link' ? LOADED_RELS.test(r.rel) && r.attr !== 'style'
-  : r.attr !== 'href' && r.attr !== 'action' && !(r.tag === 'a' || r.tag === 'area'));
+  : r.attr !== 'href');
 
 export async function weightGate(site) {
   const gz = new Map();
@@ -21,7 +21,8 @@ export async function weightGate(site) {
   // An asset and, for a style sheet, what it loads in turn (url(), @import); each counted once.
   const collect = (url, from, seen) => {
     const target = internalFile(url, from, site.base);
-    if (!target || seen.has(target.rel)) return;
+    // A missing file loads nothing (gate 5 reports it).
+    if (!target || seen.has(target.rel) || !fs.existsSync(path.join(site.dir, target.rel))) return;
     seen.add(target.rel);
     if (target.rel.endsWith('.css')) {
       const cssUrl = new URL(url, site.base.origin + from).pathname;
@@ -36,12 +37,13 @@ export async function weightGate(site) {
     return { ...p, html: gzipped(p.file), assets, total: gzipped(p.file) + assets, count: seen.size };
   });
 
-  console.log('  type de page                 pages   min (o)   max (o)  page la plus lourde');
   const kinds = [...new Set(rows.map((r) => r.kind))];
+  const w = Math.max(...kinds.map((k) => k.length));
+  console.log(`  ${'type de page'.padEnd(w)} pages   min (o)   max (o)  page la plus lourde`);
   for (const kind of kinds) {
     const of = rows.filter((r) => r.kind === kind).sort((a, b) => a.total - b.total);
     const max = of[of.length - 1];
-    console.log(`  ${kind.padEnd(28)} ${String(of.length).padStart(5)} ${String(of[0].total).padStart(9)} ${String(max.total).padStart(9)}  ${max.url} (HTML ${max.html} + ${max.count} ressources ${max.assets})`);
+    console.log(`  ${kind.padEnd(w)} ${String(of.length).padStart(5)} ${String(of[0].total).padStart(9)} ${String(max.total).padStart(9)}  ${max.url} (HTML ${max.html} + ${max.count} ressources ${max.assets})`);
   }
   const sorted = [...rows].sort((a, b) => a.total - b.total);
   const [min, max] = [sorted[0], sorted[sorted.length - 1]];
