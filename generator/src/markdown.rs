@@ -1,9 +1,14 @@
 //! Markdown bodies to HTML, safely: bodies may one day come from public forms.
 //!
 //! Raw HTML is shown as text, never passed through; links and images keep only safe
-//! schemes; headings are moved one level down, since the page's title is its only `h1`.
+//! schemes; headings are moved one level down, since the page's title is its only `h1`;
+//! elements nested deeper than [`MAX_NESTING`] are left out, their text kept.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+/// How deep elements of a body may nest. No text needs more than a few levels, and the HTML
+/// minifier, a recursive parser, overflows its stack on a few hundred (`>>>>…`, `- - - …`).
+pub const MAX_NESTING: usize = 32;
 
 /// Renders a Markdown body to safe HTML, its headings `depth` levels down: 1 for a body
 /// right under the page's `h1`, 2 for a body inside an `h2` section.
@@ -77,6 +82,19 @@ pub fn to_html(markdown: &str, depth: usize) -> String {
             Some(Event::End(TagEnd::Heading(demote(level, depth))))
         }
         other => Some(other),
+    });
+    // Start and end tags past the limit are dropped in pairs, so the HTML stays balanced.
+    let mut open = 0usize;
+    let events = events.filter(move |event| match event {
+        Event::Start(_) => {
+            open += 1;
+            open <= MAX_NESTING
+        }
+        Event::End(_) => {
+            open -= 1;
+            open < MAX_NESTING
+        }
+        _ => true,
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
@@ -168,6 +186,25 @@ mod tests {
         assert_eq!(to_html("# Titre\n", 1), "<h2>Titre</h2>\n");
         assert_eq!(to_html("## Sous-titre\n", 2), "<h4>Sous-titre</h4>\n");
         assert_eq!(to_html("###### Bas\n", 2), "<h6>Bas</h6>\n");
+    }
+
+    #[test]
+    fn nesting_is_cut_at_the_limit_and_stays_balanced() {
+        for markdown in [">".repeat(10_000) + " x", "- ".repeat(10_000) + "x"] {
+            let html = to_html(&markdown, 1);
+            let (mut open, mut deepest) = (0i64, 0i64);
+            for (i, _) in html.match_indices('<') {
+                if html[i..].starts_with("</") {
+                    open -= 1;
+                } else {
+                    open += 1;
+                    deepest = deepest.max(open);
+                }
+            }
+            assert_eq!(open, 0, "balanced");
+            assert_eq!(deepest, MAX_NESTING as i64, "{}", &html[..200]);
+            assert!(html.contains('x'), "the text stays");
+        }
     }
 
     #[test]
