@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use portal_model::checks::is_slug;
@@ -111,19 +112,37 @@ fn decode_file(f: &Found, cx: &Context) -> Result<Entry, FileProblems> {
 /// Reads a file as UTF-8 text, refusing files too large to be content.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
     let whole = Pos::default();
-    let size = fs::metadata(path)
-        .map_err(|e| Problem::new(whole, "", "un fichier lisible", e.to_string()))?
-        .len();
-    if size > MAX_FILE_BYTES {
+    let unreadable =
+        |e: std::io::Error| Problem::new(whole, "", "un fichier lisible", e.to_string());
+    let meta = fs::symlink_metadata(path).map_err(unreadable)?;
+    // Reading a named pipe would wait for ever, and a device may never end.
+    if !meta.is_file() {
         return Err(Problem::new(
+            whole,
+            "",
+            "un fichier ordinaire",
+            "un fichier spécial (lien, tube, socket ou périphérique)",
+        ));
+    }
+    let too_large = |size: u64| {
+        Problem::new(
             whole,
             "",
             format!("un fichier de {} Kio au plus", MAX_FILE_BYTES / 1024),
             format!("{} Kio", size / 1024),
-        ));
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
     }
-    let bytes =
-        fs::read(path).map_err(|e| Problem::new(whole, "", "un fichier lisible", e.to_string()))?;
+    // At most one byte past the limit, in case the file grew since its size was read.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
@@ -155,12 +174,14 @@ fn discover(root: &Path) -> (Vec<Found>, Vec<PathBuf>, Vec<FileProblems>) {
         .map(|k| k.folder())
         .chain(["data"])
         .collect();
-    let walker = walkdir::WalkDir::new(&content)
+    // Not even content/ itself is followed if it is a link: `content -> /` would walk the disk.
+    let mut walker = walkdir::WalkDir::new(&content)
         .follow_links(false)
+        .follow_root_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -177,10 +198,18 @@ fn discover(root: &Path) -> (Vec<Found>, Vec<PathBuf>, Vec<FileProblems>) {
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
+        let shown = shown_path(root, entry.path());
         if parts.is_empty() {
+            if entry.path_is_symlink() {
+                refuse(
+                    shown,
+                    "un dossier ordinaire".into(),
+                    "un lien symbolique (refusé : il pourrait mener hors du site)".into(),
+                    None,
+                );
+            }
             continue;
         }
-        let shown = shown_path(root, entry.path());
         if entry.path_is_symlink() {
             refuse(
                 shown,
@@ -201,6 +230,10 @@ fn discover(root: &Path) -> (Vec<Found>, Vec<PathBuf>, Vec<FileProblems>) {
                     suggest(top, folders.iter().copied()),
                 );
             }
+            if is_dir {
+                // Refused once: what it holds is not walked.
+                walker.skip_current_dir();
+            }
             continue;
         }
         if top == "data" {
@@ -217,6 +250,7 @@ fn discover(root: &Path) -> (Vec<Found>, Vec<PathBuf>, Vec<FileProblems>) {
                     "un sous-dossier".into(),
                     None,
                 );
+                walker.skip_current_dir();
             }
             continue;
         }
