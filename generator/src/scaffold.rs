@@ -1,6 +1,7 @@
 //! `portal new`: a commented content file that builds as it is, for an editor to fill in.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use jiff::Span;
@@ -23,7 +24,8 @@ pub fn new_entry(root: &Path, kind: Kind, slug: &str, today: Date) -> Result<Pat
         .join("content")
         .join(kind.folder())
         .join(format!("{slug}.md"));
-    if path.exists() {
+    // A dangling symbolic link counts as existing: writing through it would land elsewhere.
+    if path.symlink_metadata().is_ok() {
         return Err(BuildError::Template(format!(
             "{} existe déjà : rien n'a été écrit",
             path.display()
@@ -37,7 +39,13 @@ pub fn new_entry(root: &Path, kind: Kind, slug: &str, today: Date) -> Result<Pat
     };
     let dir = path.parent().expect("a content file has a folder");
     fs::create_dir_all(dir).map_err(BuildError::io(dir))?;
-    fs::write(&path, text).map_err(BuildError::io(&path))?;
+    // create_new never follows a link, and fails if the file appeared in the meantime.
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .map_err(BuildError::io(&path))?;
     Ok(path)
 }
 
