@@ -185,12 +185,13 @@ fn yes_no(b: bool) -> String {
 }
 
 /// Spreadsheets run a cell starting with `=`, `+`, `-` or `@` as a formula: such cells get a
-/// leading apostrophe (numbers and phone numbers are left alone).
+/// leading apostrophe. Numbers and phone numbers (a sign, then only digits, spaces and dots)
+/// are left alone; `-1+cmd|…` is not a number but a formula.
 fn defuse(cell: &str) -> String {
     let mut chars = cell.chars();
     let risky = match chars.next() {
         Some('=' | '@' | '\t' | '\r') => true,
-        Some('+' | '-') => !chars.next().is_some_and(|c| c.is_ascii_digit() || c == ' '),
+        Some('+' | '-') => !chars.all(|c| c.is_ascii_digit() || c == ' ' || c == '.'),
         _ => false,
     };
     if risky {
@@ -210,5 +211,7 @@ mod tests {
         assert_eq!(defuse("-0.57"), "-0.57");
         assert_eq!(defuse("+33 5 56"), "+33 5 56");
         assert_eq!(defuse("@cmd"), "'@cmd");
+        assert_eq!(defuse("-1+cmd|' /C calc'!A0"), "'-1+cmd|' /C calc'!A0");
+        assert_eq!(defuse("+1 +cmd"), "'+1 +cmd");
     }
 }
