@@ -2,6 +2,7 @@
 //! `valid` builds sites that must build; `invalid` builds sites that must fail with an exact
 //! message, one site per rule of the content contract.
 
+mod adversarial;
 mod forms_load;
 mod invalid;
 mod serve;
