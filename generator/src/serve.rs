@@ -130,6 +130,20 @@ fn rebuild(options: &ServeOptions, state: &AppState) {
             let _ = state.events.send("reload".into());
         }
         Err(e) => {
+            // The forms still answer when the first build fails, as long as site.toml reads:
+            // with no known entries, submissions naming one are refused, not lost.
+            let mut api = state.api.write().unwrap_or_else(|e| e.into_inner());
+            if api.is_none()
+                && let Ok(site) = crate::load::load_config(&options.root)
+            {
+                let forms = portal_forms::api::SiteState {
+                    site,
+                    slugs: Default::default(),
+                    content_root: Some(options.root.join("content")),
+                };
+                *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All)));
+            }
+            drop(api);
             let message = e.to_string();
             eprintln!("Échec de la construction (le dernier site valide reste servi) :\n{message}");
             served.error = Some(message.clone());

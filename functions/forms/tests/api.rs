@@ -173,7 +173,7 @@ async fn invalid_fields_are_refused_each_with_its_field_and_nothing_is_stored() 
         .iter()
         .map(|e| e["field"].as_str().unwrap())
         .collect();
-    assert_eq!(fields, ["contact_email", "title", "category"]);
+    assert_eq!(fields, ["title", "category", "contact_email"]);
     let page = f
         .store
         .list(portal_forms::store::Status::Pending, None, 10)

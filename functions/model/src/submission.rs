@@ -130,12 +130,28 @@ impl Draft {
         );
         match decoded {
             Ok(entry) if errors.is_empty() => Ok(entry),
-            Ok(_) => Err(errors),
+            Ok(_) => Err(self.in_form_order(errors)),
             Err(problems) => {
                 errors.extend(problems.iter().map(FieldError::from_problem));
-                Err(errors)
+                Err(self.in_form_order(errors))
             }
         }
+    }
+
+    /// Problems in the order of the form's fields (the target first, the submitter's e-mail
+    /// last), as an error summary lists them.
+    fn in_form_order(&self, mut errors: Vec<FieldError>) -> Vec<FieldError> {
+        let fields = form::fields(self.kind.kind());
+        let rank = |e: &FieldError| match e.field.as_str() {
+            "target" => 0,
+            "contact_email" => usize::MAX,
+            f => fields
+                .iter()
+                .position(|d| d.name.starts_with(f) || f.starts_with(d.name))
+                .map_or(usize::MAX - 1, |i| i + 1),
+        };
+        errors.sort_by_key(rank);
+        errors
     }
 
     /// The fields as they will be written: an association's `updated` is the day it was
@@ -388,13 +404,13 @@ repas = "Repas"
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
-            ["contact_email", "target", "association", "kind"],
+            ["target", "association", "kind", "contact_email"],
             "{errors:#?}"
         );
         assert!(
-            errors[3].message.contains("« offer »"),
+            errors[2].message.contains("« offer »"),
             "{}",
-            errors[3].message
+            errors[2].message
         );
     }
 

@@ -51,7 +51,11 @@ pub async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Answer {
     let kind = incoming.draft.kind;
 
     if incoming.honeypot {
-        // Answered like a success, so that the bot learns nothing; nothing is stored.
+        // Answered like a success, so that the bot learns nothing; nothing is stored. A
+        // browser is sent to the site's plain thank-you page (there is nothing to follow).
+        if as_form {
+            return Ok(super::redirect(&format!("{}merci/", state.base_path())));
+        }
         let fake = new_id(now() * 1000);
         return Ok(accepted(
             as_form,
