@@ -17,7 +17,9 @@ const focused = (page) => page.evaluate(() => {
 export async function skipLinkGate(site) {
   const page = await (await site.browser.newContext()).newPage();
   const problems = [];
-  for (const p of onePerKind(site.pages)) {
+  const kinds = onePerKind(site.pages);
+  const w = Math.max(...kinds.map((p) => p.kind.length));
+  for (const p of kinds) {
     await page.goto(site.origin + p.url);
     await page.keyboard.press('Tab');
     const link = await focused(page);
@@ -29,7 +31,7 @@ export async function skipLinkGate(site) {
       after = await focused(page);
     }
     const ok = link.tag === 'a' && link.shown && exists && after?.id === target;
-    console.log(`  ${ok ? 'ok    ' : 'ÉCHEC '} ${p.kind.padEnd(26)} ${p.url} : Tab → « ${link.text} » (${link.href}, ${link.shown ? 'visible' : 'invisible'}), Entrée → focus sur #${after?.id || '?'}`);
+    console.log(`  ${ok ? 'ok    ' : 'ÉCHEC '} ${p.kind.padEnd(w)} ${p.url} : Tab → « ${link.text} » (${link.href}, ${link.shown ? 'visible' : 'invisible'}), Entrée → focus sur #${after?.id || '?'}`);
     if (!ok) problems.push(p.url);
   }
   assert.deepEqual(problems, [], 'pages dont la première tabulation ne mène pas au contenu');
