@@ -147,3 +147,94 @@ async fn each_function_answers_only_its_routes() {
         404
     );
 }
+
+/// Behind CloudFront (the template's set-up): only requests carrying the origin secret are
+/// answered, and the visitor's address is CloudFront's `CloudFront-Viewer-Address`, not the
+/// HTTP API's `sourceIp` (a CloudFront server's, shared by every visitor near it).
+#[tokio::test]
+async fn behind_cloudfront_the_secret_is_required_and_the_viewer_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let submit = api(Group::Submit, dir.path());
+    let front = portal_lambda::Front {
+        origin_secret: Some("s3cret".into()),
+    };
+    let body = serde_json::json!({
+        "type": "resource", "target": null,
+        "fields": {"title": "40 kg de pommes", "association": "epicerie-du-port", "kind": "offer",
+                   "category": "food", "expires": "2026-12-01"},
+        "body": "À retirer sur place.", "contact_email": "contact@example.org"});
+    let post = |n: usize, secret: Option<&str>, viewer: &str| {
+        let mut headers = serde_json::json!({
+            "content-type": "application/json",
+            "idempotency-key": format!("cf{n}"),
+            "cloudfront-viewer-address": viewer,
+        });
+        if let Some(secret) = secret {
+            headers["x-origin-verify"] = secret.into();
+        }
+        event("POST", "/api/submissions", "", headers, &body.to_string())
+    };
+
+    // Straight to the HTTP API: no secret, or a wrong one.
+    for secret in [None, Some("nope")] {
+        let res =
+            portal_lambda::handle_behind(&submit, &front, post(0, secret, "198.51.100.1:443"))
+                .await
+                .unwrap();
+        assert_eq!(res.status(), 403, "{}", text(res.body()));
+    }
+
+    // Ten from one visitor (the limit), then the eleventh is refused; another visitor behind
+    // the same CloudFront server (same sourceIp in every event) still gets through.
+    for n in 1..=10 {
+        let res = portal_lambda::handle_behind(
+            &submit,
+            &front,
+            post(n, Some("s3cret"), "198.51.100.1:40000"),
+        )
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 201, "{}", text(res.body()));
+    }
+    let res = portal_lambda::handle_behind(
+        &submit,
+        &front,
+        post(11, Some("s3cret"), "198.51.100.1:40001"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 429);
+    let res = portal_lambda::handle_behind(
+        &submit,
+        &front,
+        post(12, Some("s3cret"), "2001:db8::7:51000"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 201, "{}", text(res.body()));
+}
+
+#[test]
+fn the_viewer_address_is_read_as_cloudfront_writes_it() {
+    let headers = |v: &str| {
+        let mut h = http::HeaderMap::new();
+        h.insert("cloudfront-viewer-address", v.parse().unwrap());
+        h
+    };
+    let ip = |s: &str| Some(s.parse::<std::net::IpAddr>().unwrap());
+    assert_eq!(
+        portal_lambda::viewer_address(&headers("203.0.113.7:52144")),
+        ip("203.0.113.7")
+    );
+    assert_eq!(
+        portal_lambda::viewer_address(&headers("2001:db8::1:52144")),
+        ip("2001:db8::1")
+    );
+    assert_eq!(
+        portal_lambda::viewer_address(&headers("[2001:db8::1]:52144")),
+        ip("2001:db8::1")
+    );
+    assert_eq!(portal_lambda::viewer_address(&headers("203.0.113.7")), None);
+    assert_eq!(portal_lambda::viewer_address(&headers("nope:1")), None);
+    assert_eq!(portal_lambda::viewer_address(&http::HeaderMap::new()), None);
+}
