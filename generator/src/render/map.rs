@@ -118,6 +118,12 @@ pub fn around(markers: &[Marker]) -> Option<Bounds> {
 
 /// The map of `markers` over the territory, with its text alternative.
 pub fn svg(markers: &[Marker], bounds: &Bounds, outline: &Outline, what: &str) -> String {
+    // `what` names a commune or a category, written by contributors: escaped, since the
+    // drawing goes into the page as it is, and in SVG a </title> would end the title.
+    let what = what
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     let p = Projection::new(bounds);
     let mut out = String::new();
     let _ = write!(
@@ -165,6 +171,22 @@ pub fn svg(markers: &[Marker], bounds: &Bounds, outline: &Outline, what: &str) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_text_alternative_is_escaped() {
+        let bounds = Bounds([[44.19, -1.27], [45.58, 0.32]]);
+        let map = svg(
+            &[],
+            &bounds,
+            &Outline(Vec::new()),
+            "Bordeaux</title><script>alert(1)</script>",
+        );
+        assert!(!map.contains("<script"), "{map}");
+        assert!(
+            map.contains("Bordeaux&lt;/title&gt;&lt;script&gt;"),
+            "{map}"
+        );
+    }
 
     #[test]
     fn markers_fall_inside_the_drawing_and_outlines_are_read() {
