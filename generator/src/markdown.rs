@@ -10,11 +10,21 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 /// minifier, a recursive parser, overflows its stack on a few hundred (`>>>>…`, `- - - …`).
 pub const MAX_NESTING: usize = 32;
 
-/// Renders a Markdown body to safe HTML, its headings `depth` levels down: 1 for a body
-/// right under the page's `h1`, 2 for a body inside an `h2` section.
+/// Renders a Markdown body to safe HTML, its highest heading `depth` levels under `h1`:
+/// 1 for a body right under the page's `h1`, 2 for a body inside an `h2` section. Editors
+/// start their sections with `#` or `##` alike; either way the page keeps one `h1` and no
+/// level is skipped.
 pub fn to_html(markdown: &str, depth: usize) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
+    let top = Parser::new_ext(markdown, options)
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let moved = move |level: HeadingLevel| demote(level, depth, top);
     // Links whose target is refused are shown as their text: their end tag is dropped too.
     let mut refused_links = Vec::new();
     let mut link_depth = 0usize;
@@ -73,14 +83,12 @@ pub fn to_html(markdown: &str, depth: usize) -> String {
             classes,
             attrs,
         }) => Some(Event::Start(Tag::Heading {
-            level: demote(level, depth),
+            level: moved(level),
             id,
             classes,
             attrs,
         })),
-        Event::End(TagEnd::Heading(level)) => {
-            Some(Event::End(TagEnd::Heading(demote(level, depth))))
-        }
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(moved(level)))),
         other => Some(other),
     });
     // Start and end tags past the limit are dropped in pairs, so the HTML stays balanced.
@@ -101,7 +109,9 @@ pub fn to_html(markdown: &str, depth: usize) -> String {
     out
 }
 
-fn demote(level: HeadingLevel, depth: usize) -> HeadingLevel {
+/// `level` moved so that the body's `top` level (1 for `#`) lands `depth` levels under
+/// `h1`.
+fn demote(level: HeadingLevel, depth: usize, top: usize) -> HeadingLevel {
     const LEVELS: [HeadingLevel; 6] = [
         HeadingLevel::H1,
         HeadingLevel::H2,
@@ -110,7 +120,7 @@ fn demote(level: HeadingLevel, depth: usize) -> HeadingLevel {
         HeadingLevel::H5,
         HeadingLevel::H6,
     ];
-    LEVELS[(level as usize - 1 + depth).min(5)]
+    LEVELS[(level as usize - top + depth).min(5)]
 }
 
 /// Web, mail and phone links, and links within the site; never `javascript:`, `data:` or
@@ -184,8 +194,12 @@ mod tests {
     #[test]
     fn headings_move_down_below_the_page_heading() {
         assert_eq!(to_html("# Titre\n", 1), "<h2>Titre</h2>\n");
-        assert_eq!(to_html("## Sous-titre\n", 2), "<h4>Sous-titre</h4>\n");
-        assert_eq!(to_html("###### Bas\n", 2), "<h6>Bas</h6>\n");
+        // The body's highest heading is what moves under the page's, whatever its level.
+        assert_eq!(to_html("## Sous-titre\n", 2), "<h3>Sous-titre</h3>\n");
+        assert_eq!(
+            to_html("# Haut\n\n###### Bas\n", 2),
+            "<h3>Haut</h3>\n<h6>Bas</h6>\n"
+        );
     }
 
     #[test]
@@ -236,5 +250,20 @@ mod tests {
             "Un deux trois."
         );
         assert_eq!(plain_summary("Un deux trois quatre", 10), "Un deux…");
+    }
+}
+
+#[cfg(test)]
+mod heading_tests {
+    use super::to_html;
+
+    #[test]
+    fn the_bodys_highest_heading_lands_under_the_page_heading() {
+        let hash = to_html("# Qui\n\n## Où\n", 1);
+        let hashes = to_html("## Qui\n\n### Où\n", 1);
+        assert_eq!(hash, "<h2>Qui</h2>\n<h3>Où</h3>\n");
+        assert_eq!(hashes, hash, "## or # alike");
+        assert_eq!(to_html("# Qui\n", 2), "<h3>Qui</h3>\n");
+        assert_eq!(to_html("###### Six\n", 5), "<h6>Six</h6>\n");
     }
 }
