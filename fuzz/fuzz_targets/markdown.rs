@@ -30,6 +30,8 @@ fuzz_target!(|data: &[u8]| {
 fn check(html: &str, input: &str) {
     let lower = html.to_ascii_lowercase();
     assert!(!lower.contains("<script"), "raw <script in {html:?} from {input:?}");
+    // Open elements, which the minifier's recursion must not see too deep.
+    let mut open = 0usize;
     for (i, _) in html.match_indices('<') {
         let rest = &lower[i + 1..];
         let name: String = rest
@@ -41,7 +43,14 @@ fn check(html: &str, input: &str) {
             ELEMENTS.contains(&name.as_str()),
             "element <{name}> in {html:?} from {input:?}"
         );
+        if rest.starts_with('/') {
+            open = open.checked_sub(1).expect("an end tag closes an element");
+        } else if !matches!(name.as_str(), "br" | "hr" | "img") {
+            open += 1;
+            assert!(open <= markdown::MAX_NESTING, "nested {open} deep from {input:?}");
+        }
     }
+    assert_eq!(open, 0, "unbalanced {html:?} from {input:?}");
     for attr in ["href=\"", "src=\""] {
         for (i, _) in lower.match_indices(attr) {
             let value = &html[i + attr.len()..];
