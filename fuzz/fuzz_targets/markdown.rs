@@ -11,10 +11,8 @@ use libfuzzer_sys::fuzz_target;
 mod markdown;
 
 /// The elements pulldown-cmark writes with the options the generator turns on.
-const ELEMENTS: &[&str] = &[
-    "a", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img",
-    "li", "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
-];
+const ELEMENTS: &str = "a blockquote br code del em h1 h2 h3 h4 h5 h6 hr img li ol p pre strong \
+                        table tbody td th thead tr ul";
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -29,7 +27,10 @@ fuzz_target!(|data: &[u8]| {
 
 fn check(html: &str, input: &str) {
     let lower = html.to_ascii_lowercase();
-    assert!(!lower.contains("<script"), "raw <script in {html:?} from {input:?}");
+    assert!(
+        !lower.contains("<script"),
+        "raw <script in {html:?} from {input:?}"
+    );
     // Open elements, which the minifier's recursion must not see too deep.
     let mut open = 0usize;
     for (i, _) in html.match_indices('<') {
@@ -40,14 +41,17 @@ fn check(html: &str, input: &str) {
             .take_while(char::is_ascii_alphanumeric)
             .collect();
         assert!(
-            ELEMENTS.contains(&name.as_str()),
+            ELEMENTS.split_whitespace().any(|e| e == name),
             "element <{name}> in {html:?} from {input:?}"
         );
         if rest.starts_with('/') {
             open = open.checked_sub(1).expect("an end tag closes an element");
         } else if !matches!(name.as_str(), "br" | "hr" | "img") {
             open += 1;
-            assert!(open <= markdown::MAX_NESTING, "nested {open} deep from {input:?}");
+            assert!(
+                open <= markdown::MAX_NESTING,
+                "nested {open} deep from {input:?}"
+            );
         }
     }
     assert_eq!(open, 0, "unbalanced {html:?} from {input:?}");
