@@ -275,6 +275,10 @@ fn syntax_error(info: &str) -> String {
             "une ligne mal indentée (les champs d'un même bloc doivent commencer à la même colonne)",
         ),
         (
+            "recursion limit exceeded",
+            "une imbrication trop profonde de [ ] ou de { }",
+        ),
+        (
             "did not find expected '-' indicator",
             "une liste mal indentée (les « - » d'une même liste doivent être alignés)",
         ),
@@ -331,7 +335,8 @@ mod tests {
     fn deep_nesting_is_refused_without_overflow() {
         // Flow style: the scanner's own limit answers.
         let flow = "a: ".to_string() + &"[".repeat(10_000) + &"]".repeat(10_000);
-        assert!(parse_yaml(&flow, 1).is_err());
+        let err = parse_yaml(&flow, 1).unwrap_err();
+        assert!(err.found.contains("imbrication trop profonde"), "{err:?}");
         // Block style: ours does.
         let block: String = (0..40).map(|i| format!("{}k:\n", "  ".repeat(i))).collect();
         let err = parse_yaml(&block, 1).unwrap_err();
