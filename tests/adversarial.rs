@@ -743,10 +743,10 @@ fn yaml_bombs_and_deep_nesting_are_refused_quickly() {
     page("retraits", &block);
     let report = site.refused(&[
         "content/pages/rires.md:4:10: attendu des valeurs écrites en entier (les alias YAML *nom ne sont pas acceptés), trouvé un alias YAML",
-        "content/pages/crochets.md:",
-        "content/pages/accolades.md:",
-        "content/pages/tirets.md:",
-        "content/pages/retraits.md:",
+        "content/pages/crochets.md:2:263: attendu du YAML valide, trouvé une imbrication trop profonde de [ ] ou de { }",
+        "content/pages/accolades.md:2:132: attendu au plus 32 niveaux d'imbrication, trouvé une imbrication plus profonde",
+        "content/pages/tirets.md:3:63: attendu au plus 32 niveaux d'imbrication",
+        "content/pages/retraits.md:34:33: attendu au plus 32 niveaux d'imbrication",
     ]);
     assert!(report.contains("Contenu refusé : 5 problèmes dans 5 fichiers."));
 }
