@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use crate::support::{NOW, Site, copy_tree, files, read, repo};
 
-/// Far longer than any run here takes (well under a second each), short enough to call a
-/// hang a hang.
+/// Far longer than any run here takes (under a second, a few for the 100 kB Markdown bodies
+/// in a debug build), short enough to call a hang a hang.
 const DEADLINE: Duration = Duration::from_secs(30);
 
 /// What one run of `portal` did.
