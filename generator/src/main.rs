@@ -86,10 +86,10 @@ enum ModeratorAction {
 struct StoreArgs {
     /// `embedded` (a file under the site's root) or `dynamodb` (the usual AWS settings,
     /// table from PORTAL_TABLE, default `portal`).
-    #[arg(long, value_enum, default_value = "embedded")]
+    #[arg(long, value_enum, default_value = "embedded", global = true)]
     store: StoreKind,
     /// The folder of the embedded store [default: ROOT/.portal].
-    #[arg(long)]
+    #[arg(long, global = true)]
     data: Option<PathBuf>,
 }
 
