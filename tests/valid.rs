@@ -434,11 +434,13 @@ fn maps_are_drawn_at_build_time_numbered_like_their_lists() {
     // One marker per place of welcome (the remote-only association has none).
     assert_eq!(map.matches("<circle").count(), 2);
     assert_eq!(
-        map.matches("<li><a href=/associations/epicerie-du-port/>")
+        map.matches("<a href=/associations/epicerie-du-port/>")
             .count(),
         2
     );
-    assert!(!map.contains("<script"), "no script needed");
+    assert!(map.contains("<li data-geo=44.853,-0.569><a href=/associations/epicerie-du-port/>"));
+    // The one script is the interactive map's, on demand; the drawn map needs none.
+    assert_eq!(map.matches("<script").count(), 1, "{map}");
     let commune = read(&out, "associations/commune/bordeaux/index.html");
     assert!(commune.contains("class=map role=img"));
     assert!(
@@ -451,6 +453,51 @@ fn maps_are_drawn_at_build_time_numbered_like_their_lists() {
         "{guide}"
     );
     assert!(guide.contains("Tél."), "phones are printed");
+}
+
+#[test]
+fn the_interactive_map_takes_its_tiles_from_site_toml_and_its_outline_from_content_data() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let map = read(&out, "carte/index.html");
+    // Hidden until its script runs; OpenStreetMap by default; Leaflet shipped with the site.
+    assert!(map.contains("hidden id=map-tools"), "{map}");
+    assert!(map.contains("data-tiles=https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
+    assert!(map.contains("data-leaflet=/vendor/leaflet-1.9.4/"));
+    assert!(out.join("vendor/leaflet-1.9.4/leaflet.js").is_file());
+    assert!(out.join("vendor/leaflet-1.9.4/LICENSE.txt").is_file());
+    assert!(
+        !map.contains("data-outline"),
+        "no outline without content/data/"
+    );
+    assert!(!out.join("carte/contour.geojson").exists());
+
+    let toml = fs::read_to_string(site.path("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[map]\ntiles = \"https://tuiles.example.org/{{z}}/{{x}}/{{y}}.png\"\nattribution = \"© Tuiles & Cie\"\nattribution_url = \"\"\n"),
+    );
+    site.write(
+        "content/data/gironde.geojson",
+        r#"{"type":"Polygon","coordinates":[[[-1.2,44.3],[0.3,44.3],[0.3,45.5],[-1.2,44.3]]]}"#,
+    );
+    let out = site.build("public");
+    let map = read(&out, "carte/index.html");
+    assert!(
+        map.contains("data-tiles=https://tuiles.example.org/{z}/{x}/{y}.png"),
+        "{map}"
+    );
+    assert!(
+        map.contains("data-attribution=\"© Tuiles & Cie\""),
+        "{map}"
+    );
+    assert!(map.contains("data-outline=/carte/contour.geojson"));
+    let outline: serde_json::Value =
+        serde_json::from_str(&read(&out, "carte/contour.geojson")).unwrap();
+    assert_eq!(
+        outline["geometry"]["coordinates"][0][0][1],
+        serde_json::json!([0.3, 44.3])
+    );
 }
 
 #[test]

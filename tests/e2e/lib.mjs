@@ -17,9 +17,12 @@ let server = null;
 /** The address of the running server, e.g. `http://127.0.0.1:40123` (no trailing slash). */
 export let base = "";
 
-/** Starts `portal serve` on a free port and waits for the line that gives its address. */
-export async function startServer() {
-  server = spawn(PORTAL, ["--root", SITE, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+/** Starts `portal serve` on the test site (usable as a hook: it ignores its arguments). */
+export const startServer = () => serveSite(SITE);
+
+/** Starts `portal serve` on `root`, on a free port, and waits for the line that gives its address. */
+export async function serveSite(root) {
+  server = spawn(PORTAL, ["--root", root, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   const child = server;
   process.once("exit", () => child.kill()); // never leave a server behind
   let log = "";

@@ -123,12 +123,17 @@ impl<'de> Deserialize<'de> for Categories {
     }
 }
 
-/// The map drawn on pages, and the tiles of the interactive map.
+/// The tiles of the interactive map, loaded on demand (the maps drawn at build time need
+/// none).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct MapSettings {
+    /// A tile URL template, `{z}/{x}/{y}` (and optionally `{s}`, `{r}`) as Leaflet reads it.
     pub tiles: String,
+    /// Shown as text on the map: tile providers require it.
     pub attribution: String,
+    /// Where the attribution links to (none when empty).
+    pub attribution_url: String,
 }
 
 impl Default for MapSettings {
@@ -136,6 +141,7 @@ impl Default for MapSettings {
         MapSettings {
             tiles: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             attribution: "© les contributeurs d'OpenStreetMap".into(),
+            attribution_url: "https://www.openstreetmap.org/copyright".into(),
         }
     }
 }
@@ -239,6 +245,17 @@ impl SiteConfig {
                 "aucune",
             ));
         }
+        let tiles = &self.map.tiles;
+        if !(tiles.starts_with("https://")
+            && ["{z}", "{x}", "{y}"].iter().all(|k| tiles.contains(k)))
+        {
+            out.push(Problem::new(
+                at("tiles"),
+                "map.tiles",
+                "une adresse de tuiles en https:// avec {z}, {x} et {y}",
+                quote(tiles),
+            ));
+        }
         if self.page_size == 0 {
             out.push(Problem::new(
                 at("page_size"),
@@ -310,6 +327,31 @@ epicerie-solidaire = "Épicerie solidaire"
         let err = SiteConfig::parse(&MINIMAL.replace("timezone", "timezon")).unwrap_err();
         assert_eq!(err[0].suggestion.as_deref(), Some("timezone"));
         assert_eq!(err[0].at.line, 5);
+    }
+
+    #[test]
+    fn the_map_defaults_to_openstreetmap_and_tiles_are_checked() {
+        let c = SiteConfig::parse(MINIMAL).unwrap();
+        assert_eq!(
+            c.map.tiles,
+            "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+        );
+        assert!(c.map.attribution.contains("OpenStreetMap"));
+        let own = format!(
+            "{MINIMAL}\n[map]\ntiles = \"https://tuiles.example.org/{{z}}/{{x}}/{{y}}.png\"\n"
+        );
+        assert_eq!(
+            SiteConfig::parse(&own).unwrap().map.attribution,
+            c.map.attribution
+        );
+        let plain =
+            format!("{MINIMAL}\n[map]\ntiles = \"http://tuiles.example.org/{{z}}/{{x}}.png\"\n");
+        let err = SiteConfig::parse(&plain).unwrap_err();
+        assert_eq!(
+            (err[0].field.as_str(), err[0].at.line),
+            ("map.tiles", 16),
+            "{err:?}"
+        );
     }
 
     #[test]

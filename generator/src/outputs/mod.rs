@@ -114,6 +114,9 @@ impl Renderer<'_> {
             "donnees/associations.geojson",
             opendata::geojson(site, urls),
         )?;
+        if !self.outline.0.is_empty() {
+            put(crate::render::places::OUTLINE, self.outline.to_geojson())?;
+        }
 
         let mut cx = Context::new();
         let locs: Vec<String> = page_urls

@@ -32,6 +32,18 @@ impl Outline {
         collect(&value, &mut rings);
         (!rings.is_empty()).then_some(Outline(rings))
     }
+
+    /// The rings as GeoJSON, one polygon each, for the interactive map: it draws the outline
+    /// itself, so that the outline shows even when the tiles do not.
+    pub fn to_geojson(&self) -> Vec<u8> {
+        let polygons: Vec<[&Vec<[f64; 2]>; 1]> = self.0.iter().map(|r| [r]).collect();
+        let doc = serde_json::json!({
+            "type": "Feature",
+            "properties": {},
+            "geometry": {"type": "MultiPolygon", "coordinates": polygons},
+        });
+        serde_json::to_vec(&doc).expect("JSON of numbers")
+    }
 }
 
 fn collect(v: &serde_json::Value, rings: &mut Vec<Vec<[f64; 2]>>) {
@@ -207,6 +219,8 @@ mod tests {
         assert!(map.contains("<title id=\"map-title\">Carte : 1 lieu</title>"));
         assert!(map.contains(">1</text>"));
         assert!(map.contains("<path d=\"M"));
+        let again = Outline::from_geojson(std::str::from_utf8(&outline.to_geojson()).unwrap());
+        assert_eq!(again.unwrap().0, outline.0);
         let p = Projection::new(&bounds);
         let (x, y) = p.xy(-0.5792, 44.8378);
         assert!((0.0..WIDTH).contains(&x) && (0.0..p.height).contains(&y));

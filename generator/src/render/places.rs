@@ -20,6 +20,18 @@ struct MapEntry {
     place: PlaceView,
 }
 
+/// What the interactive map, loaded on demand by the theme's script, needs from the site.
+#[derive(Serialize)]
+struct LiveMap<'a> {
+    tiles: &'a str,
+    attribution: &'a str,
+    attribution_url: &'a str,
+    /// `lat_min,lon_min,lat_max,lon_max`.
+    bounds: String,
+    /// The territory's outline as GeoJSON, when `content/data/` has one.
+    outline: Option<String>,
+}
+
 #[derive(Serialize)]
 struct GuidePlace {
     address: String,
@@ -57,6 +69,9 @@ struct GuideSection {
     need: String,
     entries: Vec<GuideEntry>,
 }
+
+/// Where the territory's outline is published for the interactive map.
+pub const OUTLINE: &str = "carte/contour.geojson";
 
 impl Renderer<'_> {
     /// The map of the places of the associations `ids` (numbered as listed) that `keep`
@@ -128,6 +143,18 @@ impl Renderer<'_> {
             ),
         );
         cx.insert("entries", &entries);
+        let config = &site.content.config;
+        let [[lat0, lon0], [lat1, lon1]] = config.territory.bounds.0;
+        cx.insert(
+            "live_map",
+            &LiveMap {
+                tiles: &config.map.tiles,
+                attribution: &config.map.attribution,
+                attribution_url: &config.map.attribution_url,
+                bounds: format!("{lat0},{lon0},{lat1},{lon1}"),
+                outline: (!self.outline.0.is_empty()).then(|| urls.at(OUTLINE)),
+            },
+        );
         let url = urls.at("carte/");
         let mut meta = self.meta(
             "Carte des lieux d'accueil",
