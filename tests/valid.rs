@@ -529,17 +529,28 @@ fn requests_and_offers_are_matched_and_needs_listed_by_category_and_commune() {
 fn the_search_index_holds_open_entries_and_the_search_page_works_without_javascript() {
     let site = Site::copy("basic");
     let out = site.build("public");
-    let index: serde_json::Value =
+    // The manifest names every shard and its size; a word's entries are in the shard of its
+    // folded prefix ("Épicerie" under "ep"), and archived entries in none.
+    let manifest: serde_json::Value =
         serde_json::from_str(&read(&out, "recherche/index.json")).unwrap();
-    let titles: Vec<&str> = index
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["t"].as_str().unwrap())
-        .collect();
-    assert!(titles.contains(&"Épicerie du Port") && titles.contains(&"40 kg de pommes"));
+    let keys = manifest["keys"].as_object().unwrap();
+    assert!(manifest["stop"].as_array().unwrap().contains(&"des".into()));
+    let titles = |key: &str| -> Vec<String> {
+        let shard: serde_json::Value =
+            serde_json::from_str(&read(&out, &format!("recherche/index/{key}.json"))).unwrap();
+        assert_eq!(keys[key], shard.as_array().unwrap().len(), "{key}");
+        shard
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["t"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(titles("ep").contains(&"Épicerie du Port".to_string()));
+    assert!(titles("po").contains(&"40 kg de pommes".to_string()));
+    let all: Vec<String> = keys.keys().flat_map(|k| titles(k)).collect();
     assert!(
-        !titles.iter().any(|t| t.contains("Yaourts")),
+        !all.iter().any(|t| t.contains("Yaourts")),
         "archived listings are not found"
     );
     let page = read(&out, "recherche/index.html");

@@ -9,18 +9,25 @@ after(async () => { await closeBrowser(); await stopServer(); });
 
 test("the header's search box finds an entry as the visitor types, accents aside", async () => {
   const page = await newPage();
+  const fetched = [];
+  page.on("request", (r) => { if (r.url().includes("/recherche/index")) fetched.push(new URL(r.url()).pathname); });
   await page.goto(`${base}/`);
   await page.fill("#site-q", "pommes");
   await page.press("#site-q", "Enter");
   await page.waitForURL(/\/recherche\/\?q=pommes/);
   await page.getByRole("link", { name: "40 kg de pommes" }).waitFor();
   await page.fill("#q", "");
-  await page.type("#q", "epicerie"); // typed without its accent
+  await page.type("#q", "epiceries"); // typed without its accent, and in the plural
   await page.getByRole("link", { name: "Épicerie du Port" }).waitFor();
   assert.match(await page.textContent("#search-status"), /^\d+ résultats?/);
-  // A filter narrows the results: no request mentions the grocery.
+  // Only the manifest and the shards of the words typed were downloaded, not the whole index.
+  assert.deepEqual([...new Set(fetched)].sort(), ["/recherche/index.json", "/recherche/index/ep.json", "/recherche/index/po.json"]);
+  // A filter keeps what matches it and narrows the rest away: no request mentions the grocery.
+  await page.selectOption("#kind", "Association");
+  await page.getByRole("link", { name: "Épicerie du Port" }).waitFor();
   await page.selectOption("#kind", "Demande");
   await page.getByText("Aucun résultat").waitFor();
+  assert.equal(await page.locator("#results li").count(), 0);
   assert.deepEqual(page.errors, []);
 });
 

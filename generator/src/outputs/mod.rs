@@ -108,7 +108,9 @@ impl Renderer<'_> {
             ical::calendar(site, urls).into_bytes(),
         )?;
         put("donnees/associations.json", opendata::json(site, urls)?)?;
-        put("recherche/index.json", search::index(self))?;
+        search::files(self)
+            .into_iter()
+            .try_for_each(|(path, bytes)| put(&path, bytes))?;
         put("donnees/associations.csv", opendata::csv(site, urls)?)?;
         put(
             "donnees/associations.geojson",
