@@ -447,6 +447,11 @@ fn maps_are_drawn_at_build_time_numbered_like_their_lists() {
         commune.contains("<span aria-hidden=true class=marker-num>1</span>"),
         "{commune}"
     );
+    // The interactive map gets the drawing's markers: Bordeaux's place, not Libourne's.
+    assert!(
+        commune.contains("data-markers=[[1,44.853,-0.569]]"),
+        "{commune}"
+    );
     let guide = read(&out, "associations/commune/bordeaux/guide/index.html");
     assert!(
         guide.contains("<h1>Où trouver de l'aide à Bordeaux</h1>"),
@@ -487,10 +492,7 @@ fn the_interactive_map_takes_its_tiles_from_site_toml_and_its_outline_from_conte
         map.contains("data-tiles=https://tuiles.example.org/{z}/{x}/{y}.png"),
         "{map}"
     );
-    assert!(
-        map.contains("data-attribution=\"© Tuiles & Cie\""),
-        "{map}"
-    );
+    assert!(map.contains("data-attribution=\"© Tuiles & Cie\""), "{map}");
     assert!(map.contains("data-outline=/carte/contour.geojson"));
     let outline: serde_json::Value =
         serde_json::from_str(&read(&out, "carte/contour.geojson")).unwrap();

@@ -149,13 +149,36 @@ test("under the site's CSP (template.yaml) the map loads with its tiles, and pas
   assert.deepEqual(page.errors.filter((e) => !/Content Security Policy/.test(e)), []);
 });
 
-test("no other page loads Leaflet or the map script", async () => {
+test("no other page loads Leaflet; pages without a drawn map do not load the map script", async () => {
   const page = await newPage();
   const urls = track(page);
-  for (const url of ["/", "/associations/", "/associations/bol-de-nuit/", "/associations/commune/bordeaux/", "/recherche/?q=repas"]) {
+  for (const url of ["/", "/associations/", "/associations/bol-de-nuit/", "/recherche/?q=repas"]) {
     await page.goto(`${base}${url}`, { waitUntil: "networkidle" });
   }
   assert.deepEqual(urls.filter((u) => LEAFLET.test(u) || u.includes("/assets/map.")), []);
+  await page.goto(`${base}/associations/categorie/repas/`, { waitUntil: "networkidle" });
+  assert.deepEqual(urls.filter((u) => LEAFLET.test(u)), []);
+});
+
+test("a commune's page: the interactive map shows the drawn map's places, numbered like its cards", async () => {
+  const page = await newPage();
+  const urls = track(page);
+  await page.route(TILES, (r) => r.abort());
+  await page.goto(`${base}/associations/commune/bordeaux/`, { waitUntil: "networkidle" });
+  assert.deepEqual(urls.filter((u) => LEAFLET.test(u)), []);
+  const markers = JSON.parse(await page.getAttribute("#map-tools", "data-markers"));
+  await showMap(page);
+  assert.equal((await covered(page)).total, markers.length);
+  await page.keyboard.press("Tab");
+  const [name, href] = await page.evaluate(() => [
+    document.activeElement.querySelector(".visually-hidden")?.textContent, document.activeElement.getAttribute("href")]);
+  const [n] = markers[0];
+  const card = page.locator(`ol.cards > li:nth-child(${n}) .card-title a`);
+  assert.equal(name, `${n}. ${(await card.textContent()).trim()}`);
+  assert.equal(href, await card.getAttribute("href"));
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`${base}${href}`);
+  assert.deepEqual(page.errors, []);
 });
 
 /** The gzipped bytes of every answer the page got while `act` ran, by kind. */

@@ -361,13 +361,11 @@ impl Renderer<'_> {
                 cx.insert("total", &ids.len());
                 cx.insert("heading", &category.label);
                 cx.insert("categories", &self.category_links());
-                cx.insert(
-                    "map",
-                    &self.map_of(
-                        &page,
-                        |_| true,
-                        &format!("Carte des lieux d'accueil : {}", category.label),
-                    ),
+                self.map_of(
+                    &mut cx,
+                    &page,
+                    |_| true,
+                    &format!("Carte des lieux d'accueil : {}", category.label),
                 );
                 let url = urls.paginated(&first, *n);
                 let mut meta = self.meta(
@@ -394,13 +392,11 @@ impl Renderer<'_> {
                 let here = |l: &portal_model::association::Location| {
                     portal_model::checks::slugify(&l.place.city) == commune.slug
                 };
-                cx.insert(
-                    "map",
-                    &self.map_of(
-                        &page,
-                        here,
-                        &format!("Carte des lieux d'accueil à {}", commune.name),
-                    ),
+                self.map_of(
+                    &mut cx,
+                    &page,
+                    here,
+                    &format!("Carte des lieux d'accueil à {}", commune.name),
                 );
                 cx.insert(
                     "guide",

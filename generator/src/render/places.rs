@@ -11,6 +11,7 @@ use super::Renderer;
 use super::map::{Marker, around, svg};
 use super::pages::PageMeta;
 use super::views::{LocationView, PlaceView};
+use portal_model::site::Bounds;
 
 #[derive(Serialize)]
 struct MapEntry {
@@ -30,6 +31,8 @@ struct LiveMap<'a> {
     bounds: String,
     /// The territory's outline as GeoJSON, when `content/data/` has one.
     outline: Option<String>,
+    /// On the directory's pages, `[[number, lat, lon], …]` (`/carte/`'s list has them).
+    markers: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -75,13 +78,14 @@ pub const OUTLINE: &str = "carte/contour.geojson";
 
 impl Renderer<'_> {
     /// The map of the places of the associations `ids` (numbered as listed) that `keep`
-    /// selects.
+    /// selects, as `map` (drawn) and `live_map` (for the interactive one) in `cx`.
     pub(super) fn map_of(
         &self,
+        cx: &mut Context,
         ids: &[usize],
         keep: impl Fn(&Location) -> bool,
         title: &str,
-    ) -> String {
+    ) {
         let markers: Vec<Marker> = ids
             .iter()
             .enumerate()
@@ -97,9 +101,32 @@ impl Renderer<'_> {
                     })
             })
             .collect();
-        match around(&markers) {
-            Some(bounds) => svg(&markers, &bounds, &self.outline, title),
-            None => String::new(),
+        let Some(bounds) = around(&markers) else {
+            cx.insert("map", "");
+            return;
+        };
+        cx.insert("map", &svg(&markers, &bounds, &self.outline, title));
+        let mut live = self.live_map(&bounds);
+        // The markers of the drawing, `[number, lat, lon]`: the list's items give their
+        // names and pages, so a commune's page shows only the places in the commune.
+        let points: Vec<(usize, f64, f64)> = markers
+            .iter()
+            .map(|m| (m.number, m.geo.lat, m.geo.lon))
+            .collect();
+        live.markers = Some(serde_json::to_string(&points).expect("JSON of numbers"));
+        cx.insert("live_map", &live);
+    }
+
+    fn live_map(&self, bounds: &Bounds) -> LiveMap<'_> {
+        let config = &self.site.content.config;
+        let [[lat0, lon0], [lat1, lon1]] = bounds.0;
+        LiveMap {
+            tiles: &config.map.tiles,
+            attribution: &config.map.attribution,
+            attribution_url: &config.map.attribution_url,
+            bounds: format!("{lat0},{lon0},{lat1},{lon1}"),
+            outline: (!self.outline.0.is_empty()).then(|| self.urls.at(OUTLINE)),
+            markers: None,
         }
     }
 
@@ -143,17 +170,9 @@ impl Renderer<'_> {
             ),
         );
         cx.insert("entries", &entries);
-        let config = &site.content.config;
-        let [[lat0, lon0], [lat1, lon1]] = config.territory.bounds.0;
         cx.insert(
             "live_map",
-            &LiveMap {
-                tiles: &config.map.tiles,
-                attribution: &config.map.attribution,
-                attribution_url: &config.map.attribution_url,
-                bounds: format!("{lat0},{lon0},{lat1},{lon1}"),
-                outline: (!self.outline.0.is_empty()).then(|| urls.at(OUTLINE)),
-            },
+            &self.live_map(&site.content.config.territory.bounds),
         );
         let url = urls.at("carte/");
         let mut meta = self.meta(

@@ -1,7 +1,7 @@
-// The interactive map, on demand. The page stands without it: the map drawn at build time
-// and the list are its content. A click loads Leaflet (and, for many places, its clustering
-// plug-in) from the site itself, then draws the list's places as numbered links to their
-// pages, over the tiles named in site.toml. Markers and the outline are vectors: they show
+// The interactive map, on demand, on /carte/ and on the directory's pages that have a drawn
+// map. The page stands without it: the drawn map and the list are its content. A click loads
+// Leaflet (and, for many places, its clustering plug-in) from the site itself, then draws
+// the list's places as numbered links to their pages, over the tiles named in site.toml. Markers and the outline are vectors: they show
 // even when the tiles cannot be reached.
 (() => {
   "use strict";
@@ -14,15 +14,22 @@
   // Below this many places, markers do not crowd enough to be worth 10 kB of clustering.
   const CLUSTER_FROM = 20;
 
-  // The places of the list: number, name, page and position, as the list gives them.
-  const places = Array.from(document.querySelectorAll("ol.places > li")).flatMap((li, i) => {
-    const link = li.querySelector("a");
-    const [lat, lon] = (li.dataset.geo || "").split(",").map(Number);
-    if (!link || !Number.isFinite(lat) || !Number.isFinite(lon)) return [];
-    return [{ n: i + 1, name: li.textContent.trim(), url: link.getAttribute("href"), lat, lon }];
-  });
+  // The places: on /carte/, each item of the list holds its position; on the directory's
+  // pages, the drawn map's markers ([number, lat, lon]) point to the numbered cards.
+  const located = (n, link, name, lat, lon) => (link && Number.isFinite(lat) && Number.isFinite(lon)
+    ? [{ n, name, url: link.getAttribute("href"), lat, lon }] : []);
+  const places = d.markers
+    ? JSON.parse(d.markers).flatMap(([n, lat, lon]) => {
+      const link = document.querySelector(`ol.cards > li:nth-child(${n}) .card-title a`);
+      return located(n, link, link?.textContent.trim(), lat, lon);
+    })
+    : Array.from(document.querySelectorAll("ol.places > li")).flatMap((li, i) => {
+      const [lat, lon] = (li.dataset.geo || "").split(",").map(Number);
+      return located(i + 1, li.querySelector("a"), li.textContent.trim(), lat, lon);
+    });
   if (!places.length) return;
   tools.hidden = false;
+  const count = places.length > 1 ? `${places.length} lieux` : "1 lieu";
 
   const add = (tag, props) => new Promise((resolve, reject) => {
     const el = Object.assign(document.createElement(tag), props);
@@ -122,11 +129,11 @@
       ]);
       if (clustered) await script(`${d.cluster}leaflet.markercluster.js`);
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", `Carte interactive des ${places.length} lieux : flèches pour déplacer, + et - pour zoomer, Tab pour aller d'un lieu à l'autre`);
+      box.setAttribute("aria-label", `Carte interactive (${count}) : flèches pour déplacer, + et - pour zoomer, Tab pour aller d'un lieu à l'autre`);
       await draw();
       button.hidden = true;
       if (!status.textContent.startsWith("Le fond")) {
-        status.textContent = `Carte interactive affichée : ${places.length} lieux.`;
+        status.textContent = `Carte interactive affichée : ${count}.`;
       }
       box.focus();
     } catch {
