@@ -85,7 +85,7 @@ impl Hostile {
         let after = self.outside();
         let changed: Vec<_> = after
             .iter()
-            .filter(|(path, size)| before.get(*path) != Some(size))
+            .filter(|(path, size)| before.get(*path) != Some(*size))
             .map(|(path, _)| path)
             .chain(before.keys().filter(|path| !after.contains_key(*path)))
             .collect();
@@ -544,9 +544,8 @@ fn markup_in_every_text_field_is_shown_as_text_in_every_output() {
     );
     let atom = read(&out, "flux/ressources.xml");
     let doc = roxmltree::Document::parse(&atom).unwrap();
-    assert!(doc.descendants().any(
-        |n| n.has_tag_name("title") && n.text() == Some(&format!("Demande : {RESOURCE_TITLE}"))
-    ));
+    assert!(doc.descendants().any(|n| n.has_tag_name("title")
+        && n.text() == Some(format!("Demande : {RESOURCE_TITLE}").as_str())));
     let ics = read(&out, "benevolat/creneaux.ics").replace("\r\n ", "");
     assert!(
         ics.contains(&format!("\r\nSUMMARY:{CALL_TITLE}\r\n")),

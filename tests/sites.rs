@@ -4,6 +4,7 @@
 
 mod adversarial;
 mod forms_load;
+mod incremental;
 mod invalid;
 mod serve;
 mod support;

@@ -8,6 +8,8 @@ use jiff::civil::Date;
 use crate::dates::ChangeDates;
 use crate::error::BuildError;
 use crate::load;
+use crate::render::map::Outline;
+use crate::render::pages::RenderedPage;
 use crate::render::urls::Urls;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
@@ -58,6 +60,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
 /// Builds the site into any sink (a staging folder, or memory for `portal serve`).
 pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport, BuildError> {
+    build_site(options, sink, false).map(|(report, _)| report)
+}
+
+/// What a build leaves behind for the next one to reuse (see [`crate::incremental`]).
+pub struct Built {
+    pub site: Site,
+    pub theme: Theme,
+    pub outline: Outline,
+    /// Every page, in job order, with the hash of its HTML before minifying.
+    pub pages: Vec<RenderedPage>,
+}
+
+/// A full build. With `track`, pages are hashed so that a later rebuild can tell which
+/// ones came out the same.
+pub fn build_site(
+    options: &BuildOptions,
+    sink: &dyn Sink,
+    track: bool,
+) -> Result<(BuildReport, Built), BuildError> {
     let mut report = BuildReport::default();
     let mut clock = Instant::now();
     let mut lap = |report: &mut BuildReport, stage: &'static str| {
@@ -73,18 +94,16 @@ pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport
     let changes = ChangeDates::from_git(&options.root, options.today);
     report.forms = Some(forms_state(&content, &options.root));
     let site = Site::new(content, options.today, changes);
-    report.associations = site.content.associations.len();
-    report.calls = site.content.calls.len();
-    report.resources = site.content.resources.len();
     lap(&mut report, "index");
 
+    let outline = outline(&options.root, &site.content.data);
     let mut renderer = Renderer::new(&site, &theme, urls);
-    renderer.outline = outline(&options.root, &site.content.data);
+    renderer.outline = outline.clone();
     let jobs = renderer.jobs();
-    let page_urls = renderer.render_jobs(&jobs, sink)?;
-    report.pages = page_urls.len();
+    let pages = renderer.render_jobs(&jobs, sink, track)?;
     lap(&mut report, "render pages");
 
+    let page_urls: Vec<String> = pages.iter().map(|p| p.url.clone()).collect();
     let outputs = renderer.write_outputs(sink, &page_urls)?;
     for (path, bytes) in &theme.files {
         sink.put(path, bytes.clone())?;
@@ -95,9 +114,28 @@ pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport
             forms_file(forms, &options.root)?,
         )?;
     }
-    report.files = report.pages + outputs + 1 + theme.files.len();
+    report.counts(&site, pages.len(), outputs + 1 + theme.files.len());
     lap(&mut report, "feeds, data and assets");
-    Ok(report)
+    drop(renderer);
+    Ok((
+        report,
+        Built {
+            site,
+            theme,
+            outline,
+            pages,
+        },
+    ))
+}
+
+impl BuildReport {
+    pub(crate) fn counts(&mut self, site: &Site, pages: usize, other_files: usize) {
+        self.associations = site.content.associations.len();
+        self.calls = site.content.calls.len();
+        self.resources = site.content.resources.len();
+        self.pages = pages;
+        self.files = pages + other_files;
+    }
 }
 
 /// The settings and slugs the form functions check submissions against.
@@ -127,7 +165,7 @@ pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::S
 }
 
 /// The first GeoJSON file of `content/data/` with polygons, drawn under the maps.
-fn outline(root: &Path, data: &[PathBuf]) -> crate::render::map::Outline {
+fn outline(root: &Path, data: &[PathBuf]) -> Outline {
     data.iter()
         .filter(|p| p.extension().is_some_and(|e| e == "geojson" || e == "json"))
         .filter_map(|p| std::fs::read_to_string(root.join("content/data").join(p)).ok())

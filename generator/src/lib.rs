@@ -9,6 +9,7 @@
 pub mod build;
 pub mod dates;
 pub mod error;
+pub mod incremental;
 pub mod load;
 pub mod markdown;
 pub mod outputs;

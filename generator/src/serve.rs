@@ -24,9 +24,9 @@ use tokio_stream::wrappers::BroadcastStream;
 use portal_forms::api::{Api, Client, Group, MAX_BODY};
 use portal_forms::store::Store;
 
-use crate::build::{BuildOptions, build_into};
+use crate::build::BuildOptions;
+use crate::incremental::{Files, Incremental, Progress};
 use crate::render::urls::Urls;
-use crate::write::Memory;
 
 /// The site being served: the last good build, and the error of the last build if it failed.
 #[derive(Default)]
@@ -64,7 +64,14 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         api: Arc::new(RwLock::new(None)),
         store: options.store.clone(),
     };
-    rebuild(&options, &state);
+    let mut site = Incremental::new(BuildOptions {
+        root: options.root.clone(),
+        output: PathBuf::new(),
+        today: options
+            .today
+            .unwrap_or_else(|| crate::dates::today(&options.root)),
+    });
+    rebuild(&options, &state, &mut site, &[]);
     tokio::spawn(purge_every_hour(state.store.clone()));
 
     let addr = SocketAddr::from(([127, 0, 0, 1], options.port));
@@ -79,7 +86,7 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         listener.local_addr()?
     );
 
-    let _watcher = watch(options, state.clone())?;
+    let _watcher = watch(options, state.clone(), site)?;
     let app = Router::new()
         .route("/__portal/events", get(events_stream))
         .fallback(dispatch)
@@ -96,20 +103,26 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
 }
 
 /// Builds into memory; on success the new site replaces the old, on failure the old stays.
-fn rebuild(options: &ServeOptions, state: &AppState) {
-    let build = BuildOptions {
-        root: options.root.clone(),
-        output: PathBuf::new(),
-        today: options
-            .today
-            .unwrap_or_else(|| crate::dates::today(&options.root)),
-    };
-    let memory = Memory::default();
+/// `changed` are the files saved since the last build (none: build everything).
+fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, changed: &[PathBuf]) {
+    let today = options
+        .today
+        .unwrap_or_else(|| crate::dates::today(&options.root));
     let started = std::time::Instant::now();
-    let result = build_into(&build, &memory);
+    let mut publish = |files: &Files, progress: Progress| {
+        let mut served = state.served.write().unwrap_or_else(|e| e.into_inner());
+        served.files = files.clone();
+        served.error = None;
+        if progress == Progress::OwnPages {
+            drop(served);
+            let _ = state.events.send("reload".into());
+        }
+    };
+    let result = site.rebuild(changed, today, &mut publish);
     let mut served = state.served.write().unwrap_or_else(|e| e.into_inner());
     match result {
-        Ok(report) => {
+        Ok(update) => {
+            let report = site.report().expect("a build succeeded").clone();
             if let Some(forms) = report.forms.clone() {
                 let mut api = state.api.write().unwrap_or_else(|e| e.into_inner());
                 match api.as_ref() {
@@ -117,16 +130,23 @@ fn rebuild(options: &ServeOptions, state: &AppState) {
                     None => *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All))),
                 }
             }
-            served.files = memory.into_files();
-            served.error = None;
             if let Ok(config) = crate::load::load_config(&options.root) {
                 served.base_path = Urls::new(&config.base_url).base_path;
             }
-            println!(
-                "Site construit : {} pages en {} ms",
-                report.pages,
-                started.elapsed().as_millis()
-            );
+            match update {
+                None => println!(
+                    "Site construit : {} pages en {} ms",
+                    report.pages,
+                    started.elapsed().as_millis()
+                ),
+                Some(u) => println!(
+                    "Site mis à jour : page modifiée servie en {} ms, tout le site en {} ms ({} pages recalculées, {} autres changées)",
+                    u.own_pages.as_millis(),
+                    u.total.as_millis(),
+                    u.rendered,
+                    u.changed
+                ),
+            }
             let _ = state.events.send("reload".into());
         }
         Err(e) => {
@@ -153,13 +173,22 @@ fn rebuild(options: &ServeOptions, state: &AppState) {
 }
 
 /// Watches the sources and rebuilds, once per burst of changes.
-fn watch(options: ServeOptions, state: AppState) -> anyhow::Result<notify::RecommendedWatcher> {
-    let (tx, rx) = std::sync::mpsc::channel();
+fn watch(
+    options: ServeOptions,
+    state: AppState,
+    mut site: Incremental,
+) -> anyhow::Result<notify::RecommendedWatcher> {
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(e) = event
-            && !matches!(e.kind, notify::EventKind::Access(_))
-        {
-            let _ = tx.send(());
+        match event {
+            Ok(e) if matches!(e.kind, notify::EventKind::Access(_)) => {}
+            Ok(e) => {
+                let _ = tx.send(e.paths);
+            }
+            // An event lost (queue overflow): rebuild everything.
+            Err(_) => {
+                let _ = tx.send(Vec::new());
+            }
         }
     })?;
     for dir in ["content", "themes"] {
@@ -170,10 +199,21 @@ fn watch(options: ServeOptions, state: AppState) -> anyhow::Result<notify::Recom
     }
     watcher.watch(&options.root.join("site.toml"), RecursiveMode::NonRecursive)?;
     std::thread::spawn(move || {
-        while rx.recv().is_ok() {
-            // Editors save in several steps: wait for the burst to end.
-            while rx.recv_timeout(Duration::from_millis(60)).is_ok() {}
-            rebuild(&options, &state);
+        while let Ok(first) = rx.recv() {
+            // Editors save in several steps: wait for the burst to end. An event without
+            // paths means "anything may have changed".
+            let mut everything = first.is_empty();
+            let mut changed = first;
+            while let Ok(more) = rx.recv_timeout(Duration::from_millis(30)) {
+                everything |= more.is_empty();
+                changed.extend(more);
+            }
+            if everything {
+                changed.clear();
+            }
+            changed.sort();
+            changed.dedup();
+            rebuild(&options, &state, &mut site, &changed);
         }
     });
     Ok(watcher)

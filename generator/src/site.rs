@@ -32,6 +32,10 @@ pub struct Site {
     by_slug: HashMap<String, usize>,
     calls_of: HashMap<String, Vec<usize>>,
     resources_of: HashMap<String, Vec<usize>>,
+    /// Sorted once here: pages ask for these thousands of times in a large site.
+    in_category: HashMap<String, Vec<usize>>,
+    open_calls: Vec<usize>,
+    open_resources: Vec<usize>,
 }
 
 /// A key to sort names the French way: accents and case do not count.
@@ -88,7 +92,16 @@ impl Site {
                 .or_default()
                 .push(i);
         }
-        Site {
+        let mut in_category: HashMap<String, Vec<usize>> = HashMap::new();
+        for &i in &directory {
+            for c in &content.associations[i].categories {
+                let ids = in_category.entry(c.clone()).or_default();
+                if ids.last() != Some(&i) {
+                    ids.push(i);
+                }
+            }
+        }
+        let mut site = Site {
             content,
             today,
             changes,
@@ -97,7 +110,39 @@ impl Site {
             by_slug,
             calls_of,
             resources_of,
-        }
+            in_category,
+            open_calls: Vec::new(),
+            open_resources: Vec::new(),
+        };
+        site.open_calls = site.sorted_open_calls();
+        site.open_resources = site.sorted_open_resources();
+        site
+    }
+
+    /// Gives back the content and history, for a rebuild that changes a few entries.
+    pub fn into_parts(self) -> (Content, ChangeDates) {
+        (self.content, self.changes)
+    }
+
+    fn sorted_open_calls(&self) -> Vec<usize> {
+        let calls = &self.content.calls;
+        let mut open: Vec<usize> = (0..calls.len())
+            .filter(|&i| !calls[i].is_archived(self.today))
+            .collect();
+        open.sort_by_cached_key(|&i| (self.next_date(&calls[i]), sort_key(&calls[i].title)));
+        open
+    }
+
+    fn sorted_open_resources(&self) -> Vec<usize> {
+        let resources = &self.content.resources;
+        let mut open: Vec<usize> = (0..resources.len())
+            .filter(|&i| !resources[i].is_archived(self.today))
+            .collect();
+        open.sort_by_cached_key(|&i| {
+            let r = &resources[i];
+            (r.last_day().unwrap_or(Date::MAX), sort_key(&r.title))
+        });
+        open
     }
 
     pub fn association(&self, slug: &str) -> &Association {
@@ -117,14 +162,10 @@ impl Site {
 
     /// Open calls, the soonest first (open-ended recurrences after dated ones).
     pub fn open_calls(&self) -> Vec<&VolunteerCall> {
-        let mut calls: Vec<&VolunteerCall> = self
-            .content
-            .calls
+        self.open_calls
             .iter()
-            .filter(|c| !c.is_archived(self.today))
-            .collect();
-        calls.sort_by_cached_key(|c| (self.next_date(c), sort_key(&c.title)));
-        calls
+            .map(|&i| &self.content.calls[i])
+            .collect()
     }
 
     /// The next day a call needs people (for sorting); far future when open-ended.
@@ -143,14 +184,11 @@ impl Site {
 
     /// Open listings of a kind (or both), those ending soonest first.
     pub fn open_resources(&self, kind: Option<ResourceKind>) -> Vec<&Resource> {
-        let mut out: Vec<&Resource> = self
-            .content
-            .resources
+        self.open_resources
             .iter()
-            .filter(|r| !r.is_archived(self.today) && kind.is_none_or(|k| r.kind == k))
-            .collect();
-        out.sort_by_cached_key(|r| (r.last_day().unwrap_or(Date::MAX), sort_key(&r.title)));
-        out
+            .map(|&i| &self.content.resources[i])
+            .filter(|r| kind.is_none_or(|k| r.kind == k))
+            .collect()
     }
 
     pub fn calls_of(&self, association: &str) -> impl Iterator<Item = &VolunteerCall> {
@@ -170,16 +208,7 @@ impl Site {
     }
 
     /// Associations of a category, in directory order.
-    pub fn in_category(&self, key: &str) -> Vec<usize> {
-        self.directory
-            .iter()
-            .copied()
-            .filter(|&i| {
-                self.content.associations[i]
-                    .categories
-                    .iter()
-                    .any(|c| c == key)
-            })
-            .collect()
+    pub fn in_category(&self, key: &str) -> &[usize] {
+        self.in_category.get(key).map_or(&[], Vec::as_slice)
     }
 }

@@ -12,7 +12,7 @@ use super::pages::PageMeta;
 use super::views::Link;
 
 /// One of the form pages.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FormPage {
     Index,
     Form(SubmissionType),

@@ -134,6 +134,7 @@ pub struct Renderer<'a> {
     tera: Tera,
     /// The territory's outline under the maps, when `content/data/` has one.
     pub outline: map::Outline,
+    archive: std::sync::OnceLock<Vec<pages::ArchiveItem>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -204,16 +205,22 @@ impl<'a> Renderer<'a> {
             urls,
             tera,
             outline: map::Outline::default(),
+            archive: std::sync::OnceLock::new(),
         }
     }
 
     /// Renders an HTML page and minifies it.
     pub fn html(&self, template: &str, context: &Context) -> Result<Vec<u8>, BuildError> {
+        self.raw(template, context).map(|html| minify(&html))
+    }
+
+    /// Renders an HTML page as the template writes it.
+    pub fn raw(&self, template: &str, context: &Context) -> Result<Vec<u8>, BuildError> {
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, context, &mut out)
             .map_err(|e| BuildError::Template(format!("{template} : {}", error_chain(&e))))?;
-        Ok(minify(&out))
+        Ok(out)
     }
 
     /// Renders a text template (feeds, sitemap) without minifying.

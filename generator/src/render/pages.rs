@@ -16,7 +16,7 @@ use crate::render::views::{
 use crate::write::Sink;
 
 /// One HTML page to render.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Job {
     Home,
     Directory(usize),
@@ -39,8 +39,27 @@ pub enum Job {
     Search,
 }
 
+/// A page written by a build.
+#[derive(Debug, Clone)]
+pub struct RenderedPage {
+    pub job: Job,
+    pub url: String,
+    /// Relative to the output folder.
+    pub file: String,
+    /// Of the HTML before minifying; 0 when the build did not track pages.
+    pub hash: u64,
+}
+
+/// A hash of a page's HTML, to tell whether a rebuild changed it.
+pub fn hash_of(html: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    html.hash(&mut h);
+    h.finish()
+}
+
 /// Which listings a list page shows.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ResourceFilter {
     All,
     Kind(ResourceKind),
@@ -125,20 +144,38 @@ impl Renderer<'_> {
     }
 
     /// Renders the given pages in parallel into `sink`; returns the URLs written.
-    pub fn render_jobs(&self, jobs: &[Job], sink: &dyn Sink) -> Result<Vec<String>, BuildError> {
+    pub fn render_jobs(
+        &self,
+        jobs: &[Job],
+        sink: &dyn Sink,
+        track: bool,
+    ) -> Result<Vec<RenderedPage>, BuildError> {
         jobs.par_iter()
             .map(|job| {
-                let (url, template, context) = self.context(job)?;
-                let html = self.html(template, &context)?;
-                let file = if *job == Job::NotFound {
-                    "404.html".to_string()
-                } else {
-                    self.urls.file_of(&url)
-                };
-                sink.put(&file, html)?;
-                Ok(url)
+                let (page, raw) = self.render_raw(job)?;
+                let hash = if track { hash_of(&raw) } else { 0 };
+                sink.put(&page.file, super::minify(&raw))?;
+                Ok(RenderedPage { hash, ..page })
             })
             .collect()
+    }
+
+    /// Renders one page without minifying it: what an incremental rebuild compares.
+    pub fn render_raw(&self, job: &Job) -> Result<(RenderedPage, Vec<u8>), BuildError> {
+        let (url, template, context) = self.context(job)?;
+        let raw = self.raw(template, &context)?;
+        let file = if *job == Job::NotFound {
+            "404.html".to_string()
+        } else {
+            self.urls.file_of(&url)
+        };
+        let page = RenderedPage {
+            job: job.clone(),
+            url,
+            file,
+            hash: 0,
+        };
+        Ok((page, raw))
     }
 
     pub(super) fn meta(
@@ -210,8 +247,12 @@ impl Renderer<'_> {
         }
     }
 
-    /// Archived calls and listings, the most recently ended first.
-    fn archive(&self) -> Vec<ArchiveItem> {
+    /// Archived calls and listings, the most recently ended first (made once per build).
+    fn archive(&self) -> &[ArchiveItem] {
+        self.archive.get_or_init(|| self.archived_items())
+    }
+
+    fn archived_items(&self) -> Vec<ArchiveItem> {
         let site = self.site;
         let mut items: Vec<ArchiveItem> = site
             .content
@@ -355,7 +396,7 @@ impl Renderer<'_> {
                 let category = &config.categories.0[*i];
                 let first = urls.category(&category.key);
                 let ids = site.in_category(&category.key);
-                let (page, pagination) = self.paginate(&ids, *n, &first);
+                let (page, pagination) = self.paginate(ids, *n, &first);
                 cx.insert("associations", &cards(&page));
                 cx.insert("pagination", &pagination);
                 cx.insert("total", &ids.len());
@@ -427,12 +468,13 @@ impl Renderer<'_> {
             }
             Job::Calls(n) => {
                 let first = urls.calls();
-                let calls: Vec<CallCard> = site
-                    .open_calls()
+                // Cards for this page only: a list of thousands has hundreds of pages.
+                let calls = site.open_calls();
+                let (page, pagination) = self.paginate(&calls, *n, &first);
+                let page: Vec<CallCard> = page
                     .into_iter()
                     .map(|c| CallCard::of(c, site, urls))
                     .collect();
-                let (page, pagination) = self.paginate(&calls, *n, &first);
                 cx.insert("calls", &page);
                 cx.insert("total", &calls.len());
                 cx.insert("pagination", &pagination);
@@ -478,12 +520,12 @@ impl Renderer<'_> {
                     }
                     ResourceFilter::Category(c) => format!("Ressources : {}", c.label()),
                 };
-                let items: Vec<ResourceCard> = self
-                    .resources(*filter)
+                let items = self.resources(*filter);
+                let (page, pagination) = self.paginate(&items, *n, &first);
+                let page: Vec<ResourceCard> = page
                     .into_iter()
                     .map(|r| ResourceCard::of(r, site, urls))
                     .collect();
-                let (page, pagination) = self.paginate(&items, *n, &first);
                 cx.insert("resources", &page);
                 cx.insert("total", &items.len());
                 cx.insert("pagination", &pagination);
@@ -523,7 +565,7 @@ impl Renderer<'_> {
             Job::Archive(n) => {
                 let first = urls.archive();
                 let items = self.archive();
-                let (page, pagination) = self.paginate(&items, *n, &first);
+                let (page, pagination) = self.paginate(items, *n, &first);
                 cx.insert("items", &page);
                 cx.insert("total", &items.len());
                 cx.insert("pagination", &pagination);
@@ -673,7 +715,7 @@ struct FilterLink {
 /// A line of the archive: a call or a listing.
 #[derive(Clone, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
-enum ArchiveItem {
+pub(super) enum ArchiveItem {
     Call(CallCard),
     Resource(ResourceCard),
 }

@@ -1,0 +1,420 @@
+//! `portal serve`'s rebuilds. After an editor saves an entry that the site already has,
+//! only that file is decoded; its own page is rendered and served at once; then the pages
+//! that show it (lists, maps, guides, its association's page, the listings it matches) are
+//! rendered again, and only those whose HTML came out different are minified and replaced;
+//! feeds, data and indexes are redone last. Anything else (site.toml, the theme, a free
+//! page, a file added or removed, another day) is a full build. Either way the files served
+//! are those of a full build, byte for byte (tests/sites/incremental.rs).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use portal_model::{Context, Entry, Kind};
+use rayon::prelude::*;
+
+use crate::build::{BuildOptions, BuildReport, Built, build_site};
+use crate::error::{BuildError, FileProblems};
+use crate::load;
+use crate::render::Renderer;
+use crate::render::pages::{Job, RenderedPage, hash_of};
+use crate::render::urls::Urls;
+use crate::site::Site;
+use crate::write::Memory;
+
+/// The files of a site, by path relative to its root.
+pub type Files = BTreeMap<String, Arc<Vec<u8>>>;
+
+/// How far a rebuild has got when it hands over files to serve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// The saved entries' own pages are new; the rest is the previous build's.
+    OwnPages,
+    /// Everything is done.
+    Done,
+}
+
+/// Keeps the last good build in memory, to redo only what a change touches.
+pub struct Incremental {
+    options: BuildOptions,
+    last: Option<Last>,
+}
+
+struct Last {
+    built: Built,
+    files: Files,
+    /// Files written by `write_outputs`, which an update writes again.
+    outputs: BTreeSet<String>,
+    report: BuildReport,
+}
+
+/// What an update did, for the terminal and the benchmark.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateReport {
+    /// Decoding the saved files and indexing the site again.
+    pub index: Duration,
+    /// Until the saved entries' own pages were handed over.
+    pub own_pages: Duration,
+    /// Until everything was.
+    pub total: Duration,
+    /// Pages rendered again, and how many of them came out different.
+    pub rendered: usize,
+    pub changed: usize,
+}
+
+/// A saved entry, before and after.
+struct Edit {
+    kind: Kind,
+    slug: String,
+    before: Entry,
+    after: Entry,
+}
+
+impl Incremental {
+    pub fn new(options: BuildOptions) -> Incremental {
+        Incremental {
+            options,
+            last: None,
+        }
+    }
+
+    pub fn report(&self) -> Option<&BuildReport> {
+        self.last.as_ref().map(|l| &l.report)
+    }
+
+    /// A full build in memory, remembered for the next update.
+    pub fn full(&mut self, today: jiff::civil::Date) -> Result<&Files, BuildError> {
+        self.last = None;
+        self.options.today = today;
+        let memory = Memory::default();
+        let (report, built) = build_site(&self.options, &memory, true)?;
+        let files = memory.into_files();
+        let pages: HashSet<&str> = built.pages.iter().map(|p| p.file.as_str()).collect();
+        let theme: HashSet<&str> = built.theme.files.iter().map(|(f, _)| f.as_str()).collect();
+        let outputs = files
+            .keys()
+            .filter(|f| {
+                !pages.contains(f.as_str())
+                    && !theme.contains(f.as_str())
+                    && *f != "donnees/formulaires.json"
+            })
+            .cloned()
+            .collect();
+        let last = self.last.insert(Last {
+            built,
+            files,
+            outputs,
+            report,
+        });
+        Ok(&last.files)
+    }
+
+    /// Rebuilds after `changed` files were saved: an update when it can, a full build
+    /// otherwise. `publish` receives the files to serve, possibly twice.
+    pub fn rebuild(
+        &mut self,
+        changed: &[PathBuf],
+        today: jiff::civil::Date,
+        publish: &mut dyn FnMut(&Files, Progress),
+    ) -> Result<Option<UpdateReport>, BuildError> {
+        let fast = today == self.options.today
+            && self.last.is_some()
+            && !changed.is_empty()
+            && self.edits_known(changed);
+        if !fast {
+            let files = self.full(today)?;
+            publish(files, Progress::Done);
+            return Ok(None);
+        }
+        self.update(changed, publish).map(Some)
+    }
+
+    /// Whether every changed path is an entry the last build had (or a file that is gone
+    /// and never was content, like an editor's swap file).
+    fn edits_known(&self, changed: &[PathBuf]) -> bool {
+        changed.iter().all(|path| match self.entry_of(path) {
+            Some((kind, slug)) => kind != Kind::Page && path.is_file() && self.has(kind, &slug),
+            None => !path.exists() && !self.is_content_file(path),
+        })
+    }
+
+    fn has(&self, kind: Kind, slug: &str) -> bool {
+        let Some(last) = &self.last else { return false };
+        let c = &last.built.site.content;
+        match kind {
+            Kind::Association => find(&c.associations, slug, |a| &a.slug).is_some(),
+            Kind::VolunteerCall => find(&c.calls, slug, |x| &x.slug).is_some(),
+            Kind::Resource => find(&c.resources, slug, |x| &x.slug).is_some(),
+            Kind::Page => false,
+        }
+    }
+
+    fn is_content_file(&self, path: &Path) -> bool {
+        self.entry_of(path).is_some()
+    }
+
+    /// `content/<folder>/<slug>.md` → its kind and slug.
+    fn entry_of(&self, path: &Path) -> Option<(Kind, String)> {
+        let rel = path.strip_prefix(self.options.root.join("content")).ok()?;
+        let mut parts = rel.components().map(|c| c.as_os_str().to_str());
+        let (Some(Some(folder)), Some(Some(name)), None) =
+            (parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        let slug = name.strip_suffix(".md")?;
+        (!slug.starts_with('.')).then_some(())?;
+        Some((Kind::from_folder(folder)?, slug.to_string()))
+    }
+
+    fn update(
+        &mut self,
+        changed: &[PathBuf],
+        publish: &mut dyn FnMut(&Files, Progress),
+    ) -> Result<UpdateReport, BuildError> {
+        let started = Instant::now();
+        let mut report = UpdateReport::default();
+        let decoded = self.decode(changed)?;
+        let last = self.last.take().expect("an update follows a build");
+        let Built {
+            site,
+            theme,
+            outline,
+            pages,
+        } = last.built;
+        let (mut content, changes) = site.into_parts();
+        let mut edits = Vec::new();
+        for (kind, slug, after) in decoded {
+            let before = match &after {
+                Entry::Association(a) => {
+                    Entry::Association(replace(&mut content.associations, a.clone(), |x| &x.slug))
+                }
+                Entry::VolunteerCall(c) => {
+                    Entry::VolunteerCall(replace(&mut content.calls, c.clone(), |x| &x.slug))
+                }
+                Entry::Resource(r) => {
+                    Entry::Resource(replace(&mut content.resources, r.clone(), |x| &x.slug))
+                }
+                Entry::Page(_) => unreachable!("free pages take a full build"),
+            };
+            edits.push(Edit {
+                kind,
+                slug,
+                before,
+                after,
+            });
+        }
+        let site = Site::new(content, self.options.today, changes);
+        report.index = started.elapsed();
+
+        let urls = Urls::new(&site.content.config.base_url);
+        let mut renderer = Renderer::new(&site, &theme, urls);
+        renderer.outline = outline.clone();
+        let jobs = renderer.jobs();
+        let previous: HashMap<&Job, &RenderedPage> = pages.iter().map(|p| (&p.job, p)).collect();
+        let mut files = last.files;
+
+        // First the saved entries' own pages: what the editor is looking at.
+        let own: HashSet<Job> = edits.iter().filter_map(|e| own_job(&site, e)).collect();
+        let mut fresh: HashMap<Job, RenderedPage> = HashMap::new();
+        for job in &own {
+            let (page, raw) = renderer.render_raw(job)?;
+            let page = RenderedPage {
+                hash: hash_of(&raw),
+                ..page
+            };
+            files.insert(page.file.clone(), Arc::new(crate::render::minify(&raw)));
+            fresh.insert(job.clone(), page);
+        }
+        report.own_pages = started.elapsed();
+        publish(&files, Progress::OwnPages);
+
+        // Then every page that may show them, minifying only those that changed.
+        let related = related_jobs(&site, &edits);
+        let again: Vec<&Job> = jobs
+            .iter()
+            .filter(|j| !own.contains(j) && (!is_entry(j) || related.contains(j)))
+            .collect();
+        report.rendered = own.len() + again.len();
+        let redone: Vec<(RenderedPage, Option<Vec<u8>>)> = again
+            .par_iter()
+            .map(|job| {
+                let (page, raw) = renderer.render_raw(job)?;
+                let hash = hash_of(&raw);
+                let same = previous
+                    .get(job)
+                    .is_some_and(|p| p.hash == hash && p.file == page.file);
+                let bytes = (!same).then(|| crate::render::minify(&raw));
+                Ok((RenderedPage { hash, ..page }, bytes))
+            })
+            .collect::<Result<_, BuildError>>()?;
+        for (page, bytes) in redone {
+            if let Some(bytes) = bytes {
+                report.changed += 1;
+                files.insert(page.file.clone(), Arc::new(bytes));
+            }
+            fresh.insert(page.job.clone(), page);
+        }
+        let mut new_pages = Vec::with_capacity(jobs.len());
+        for job in &jobs {
+            match fresh
+                .remove(job)
+                .or_else(|| previous.get(job).map(|p| (*p).clone()))
+            {
+                Some(page) => new_pages.push(page),
+                None => unreachable!("an entry's job is rendered or kept: {job:?}"),
+            }
+        }
+        let kept: HashSet<&str> = new_pages.iter().map(|p| p.file.as_str()).collect();
+        for old in &pages {
+            if !kept.contains(old.file.as_str()) {
+                files.remove(&old.file);
+            }
+        }
+
+        let memory = Memory::default();
+        let page_urls: Vec<String> = new_pages.iter().map(|p| p.url.clone()).collect();
+        renderer.write_outputs(&memory, &page_urls)?;
+        for old in &last.outputs {
+            files.remove(old);
+        }
+        let written = memory.into_files();
+        let outputs = written.keys().cloned().collect();
+        files.extend(written);
+        drop(renderer);
+        report.total = started.elapsed();
+
+        let mut build_report = last.report;
+        let other = files.len() - new_pages.len();
+        build_report.counts(&site, new_pages.len(), other);
+        let last = self.last.insert(Last {
+            built: Built {
+                site,
+                theme,
+                outline,
+                pages: new_pages,
+            },
+            files,
+            outputs,
+            report: build_report,
+        });
+        publish(&last.files, Progress::Done);
+        Ok(report)
+    }
+
+    /// Decodes the saved entries against the last build's settings and associations.
+    fn decode(&self, changed: &[PathBuf]) -> Result<Vec<(Kind, String, Entry)>, BuildError> {
+        let last = self.last.as_ref().expect("an update follows a build");
+        let content = &last.built.site.content;
+        let associations: BTreeSet<String> = content
+            .associations
+            .iter()
+            .map(|a| a.slug.clone())
+            .collect();
+        let cx = Context {
+            site: &content.config,
+            associations: &associations,
+        };
+        let mut decoded = Vec::new();
+        let mut failed = Vec::new();
+        let mut seen = HashSet::new();
+        for path in changed {
+            let Some((kind, slug)) = self.entry_of(path) else {
+                continue;
+            };
+            if !seen.insert((kind, slug.clone())) {
+                continue;
+            }
+            let shown = format!("content/{}/{slug}.md", kind.folder());
+            let entry = load::read_text(path)
+                .map_err(|p| vec![p])
+                .and_then(|source| Entry::decode(kind, &slug, &source, &cx));
+            match entry {
+                Ok(entry) => decoded.push((kind, slug, entry)),
+                Err(problems) => failed.push(FileProblems {
+                    file: shown,
+                    problems,
+                }),
+            }
+        }
+        if failed.is_empty() {
+            Ok(decoded)
+        } else {
+            Err(BuildError::Content(failed))
+        }
+    }
+}
+
+fn find<T>(items: &[T], slug: &str, key: impl Fn(&T) -> &String) -> Option<usize> {
+    items.binary_search_by(|x| key(x).as_str().cmp(slug)).ok()
+}
+
+/// Puts `new` in the place of the entry of the same slug; returns the old one.
+fn replace<T>(items: &mut [T], new: T, key: impl Fn(&T) -> &String) -> T {
+    let i = find(items, key(&new), &key).expect("only known entries are updated");
+    std::mem::replace(&mut items[i], new)
+}
+
+fn is_entry(job: &Job) -> bool {
+    matches!(
+        job,
+        Job::Association(_) | Job::Call(_) | Job::Resource(_) | Job::Page(_)
+    )
+}
+
+/// The page of the entry itself.
+fn own_job(site: &Site, edit: &Edit) -> Option<Job> {
+    let c = &site.content;
+    Some(match edit.kind {
+        Kind::Association => Job::Association(find(&c.associations, &edit.slug, |a| &a.slug)?),
+        Kind::VolunteerCall => Job::Call(find(&c.calls, &edit.slug, |x| &x.slug)?),
+        Kind::Resource => Job::Resource(find(&c.resources, &edit.slug, |x| &x.slug)?),
+        Kind::Page => return None,
+    })
+}
+
+/// The entry pages that show something of the edited entries: an association's page
+/// lists its calls and listings; calls and listings show their association; a listing
+/// shows the nearest listings of the other kind in its category, whose distances depend on
+/// their associations' places.
+fn related_jobs(site: &Site, edits: &[Edit]) -> HashSet<Job> {
+    let c = &site.content;
+    let mut associations = BTreeSet::new();
+    let mut categories = BTreeSet::new();
+    for e in edits {
+        for entry in [&e.before, &e.after] {
+            match entry {
+                Entry::Association(a) => {
+                    associations.insert(a.slug.clone());
+                    categories.extend(site.resources_of(&a.slug).map(|r| r.category));
+                }
+                Entry::VolunteerCall(x) => {
+                    associations.insert(x.association.clone());
+                }
+                Entry::Resource(r) => {
+                    associations.insert(r.association.clone());
+                    categories.insert(r.category);
+                }
+                Entry::Page(_) => {}
+            }
+        }
+    }
+    let mut jobs = HashSet::new();
+    for (i, a) in c.associations.iter().enumerate() {
+        if associations.contains(&a.slug) {
+            jobs.insert(Job::Association(i));
+        }
+    }
+    for (i, x) in c.calls.iter().enumerate() {
+        if associations.contains(&x.association) {
+            jobs.insert(Job::Call(i));
+        }
+    }
+    for (i, r) in c.resources.iter().enumerate() {
+        if associations.contains(&r.association) || categories.contains(&r.category) {
+            jobs.insert(Job::Resource(i));
+        }
+    }
+    jobs
+}
