@@ -34,6 +34,8 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
+    /// The target holds a previous build, whose unchanged files can be reused.
+    reuse: bool,
 }
 
 impl Staging {
@@ -73,6 +75,7 @@ impl Staging {
         fs::write(dir.join(MARKER), b"").map_err(BuildError::io(&dir))?;
         Ok(Staging {
             target: target.to_path_buf(),
+            reuse: target.join(MARKER).is_file(),
             dir,
             committed: false,
         })
@@ -114,12 +117,28 @@ impl Drop for Staging {
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), BuildError> {
-        let full = self.dir.join(safe_relative(path)?);
+        let rel = safe_relative(path)?;
+        let full = self.dir.join(rel);
         if let Some(parent) = full.parent() {
             fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
         }
+        // A file the previous build wrote with the same bytes is linked, not written: no
+        // new inode or data blocks, and its modification time stays, so that the tools
+        // that publish the site (rsync, aws s3 sync) see it unchanged.
+        if self.reuse && same_file(&self.target.join(rel), &bytes) {
+            let old = self.target.join(rel);
+            if fs::hard_link(&old, &full).is_ok() {
+                return Ok(());
+            }
+        }
         fs::write(&full, bytes).map_err(BuildError::io(&full))
     }
+}
+
+/// Whether `path` is a plain file holding exactly `bytes`.
+fn same_file(path: &Path, bytes: &[u8]) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 /// The site in memory, for `portal serve`.
@@ -184,5 +203,30 @@ mod tests {
             1,
             "no staging folder left"
         );
+    }
+
+    #[test]
+    fn unchanged_files_are_linked_not_written() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let s = Staging::new(&target).unwrap();
+        s.put("a/index.html", b"same".to_vec()).unwrap();
+        s.put("b/index.html", b"old".to_vec()).unwrap();
+        s.commit().unwrap();
+        let inode = |p: &str| fs::metadata(target.join(p)).unwrap().ino();
+        let (a, b) = (inode("a/index.html"), inode("b/index.html"));
+        let s = Staging::new(&target).unwrap();
+        s.put("a/index.html", b"same".to_vec()).unwrap();
+        s.put("b/index.html", b"new".to_vec()).unwrap();
+        s.commit().unwrap();
+        assert_eq!(
+            inode("a/index.html"),
+            a,
+            "the unchanged file is the same file"
+        );
+        assert_ne!(inode("b/index.html"), b);
+        assert_eq!(fs::read(target.join("b/index.html")).unwrap(), b"new");
+        assert_eq!(fs::read(target.join("a/index.html")).unwrap(), b"same");
     }
 }

@@ -4,12 +4,17 @@
 
 use portal_model::Resource;
 use portal_model::resource::{ResourceCategory, ResourceKind};
+use portal_model::shapes::Geo;
 use serde::Serialize;
 use tera::Context;
 
 use super::Renderer;
 use super::pages::PageMeta;
 use super::views::ResourceCard;
+
+/// Open listings (index, place) by kind and category.
+pub(super) type Candidates =
+    std::collections::HashMap<(ResourceKind, ResourceCategory), Vec<(usize, Option<Geo>)>>;
 
 /// How many matches a listing shows.
 const SHOWN: usize = 5;
@@ -48,16 +53,14 @@ impl Renderer<'_> {
         let here = site
             .place_of(r.place.as_ref(), &r.association)
             .map(|p| p.geo);
-        let mut found: Vec<(Option<f64>, &Resource)> = site
-            .open_resources(Some(other))
+        let resources = &site.content.resources;
+        let mut found: Vec<(Option<f64>, &Resource)> = self
+            .open_by_kind_and_category()
+            .get(&(other, r.category))
             .into_iter()
-            .filter(|c| c.category == r.category && c.association != r.association)
-            .map(|c| {
-                let there = site
-                    .place_of(c.place.as_ref(), &c.association)
-                    .map(|p| p.geo);
-                (here.zip(there).map(|(a, b)| a.km_to(b)), c)
-            })
+            .flatten()
+            .filter(|(i, _)| resources[*i].association != r.association)
+            .map(|&(i, there)| (here.zip(there).map(|(a, b)| a.km_to(b)), &resources[i]))
             .collect();
         // Known distances first, the nearest first; the rest keep the listing order.
         found.sort_by(|a, b| match (a.0, b.0) {
@@ -80,6 +83,27 @@ impl Renderer<'_> {
                 }),
             })
             .collect()
+    }
+
+    /// Open listings by kind and category, in the lists' order, with their place: every
+    /// listing's page looks for its matches there, so it is made once per build.
+    fn open_by_kind_and_category(&self) -> &Candidates {
+        self.matching.get_or_init(|| {
+            let site = self.site;
+            let mut out = Candidates::new();
+            for r in site.open_resources(None) {
+                let i = site
+                    .content
+                    .resources
+                    .binary_search_by(|x| x.slug.cmp(&r.slug))
+                    .expect("an open listing is a listing");
+                let geo = site
+                    .place_of(r.place.as_ref(), &r.association)
+                    .map(|p| p.geo);
+                out.entry((r.kind, r.category)).or_default().push((i, geo));
+            }
+            out
+        })
     }
 
     /// Every open request, by category, then by commune.

@@ -135,6 +135,7 @@ pub struct Renderer<'a> {
     /// The territory's outline under the maps, when `content/data/` has one.
     pub outline: map::Outline,
     archive: std::sync::OnceLock<Vec<pages::ArchiveItem>>,
+    matching: std::sync::OnceLock<matching::Candidates>,
 }
 
 impl<'a> Renderer<'a> {
@@ -206,6 +207,7 @@ impl<'a> Renderer<'a> {
             tera,
             outline: map::Outline::default(),
             archive: std::sync::OnceLock::new(),
+            matching: std::sync::OnceLock::new(),
         }
     }
 
