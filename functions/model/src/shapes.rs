@@ -20,11 +20,16 @@ pub struct Geo {
 impl Geo {
     /// The great-circle distance to `other`, in kilometres (haversine).
     pub fn km_to(self, other: Geo) -> f64 {
+        2.0 * 6371.0 * self.haversine(other).sqrt().asin()
+    }
+
+    /// The haversine of the angle between two points: it grows with the distance, so it
+    /// ranks places by distance without the square root and arc sine.
+    pub fn haversine(self, other: Geo) -> f64 {
         let (la1, la2) = (self.lat.to_radians(), other.lat.to_radians());
         let dlat = la2 - la1;
         let dlon = (other.lon - self.lon).to_radians();
-        let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
-        2.0 * 6371.0 * h.sqrt().asin()
+        (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2)
     }
 
     pub fn read(node: &Node, path: &str, p: &mut Problems, bounds: &Bounds) -> Option<Geo> {

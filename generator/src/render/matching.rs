@@ -54,24 +54,43 @@ impl Renderer<'_> {
             .place_of(r.place.as_ref(), &r.association)
             .map(|p| p.geo);
         let resources = &site.content.resources;
-        let mut found: Vec<(Option<f64>, &Resource)> = self
+        // Ranked by the haversine, which grows with the distance: no arc sine or square
+        // root per pair, and only the shown ones are sorted (a national site has
+        // thousands of candidates per listing). Ties keep the listing order.
+        let mut found: Vec<(Option<f64>, usize, usize)> = self
             .open_by_kind_and_category()
             .get(&(other, r.category))
             .into_iter()
             .flatten()
-            .filter(|(i, _)| resources[*i].association != r.association)
-            .map(|&(i, there)| (here.zip(there).map(|(a, b)| a.km_to(b)), &resources[i]))
+            .enumerate()
+            .filter(|(_, (i, _))| resources[*i].association != r.association)
+            .map(|(position, &(i, there))| {
+                (here.zip(there).map(|(a, b)| a.haversine(b)), position, i)
+            })
             .collect();
-        // Known distances first, the nearest first; the rest keep the listing order.
-        found.sort_by(|a, b| match (a.0, b.0) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
+        let order = |a: &(Option<f64>, usize, usize), b: &(Option<f64>, usize, usize)| {
+            match (a.0, b.0) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then(a.1.cmp(&b.1))
+        };
+        if found.len() > SHOWN {
+            found.select_nth_unstable_by(SHOWN, order);
+            found.truncate(SHOWN);
+        }
+        found.sort_unstable_by(order);
         found
             .into_iter()
-            .take(SHOWN)
+            .map(|(_, _, i)| {
+                let c = &resources[i];
+                let there = site
+                    .place_of(c.place.as_ref(), &c.association)
+                    .map(|p| p.geo);
+                (here.zip(there).map(|(a, b)| a.km_to(b)), c)
+            })
             .map(|(km, c)| Match {
                 card: ResourceCard::of(c, site, &self.urls),
                 distance: km.map(|km| {
