@@ -143,3 +143,40 @@ fn an_invalid_edit_keeps_the_last_site_and_its_fix_is_incremental() {
         &[(file, "postal_code: \"3", "postal_code: \"33")],
     );
 }
+
+#[test]
+fn what_is_not_a_known_entry_takes_a_full_build() {
+    let site = Site::bundled();
+    let mut inc = Incremental::new(options(&site));
+    let today: Date = NOW.parse().unwrap();
+    inc.full(today).unwrap();
+    let mut last = Files::new();
+    // An editor's swap file, written and removed beside a real save: still incremental.
+    let swap = site.path("content/associations/.escale-hygiene-bordeaux.md.swp");
+    let file = "content/associations/escale-hygiene-bordeaux.md";
+    let text = std::fs::read_to_string(site.path(file)).unwrap();
+    site.write(
+        file,
+        &text.replace("name: L'Escale Hygiène", "name: Escale"),
+    );
+    let update = inc
+        .rebuild(&[swap, site.path(file)], today, &mut |files, _| {
+            last = files.clone()
+        })
+        .unwrap();
+    assert!(
+        update.is_some(),
+        "a swap file gone does not force a full build"
+    );
+    // A theme file removed: a full build, and the file is no longer served.
+    let licence = "vendor/leaflet-1.9.4/LICENSE.txt";
+    let theme_file = site.path(&format!("themes/default/static/{licence}"));
+    assert!(last.contains_key(licence));
+    std::fs::remove_file(&theme_file).unwrap();
+    let update = inc
+        .rebuild(&[theme_file], today, &mut |files, _| last = files.clone())
+        .unwrap();
+    assert!(update.is_none(), "a theme file removed takes a full build");
+    assert!(!last.contains_key(licence));
+    assert_eq!(last, full_build(&site));
+}

@@ -130,13 +130,28 @@ impl Incremental {
         self.update(changed, publish).map(Some)
     }
 
-    /// Whether every changed path is an entry the last build had (or a file that is gone
-    /// and never was content, like an editor's swap file).
+    /// Whether every changed path is an entry the last build had, or a file of an entry
+    /// folder that is gone and was not an entry (an editor's swap file: had it been there at
+    /// the last build, that build would have refused it).
     fn edits_known(&self, changed: &[PathBuf]) -> bool {
         changed.iter().all(|path| match self.entry_of(path) {
             Some((kind, slug)) => kind != Kind::Page && path.is_file() && self.has(kind, &slug),
-            None => !path.exists() && !self.is_content_file(path),
+            None => !path.exists() && self.in_entry_folder(path),
         })
+    }
+
+    /// `content/<folder>/<name>` for a folder of entries.
+    fn in_entry_folder(&self, path: &Path) -> bool {
+        let Ok(rel) = path.strip_prefix(self.options.root.join("content")) else {
+            return false;
+        };
+        let parts: Vec<_> = rel.components().collect();
+        parts.len() == 2
+            && parts[0]
+                .as_os_str()
+                .to_str()
+                .and_then(Kind::from_folder)
+                .is_some()
     }
 
     fn has(&self, kind: Kind, slug: &str) -> bool {
@@ -148,10 +163,6 @@ impl Incremental {
             Kind::Resource => find(&c.resources, slug, |x| &x.slug).is_some(),
             Kind::Page => false,
         }
-    }
-
-    fn is_content_file(&self, path: &Path) -> bool {
-        self.entry_of(path).is_some()
     }
 
     /// `content/<folder>/<slug>.md` → its kind and slug.

@@ -211,11 +211,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Renders an HTML page and minifies it.
-    pub fn html(&self, template: &str, context: &Context) -> Result<Vec<u8>, BuildError> {
-        self.raw(template, context).map(|html| minify(&html))
-    }
-
     /// Renders an HTML page as the template writes it.
     pub fn raw(&self, template: &str, context: &Context) -> Result<Vec<u8>, BuildError> {
         let mut out = Vec::with_capacity(16 * 1024);
