@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::support::{NOW, Site, files, read};
+use crate::support::{NOW, Site, canonical, files, read};
 
 #[test]
 fn basic_site_builds_every_page_kind() {
@@ -119,7 +119,7 @@ fn raw_html_and_dangerous_links_never_reach_the_page() {
         if !path.ends_with(".html") {
             continue;
         }
-        let html = String::from_utf8(bytes).unwrap();
+        let html = canonical(&bytes);
         assert!(!html.contains("<script>alert"), "{path} runs raw HTML");
         assert!(
             !html.to_lowercase().contains("javascript:"),
@@ -156,7 +156,7 @@ fn every_page_has_a_language_a_skip_link_first_landmarks_and_one_h1() {
             continue;
         }
         pages += 1;
-        let html = String::from_utf8(bytes).unwrap();
+        let html = canonical(&bytes);
         assert!(
             html.starts_with("<!doctype html><html lang=fr>"),
             "{path}: doctype and lang"
@@ -565,4 +565,36 @@ fn the_search_index_holds_open_entries_and_the_search_page_works_without_javascr
         home.contains("action=/recherche/") && home.contains("role=search"),
         "{home}"
     );
+}
+
+#[test]
+fn pages_are_written_without_indentation_and_minified_when_site_toml_asks() {
+    let site = Site::copy("basic");
+    let plain = site.build("plain");
+    let page = fs::read_to_string(plain.join("associations/epicerie-du-port/index.html")).unwrap();
+    assert!(
+        !page
+            .lines()
+            .any(|l| l.starts_with(' ') || l.starts_with('\t')),
+        "no line of a page keeps the templates' indentation:\n{page}"
+    );
+    let toml = fs::read_to_string(site.path("site.toml")).unwrap();
+    site.write("site.toml", &format!("minify = true\n{toml}"));
+    let minified = site.build("minified");
+    let mut pages = 0;
+    for (path, bytes) in files(&plain) {
+        let other = fs::read(minified.join(&path)).unwrap();
+        if path.ends_with(".html") {
+            pages += 1;
+            assert_eq!(
+                String::from_utf8(other.clone()).unwrap(),
+                canonical(&bytes),
+                "{path}"
+            );
+            assert!(other.len() < bytes.len(), "{path} is smaller minified");
+        } else if path != "donnees/formulaires.json" {
+            assert_eq!(other, bytes, "{path}: only pages are minified");
+        }
+    }
+    assert!(pages > 30, "{pages} pages compared");
 }

@@ -235,13 +235,13 @@ impl Incremental {
                 hash: hash_of(&raw),
                 ..page
             };
-            files.insert(page.file.clone(), Arc::new(crate::render::minify(&raw)));
+            files.insert(page.file.clone(), Arc::new(renderer.finish(raw)));
             fresh.insert(job.clone(), page);
         }
         report.own_pages = started.elapsed();
         publish(&files, Progress::OwnPages);
 
-        // Then every page that may show them, minifying only those that changed.
+        // Then every page that may show them, keeping (and minifying) only those that changed.
         let related = related_jobs(&site, &edits);
         let again: Vec<&Job> = jobs
             .iter()
@@ -256,7 +256,7 @@ impl Incremental {
                 let same = previous
                     .get(job)
                     .is_some_and(|p| p.hash == hash && p.file == page.file);
-                let bytes = (!same).then(|| crate::render::minify(&raw));
+                let bytes = (!same).then(|| renderer.finish(raw));
                 Ok((RenderedPage { hash, ..page }, bytes))
             })
             .collect::<Result<_, BuildError>>()?;

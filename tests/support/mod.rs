@@ -119,6 +119,19 @@ pub fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// A file of the output; an HTML page in its canonical form (see [`canonical`]).
 pub fn read(dir: &Path, rel: &str) -> String {
-    fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    let bytes = fs::read(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    if rel.ends_with(".html") {
+        canonical(&bytes)
+    } else {
+        String::from_utf8(bytes).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+}
+
+/// An HTML page as minify-html writes it: one spelling of the same document, so that
+/// assertions hold whatever the templates' line breaks, indentation and quotes, and
+/// whether `site.toml` asks for minified pages.
+pub fn canonical(html: &[u8]) -> String {
+    String::from_utf8(portal::render::minify(html)).expect("HTML pages are UTF-8")
 }

@@ -7,6 +7,7 @@ pub mod search;
 
 use jiff::civil::Date;
 use portal_model::Kind;
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -37,89 +38,149 @@ struct FeedEntry {
     category: String,
 }
 
+/// How many entries a feed holds: the newest. Feed readers poll for what is new; the
+/// lists and the open data have everything.
+const FEED_ENTRIES: usize = 100;
+
+/// The `FEED_ENTRIES` most recently changed of `items` with their date and id, in the
+/// feed's order: newest first, then by id.
+fn newest<T>(items: Vec<&T>, key: impl Fn(&T) -> (Date, String)) -> Vec<(&T, Date, String)> {
+    let mut dated: Vec<(&T, Date, String)> = items
+        .into_iter()
+        .map(|x| {
+            let (date, id) = key(x);
+            (x, date, id)
+        })
+        .collect();
+    dated.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+    dated.truncate(FEED_ENTRIES);
+    dated
+}
+
 fn rfc3339(d: Date) -> String {
     format!("{d}T00:00:00Z")
 }
 
 impl Renderer<'_> {
     /// Writes every file that is not an HTML page. Returns how many files it wrote.
+    /// The outputs are independent of each other: they are made in parallel.
     pub fn write_outputs(
         &self,
         sink: &dyn Sink,
         page_urls: &[String],
     ) -> Result<usize, BuildError> {
+        type Output<'r> = Box<dyn Fn() -> Result<Vec<(String, Vec<u8>)>, BuildError> + Sync + 'r>;
         let site = self.site;
         let urls = &self.urls;
-        let mut written = 0;
-        let mut put = |path: &str, bytes: Vec<u8>| -> Result<(), BuildError> {
-            written += 1;
-            sink.put(path, bytes)
-        };
-
-        let calls: Vec<FeedEntry> = site
-            .open_calls()
-            .into_iter()
-            .map(|c| FeedEntry {
-                title: c.title.clone(),
-                id: urls.absolute(&urls.call(&c.slug)),
-                url: urls.absolute(&urls.call(&c.slug)),
-                updated: rfc3339(site.changed(Kind::VolunteerCall, &c.slug)),
-                author: site.association(&c.association).name.clone(),
-                summary: plain_summary(&c.body, 300),
-                category: "Bénévolat".into(),
+        let one = |path: &str, bytes: Vec<u8>| Ok(vec![(path.to_string(), bytes)]);
+        let outputs: Vec<Output> = vec![
+            Box::new(|| one("flux/benevolat.xml", self.calls_feed()?)),
+            Box::new(|| one("flux/ressources.xml", self.resources_feed()?)),
+            Box::new(|| {
+                one(
+                    "benevolat/creneaux.ics",
+                    ical::calendar(site, urls).into_bytes(),
+                )
+            }),
+            Box::new(|| one("donnees/associations.json", opendata::json(site, urls)?)),
+            Box::new(|| Ok(search::files(self))),
+            Box::new(|| one("donnees/associations.csv", opendata::csv(site, urls)?)),
+            Box::new(|| {
+                one(
+                    "donnees/associations.geojson",
+                    opendata::geojson(site, urls),
+                )
+            }),
+            Box::new(|| {
+                Ok(if self.outline.0.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![(
+                        crate::render::places::OUTLINE.to_string(),
+                        self.outline.to_geojson(),
+                    )]
+                })
+            }),
+            Box::new(|| one("sitemap.xml", self.sitemap(page_urls)?)),
+            Box::new(|| {
+                let robots = format!(
+                    "User-agent: *\nAllow: /\nDisallow: {}\n\nSitemap: {}\n",
+                    urls.at("moderation/"),
+                    urls.absolute(&urls.at("sitemap.xml"))
+                );
+                one("robots.txt", robots.into_bytes())
+            }),
+        ];
+        outputs
+            .par_iter()
+            .map(|make| {
+                let files = make()?;
+                files
+                    .into_par_iter()
+                    .map(|(path, bytes)| sink.put(&path, bytes).map(|()| 1))
+                    .sum::<Result<usize, BuildError>>()
             })
-            .collect();
-        put(
+            .sum()
+    }
+
+    fn calls_feed(&self) -> Result<Vec<u8>, BuildError> {
+        let (site, urls) = (self.site, &self.urls);
+        let calls: Vec<FeedEntry> = newest(site.open_calls(), |c| {
+            (
+                site.changed(Kind::VolunteerCall, &c.slug),
+                urls.absolute(&urls.call(&c.slug)),
+            )
+        })
+        .into_iter()
+        .map(|(c, changed, id)| FeedEntry {
+            title: c.title.clone(),
+            url: id.clone(),
+            id,
+            updated: rfc3339(changed),
+            author: site.association(&c.association).name.clone(),
+            summary: plain_summary(&c.body, 300),
+            category: "Bénévolat".into(),
+        })
+        .collect();
+        self.feed(
+            "Appels à bénévoles",
+            "Les appels à bénévoles ouverts des associations",
             "flux/benevolat.xml",
-            self.feed(
-                "Appels à bénévoles",
-                "Les appels à bénévoles ouverts des associations",
-                "flux/benevolat.xml",
-                urls.calls(),
-                calls,
-            )?,
-        )?;
-        let resources: Vec<FeedEntry> = site
-            .open_resources(None)
-            .into_iter()
-            .map(|r| FeedEntry {
-                title: format!("{} : {}", r.kind.label(), r.title),
-                id: urls.absolute(&urls.resource(&r.slug)),
-                url: urls.absolute(&urls.resource(&r.slug)),
-                updated: rfc3339(site.changed(Kind::Resource, &r.slug)),
-                author: site.association(&r.association).name.clone(),
-                summary: plain_summary(&r.body, 300),
-                category: r.category.label().into(),
-            })
-            .collect();
-        put(
+            urls.calls(),
+            calls,
+        )
+    }
+
+    fn resources_feed(&self) -> Result<Vec<u8>, BuildError> {
+        let (site, urls) = (self.site, &self.urls);
+        let resources: Vec<FeedEntry> = newest(site.open_resources(None), |r| {
+            (
+                site.changed(Kind::Resource, &r.slug),
+                urls.absolute(&urls.resource(&r.slug)),
+            )
+        })
+        .into_iter()
+        .map(|(r, changed, id)| FeedEntry {
+            title: format!("{} : {}", r.kind.label(), r.title),
+            url: id.clone(),
+            id,
+            updated: rfc3339(changed),
+            author: site.association(&r.association).name.clone(),
+            summary: plain_summary(&r.body, 300),
+            category: r.category.label().into(),
+        })
+        .collect();
+        self.feed(
+            "Offres et demandes de ressources",
+            "Ce que les associations donnent, prêtent ou cherchent",
             "flux/ressources.xml",
-            self.feed(
-                "Offres et demandes de ressources",
-                "Ce que les associations donnent, prêtent ou cherchent",
-                "flux/ressources.xml",
-                urls.resources(),
-                resources,
-            )?,
-        )?;
+            urls.resources(),
+            resources,
+        )
+    }
 
-        put(
-            "benevolat/creneaux.ics",
-            ical::calendar(site, urls).into_bytes(),
-        )?;
-        put("donnees/associations.json", opendata::json(site, urls)?)?;
-        search::files(self)
-            .into_iter()
-            .try_for_each(|(path, bytes)| put(&path, bytes))?;
-        put("donnees/associations.csv", opendata::csv(site, urls)?)?;
-        put(
-            "donnees/associations.geojson",
-            opendata::geojson(site, urls),
-        )?;
-        if !self.outline.0.is_empty() {
-            put(crate::render::places::OUTLINE, self.outline.to_geojson())?;
-        }
-
+    fn sitemap(&self, page_urls: &[String]) -> Result<Vec<u8>, BuildError> {
+        let urls = &self.urls;
         let mut cx = Context::new();
         let locs: Vec<String> = page_urls
             .iter()
@@ -132,17 +193,7 @@ impl Renderer<'_> {
             .map(|u| urls.absolute(u))
             .collect();
         cx.insert("urls", &locs);
-        put("sitemap.xml", self.text("sitemap.xml", &cx)?)?;
-        put(
-            "robots.txt",
-            format!(
-                "User-agent: *\nAllow: /\nDisallow: {}\n\nSitemap: {}\n",
-                urls.at("moderation/"),
-                urls.absolute(&urls.at("sitemap.xml"))
-            )
-            .into_bytes(),
-        )?;
-        Ok(written)
+        self.text("sitemap.xml", &cx)
     }
 
     fn feed(

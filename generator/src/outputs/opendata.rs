@@ -50,6 +50,18 @@ struct Record<'a> {
     opening_hours: Vec<String>,
 }
 
+/// `donnees/associations.json`, written straight from the content (a tree of JSON values
+/// in between would double the memory of a large site).
+#[derive(Serialize)]
+struct Document<'a> {
+    title: String,
+    licence: &'static str,
+    licence_url: &'static str,
+    source: String,
+    generated: String,
+    associations: Vec<Record<'a>>,
+}
+
 /// `donnees/associations.json`.
 pub fn json(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
     let records: Vec<Record> = site
@@ -69,14 +81,14 @@ pub fn json(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
             }
         })
         .collect();
-    let doc = json!({
-        "title": format!("{} : associations", site.content.config.title),
-        "licence": LICENCE,
-        "licence_url": LICENCE_URL,
-        "source": urls.absolute(&urls.home()),
-        "generated": site.today.to_string(),
-        "associations": records,
-    });
+    let doc = Document {
+        title: format!("{} : associations", site.content.config.title),
+        licence: LICENCE,
+        licence_url: LICENCE_URL,
+        source: urls.absolute(&urls.home()),
+        generated: site.today.to_string(),
+        associations: records,
+    };
     Ok(serde_json::to_vec_pretty(&doc).expect("JSON of plain data"))
 }
 

@@ -12,9 +12,9 @@ use super::Renderer;
 use super::pages::PageMeta;
 use super::views::ResourceCard;
 
-/// Open listings (index, place) by kind and category.
+/// Open listings (index, place on the unit sphere) by kind and category.
 pub(super) type Candidates =
-    std::collections::HashMap<(ResourceKind, ResourceCategory), Vec<(usize, Option<Geo>)>>;
+    std::collections::HashMap<(ResourceKind, ResourceCategory), Vec<(usize, Option<[f64; 3]>)>>;
 
 /// How many matches a listing shows.
 const SHOWN: usize = 5;
@@ -50,46 +50,38 @@ impl Renderer<'_> {
             ResourceKind::Offer => ResourceKind::Request,
             ResourceKind::Request => ResourceKind::Offer,
         };
-        let here = site
+        let place = site
             .place_of(r.place.as_ref(), &r.association)
             .map(|p| p.geo);
         let resources = &site.content.resources;
-        // Ranked by the haversine, which grows with the distance: no arc sine or square
-        // root per pair, and only the shown ones are sorted (a national site has
-        // thousands of candidates per listing). Ties keep the listing order.
-        let mut found: Vec<(Option<f64>, usize, usize)> = self
-            .open_by_kind_and_category()
-            .get(&(other, r.category))
-            .into_iter()
-            .flatten()
-            .enumerate()
-            .filter(|(_, (i, _))| resources[*i].association != r.association)
-            .map(|(position, &(i, there))| {
-                (here.zip(there).map(|(a, b)| a.haversine(b)), position, i)
-            })
-            .collect();
-        let order = |a: &(Option<f64>, usize, usize), b: &(Option<f64>, usize, usize)| {
-            match (a.0, b.0) {
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
+        let here = place.map(on_sphere);
+        // A national site has thousands of candidates per listing: no trigonometry per
+        // pair and no sorting, only the SHOWN nearest kept. Ties keep the listing order.
+        let mut found: Vec<(f64, usize)> = Vec::with_capacity(SHOWN + 1);
+        let candidates = self.open_by_kind_and_category().get(&(other, r.category));
+        for &(i, there) in candidates.into_iter().flatten() {
+            if resources[i].association == r.association {
+                continue;
             }
-            .then(a.1.cmp(&b.1))
-        };
-        if found.len() > SHOWN {
-            found.select_nth_unstable_by(SHOWN, order);
+            let d = match (here, there) {
+                (Some(a), Some(b)) => chord_squared(a, b),
+                _ => f64::INFINITY,
+            };
+            if found.len() == SHOWN && d >= found[SHOWN - 1].0 {
+                continue;
+            }
+            let at = found.partition_point(|&(x, _)| x <= d);
+            found.insert(at, (d, i));
             found.truncate(SHOWN);
         }
-        found.sort_unstable_by(order);
         found
             .into_iter()
-            .map(|(_, _, i)| {
+            .map(|(_, i)| {
                 let c = &resources[i];
                 let there = site
                     .place_of(c.place.as_ref(), &c.association)
                     .map(|p| p.geo);
-                (here.zip(there).map(|(a, b)| a.km_to(b)), c)
+                (place.zip(there).map(|(a, b)| a.km_to(b)), c)
             })
             .map(|(km, c)| Match {
                 card: ResourceCard::of(c, site, &self.urls),
@@ -118,7 +110,7 @@ impl Renderer<'_> {
                     .expect("an open listing is a listing");
                 let geo = site
                     .place_of(r.place.as_ref(), &r.association)
-                    .map(|p| p.geo);
+                    .map(|p| on_sphere(p.geo));
                 out.entry((r.kind, r.category)).or_default().push((i, geo));
             }
             out
@@ -168,4 +160,15 @@ impl Renderer<'_> {
         meta.breadcrumbs = self.crumbs(&[("Ressources", urls.resources())]);
         (url, "needs.html", meta)
     }
+}
+
+/// A place as a point of the unit sphere: the straight distance between two such points
+/// grows with the distance along the Earth, so it ranks places without trigonometry.
+fn on_sphere(g: Geo) -> [f64; 3] {
+    let (lat, lon) = (g.lat.to_radians(), g.lon.to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+fn chord_squared(a: [f64; 3], b: [f64; 3]) -> f64 {
+    (0..3).map(|k| (a[k] - b[k]).powi(2)).sum()
 }

@@ -47,7 +47,19 @@ impl Theme {
             templates.push((rel, text));
         }
         let mut tera = Tera::new();
-        tera.add_raw_templates(templates)?;
+        let tight = templates.iter().map(|(rel, text)| {
+            let text = if rel.ends_with(".html") {
+                tighten(text)
+            } else {
+                text.clone()
+            };
+            (rel.clone(), text)
+        });
+        if tera.add_raw_templates(tight).is_err() {
+            // Report the error against the template as written, at its real column.
+            tera = Tera::new();
+            tera.add_raw_templates(templates)?;
+        }
         let mut files = Vec::new();
         let mut assets = BTreeMap::new();
         for (rel, path) in files_under(&dir.join("static"))? {
@@ -230,6 +242,51 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// A template without the indentation of its lines: what a minifier would remove from
+/// every page, removed once. Lines stay (Tera's errors keep their line numbers) and so does
+/// everything inside `<pre>`, `<textarea>`, `<script>` and `<style>`, where white space
+/// may matter. A run of white space with a line break shows as one space in HTML, as the
+/// line break alone does: the page looks the same.
+pub fn tighten(template: &str) -> String {
+    const VERBATIM: [&str; 4] = ["pre", "textarea", "script", "style"];
+    let mut out = String::with_capacity(template.len());
+    let mut inside: Option<&str> = None;
+    for (n, line) in template.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(if inside.is_some() {
+            line
+        } else {
+            line.trim_start()
+        });
+        // Where the line leaves us: the last of these tags it opens or closes decides.
+        let lower = line.to_ascii_lowercase();
+        for tag in VERBATIM {
+            let open = lower.rfind(&format!("<{tag}"));
+            let close = lower.rfind(&format!("</{tag}"));
+            match (open, close) {
+                (Some(o), Some(c)) if o > c => inside = Some(tag),
+                (Some(_), None) => inside = Some(tag),
+                (_, Some(_)) if inside == Some(tag) => inside = None,
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+impl Renderer<'_> {
+    /// A rendered page as it is written: minified when `site.toml` asks for it.
+    pub fn finish(&self, html: Vec<u8>) -> Vec<u8> {
+        if self.site.content.config.minify {
+            minify(&html)
+        } else {
+            html
+        }
+    }
+}
+
 /// Minifies HTML; the document stays valid (closing tags and the doctype are kept).
 pub fn minify(html: &[u8]) -> Vec<u8> {
     let cfg = minify_html::Cfg {
@@ -240,4 +297,19 @@ pub fn minify(html: &[u8]) -> Vec<u8> {
         ..minify_html::Cfg::default()
     };
     minify_html::minify(html, &cfg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tighten;
+
+    #[test]
+    fn indentation_goes_lines_and_verbatim_blocks_stay() {
+        let template = "<ul>\n    {% for x in xs %}<li>{{ x }}</li>\n    {% endfor %}\n</ul>\n  <pre>\n  a\n    b\n  </pre>\n  <p>x</p>\n<textarea>\n  keep</textarea>\n  <script>\n  let a = `\n    b`;\n</script>\n  <p>y</p>";
+        assert_eq!(
+            tighten(template),
+            "<ul>\n{% for x in xs %}<li>{{ x }}</li>\n{% endfor %}\n</ul>\n<pre>\n  a\n    b\n  </pre>\n<p>x</p>\n<textarea>\n  keep</textarea>\n<script>\n  let a = `\n    b`;\n</script>\n<p>y</p>"
+        );
+        assert_eq!(tighten("<pre>a</pre>\n  <p>"), "<pre>a</pre>\n<p>");
+    }
 }

@@ -46,7 +46,7 @@ pub struct RenderedPage {
     pub url: String,
     /// Relative to the output folder.
     pub file: String,
-    /// Of the HTML before minifying; 0 when the build did not track pages.
+    /// Of the HTML before minifying (when `site.toml` asks for it); 0 when the build did not track pages.
     pub hash: u64,
 }
 
@@ -154,7 +154,7 @@ impl Renderer<'_> {
             .map(|job| {
                 let (page, raw) = self.render_raw(job)?;
                 let hash = if track { hash_of(&raw) } else { 0 };
-                sink.put(&page.file, super::minify(&raw))?;
+                sink.put(&page.file, self.finish(raw))?;
                 Ok(RenderedPage { hash, ..page })
             })
             .collect()
