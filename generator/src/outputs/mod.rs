@@ -69,10 +69,10 @@ impl Renderer<'_> {
         sink: &dyn Sink,
         page_urls: &[String],
     ) -> Result<usize, BuildError> {
-        type Output<'r> = Box<dyn Fn() -> Result<Vec<(String, Vec<u8>)>, BuildError> + Sync + 'r>;
+        type Output<'r> = Box<dyn Fn() -> Result<usize, BuildError> + Sync + 'r>;
         let site = self.site;
         let urls = &self.urls;
-        let one = |path: &str, bytes: Vec<u8>| Ok(vec![(path.to_string(), bytes)]);
+        let one = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map(|()| 1);
         let outputs: Vec<Output> = vec![
             Box::new(|| one("flux/benevolat.xml", self.calls_feed()?)),
             Box::new(|| one("flux/ressources.xml", self.resources_feed()?)),
@@ -83,7 +83,7 @@ impl Renderer<'_> {
                 )
             }),
             Box::new(|| one("donnees/associations.json", opendata::json(site, urls)?)),
-            Box::new(|| Ok(search::files(self))),
+            Box::new(|| search::write(self, sink)),
             Box::new(|| one("donnees/associations.csv", opendata::csv(site, urls)?)),
             Box::new(|| {
                 one(
@@ -92,14 +92,10 @@ impl Renderer<'_> {
                 )
             }),
             Box::new(|| {
-                Ok(if self.outline.0.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![(
-                        crate::render::places::OUTLINE.to_string(),
-                        self.outline.to_geojson(),
-                    )]
-                })
+                if self.outline.0.is_empty() {
+                    return Ok(0);
+                }
+                one(crate::render::places::OUTLINE, self.outline.to_geojson())
             }),
             Box::new(|| one("sitemap.xml", self.sitemap(page_urls)?)),
             Box::new(|| {
@@ -111,16 +107,7 @@ impl Renderer<'_> {
                 one("robots.txt", robots.into_bytes())
             }),
         ];
-        outputs
-            .par_iter()
-            .map(|make| {
-                let files = make()?;
-                files
-                    .into_par_iter()
-                    .map(|(path, bytes)| sink.put(&path, bytes).map(|()| 1))
-                    .sum::<Result<usize, BuildError>>()
-            })
-            .sum()
+        outputs.par_iter().map(|make| make()).sum()
     }
 
     fn calls_feed(&self) -> Result<Vec<u8>, BuildError> {

@@ -12,7 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::error::BuildError;
 use crate::render::Renderer;
+use crate::write::Sink;
 
 /// The manifest, at the address the search page gives the script.
 pub const MANIFEST: &str = "recherche/index.json";
@@ -71,8 +73,10 @@ struct Manifest<'a> {
     stop: &'static [&'static str],
 }
 
-/// The files of the index, path and bytes, in a stable order.
-pub fn files(r: &Renderer) -> Vec<(String, Vec<u8>)> {
+/// Writes the index: the manifest, then each shard as soon as it is made (together they
+/// are the largest output of a big site; holding them all at once would double its memory).
+/// Returns how many files it wrote.
+pub fn write(r: &Renderer, sink: &dyn Sink) -> Result<usize, BuildError> {
     let items = items(r);
     // Folding is most of the work: each entry's words in parallel, then merged in order.
     let own: Vec<BTreeSet<String>> = items.par_iter().map(Item::words).collect();
@@ -95,22 +99,32 @@ pub fn files(r: &Renderer) -> Vec<(String, Vec<u8>)> {
         split: split.iter().map(String::as_str).collect(),
         stop: STOP,
     };
-    let mut out = vec![(
-        MANIFEST.to_string(),
+    sink.put(
+        MANIFEST,
         serde_json::to_vec(&manifest).expect("the manifest serialises"),
-    )];
-    for (key, docs) in &shards {
-        let mut bytes = b"[".to_vec();
-        for (n, &d) in docs.iter().enumerate() {
-            if n > 0 {
-                bytes.push(b',');
+    )?;
+    let shards: Vec<(&String, &Vec<u32>)> = shards.iter().collect();
+    let written = shards
+        .par_iter()
+        .map(|(key, docs)| {
+            let size = docs
+                .iter()
+                .map(|&d| json[d as usize].len() + 1)
+                .sum::<usize>()
+                + 1;
+            let mut bytes = Vec::with_capacity(size);
+            bytes.push(b'[');
+            for (n, &d) in docs.iter().enumerate() {
+                if n > 0 {
+                    bytes.push(b',');
+                }
+                bytes.extend_from_slice(&json[d as usize]);
             }
-            bytes.extend_from_slice(&json[d as usize]);
-        }
-        bytes.push(b']');
-        out.push((format!("{SHARDS}{key}.json"), bytes));
-    }
-    out
+            bytes.push(b']');
+            sink.put(&format!("{SHARDS}{key}.json"), bytes).map(|()| 1)
+        })
+        .sum::<Result<usize, BuildError>>()?;
+    Ok(written + 1)
 }
 
 /// Files sorted words under shard keys: the first two letters, then one more letter while a

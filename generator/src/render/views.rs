@@ -196,38 +196,41 @@ pub struct AssociationCard {
 /// `g` [lat, lon], `h` day → [[start, end] minutes], `c` closures [from, to], `f` whether
 /// it opens on public holidays (`open`, `closed`, `unknown`).
 fn places_json(a: &Association) -> String {
-    let places: Vec<serde_json::Value> = a
+    // Fields and days in alphabetical order: the page's bytes stay as they were when this
+    // was a tree of JSON values (and structs serialise without building one per card).
+    #[derive(Serialize)]
+    struct PlaceTimes {
+        c: Vec<[String; 2]>,
+        f: &'static str,
+        g: [f64; 2],
+        h: Option<std::collections::BTreeMap<&'static str, Vec<[u16; 2]>>>,
+    }
+    let places: Vec<PlaceTimes> = a
         .locations
         .iter()
-        .map(|l| {
-            let hours: serde_json::Map<String, serde_json::Value> = l
-                .hours
+        .map(|l| PlaceTimes {
+            c: l.closures
                 .iter()
-                .flat_map(|h| {
-                    Weekday::ALL.iter().map(move |&d| {
-                        let ranges: Vec<[u16; 2]> = h
+                .map(|c| [c.from.to_string(), c.to.to_string()])
+                .collect(),
+            f: l.public_holidays.word(),
+            g: [l.place.geo.lat, l.place.geo.lon],
+            h: l.hours.as_ref().map(|h| {
+                Weekday::ALL
+                    .iter()
+                    .map(|&d| {
+                        let ranges = h
                             .on(d)
                             .iter()
                             .map(|r| [r.start.minutes(), r.end.minutes()])
                             .collect();
-                        (d.key().to_string(), serde_json::json!(ranges))
+                        (d.key(), ranges)
                     })
-                })
-                .collect();
-            let closures: Vec<[String; 2]> = l
-                .closures
-                .iter()
-                .map(|c| [c.from.to_string(), c.to.to_string()])
-                .collect();
-            serde_json::json!({
-                "g": [l.place.geo.lat, l.place.geo.lon],
-                "h": if l.hours.is_some() { serde_json::Value::Object(hours) } else { serde_json::Value::Null },
-                "c": closures,
-                "f": l.public_holidays.word(),
-            })
+                    .collect()
+            }),
         })
         .collect();
-    serde_json::to_string(&places).expect("JSON values serialise")
+    serde_json::to_string(&places).expect("JSON of plain data")
 }
 
 impl AssociationCard {
