@@ -9,12 +9,13 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Renderer;
+use super::nearest::Nearest;
 use super::pages::PageMeta;
 use super::views::ResourceCard;
 
-/// Open listings (index, place on the unit sphere) by kind and category.
+/// Open listings by kind and category: their indices, in the lists' order, and their places.
 pub(super) type Candidates =
-    std::collections::HashMap<(ResourceKind, ResourceCategory), Vec<(usize, Option<[f64; 3]>)>>;
+    std::collections::HashMap<(ResourceKind, ResourceCategory), (Vec<usize>, Nearest)>;
 
 /// How many matches a listing shows.
 const SHOWN: usize = 5;
@@ -54,30 +55,17 @@ impl Renderer<'_> {
             .place_of(r.place.as_ref(), &r.association)
             .map(|p| p.geo);
         let resources = &site.content.resources;
-        let here = place.map(on_sphere);
-        // A national site has thousands of candidates per listing: no trigonometry per
-        // pair and no sorting, only the SHOWN nearest kept. Ties keep the listing order.
-        let mut found: Vec<(f64, usize)> = Vec::with_capacity(SHOWN + 1);
-        let candidates = self.open_by_kind_and_category().get(&(other, r.category));
-        for &(i, there) in candidates.into_iter().flatten() {
-            if resources[i].association == r.association {
-                continue;
-            }
-            let d = match (here, there) {
-                (Some(a), Some(b)) => chord_squared(a, b),
-                _ => f64::INFINITY,
-            };
-            if found.len() == SHOWN && d >= found[SHOWN - 1].0 {
-                continue;
-            }
-            let at = found.partition_point(|&(x, _)| x <= d);
-            found.insert(at, (d, i));
-            found.truncate(SHOWN);
-        }
+        let Some((ids, nearest)) = self.open_by_kind_and_category().get(&(other, r.category))
+        else {
+            return Vec::new();
+        };
+        let found = nearest.find(place, SHOWN, |k| {
+            resources[ids[k]].association != r.association
+        });
         found
             .into_iter()
-            .map(|(_, i)| {
-                let c = &resources[i];
+            .map(|k| {
+                let c = &resources[ids[k]];
                 let there = site
                     .place_of(c.place.as_ref(), &c.association)
                     .map(|p| p.geo);
@@ -101,7 +89,8 @@ impl Renderer<'_> {
     fn open_by_kind_and_category(&self) -> &Candidates {
         self.matching.get_or_init(|| {
             let site = self.site;
-            let mut out = Candidates::new();
+            let mut open: std::collections::HashMap<_, (Vec<usize>, Vec<Option<Geo>>)> =
+                std::collections::HashMap::new();
             for r in site.open_resources(None) {
                 let i = site
                     .content
@@ -110,10 +99,14 @@ impl Renderer<'_> {
                     .expect("an open listing is a listing");
                 let geo = site
                     .place_of(r.place.as_ref(), &r.association)
-                    .map(|p| on_sphere(p.geo));
-                out.entry((r.kind, r.category)).or_default().push((i, geo));
+                    .map(|p| p.geo);
+                let (ids, places) = open.entry((r.kind, r.category)).or_default();
+                ids.push(i);
+                places.push(geo);
             }
-            out
+            open.into_iter()
+                .map(|(key, (ids, places))| (key, (ids, Nearest::new(places))))
+                .collect()
         })
     }
 
@@ -160,15 +153,4 @@ impl Renderer<'_> {
         meta.breadcrumbs = self.crumbs(&[("Ressources", urls.resources())]);
         (url, "needs.html", meta)
     }
-}
-
-/// A place as a point of the unit sphere: the straight distance between two such points
-/// grows with the distance along the Earth, so it ranks places without trigonometry.
-fn on_sphere(g: Geo) -> [f64; 3] {
-    let (lat, lon) = (g.lat.to_radians(), g.lon.to_radians());
-    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
-}
-
-fn chord_squared(a: [f64; 3], b: [f64; 3]) -> f64 {
-    (0..3).map(|k| (a[k] - b[k]).powi(2)).sum()
 }

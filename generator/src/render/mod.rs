@@ -3,6 +3,7 @@
 pub mod forms;
 pub mod map;
 pub mod matching;
+pub mod nearest;
 pub mod pages;
 pub mod places;
 pub mod urls;
