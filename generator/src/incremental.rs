@@ -286,7 +286,8 @@ impl Incremental {
 
         let memory = Memory::default();
         let page_urls: Vec<String> = new_pages.iter().map(|p| p.url.clone()).collect();
-        renderer.write_outputs(&memory, &page_urls)?;
+        renderer.write_outputs(&memory)?;
+        renderer.write_sitemap(&memory, &page_urls)?;
         for old in &last.outputs {
             files.remove(old);
         }

@@ -62,13 +62,10 @@ fn rfc3339(d: Date) -> String {
 }
 
 impl Renderer<'_> {
-    /// Writes every file that is not an HTML page. Returns how many files it wrote.
-    /// The outputs are independent of each other: they are made in parallel.
-    pub fn write_outputs(
-        &self,
-        sink: &dyn Sink,
-        page_urls: &[String],
-    ) -> Result<usize, BuildError> {
+    /// Writes every file that is not an HTML page, but the sitemap (which needs the pages'
+    /// addresses). Returns how many files it wrote. The outputs depend on the content only,
+    /// not on the pages or each other: they are made in parallel.
+    pub fn write_outputs(&self, sink: &dyn Sink) -> Result<usize, BuildError> {
         type Output<'r> = Box<dyn Fn() -> Result<usize, BuildError> + Sync + 'r>;
         let site = self.site;
         let urls = &self.urls;
@@ -97,7 +94,6 @@ impl Renderer<'_> {
                 }
                 one(crate::render::places::OUTLINE, self.outline.to_geojson())
             }),
-            Box::new(|| one("sitemap.xml", self.sitemap(page_urls)?)),
             Box::new(|| {
                 let robots = format!(
                     "User-agent: *\nAllow: /\nDisallow: {}\n\nSitemap: {}\n",
@@ -164,6 +160,11 @@ impl Renderer<'_> {
             urls.resources(),
             resources,
         )
+    }
+
+    /// Writes `sitemap.xml`, listing the pages written.
+    pub fn write_sitemap(&self, sink: &dyn Sink, page_urls: &[String]) -> Result<(), BuildError> {
+        sink.put("sitemap.xml", self.sitemap(page_urls)?)
     }
 
     fn sitemap(&self, page_urls: &[String]) -> Result<Vec<u8>, BuildError> {
