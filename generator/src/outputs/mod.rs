@@ -184,20 +184,19 @@ impl Renderer<'_> {
         self.text("sitemap.xml", &cx)
     }
 
+    /// An Atom feed of `entries`, already in the feed's order (see [`newest`]).
     fn feed(
         &self,
         title: &str,
         subtitle: &str,
         path: &str,
         html_url: String,
-        mut entries: Vec<FeedEntry>,
+        entries: Vec<FeedEntry>,
     ) -> Result<Vec<u8>, BuildError> {
         let urls = &self.urls;
-        entries.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
         let updated = entries
-            .iter()
+            .first()
             .map(|e| e.updated.clone())
-            .max()
             .unwrap_or_else(|| rfc3339(self.site.today));
         let feed = Feed {
             title: format!("{} : {title}", self.site.content.config.title),

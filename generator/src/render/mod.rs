@@ -233,6 +233,15 @@ impl<'a> Renderer<'a> {
         Ok(out)
     }
 
+    /// A rendered page as it is written: minified when `site.toml` asks for it.
+    pub fn finish(&self, html: Vec<u8>) -> Vec<u8> {
+        if self.site.content.config.minify {
+            minify(&html)
+        } else {
+            html
+        }
+    }
+
     /// Renders a text template (feeds, sitemap) without minifying.
     pub fn text(&self, template: &str, context: &Context) -> Result<Vec<u8>, BuildError> {
         let mut out = Vec::new();
@@ -275,17 +284,6 @@ pub fn tighten(template: &str) -> String {
         }
     }
     out
-}
-
-impl Renderer<'_> {
-    /// A rendered page as it is written: minified when `site.toml` asks for it.
-    pub fn finish(&self, html: Vec<u8>) -> Vec<u8> {
-        if self.site.content.config.minify {
-            minify(&html)
-        } else {
-            html
-        }
-    }
 }
 
 /// Minifies HTML; the document stays valid (closing tags and the doctype are kept).
