@@ -598,3 +598,31 @@ fn pages_are_written_without_indentation_and_minified_when_site_toml_asks() {
     }
     assert!(pages > 30, "{pages} pages compared");
 }
+
+#[test]
+fn long_lists_link_their_ends_and_the_pages_near_the_current_one() {
+    let site = Site::copy("basic");
+    let toml = fs::read_to_string(site.path("site.toml")).unwrap();
+    fs::write(site.path("site.toml"), format!("page_size = 1\n{toml}")).unwrap();
+    for n in 1..=8 {
+        site.write(
+            &format!("content/associations/ecoute-{n}.md"),
+            &format!("---\nname: Écoute {n}\nsummary: Une ligne d'écoute.\ncategories: hygiene\nremote_only: true\nupdated: 2026-10-15\n---\nDes bénévoles répondent au téléphone chaque soir, pour écouter et orienter.\n"),
+        );
+    }
+    let out = site.build("public");
+    // 10 associations, one per page: page 5 links 1, 3 to 7 and 10, with a gap on each side.
+    let page = canonical(read(&out, "associations/page/5/index.html").as_bytes());
+    let nav = &page[page.find("Pages de la liste").unwrap()..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    let linked: Vec<&str> = nav
+        .match_indices(">Page ")
+        .map(|(i, _)| nav[i + 6..].split('<').next().unwrap())
+        .collect();
+    assert_eq!(
+        linked,
+        ["précédente", "1", "3", "4", "5", "6", "7", "10", "suivante"]
+    );
+    assert_eq!(nav.matches("…").count(), 2, "{nav}");
+    assert!(nav.contains("href=/associations/page/10/"), "{nav}");
+}

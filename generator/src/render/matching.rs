@@ -11,7 +11,6 @@ use tera::Context;
 use super::Renderer;
 use super::nearest::Nearest;
 use super::pages::PageMeta;
-use super::views::ResourceCard;
 
 /// Open listings by kind and category: their indices, in the lists' order, and their places.
 pub(super) type Candidates =
@@ -22,8 +21,9 @@ const SHOWN: usize = 5;
 
 #[derive(Serialize)]
 pub struct Match {
+    /// The listing's card.
     #[serde(flatten)]
-    card: ResourceCard,
+    card: tera::Value,
     /// `à 12 km`, when both places are known.
     distance: Option<String>,
 }
@@ -31,7 +31,7 @@ pub struct Match {
 #[derive(Serialize)]
 struct CommuneNeeds {
     commune: String,
-    requests: Vec<ResourceCard>,
+    requests: Vec<tera::Value>,
 }
 
 #[derive(Serialize)]
@@ -72,7 +72,7 @@ impl Renderer<'_> {
                 (place.zip(there).map(|(a, b)| a.km_to(b)), c)
             })
             .map(|(km, c)| Match {
-                card: ResourceCard::of(c, site, &self.urls),
+                card: self.resource_card(c),
                 distance: km.map(|km| {
                     if km < 1.0 {
                         "à moins d'1 km".to_string()
@@ -123,7 +123,7 @@ impl Renderer<'_> {
                     let commune = site
                         .place_of(r.place.as_ref(), &r.association)
                         .map_or_else(|| "À distance".to_string(), |p| p.city.clone());
-                    let card = ResourceCard::of(r, site, urls);
+                    let card = self.resource_card(r);
                     match communes.iter_mut().find(|c| c.commune == commune) {
                         Some(c) => c.requests.push(card),
                         None => communes.push(CommuneNeeds {

@@ -1,5 +1,6 @@
 //! Render: the theme's templates applied to the site's views, minified.
 
+pub mod cards;
 pub mod forms;
 pub mod map;
 pub mod matching;
@@ -149,6 +150,10 @@ pub struct Renderer<'a> {
     pub outline: map::Outline,
     archive: std::sync::OnceLock<Vec<pages::ArchiveItem>>,
     matching: std::sync::OnceLock<matching::Candidates>,
+    cards: cards::Cards,
+    resource_lists: std::sync::OnceLock<
+        std::collections::HashMap<pages::ResourceFilter, Vec<&'a portal_model::Resource>>,
+    >,
 }
 
 impl<'a> Renderer<'a> {
@@ -221,6 +226,8 @@ impl<'a> Renderer<'a> {
             outline: map::Outline::default(),
             archive: std::sync::OnceLock::new(),
             matching: std::sync::OnceLock::new(),
+            cards: cards::Cards::new(site),
+            resource_lists: std::sync::OnceLock::new(),
         }
     }
 

@@ -11,7 +11,7 @@ use crate::outputs::jsonld;
 use crate::render::Renderer;
 use crate::render::forms::FormPage;
 use crate::render::views::{
-    AssociationCard, AssociationDetail, CallCard, CallDetail, Link, ResourceCard, ResourceDetail,
+    AssociationDetail, CallCard, CallDetail, Link, ResourceCard, ResourceDetail,
 };
 use crate::write::Sink;
 
@@ -37,6 +37,13 @@ pub enum Job {
     Guide(usize),
     Needs,
     Search,
+}
+
+impl Job {
+    /// Whether the page shows every place or every listing of the site.
+    fn gathers_site(&self) -> bool {
+        matches!(self, Job::Map | Job::Needs | Job::Guide(_) | Job::Home)
+    }
 }
 
 /// A page written by a build.
@@ -94,6 +101,23 @@ struct PageLink {
     number: usize,
     url: String,
     current: bool,
+    /// Pages are left out between the previous link and this one (`…`).
+    gap: bool,
+}
+
+/// How many pages on each side of the current one the pagination links to, besides the
+/// first and the last: a list of 800 pages offers 7 links, not 800 to tab through.
+const PAGE_WINDOW: usize = 2;
+
+/// The page numbers the pagination of page `current` of `total` links to, in order.
+fn page_window(current: usize, total: usize) -> Vec<usize> {
+    let near = current.saturating_sub(PAGE_WINDOW).max(1)..=(current + PAGE_WINDOW).min(total);
+    let mut pages = vec![1];
+    pages.extend(near.filter(|&k| k != 1 && k != total));
+    if total > 1 {
+        pages.push(total);
+    }
+    pages
 }
 
 /// The number of pages a list of `len` items takes (at least one, even when empty).
@@ -101,7 +125,7 @@ fn page_count(len: usize, size: usize) -> usize {
     len.div_ceil(size).max(1)
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// Every page of the site, in a stable order.
     pub fn jobs(&self) -> Vec<Job> {
         let site = self.site;
@@ -150,14 +174,24 @@ impl Renderer<'_> {
         sink: &dyn Sink,
         track: bool,
     ) -> Result<Vec<RenderedPage>, BuildError> {
-        jobs.par_iter()
-            .map(|job| {
-                let (page, raw) = self.render_raw(job)?;
+        // The pages that gather the whole site take longest: they start first, so that no
+        // core is left alone with one of them at the end of a large build.
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&i| !jobs[i].gathers_site());
+        let done: Vec<(usize, RenderedPage)> = order
+            .par_iter()
+            .map(|&i| {
+                let (page, raw) = self.render_raw(&jobs[i])?;
                 let hash = if track { hash_of(&raw) } else { 0 };
                 sink.put(&page.file, self.finish(raw))?;
-                Ok(RenderedPage { hash, ..page })
+                Ok((i, RenderedPage { hash, ..page }))
             })
-            .collect()
+            .collect::<Result<_, BuildError>>()?;
+        let mut pages: Vec<Option<RenderedPage>> = vec![None; jobs.len()];
+        for (i, page) in done {
+            pages[i] = Some(page);
+        }
+        Ok(pages.into_iter().flatten().collect())
     }
 
     /// Renders one page without minifying it: what an incremental rebuild compares.
@@ -223,28 +257,44 @@ impl Renderer<'_> {
                 total,
                 prev: (n > 1).then(|| url(n - 1)),
                 next: (n < total).then(|| url(n + 1)),
-                pages: (1..=total)
-                    .map(|k| PageLink {
-                        number: k,
-                        url: url(k),
-                        current: k == n,
+                pages: page_window(n, total)
+                    .into_iter()
+                    .scan(0, |last, k| {
+                        let gap = k > *last + 1;
+                        *last = k;
+                        Some(PageLink {
+                            number: k,
+                            url: url(k),
+                            current: k == n,
+                            gap,
+                        })
                     })
                     .collect(),
             },
         )
     }
 
-    fn resources(&self, filter: ResourceFilter) -> Vec<&portal_model::Resource> {
-        match filter {
-            ResourceFilter::All => self.site.open_resources(None),
-            ResourceFilter::Kind(k) => self.site.open_resources(Some(k)),
-            ResourceFilter::Category(c) => self
-                .site
-                .open_resources(None)
-                .into_iter()
-                .filter(|r| r.category == c)
-                .collect(),
-        }
+    /// The open listings of a list page's filter. Made once per build: a large site has
+    /// hundreds of these pages, each a slice of one of these lists.
+    fn resources(&self, filter: ResourceFilter) -> &[&'a portal_model::Resource] {
+        let lists = self.resource_lists.get_or_init(|| {
+            let site = self.site;
+            let mut lists = std::collections::HashMap::new();
+            lists.insert(ResourceFilter::All, site.open_resources(None));
+            for k in [ResourceKind::Offer, ResourceKind::Request] {
+                lists.insert(ResourceFilter::Kind(k), site.open_resources(Some(k)));
+            }
+            for &c in ResourceCategory::ALL {
+                let of_category = site
+                    .open_resources(None)
+                    .into_iter()
+                    .filter(|r| r.category == c)
+                    .collect();
+                lists.insert(ResourceFilter::Category(c), of_category);
+            }
+            lists
+        });
+        lists.get(&filter).map_or(&[], Vec::as_slice)
     }
 
     /// Archived calls and listings, the most recently ended first (made once per build).
@@ -278,31 +328,31 @@ impl Renderer<'_> {
         let urls = &self.urls;
         let config = &site.content.config;
         let mut cx = Context::new();
-        let cards = |ids: &[usize]| -> Vec<AssociationCard> {
+        let cards = |ids: &[usize]| -> Vec<tera::Value> {
             ids.iter()
-                .map(|&i| AssociationCard::of(&site.content.associations[i], site, urls))
+                .map(|&i| self.association_card(&site.content.associations[i]))
                 .collect()
         };
         let (url, template, meta) = match job {
             Job::Home => {
                 let url = urls.home();
-                let calls: Vec<CallCard> = site
+                let calls: Vec<tera::Value> = site
                     .open_calls()
                     .into_iter()
                     .take(6)
-                    .map(|c| CallCard::of(c, site, urls))
+                    .map(|c| self.call_card(c))
                     .collect();
-                let offers: Vec<ResourceCard> = site
+                let offers: Vec<tera::Value> = site
                     .open_resources(Some(ResourceKind::Offer))
                     .into_iter()
                     .take(6)
-                    .map(|r| ResourceCard::of(r, site, urls))
+                    .map(|r| self.resource_card(r))
                     .collect();
-                let requests: Vec<ResourceCard> = site
+                let requests: Vec<tera::Value> = site
                     .open_resources(Some(ResourceKind::Request))
                     .into_iter()
                     .take(6)
-                    .map(|r| ResourceCard::of(r, site, urls))
+                    .map(|r| self.resource_card(r))
                     .collect();
                 cx.insert("calls", &calls);
                 cx.insert("offers", &offers);
@@ -458,8 +508,8 @@ impl Renderer<'_> {
             }
             Job::Association(i) => {
                 let a = &site.content.associations[*i];
-                let detail = AssociationDetail::of(a, site, urls);
-                let url = detail.card.url.clone();
+                let detail = AssociationDetail::of(a, self);
+                let url = urls.association(&a.slug);
                 let mut meta = self.meta(&a.name, &a.summary, &url, "Associations");
                 meta.breadcrumbs = self.crumbs(&[("Associations", urls.directory())]);
                 meta.jsonld = Some(jsonld::association(a, &meta.canonical, urls));
@@ -471,10 +521,7 @@ impl Renderer<'_> {
                 // Cards for this page only: a list of thousands has hundreds of pages.
                 let calls = site.open_calls();
                 let (page, pagination) = self.paginate(&calls, *n, &first);
-                let page: Vec<CallCard> = page
-                    .into_iter()
-                    .map(|c| CallCard::of(c, site, urls))
-                    .collect();
+                let page: Vec<tera::Value> = page.into_iter().map(|c| self.call_card(c)).collect();
                 cx.insert("calls", &page);
                 cx.insert("total", &calls.len());
                 cx.insert("pagination", &pagination);
@@ -490,11 +537,11 @@ impl Renderer<'_> {
             }
             Job::Call(i) => {
                 let c = &site.content.calls[*i];
-                let detail = CallDetail::of(c, site, urls);
-                let url = detail.card.url.clone();
+                let detail = CallDetail::of(c, self);
+                let url = urls.call(&c.slug);
                 let description = markdown::plain_summary(&c.body, 160);
                 let mut meta = self.meta(&c.title, &description, &url, "Bénévolat");
-                let trail = if detail.card.archived {
+                let trail = if c.is_archived(site.today) {
                     ("Archives", urls.archive())
                 } else {
                     ("Bénévolat", urls.calls())
@@ -521,11 +568,9 @@ impl Renderer<'_> {
                     ResourceFilter::Category(c) => format!("Ressources : {}", c.label()),
                 };
                 let items = self.resources(*filter);
-                let (page, pagination) = self.paginate(&items, *n, &first);
-                let page: Vec<ResourceCard> = page
-                    .into_iter()
-                    .map(|r| ResourceCard::of(r, site, urls))
-                    .collect();
+                let (page, pagination) = self.paginate(items, *n, &first);
+                let page: Vec<tera::Value> =
+                    page.into_iter().map(|r| self.resource_card(r)).collect();
                 cx.insert("resources", &page);
                 cx.insert("total", &items.len());
                 cx.insert("pagination", &pagination);
@@ -547,11 +592,11 @@ impl Renderer<'_> {
             }
             Job::Resource(i) => {
                 let r = &site.content.resources[*i];
-                let detail = ResourceDetail::of(r, site, urls);
-                let url = detail.card.url.clone();
+                let detail = ResourceDetail::of(r, self);
+                let url = urls.resource(&r.slug);
                 let description = markdown::plain_summary(&r.body, 160);
                 let mut meta = self.meta(&r.title, &description, &url, "Ressources");
-                let trail = if detail.card.archived {
+                let trail = if r.is_archived(site.today) {
                     ("Archives", urls.archive())
                 } else {
                     ("Ressources", urls.resources())
@@ -732,5 +777,20 @@ impl ArchiveItem {
             ArchiveItem::Call(c) => &c.title,
             ArchiveItem::Resource(r) => &r.title,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn pagination_links_the_ends_and_the_pages_near_the_current_one() {
+        assert_eq!(page_window(1, 1), [1]);
+        assert_eq!(page_window(1, 2), [1, 2]);
+        assert_eq!(page_window(3, 5), [1, 2, 3, 4, 5]);
+        assert_eq!(page_window(1, 800), [1, 2, 3, 800]);
+        assert_eq!(page_window(400, 800), [1, 398, 399, 400, 401, 402, 800]);
+        assert_eq!(page_window(800, 800), [1, 798, 799, 800]);
     }
 }

@@ -8,9 +8,11 @@ use portal_model::shapes::{Clock, Place, TimeRange, Weekday};
 use portal_model::volunteer_call::{Schedule, VolunteerCall};
 use portal_model::{Association, checks::slugify};
 use serde::Serialize;
+use tera::Value;
 
 use crate::dates::{french, french_with_weekday};
 use crate::markdown;
+use crate::render::Renderer;
 use crate::render::urls::Urls;
 use crate::site::Site;
 
@@ -279,8 +281,9 @@ pub struct ContactView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AssociationDetail {
+    /// The association's [`AssociationCard`].
     #[serde(flatten)]
-    pub card: AssociationCard,
+    pub card: Value,
     pub body_html: String,
     pub locations: Vec<LocationView>,
     pub contact: Option<ContactView>,
@@ -291,13 +294,15 @@ pub struct AssociationDetail {
     pub conditions: Option<String>,
     pub languages: Vec<String>,
     pub updated: Day,
-    pub calls: Vec<CallCard>,
-    pub resources: Vec<ResourceCard>,
+    /// Cards of its open calls and listings.
+    pub calls: Vec<Value>,
+    pub resources: Vec<Value>,
     pub past_count: usize,
 }
 
 impl AssociationDetail {
-    pub fn of(a: &Association, site: &Site, urls: &Urls) -> AssociationDetail {
+    pub fn of(a: &Association, r: &Renderer) -> AssociationDetail {
+        let (site, urls) = (r.site, &r.urls);
         let calls: Vec<&VolunteerCall> = site.calls_of(&a.slug).collect();
         let resources: Vec<&Resource> = site.resources_of(&a.slug).collect();
         let past_count = calls.iter().filter(|c| c.is_archived(site.today)).count()
@@ -306,7 +311,7 @@ impl AssociationDetail {
                 .filter(|r| r.is_archived(site.today))
                 .count();
         AssociationDetail {
-            card: AssociationCard::of(a, site, urls),
+            card: r.association_card(a),
             body_html: markdown::to_html(&a.body, 2),
             locations: a
                 .locations
@@ -337,12 +342,12 @@ impl AssociationDetail {
             calls: calls
                 .into_iter()
                 .filter(|c| !c.is_archived(site.today))
-                .map(|c| CallCard::of(c, site, urls))
+                .map(|c| r.call_card(c))
                 .collect(),
             resources: resources
                 .into_iter()
-                .filter(|r| !r.is_archived(site.today))
-                .map(|r| ResourceCard::of(r, site, urls))
+                .filter(|x| !x.is_archived(site.today))
+                .map(|x| r.resource_card(x))
                 .collect(),
             past_count,
         }
@@ -456,8 +461,9 @@ pub struct RecurrenceView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CallDetail {
+    /// The call's [`CallCard`].
     #[serde(flatten)]
-    pub card: CallCard,
+    pub card: Value,
     pub body_html: String,
     pub place: Option<PlaceView>,
     pub skills: Vec<String>,
@@ -468,7 +474,8 @@ pub struct CallDetail {
 }
 
 impl CallDetail {
-    pub fn of(c: &VolunteerCall, site: &Site, urls: &Urls) -> CallDetail {
+    pub fn of(c: &VolunteerCall, r: &Renderer) -> CallDetail {
+        let (site, urls) = (r.site, &r.urls);
         let (slots, recurrence) = match &c.schedule {
             Schedule::Slots(slots) => {
                 let mut s: Vec<SlotView> = slots
@@ -495,7 +502,7 @@ impl CallDetail {
             ),
         };
         CallDetail {
-            card: CallCard::of(c, site, urls),
+            card: r.call_card(c),
             body_html: markdown::to_html(&c.body, 2),
             place: site
                 .place_of(c.place.as_ref(), &c.association)
@@ -563,8 +570,9 @@ impl ResourceCard {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ResourceDetail {
+    /// The listing's [`ResourceCard`].
     #[serde(flatten)]
-    pub card: ResourceCard,
+    pub card: Value,
     pub body_html: String,
     pub place: Option<PlaceView>,
     pub available_from: Option<Day>,
@@ -574,9 +582,10 @@ pub struct ResourceDetail {
 }
 
 impl ResourceDetail {
-    pub fn of(r: &Resource, site: &Site, urls: &Urls) -> ResourceDetail {
+    pub fn of(r: &Resource, renderer: &Renderer) -> ResourceDetail {
+        let (site, urls) = (renderer.site, &renderer.urls);
         ResourceDetail {
-            card: ResourceCard::of(r, site, urls),
+            card: renderer.resource_card(r),
             body_html: markdown::to_html(&r.body, 2),
             place: site
                 .place_of(r.place.as_ref(), &r.association)
