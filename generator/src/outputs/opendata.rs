@@ -3,7 +3,6 @@
 
 use portal_model::Association;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::error::BuildError;
 use crate::render::urls::Urls;
@@ -42,10 +41,10 @@ pub const CSV_COLUMNS: [&str; 24] = [
 
 #[derive(Serialize)]
 struct Record<'a> {
-    slug: &'a str,
-    url: String,
+    /// Its fields as the content file has them, `slug` first.
     #[serde(flatten)]
     association: &'a Association,
+    url: String,
     /// Hours in OpenStreetMap's `opening_hours` syntax, per location.
     opening_hours: Vec<String>,
 }
@@ -70,7 +69,6 @@ pub fn json(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
         .map(|&i| {
             let a = &site.content.associations[i];
             Record {
-                slug: &a.slug,
                 url: urls.absolute(&urls.association(&a.slug)),
                 association: a,
                 opening_hours: a
@@ -89,35 +87,83 @@ pub fn json(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
         generated: site.today.to_string(),
         associations: records,
     };
-    Ok(serde_json::to_vec_pretty(&doc).expect("JSON of plain data"))
+    // Compact, as the other data files: programs read it (a browser's viewer indents it),
+    // and indenting added half its size (15 MB instead of 10 for 4,000 associations).
+    Ok(serde_json::to_vec(&doc).expect("JSON of plain data"))
 }
 
-/// `donnees/associations.geojson`: one point per place, `[longitude, latitude]`.
+/// A point of `donnees/associations.geojson`. Fields in alphabetical order, as when this
+/// was a tree of JSON values: the file's bytes did not change.
+#[derive(Serialize)]
+struct Feature<'a> {
+    geometry: Point,
+    properties: PlaceProperties<'a>,
+    r#type: &'static str,
+}
+
+#[derive(Serialize)]
+struct Point {
+    /// `[longitude, latitude]`.
+    coordinates: [f64; 2],
+    r#type: &'static str,
+}
+
+#[derive(Serialize)]
+struct PlaceProperties<'a> {
+    address: &'a str,
+    categories: &'a [String],
+    city: &'a str,
+    name: &'a str,
+    opening_hours: Option<String>,
+    phone: Option<&'a str>,
+    place: Option<&'a str>,
+    postal_code: &'a str,
+    slug: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct FeatureCollection<'a> {
+    features: Vec<Feature<'a>>,
+    r#type: &'static str,
+}
+
+/// `donnees/associations.geojson`: one point per place.
 pub fn geojson(site: &Site, urls: &Urls) -> Vec<u8> {
     let mut features = Vec::new();
     for &i in &site.directory {
         let a = &site.content.associations[i];
         for l in &a.locations {
             let p = &l.place;
-            features.push(json!({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [p.geo.lon, p.geo.lat]},
-                "properties": {
-                    "slug": a.slug,
-                    "name": a.name,
-                    "url": urls.absolute(&urls.association(&a.slug)),
-                    "categories": a.categories,
-                    "place": p.name,
-                    "address": p.address,
-                    "postal_code": p.postal_code,
-                    "city": p.city,
-                    "opening_hours": l.hours.as_ref().map(|h| h.to_osm()),
-                    "phone": a.contact.as_ref().and_then(|c| c.phone.as_ref()).map(|p| p.display.clone()),
+            features.push(Feature {
+                geometry: Point {
+                    coordinates: [p.geo.lon, p.geo.lat],
+                    r#type: "Point",
                 },
-            }));
+                properties: PlaceProperties {
+                    address: &p.address,
+                    categories: &a.categories,
+                    city: &p.city,
+                    name: &a.name,
+                    opening_hours: l.hours.as_ref().map(|h| h.to_osm()),
+                    phone: a
+                        .contact
+                        .as_ref()
+                        .and_then(|c| c.phone.as_ref())
+                        .map(|p| p.display.as_str()),
+                    place: p.name.as_deref(),
+                    postal_code: &p.postal_code,
+                    slug: &a.slug,
+                    url: urls.absolute(&urls.association(&a.slug)),
+                },
+                r#type: "Feature",
+            });
         }
     }
-    let doc = json!({"type": "FeatureCollection", "features": features});
+    let doc = FeatureCollection {
+        features,
+        r#type: "FeatureCollection",
+    };
     serde_json::to_vec(&doc).expect("JSON of plain data")
 }
 
