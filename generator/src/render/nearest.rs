@@ -53,11 +53,12 @@ impl Nearest {
         let mut best = Best::new(n);
         let here_xyz = here.map(xyz);
         let offer = |best: &mut Best, i: usize| {
-            if keep(i) {
-                let d = match (here_xyz, self.points[i]) {
-                    (Some(a), Some(b)) => chord_squared(a, b.xyz),
-                    _ => f64::INFINITY,
-                };
+            let d = match (here_xyz, self.points[i]) {
+                (Some(a), Some(b)) => chord_squared(a, b.xyz),
+                _ => f64::INFINITY,
+            };
+            // `keep` looks at the listing itself: only for a place near enough to count.
+            if best.takes(d, i) && keep(i) {
                 best.offer(d, i);
             }
         };
@@ -101,12 +102,16 @@ impl Best {
         self.kept.last().map_or(f64::INFINITY, |k| k.0)
     }
 
+    /// Whether (d, i) would be kept: the set is not full, or it ranks before the worst.
+    fn takes(&self, d: f64, i: usize) -> bool {
+        !self.full() || self.kept.last().is_none_or(|k| !ranks_before(*k, d, i))
+    }
+
     fn offer(&mut self, d: f64, i: usize) {
-        let before = |k: &(f64, usize)| k.0.total_cmp(&d).then(k.1.cmp(&i)).is_lt();
-        if self.full() && self.kept.last().is_some_and(before) {
+        if !self.takes(d, i) {
             return;
         }
-        let at = self.kept.partition_point(before);
+        let at = self.kept.partition_point(|k| ranks_before(*k, d, i));
         self.kept.insert(at, (d, i));
         self.kept.truncate(self.n);
     }
@@ -114,6 +119,11 @@ impl Best {
     fn into_indices(self) -> Vec<usize> {
         self.kept.into_iter().map(|(_, i)| i).collect()
     }
+}
+
+/// Whether `k` ranks before (d, i): nearer, or as near and earlier in the order.
+fn ranks_before(k: (f64, usize), d: f64, i: usize) -> bool {
+    k.0.total_cmp(&d).then(k.1.cmp(&i)).is_lt()
 }
 
 impl Grid {
