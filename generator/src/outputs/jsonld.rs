@@ -1,149 +1,277 @@
 //! schema.org descriptions of detail pages, as JSON-LD, for search engines and assistants.
+//!
+//! Written from structs whose fields are in alphabetical order (`@` first): the same bytes
+//! as the trees of JSON values they replace, without building one per page.
 
 use portal_model::resource::ResourceKind;
 use portal_model::shapes::Place;
 use portal_model::{Association, Kind, Resource, VolunteerCall};
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::markdown::plain_summary;
 use crate::render::urls::Urls;
 use crate::site::Site;
 
+const CONTEXT: &str = "https://schema.org";
+
 /// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped so that the
 /// text can never close the script element.
-pub fn to_script(value: &Value) -> String {
-    value
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+pub fn to_script(value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).expect("JSON of plain data");
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-fn postal_address(p: &Place) -> Value {
-    json!({
-        "@type": "PostalAddress",
-        "streetAddress": p.address,
-        "postalCode": p.postal_code,
-        "addressLocality": p.city,
-        "addressCountry": "FR",
-    })
+#[derive(Serialize)]
+struct PostalAddress<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "addressCountry")]
+    country: &'static str,
+    #[serde(rename = "addressLocality")]
+    locality: &'a str,
+    #[serde(rename = "postalCode")]
+    postal_code: &'a str,
+    #[serde(rename = "streetAddress")]
+    street: &'a str,
 }
 
-fn place(p: &Place) -> Value {
-    json!({
-        "@type": "Place",
-        "name": p.name,
-        "address": postal_address(p),
-        "geo": {"@type": "GeoCoordinates", "latitude": p.geo.lat, "longitude": p.geo.lon},
-    })
+#[derive(Serialize)]
+struct GeoCoordinates {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    latitude: f64,
+    longitude: f64,
 }
 
-fn organisation(a: &Association, urls: &Urls) -> Value {
-    json!({"@type": "NGO", "name": a.name, "url": urls.absolute(&urls.association(&a.slug))})
+#[derive(Serialize)]
+struct PlaceLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    address: PostalAddress<'a>,
+    geo: GeoCoordinates,
+    name: Option<&'a str>,
+    #[serde(rename = "openingHours", skip_serializing_if = "Option::is_none")]
+    opening_hours: Option<String>,
+}
+
+fn place(p: &Place) -> PlaceLd<'_> {
+    PlaceLd {
+        kind: "Place",
+        address: PostalAddress {
+            kind: "PostalAddress",
+            country: "FR",
+            locality: &p.city,
+            postal_code: &p.postal_code,
+            street: &p.address,
+        },
+        geo: GeoCoordinates {
+            kind: "GeoCoordinates",
+            latitude: p.geo.lat,
+            longitude: p.geo.lon,
+        },
+        name: p.name.as_deref(),
+        opening_hours: None,
+    }
+}
+
+#[derive(Serialize)]
+struct Organisation<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+}
+
+fn organisation<'a>(a: &'a Association, urls: &Urls) -> Organisation<'a> {
+    Organisation {
+        kind: "NGO",
+        name: &a.name,
+        url: urls.absolute(&urls.association(&a.slug)),
+    }
+}
+
+#[derive(Serialize)]
+struct PropertyValue<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "propertyID")]
+    property: &'static str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct Ngo<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "dateModified")]
+    modified: String,
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identifier: Option<PropertyValue<'a>>,
+    location: Vec<PlaceLd<'a>>,
+    name: &'a str,
+    #[serde(rename = "sameAs", skip_serializing_if = "Option::is_none")]
+    same_as: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    telephone: Option<&'a str>,
+    url: &'a str,
 }
 
 pub fn association(a: &Association, canonical: &str, _urls: &Urls) -> String {
-    let locations: Vec<Value> = a
-        .locations
-        .iter()
-        .map(|l| {
-            let mut v = place(&l.place);
-            if let Some(h) = &l.hours {
-                v["openingHours"] = json!(h.to_osm());
-            }
-            v
-        })
-        .collect();
-    let mut v = json!({
-        "@context": "https://schema.org",
-        "@type": "NGO",
-        "name": a.name,
-        "description": a.summary,
-        "url": canonical,
-        "dateModified": a.updated.to_string(),
-        "location": locations,
-    });
-    if let Some(c) = &a.contact {
-        if let Some(p) = &c.phone {
-            v["telephone"] = json!(p.tel);
-        }
-        if let Some(e) = &c.email {
-            v["email"] = json!(e);
-        }
-        if let Some(w) = &c.website {
-            v["sameAs"] = json!(w);
-        }
-    }
-    if let Some(siret) = a.identifiers.as_ref().and_then(|i| i.siret.as_ref()) {
-        v["identifier"] = json!({"@type": "PropertyValue", "propertyID": "SIRET", "value": siret});
-    }
-    to_script(&v)
+    let contact = a.contact.as_ref();
+    to_script(&Ngo {
+        context: CONTEXT,
+        kind: "NGO",
+        modified: a.updated.to_string(),
+        description: &a.summary,
+        email: contact.and_then(|c| c.email.as_deref()),
+        identifier: a
+            .identifiers
+            .as_ref()
+            .and_then(|i| i.siret.as_deref())
+            .map(|siret| PropertyValue {
+                kind: "PropertyValue",
+                property: "SIRET",
+                value: siret,
+            }),
+        location: a
+            .locations
+            .iter()
+            .map(|l| PlaceLd {
+                opening_hours: l.hours.as_ref().map(|h| h.to_osm()),
+                ..place(&l.place)
+            })
+            .collect(),
+        name: &a.name,
+        same_as: contact.and_then(|c| c.website.as_deref()),
+        telephone: contact
+            .and_then(|c| c.phone.as_ref())
+            .map(|p| p.tel.as_str()),
+        url: canonical,
+    })
+}
+
+#[derive(Serialize)]
+struct JobPosting<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "datePosted")]
+    posted: String,
+    description: String,
+    #[serde(rename = "employmentType")]
+    employment: &'static str,
+    #[serde(rename = "hiringOrganization")]
+    organisation: Organisation<'a>,
+    #[serde(rename = "jobLocation", skip_serializing_if = "Option::is_none")]
+    location: Option<PlaceLd<'a>>,
+    #[serde(rename = "jobLocationType", skip_serializing_if = "Option::is_none")]
+    location_type: Option<&'static str>,
+    title: &'a str,
+    url: &'a str,
+    #[serde(rename = "validThrough", skip_serializing_if = "Option::is_none")]
+    valid_through: Option<String>,
 }
 
 /// A call for volunteers as a volunteer `JobPosting`, the form search engines know.
 pub fn call(c: &VolunteerCall, site: &Site, canonical: &str, urls: &Urls) -> String {
-    let a = site.association(&c.association);
-    let mut v = json!({
-        "@context": "https://schema.org",
-        "@type": "JobPosting",
-        "title": c.title,
-        "description": plain_summary(&c.body, 500),
-        "url": canonical,
-        "employmentType": "VOLUNTEER",
-        "datePosted": site.changed(Kind::VolunteerCall, &c.slug).to_string(),
-        "hiringOrganization": organisation(a, urls),
-    });
-    if let Some(day) = c.last_day() {
-        v["validThrough"] = json!(day.to_string());
-    }
-    if let Some(p) = site.place_of(c.place.as_ref(), &c.association) {
-        v["jobLocation"] = place(p);
-    }
-    if c.remote {
-        v["jobLocationType"] = json!("TELECOMMUTE");
-    }
-    to_script(&v)
+    to_script(&JobPosting {
+        context: CONTEXT,
+        kind: "JobPosting",
+        posted: site.changed(Kind::VolunteerCall, &c.slug).to_string(),
+        description: plain_summary(&c.body, 500),
+        employment: "VOLUNTEER",
+        organisation: organisation(site.association(&c.association), urls),
+        location: site.place_of(c.place.as_ref(), &c.association).map(place),
+        location_type: c.remote.then_some("TELECOMMUTE"),
+        title: &c.title,
+        url: canonical,
+        valid_through: c.last_day().map(|d| d.to_string()),
+    })
+}
+
+#[derive(Serialize)]
+struct QuantitativeValue<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "unitText")]
+    unit: &'a str,
+    value: f64,
+}
+
+#[derive(Serialize)]
+struct Listing<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "availabilityEnds", skip_serializing_if = "Option::is_none")]
+    ends: Option<String>,
+    #[serde(rename = "availabilityStarts", skip_serializing_if = "Option::is_none")]
+    starts: Option<String>,
+    #[serde(rename = "availableAtOrFrom", skip_serializing_if = "Option::is_none")]
+    place: Option<PlaceLd<'a>>,
+    category: &'static str,
+    description: String,
+    #[serde(rename = "eligibleQuantity", skip_serializing_if = "Option::is_none")]
+    quantity: Option<QuantitativeValue<'a>>,
+    name: &'a str,
+    #[serde(rename = "offeredBy", skip_serializing_if = "Option::is_none")]
+    offered_by: Option<Organisation<'a>>,
+    price: u8,
+    #[serde(rename = "priceCurrency")]
+    currency: &'static str,
+    url: &'a str,
 }
 
 /// An offer as an `Offer`, a request as a `Demand`.
 pub fn resource(r: &Resource, site: &Site, canonical: &str, urls: &Urls) -> String {
     let a = site.association(&r.association);
-    let kind = match r.kind {
-        ResourceKind::Offer => "Offer",
-        ResourceKind::Request => "Demand",
-    };
-    let mut v = json!({
-        "@context": "https://schema.org",
-        "@type": kind,
-        "name": r.title,
-        "description": plain_summary(&r.body, 500),
-        "url": canonical,
-        "category": r.category.label(),
-        "price": 0,
-        "priceCurrency": "EUR",
-    });
-    if r.kind == ResourceKind::Offer {
-        v["offeredBy"] = organisation(a, urls);
-    }
-    if let Some(q) = &r.quantity {
-        v["eligibleQuantity"] =
-            json!({"@type": "QuantitativeValue", "value": q.amount, "unitText": q.unit.label()});
-    }
-    if let Some(av) = &r.available {
-        v["availabilityStarts"] = json!(av.from.to_string());
-    }
-    if let Some(end) = r.last_day() {
-        v["availabilityEnds"] = json!(end.to_string());
-    }
-    if let Some(p) = site.place_of(r.place.as_ref(), &r.association) {
-        v["availableAtOrFrom"] = place(p);
-    }
-    to_script(&v)
+    to_script(&Listing {
+        context: CONTEXT,
+        kind: match r.kind {
+            ResourceKind::Offer => "Offer",
+            ResourceKind::Request => "Demand",
+        },
+        ends: r.last_day().map(|d| d.to_string()),
+        starts: r.available.as_ref().map(|av| av.from.to_string()),
+        place: site.place_of(r.place.as_ref(), &r.association).map(place),
+        category: r.category.label(),
+        description: plain_summary(&r.body, 500),
+        quantity: r.quantity.as_ref().map(|q| QuantitativeValue {
+            kind: "QuantitativeValue",
+            unit: q.unit.label(),
+            value: q.amount,
+        }),
+        name: &r.title,
+        offered_by: (r.kind == ResourceKind::Offer).then(|| organisation(a, urls)),
+        price: 0,
+        currency: "EUR",
+        url: canonical,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{Value, json};
 
     #[test]
     fn script_text_cannot_close_the_element() {

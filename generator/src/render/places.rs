@@ -10,7 +10,8 @@ use tera::Context;
 use super::Renderer;
 use super::map::{Marker, around, svg};
 use super::pages::PageMeta;
-use super::views::{LocationView, PlaceView};
+use super::views::PlaceView;
+use portal_model::shapes::Weekday;
 use portal_model::site::Bounds;
 
 #[derive(Serialize)]
@@ -44,16 +45,23 @@ struct GuidePlace {
 }
 
 impl GuidePlace {
-    fn of(view: LocationView) -> GuidePlace {
-        let open: Vec<String> = view
+    /// Made from the location itself: a guide lists thousands of places on a large site,
+    /// and needs three of a `LocationView`'s fields.
+    fn of(l: &Location) -> GuidePlace {
+        let open: Vec<String> = l
             .hours
             .iter()
-            .filter(|d| d.open)
-            .map(|d| format!("{} {}", d.day, d.text))
+            .flat_map(|h| {
+                Weekday::ALL.iter().filter_map(move |&d| {
+                    let ranges = h.on(d);
+                    (!ranges.is_empty())
+                        .then(|| format!("{} {}", d.label(), super::views::ranges_text(ranges)))
+                })
+            })
             .collect();
         GuidePlace {
-            address: view.place.address,
-            city: view.place.city,
+            address: l.place.address.clone(),
+            city: l.place.city.clone(),
             hours: open.join(" ; "),
         }
     }
@@ -211,7 +219,7 @@ impl Renderer<'_> {
                             .locations
                             .iter()
                             .filter(|l| slugify(&l.place.city) == commune.slug)
-                            .map(|l| GuidePlace::of(LocationView::of(l, site, urls)))
+                            .map(GuidePlace::of)
                             .collect(),
                         phone: a
                             .contact

@@ -59,7 +59,7 @@ pub fn span(start: Clock, end: Clock) -> String {
     format!("de {} à {}", spoken(start), spoken(end))
 }
 
-fn ranges_text(ranges: &[TimeRange]) -> String {
+pub(super) fn ranges_text(ranges: &[TimeRange]) -> String {
     ranges
         .iter()
         .map(|r| format!("{} à {}", spoken(r.start), spoken(r.end)))
