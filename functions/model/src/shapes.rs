@@ -244,9 +244,18 @@ impl Clock {
     }
 }
 
+impl Clock {
+    /// `HH:MM`, as bytes: hours are printed on every page and in every data file.
+    fn digits(self) -> [u8; 5] {
+        let (h, m) = (self.0 / 60, self.0 % 60);
+        let digit = |n: u16| b'0' + (n % 10) as u8;
+        [digit(h / 10), digit(h), b':', digit(m / 10), digit(m)]
+    }
+}
+
 impl fmt::Display for Clock {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+        f.write_str(std::str::from_utf8(&self.digits()).expect("ASCII digits"))
     }
 }
 
@@ -362,18 +371,28 @@ impl Hours {
 
     /// The schema.org / OpenStreetMap form: `Mo 09:00-12:00,14:00-17:00; Sa 09:00-12:00`.
     pub fn to_osm(&self) -> String {
-        self.0
-            .iter()
-            .filter(|(_, r)| !r.is_empty())
-            .map(|(d, r)| {
-                let key = d.key();
-                let mut day = key[..1].to_uppercase();
-                day.push_str(&key[1..]);
-                let ranges: Vec<String> = r.iter().map(|r| r.to_string()).collect();
-                format!("{day} {}", ranges.join(","))
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+        let mut out = String::new();
+        for (d, ranges) in self.0.iter().filter(|(_, r)| !r.is_empty()) {
+            if !out.is_empty() {
+                out.push_str("; ");
+            }
+            let key = d.key();
+            out.push_str(&key[..1].to_ascii_uppercase());
+            out.push_str(&key[1..]);
+            out.push(' ');
+            for (n, r) in ranges.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                for (k, clock) in [r.start, r.end].into_iter().enumerate() {
+                    if k > 0 {
+                        out.push('-');
+                    }
+                    out.push_str(std::str::from_utf8(&clock.digits()).expect("ASCII digits"));
+                }
+            }
+        }
+        out
     }
 }
 

@@ -59,12 +59,18 @@ pub fn span(start: Clock, end: Clock) -> String {
     format!("de {} à {}", spoken(start), spoken(end))
 }
 
+/// `9 h à 12 h, 14 h à 17 h`: seven times per place on every association page.
 pub(super) fn ranges_text(ranges: &[TimeRange]) -> String {
-    ranges
-        .iter()
-        .map(|r| format!("{} à {}", spoken(r.start), spoken(r.end)))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut out = String::new();
+    for (n, r) in ranges.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&spoken(r.start));
+        out.push_str(" à ");
+        out.push_str(&spoken(r.end));
+    }
+    out
 }
 
 #[derive(Debug, Clone, Serialize)]
