@@ -126,7 +126,7 @@ pub fn build_site(
     }
     report.counts(&site, pages.len(), outputs + 2 + theme.files.len());
     lap(&mut report, "sitemap and assets");
-    drop(renderer);
+    renderer.drop_aside();
     Ok((
         report,
         Built {

@@ -69,15 +69,20 @@ pub fn load(root: &Path) -> Result<Content, BuildError> {
         site: &config,
         associations: &associations,
     };
+    // Decoded in the order of the lists they fill, into lists of the right size: the
+    // entries are large, and moving them again (to sort, to grow) is serial work.
+    let mut found = found;
+    found.sort_unstable_by(|a, b| (a.kind, &a.slug).cmp(&(b.kind, &b.slug)));
+    let count = |kind: Kind| found.iter().filter(|f| f.kind == kind).count();
     let decoded: Vec<Result<Entry, FileProblems>> =
         found.par_iter().map(|f| decode_file(f, &cx)).collect();
 
     let mut content = Content {
         config: config.clone(),
-        associations: Vec::new(),
-        calls: Vec::new(),
-        resources: Vec::new(),
-        pages: Vec::new(),
+        associations: Vec::with_capacity(count(Kind::Association)),
+        calls: Vec::with_capacity(count(Kind::VolunteerCall)),
+        resources: Vec::with_capacity(count(Kind::Resource)),
+        pages: Vec::with_capacity(count(Kind::Page)),
         data,
     };
     for d in decoded {
@@ -94,6 +99,7 @@ pub fn load(root: &Path) -> Result<Content, BuildError> {
         failed.sort_by(|a, b| a.file.cmp(&b.file));
         return Err(BuildError::Content(failed));
     }
+    // Already in order (found was sorted): these only check it.
     content.associations.sort_by(|a, b| a.slug.cmp(&b.slug));
     content.calls.sort_by(|a, b| a.slug.cmp(&b.slug));
     content.resources.sort_by(|a, b| a.slug.cmp(&b.slug));

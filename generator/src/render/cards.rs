@@ -14,6 +14,7 @@ use super::views::{AssociationCard, CallCard, ResourceCard};
 use crate::site::Site;
 
 /// The cards of one build, by index in the content's lists.
+#[derive(Default)]
 pub struct Cards {
     associations: Vec<OnceLock<Value>>,
     calls: Vec<OnceLock<Value>>,
