@@ -99,11 +99,11 @@ pub fn load(root: &Path) -> Result<Content, BuildError> {
         failed.sort_by(|a, b| a.file.cmp(&b.file));
         return Err(BuildError::Content(failed));
     }
-    // Already in order (found was sorted): these only check it.
-    content.associations.sort_by(|a, b| a.slug.cmp(&b.slug));
-    content.calls.sort_by(|a, b| a.slug.cmp(&b.slug));
-    content.resources.sort_by(|a, b| a.slug.cmp(&b.slug));
-    content.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    // Each list is in slug order: `found` was sorted by kind, then slug.
+    debug_assert!(content.associations.is_sorted_by(|a, b| a.slug < b.slug));
+    debug_assert!(content.calls.is_sorted_by(|a, b| a.slug < b.slug));
+    debug_assert!(content.resources.is_sorted_by(|a, b| a.slug < b.slug));
+    debug_assert!(content.pages.is_sorted_by(|a, b| a.slug < b.slug));
     Ok(content)
 }
 

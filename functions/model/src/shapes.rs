@@ -1,6 +1,6 @@
 //! The shapes shared by several content types: `Geo`, `Place`, `Hours`, `Contact`.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::{Serialize, Serializer};
 
@@ -244,18 +244,14 @@ impl Clock {
     }
 }
 
-impl Clock {
-    /// `HH:MM`, as bytes: hours are printed on every page and in every data file.
-    fn digits(self) -> [u8; 5] {
+impl fmt::Display for Clock {
+    /// `HH:MM`, from its digits: hours are printed on every page and in every data file,
+    /// and padded integer formatting cost more than the rest of the printing.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (h, m) = (self.0 / 60, self.0 % 60);
         let digit = |n: u16| b'0' + (n % 10) as u8;
-        [digit(h / 10), digit(h), b':', digit(m / 10), digit(m)]
-    }
-}
-
-impl fmt::Display for Clock {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(std::str::from_utf8(&self.digits()).expect("ASCII digits"))
+        let digits = [digit(h / 10), digit(h), b':', digit(m / 10), digit(m)];
+        f.write_str(std::str::from_utf8(&digits).expect("ASCII digits"))
     }
 }
 
@@ -384,12 +380,7 @@ impl Hours {
                 if n > 0 {
                     out.push(',');
                 }
-                for (k, clock) in [r.start, r.end].into_iter().enumerate() {
-                    if k > 0 {
-                        out.push('-');
-                    }
-                    out.push_str(std::str::from_utf8(&clock.digits()).expect("ASCII digits"));
-                }
+                write!(out, "{r}").expect("a String takes any text");
             }
         }
         out
