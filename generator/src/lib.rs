@@ -11,7 +11,6 @@ pub mod dates;
 pub mod error;
 pub mod incremental;
 pub mod load;
-pub mod markdown;
 pub mod outputs;
 pub mod render;
 pub mod scaffold;

@@ -8,9 +8,9 @@ use portal_model::shapes::Place;
 use portal_model::{Association, Kind, Resource, VolunteerCall};
 use serde::Serialize;
 
-use crate::markdown::plain_summary;
 use crate::render::urls::Urls;
 use crate::site::Site;
+use portal_markdown::plain_summary;
 
 const CONTEXT: &str = "https://schema.org";
 

@@ -12,9 +12,9 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::error::BuildError;
-use crate::markdown::plain_summary;
 use crate::render::Renderer;
 use crate::write::Sink;
+use portal_markdown::plain_summary;
 
 #[derive(Serialize)]
 struct Feed {

@@ -252,7 +252,7 @@ fn items(r: &Renderer) -> Vec<Item> {
         t: c.title.clone(),
         u: urls.call(&c.slug),
         k: "Bénévolat",
-        s: crate::markdown::plain_summary(&c.body, 140),
+        s: portal_markdown::plain_summary(&c.body, 140),
         c: c.skills.clone(),
         v: commune(c.place.as_ref(), &c.association),
     }));
@@ -260,7 +260,7 @@ fn items(r: &Renderer) -> Vec<Item> {
         t: res.title.clone(),
         u: urls.resource(&res.slug),
         k: res.kind.label(),
-        s: crate::markdown::plain_summary(&res.body, 140),
+        s: portal_markdown::plain_summary(&res.body, 140),
         c: vec![res.category.label().to_string()],
         v: commune(res.place.as_ref(), &res.association),
     }));

@@ -1,12 +1,12 @@
 //! The HTML pages of the site: which pages there are, and what each one's template sees.
 
+use portal_markdown as markdown;
 use portal_model::resource::{ResourceCategory, ResourceKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
 use crate::error::BuildError;
-use crate::markdown;
 use crate::outputs::jsonld;
 use crate::render::Renderer;
 use crate::render::forms::FormPage;

@@ -2,6 +2,7 @@
 //! labels), so that themes hold markup only.
 
 use jiff::civil::Date;
+use portal_markdown as markdown;
 use portal_model::association::Location;
 use portal_model::resource::Resource;
 use portal_model::shapes::{Clock, Place, TimeRange, Weekday};
@@ -11,7 +12,6 @@ use serde::Serialize;
 use tera::Value;
 
 use crate::dates::{french, french_with_weekday};
-use crate::markdown;
 use crate::render::Renderer;
 use crate::render::urls::Urls;
 use crate::site::Site;
