@@ -97,21 +97,36 @@ pub fn to_html(markdown: &str, depth: usize) -> String {
         other => Some(other),
     });
     // Start and end tags past the limit are dropped in pairs, so the HTML stays balanced.
+    // Depth counts elements written, not events (see `elements`).
     let mut open = 0usize;
     let events = events.filter(move |event| match event {
-        Event::Start(_) => {
-            open += 1;
+        Event::Start(tag) => {
+            open += elements(tag.to_end());
             open <= MAX_NESTING
         }
-        Event::End(_) => {
-            open -= 1;
-            open < MAX_NESTING
+        Event::End(tag) => {
+            let kept = open <= MAX_NESTING;
+            open -= elements(*tag);
+            kept
         }
         _ => true,
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
+}
+
+/// How deep the elements pulldown-cmark writes for one start event nest. A code block is
+/// `<pre><code>`; a table is kept or left out whole, since its end writes
+/// `</tbody></table>` whatever was kept of it: it counts its four levels (`table`, `thead`
+/// or `tbody`, `tr`, `th` or `td`) at once and its parts none.
+fn elements(tag: TagEnd) -> usize {
+    match tag {
+        TagEnd::Table => 4,
+        TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell => 0,
+        TagEnd::CodeBlock => 2,
+        _ => 1,
+    }
 }
 
 /// `level` moved so that the body's `top` level (1 for `#`) lands `depth` levels under
@@ -223,6 +238,26 @@ mod tests {
             assert_eq!(open, 0, "balanced");
             assert_eq!(deepest, MAX_NESTING as i64, "{}", &html[..200]);
             assert!(html.contains('x'), "the text stays");
+        }
+    }
+
+    #[test]
+    fn every_construct_deep_down_stays_within_the_limit() {
+        // Tables and code blocks write more elements than events: `<table><thead><tr><th>`.
+        for n in MAX_NESTING - 8..MAX_NESTING + 4 {
+            let q = "> ".repeat(n);
+            for markdown in [
+                format!("{q}| a |\n{q}|---|\n{q}| *b* |\n"),
+                format!("{q}```\n{q}x\n{q}```\n"),
+                format!("{q}    x\n"),
+                format!("{q}- a\n{q}  1. b\n"),
+                format!("{q}*a **b [c](/d) ![e](/f)***\n"),
+            ] {
+                let html = to_html(&markdown, 1);
+                if let Err(why) = inert::is_inert(&html, inert::Scope::Body) {
+                    panic!("{n} deep: {why} in {html:?}");
+                }
+            }
         }
     }
 
