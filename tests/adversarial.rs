@@ -13,6 +13,8 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use portal_markdown::inert::{Scope, Token, decode_references, is_inert, tokens};
+
 use crate::support::{NOW, Site, copy_tree, files, read, repo};
 
 /// Far longer than any run here takes (under a second, a few for the 100 kB Markdown bodies
@@ -178,167 +180,6 @@ fn yaml(text: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // What every output must be, whatever the content: checked after each successful build.
 
-/// A start tag as a browser's tokenizer reads it: lowercase name, attributes with their
-/// values decoded, and for `<script>` the text up to `</script`.
-#[derive(Debug)]
-struct Tag {
-    name: String,
-    attrs: Vec<(String, String)>,
-    script: Option<String>,
-}
-
-impl Tag {
-    fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// The start tags of a page (enough of HTML's tokenizer for minified, generated pages).
-fn tags(html: &str) -> Vec<Tag> {
-    let mut out = Vec::new();
-    let b = html.as_bytes();
-    let mut i = 0;
-    while let Some(lt) = html[i..].find('<').map(|j| i + j) {
-        i = lt + 1;
-        if html[i..].starts_with("!--") {
-            i = html[i..].find("-->").map_or(html.len(), |j| i + j + 3);
-            continue;
-        }
-        if matches!(b.get(i), Some(b'!' | b'/' | b'?')) {
-            i = html[i..].find('>').map_or(html.len(), |j| i + j + 1);
-            continue;
-        }
-        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            continue; // a `<` in text
-        }
-        let name_end = html[i..]
-            .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
-            .map_or(html.len(), |j| i + j);
-        let name = html[i..name_end].to_ascii_lowercase();
-        i = name_end;
-        let mut attrs = Vec::new();
-        loop {
-            while b
-                .get(i)
-                .is_some_and(|c| c.is_ascii_whitespace() || *c == b'/')
-            {
-                i += 1;
-            }
-            if i >= b.len() || b[i] == b'>' {
-                i += 1;
-                break;
-            }
-            let end = html[i..]
-                .find(|c: char| c.is_ascii_whitespace() || "=>/".contains(c))
-                .map_or(html.len(), |j| i + j)
-                .max(i + 1);
-            let attr = html[i..end].to_ascii_lowercase();
-            i = end;
-            let mut value = String::new();
-            if b.get(i) == Some(&b'=') {
-                i += 1;
-                let (start, stop) = match b.get(i) {
-                    Some(q @ (b'"' | b'\'')) => {
-                        let q = *q as char;
-                        let stop = html[i + 1..].find(q).map_or(html.len(), |j| i + 1 + j);
-                        (i + 1, stop)
-                    }
-                    _ => {
-                        let stop = html[i..]
-                            .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                            .map_or(html.len(), |j| i + j);
-                        (i, stop)
-                    }
-                };
-                value = decode_references(&html[start..stop]);
-                i = if stop < html.len() && b[stop] != b'>' && start != i {
-                    stop + 1
-                } else {
-                    stop
-                };
-            }
-            attrs.push((attr, value));
-        }
-        // Elements whose text is not markup: a `<` in them opens no tag, only their own end
-        // tag closes them.
-        let mut script = None;
-        if ["script", "style", "title", "textarea"].contains(&name.as_str()) {
-            let end = html[i..]
-                .to_ascii_lowercase()
-                .find(&format!("</{name}"))
-                .map_or(html.len(), |j| i + j);
-            if name == "script" {
-                script = Some(html[i..end].to_string());
-            }
-            i = end;
-        }
-        out.push(Tag {
-            name,
-            attrs,
-            script,
-        });
-    }
-    out
-}
-
-/// Character references decoded, the few a generated page may hold and any numeric one.
-fn decode_references(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest.find(';').filter(|&e| e <= 12);
-        let decoded = end.and_then(|e| match &rest[1..e] {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "colon" => Some(':'),
-            "tab" => Some('\t'),
-            "newline" => Some('\n'),
-            n => n
-                .strip_prefix("#x")
-                .or_else(|| n.strip_prefix("#X"))
-                .map(|h| u32::from_str_radix(h, 16))
-                .or_else(|| n.strip_prefix('#').map(str::parse))
-                .and_then(Result::ok)
-                .and_then(char::from_u32),
-        });
-        match (decoded, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Whether a browser would run this address: references are decoded already; tabs and line
-/// breaks are removed anywhere, controls and spaces at the start, case is ignored.
-fn runs_code(url: &str) -> bool {
-    let url: String = url
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let url = url
-        .trim_start_matches(|c: char| c <= ' ')
-        .to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|s| url.starts_with(s))
-}
-
 /// Every HTML page, feed, calendar and data file of a build is inert and well-formed.
 fn every_output_is_inert(out: &Path) {
     for (path, bytes) in files(out) {
@@ -371,43 +212,11 @@ fn every_output_is_inert(out: &Path) {
     }
 }
 
+/// A page as a browser reads it (see `portal_markdown::inert`, the oracle the fuzz targets
+/// share): no script but JSON-LD and the site's files, no handler, no address that runs.
 fn html_is_inert(path: &str, html: &str) {
-    for tag in tags(html) {
-        // The theme draws maps in inline SVG: an <svg> is inert without handlers or links.
-        assert!(
-            !["iframe", "object", "embed", "frame", "base"].contains(&tag.name.as_str()),
-            "{path}: a <{}> element: {tag:?}",
-            tag.name
-        );
-        for (name, value) in &tag.attrs {
-            assert!(!name.starts_with("on"), "{path}: an event handler: {tag:?}");
-            if [
-                "href",
-                "xlink:href",
-                "src",
-                "action",
-                "formaction",
-                "srcset",
-            ]
-            .contains(&name.as_str())
-            {
-                assert!(!runs_code(value), "{path}: {name}={value:?} runs code");
-            }
-        }
-        if let Some(text) = &tag.script {
-            // Only structured data or the site's own script files.
-            if tag.attr("type") == Some("application/ld+json") {
-                serde_json::from_str::<serde_json::Value>(text).unwrap_or_else(|e| {
-                    panic!("{path}: JSON-LD broken ({e}), a field closed the script: {text}")
-                });
-            } else {
-                let src = tag.attr("src").unwrap_or("");
-                assert!(
-                    src.starts_with('/') && !src.starts_with("//") && text.is_empty(),
-                    "{path}: a script that is not the site's own file: {tag:?}"
-                );
-            }
-        }
+    if let Err(why) = is_inert(html, Scope::Page) {
+        panic!("{path}: {why}");
     }
 }
 
@@ -525,10 +334,12 @@ fn markup_in_every_text_field_is_shown_as_text_in_every_output() {
     );
 
     // JSON-LD holds the fields as they were written.
-    let ld = tags(&association)
+    let ld = tokens(&association)
         .into_iter()
-        .find(|t| t.attr("type") == Some("application/ld+json"))
-        .and_then(|t| t.script)
+        .find_map(|t| match t {
+            Token::Start(tag) if tag.attr("type") == Some("application/ld+json") => tag.text,
+            _ => None,
+        })
         .expect("JSON-LD on the association page");
     let ld: serde_json::Value = serde_json::from_str(&ld).unwrap();
     assert_eq!(ld["name"], NAME);
