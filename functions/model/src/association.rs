@@ -4,11 +4,12 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::checks;
-use crate::content::Context;
+use crate::context::Context;
+use crate::pos::Pos;
 use crate::problem::{Problem, Problems, suggest};
 use crate::read::{Fields, date, list, non_empty_list, one_of, text};
 use crate::shapes::{Contact, Hours, Place};
-use crate::tree::{Node, Pos, quote};
+use crate::tree::{Node, quote};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Association {
@@ -231,7 +232,7 @@ impl Location {
         node: &Node,
         path: &str,
         p: &mut Problems,
-        bounds: &crate::site::Bounds,
+        bounds: &crate::geo::Bounds,
     ) -> Option<Location> {
         let mut f = Fields::of(
             node,

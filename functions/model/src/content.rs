@@ -1,18 +1,17 @@
 //! A content file: its kind (from its folder), its front matter and body, and the entry it
 //! decodes to.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use crate::association::Association;
-use crate::checks::{is_slug, slug, slugify};
+use crate::checks::{is_slug, slugify};
+use crate::context::Context;
 use crate::page::Page;
-use crate::problem::{Problem, Problems, suggest};
+use crate::pos::Pos;
+use crate::problem::{Problem, Problems};
 use crate::read::{forbidden_char, is_forbidden_char};
 use crate::resource::Resource;
-use crate::site::SiteConfig;
-use crate::tree::{Node, Pos, parse_yaml, quote};
+use crate::tree::{Node, parse_yaml, quote};
 use crate::volunteer_call::VolunteerCall;
 
 /// What a content file holds, told by the folder it is in.
@@ -56,13 +55,6 @@ impl Kind {
             Kind::Page => "page",
         }
     }
-}
-
-/// What decoding needs beyond the file itself.
-pub struct Context<'a> {
-    pub site: &'a SiteConfig,
-    /// The slugs of the associations that exist.
-    pub associations: &'a BTreeSet<String>,
 }
 
 /// One decoded content file.
@@ -115,24 +107,6 @@ pub fn split_front_matter(source: &str) -> Result<Parts<'_>, Problem> {
         "une ligne « --- » qui ferme l'en-tête YAML",
         "la fin du fichier",
     ))
-}
-
-/// Reads a reference to an association, which must exist.
-pub fn association_ref(node: &Node, path: &str, p: &mut Problems, cx: &Context) -> Option<String> {
-    let wanted = slug(node, path, p)?;
-    if cx.associations.contains(&wanted) {
-        return Some(wanted);
-    }
-    p.push(
-        Problem::new(
-            node.at,
-            path,
-            "l'identifiant d'une association existante (le nom d'un fichier de content/associations/ sans .md)",
-            format!("{}, qui n'existe pas", quote(&wanted)),
-        )
-        .with_suggestion(suggest(&wanted, cx.associations.iter().map(String::as_str))),
-    );
-    None
 }
 
 impl Entry {
@@ -213,7 +187,10 @@ impl Entry {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+    use crate::site::SiteConfig;
 
     #[test]
     fn front_matter_is_split_with_line_numbers() {

@@ -8,9 +8,12 @@
 pub mod association;
 pub mod checks;
 pub mod content;
+pub mod context;
 pub mod form;
+pub mod geo;
 pub mod languages;
 pub mod page;
+pub mod pos;
 pub mod problem;
 pub mod read;
 pub mod resource;
@@ -21,7 +24,8 @@ pub mod tree;
 pub mod volunteer_call;
 
 pub use association::Association;
-pub use content::{Context, Entry, Kind};
+pub use content::{Entry, Kind};
+pub use context::Context;
 pub use page::Page;
 pub use problem::Problem;
 pub use resource::Resource;

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::tree::{Node, Pos};
+use crate::pos::Pos;
 
 /// One problem: where, which field, what was expected, what was found, and perhaps what the
 /// editor meant.
@@ -16,16 +16,6 @@ pub struct Problem {
     pub found: String,
     /// A near-miss correction, such as `categories` for `catgories`.
     pub suggestion: Option<String>,
-}
-
-impl serde::Serialize for Pos {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Pos", 2)?;
-        st.serialize_field("line", &self.line)?;
-        st.serialize_field("column", &self.column)?;
-        st.end()
-    }
 }
 
 impl Problem {
@@ -98,11 +88,6 @@ impl Problems {
 
     pub fn push(&mut self, problem: Problem) {
         self.0.push(problem);
-    }
-
-    /// Records that `node`, at `field`, is not what was expected.
-    pub fn wrong(&mut self, node: &Node, field: &str, expected: impl Into<String>) {
-        self.push(Problem::new(node.at, field, expected, node.describe()));
     }
 
     pub fn is_empty(&self) -> bool {

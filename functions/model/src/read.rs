@@ -7,8 +7,9 @@
 
 use jiff::civil::Date;
 
+use crate::pos::Pos;
 use crate::problem::{Problem, Problems, suggest};
-use crate::tree::{Entry, Node, Pos, Value, quote};
+use crate::tree::{Entry, Node, Value, quote};
 
 /// The path of a field inside another: `locations[0]` + `hours` → `locations[0].hours`.
 pub fn join(path: &str, name: &str) -> String {
@@ -43,7 +44,7 @@ impl<'n> Fields<'n> {
                 at: node.at,
             }),
             _ => {
-                p.wrong(node, path, what);
+                p.push(node.unexpected(path, what));
                 None
             }
         }
@@ -149,7 +150,7 @@ pub fn scalar<'n>(node: &'n Node, path: &str, p: &mut Problems, expected: &str) 
     match &node.value {
         Value::Scalar { text, .. } => Some(text),
         _ => {
-            p.wrong(node, path, expected);
+            p.push(node.unexpected(path, expected));
             None
         }
     }
@@ -323,7 +324,7 @@ pub fn list<'n, T>(
         }
         Value::Scalar { .. } => item(node, &index(path, 0), p).map(|v| vec![v]),
         _ => {
-            p.wrong(node, path, "une liste");
+            p.push(node.unexpected(path, "une liste"));
             None
         }
     }

@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::content::{Context, association_ref};
+use crate::context::{Context, association_ref};
 use crate::problem::{Problem, Problems};
 use crate::read::{Fields, boolean, date, join, number, one_of, text};
 use crate::shapes::Place;

@@ -5,73 +5,12 @@ use std::fmt::{self, Write as _};
 use serde::{Serialize, Serializer};
 
 use crate::checks;
+use crate::geo::Bounds;
+// Where the other crates look for it, next to the places that carry it.
+pub use crate::geo::Geo;
 use crate::problem::{Problem, Problems, suggest};
-use crate::read::{Fields, index, join, list, number, scalar, text};
-use crate::site::Bounds;
+use crate::read::{Fields, join, list, scalar, text};
 use crate::tree::{Node, Value, quote};
-
-/// A point, `[lat, lon]`, inside the territory.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
-pub struct Geo {
-    pub lat: f64,
-    pub lon: f64,
-}
-
-impl Geo {
-    /// The great-circle distance to `other`, in kilometres (haversine).
-    pub fn km_to(self, other: Geo) -> f64 {
-        2.0 * 6371.0 * self.haversine(other).sqrt().asin()
-    }
-
-    /// The haversine of the angle between two points: it grows with the distance, so it
-    /// ranks places by distance without the square root and arc sine.
-    pub fn haversine(self, other: Geo) -> f64 {
-        let (la1, la2) = (self.lat.to_radians(), other.lat.to_radians());
-        let dlat = la2 - la1;
-        let dlon = (other.lon - self.lon).to_radians();
-        (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2)
-    }
-
-    pub fn read(node: &Node, path: &str, p: &mut Problems, bounds: &Bounds) -> Option<Geo> {
-        const EXPECTED: &str = "[latitude, longitude], deux nombres";
-        let Value::List(items) = &node.value else {
-            p.wrong(node, path, EXPECTED);
-            return None;
-        };
-        if items.len() != 2 {
-            p.push(Problem::new(
-                node.at,
-                path,
-                EXPECTED,
-                crate::problem::count(items.len(), "nombre"),
-            ));
-            return None;
-        }
-        let lat = number(&items[0], &index(path, 0), p);
-        let lon = number(&items[1], &index(path, 1), p);
-        let geo = Geo {
-            lat: lat?,
-            lon: lon?,
-        };
-        if !bounds.contains(geo) {
-            let hint = bounds.contains(Geo {
-                lat: geo.lon,
-                lon: geo.lat,
-            });
-            p.push(
-                Problem::new(
-                    node.at,
-                    path,
-                    format!("un point dans le territoire {bounds}"),
-                    format!("le point [{}, {}], hors du territoire", geo.lat, geo.lon),
-                )
-                .with_suggestion(hint.then(|| format!("[{}, {}]", geo.lon, geo.lat))),
-            );
-            return None;
-        }
-        Some(geo)
-    }
-}
 
 /// An address with its position on the map.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -312,11 +251,7 @@ pub struct Hours(pub Vec<(Weekday, Vec<TimeRange>)>);
 impl Hours {
     pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Hours> {
         let Value::Map(entries) = &node.value else {
-            p.wrong(
-                node,
-                path,
-                "des horaires par jour (mo: [\"09:00-12:00\"], …)",
-            );
+            p.push(node.unexpected(path, "des horaires par jour (mo: [\"09:00-12:00\"], …)"));
             return None;
         };
         let before = p.len();

@@ -6,9 +6,11 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::checks::is_slug;
+// Where the other crates look for it, next to the territory that carries it.
+pub use crate::geo::Bounds;
+use crate::pos::Pos;
 use crate::problem::Problem;
-use crate::shapes::Geo;
-use crate::tree::{Pos, quote};
+use crate::tree::quote;
 
 /// The whole of `site.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -60,24 +62,6 @@ fn default_page_size() -> usize {
 pub struct Territory {
     pub name: String,
     pub bounds: Bounds,
-}
-
-/// `[[lat_min, lon_min], [lat_max, lon_max]]`.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
-pub struct Bounds(pub [[f64; 2]; 2]);
-
-impl Bounds {
-    pub fn contains(&self, g: Geo) -> bool {
-        let [[lat0, lon0], [lat1, lon1]] = self.0;
-        (lat0..=lat1).contains(&g.lat) && (lon0..=lon1).contains(&g.lon)
-    }
-}
-
-impl fmt::Display for Bounds {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let [[a, b], [c, d]] = self.0;
-        write!(f, "[[{a}, {b}], [{c}, {d}]]")
-    }
 }
 
 /// The categories of associations, in the order `site.toml` lists them.

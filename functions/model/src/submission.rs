@@ -9,10 +9,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::checks::{is_email, is_slug, slugify};
-use crate::content::{Context, Entry, Kind};
+use crate::content::{Entry, Kind};
+use crate::context::Context;
 use crate::form;
+use crate::pos::Pos;
 use crate::problem::{Problem, Problems};
-use crate::tree::{Pos, from_json};
+use crate::tree::from_json;
 
 /// What can be submitted (free pages are written by editors only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -11,25 +11,9 @@
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
-use crate::problem::Problem;
-
-/// A position in a file: 1-based line and column, or 0 when unknown (JSON, forms).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-}
-
-impl Pos {
-    pub fn new(line: u32, column: u32) -> Self {
-        Pos { line, column }
-    }
-
-    fn of(span: &Span) -> Self {
-        let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Pos::new(to_u32(span.start.line()), to_u32(span.start.col() + 1))
-    }
-}
+// Where the other crates look for it, next to the nodes that carry it.
+pub use crate::pos::Pos;
+use crate::problem::{Problem, count};
 
 /// A value and where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,18 +48,27 @@ impl Node {
         Node { value, at }
     }
 
+    /// The problem of this value not being what `field` expects: the expectation, and the
+    /// value described as found.
+    pub fn unexpected(&self, field: &str, expected: impl Into<String>) -> Problem {
+        Problem::new(self.at, field, expected, self.describe())
+    }
+
     /// A short French description of the value, for "found …" in messages.
     pub fn describe(&self) -> String {
         match &self.value {
             Value::Null => "une valeur vide".to_string(),
             Value::Scalar { text, .. } => quote(text),
-            Value::List(items) => format!(
-                "une liste de {}",
-                crate::problem::count(items.len(), "élément")
-            ),
+            Value::List(items) => format!("une liste de {}", count(items.len(), "élément")),
             Value::Map(_) => "un ensemble de champs (clé: valeur)".to_string(),
         }
     }
+}
+
+/// Where the parser's span starts, 1-based.
+fn pos_of(span: &Span) -> Pos {
+    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Pos::new(to_u32(span.start.line()), to_u32(span.start.col() + 1))
 }
 
 /// Quotes a value the French way, shortened when long.
@@ -112,7 +105,7 @@ pub fn parse_yaml(source: &str, first_line: u32) -> Result<Node, Problem> {
             let at = Pos::new(m.line() as u32 + first_line - 1, m.col() as u32 + 1);
             Problem::new(at, "", "du YAML valide", syntax_error(e.info()))
         })?;
-        let at = shift(Pos::of(&span));
+        let at = shift(pos_of(&span));
         let done = match event {
             Event::DocumentStart(_) => {
                 documents += 1;

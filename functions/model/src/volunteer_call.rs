@@ -3,11 +3,12 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::content::{Context, association_ref};
+use crate::context::{Context, association_ref};
+use crate::pos::Pos;
 use crate::problem::{Problem, Problems};
 use crate::read::{Fields, date, integer, join, list, non_empty_list, one_of, text};
 use crate::shapes::{Clock, Place, Weekday};
-use crate::tree::{Node, Pos};
+use crate::tree::Node;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct VolunteerCall {
@@ -202,7 +203,7 @@ fn hours_of(f: &mut Fields, p: &mut Problems, path: &str, at: Pos) -> (Clock, Cl
     let end = f.required("end", "l'heure de fin, HH:MM", p, |n, path, p| {
         let raw = crate::read::scalar(n, path, p, "l'heure de fin, HH:MM")?;
         Clock::parse(raw).or_else(|| {
-            p.wrong(n, path, "l'heure de fin, HH:MM");
+            p.push(n.unexpected(path, "l'heure de fin, HH:MM"));
             None
         })
     });
