@@ -11,23 +11,39 @@ use crate::read::{Fields, date, list, non_empty_list, one_of, text};
 use crate::shapes::{Contact, Hours, Place};
 use crate::tree::{Node, quote};
 
+/// An association of the territory: who it is, where and when it receives people, how to
+/// reach it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Association {
+    /// The file name without `.md`, which is also its address: `/associations/<slug>/`.
     pub slug: String,
+    /// Its name, 3 to 150 characters.
     pub name: String,
+    /// One line shown in lists, 200 characters at most.
     pub summary: String,
+    /// The keys of its categories, each declared in `site.toml`.
     pub categories: Vec<String>,
+    /// Where it receives people; empty only when [`remote_only`](Self::remote_only).
     pub locations: Vec<Location>,
+    /// Whether it helps only at a distance (telephone, online), with no place to visit.
     pub remote_only: bool,
+    /// How to reach it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
+    /// Its official numbers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identifiers: Option<Identifiers>,
+    /// Whether it is a partner of the food bank (*banque alimentaire*).
     pub food_bank_partner: bool,
+    /// Whom it serves, in the editor's words (`familles`, `jeunes`…).
     pub public: Vec<String>,
+    /// Who may come and how, in free text (such as "sur orientation d'un travailleur
+    /// social": referred by a social worker).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
+    /// The languages spoken on site, as ISO 639-1 codes.
     pub languages: Vec<String>,
+    /// When the information was last checked; shown on the page.
     pub updated: Date,
     /// The description, in Markdown.
     pub body: String,
@@ -36,12 +52,17 @@ pub struct Association {
 /// A place where the association receives people, with its hours.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Location {
+    /// The address and its point on the map.
     #[serde(flatten)]
     pub place: Place,
+    /// When it receives people, if the editor said.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<Hours>,
+    /// Whether it opens on public holidays.
     pub public_holidays: HolidayPolicy,
+    /// The periods when it is closed (holidays, works).
     pub closures: Vec<Closure>,
+    /// How accessible it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<Accessibility>,
 }
@@ -50,8 +71,11 @@ pub struct Location {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HolidayPolicy {
+    /// Open as on any other day of the week.
     Open,
+    /// Closed.
     Closed,
+    /// Not said: people are told to ask.
     #[default]
     Unknown,
 }
@@ -66,6 +90,7 @@ impl HolidayPolicy {
         }
     }
 
+    /// What the page says, in French.
     pub fn label(self) -> &'static str {
         match self {
             HolidayPolicy::Open => "Ouvert les jours fériés",
@@ -78,32 +103,43 @@ impl HolidayPolicy {
 /// A period when the place is closed, both days included.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Closure {
+    /// The first day closed.
     pub from: Date,
+    /// The last day closed.
     pub to: Date,
+    /// Why, or what to do meanwhile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
+/// How accessible a place is.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Accessibility {
+    /// Whether a wheelchair gets in, if the editor said.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wheelchair: Option<bool>,
+    /// Anything else to know (a step, a lift, a hearing loop).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }
 
+/// An association's official numbers in the French registers.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Identifiers {
+    /// The RNA number (*répertoire national des associations*, the register of
+    /// associations): `W` and 9 digits.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rna: Option<String>,
+    /// The SIRET number (the national register of establishments): 14 digits, Luhn key
+    /// checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub siret: Option<String>,
 }
 
 impl Association {
-    pub const WHAT: &'static str = "une association";
+    pub(crate) const WHAT: &'static str = "une association";
 
-    pub fn decode(
+    pub(crate) fn decode(
         slug: &str,
         node: &Node,
         body: &str,

@@ -63,7 +63,7 @@ pub fn fold_accent(c: char) -> char {
 }
 
 /// Reads a slug (a reference to another entry, or a category key).
-pub fn slug(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
+pub(crate) fn slug(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str =
         "un identifiant en minuscules, chiffres et tirets (ex. « restos-du-coeur »)";
     let raw = scalar(node, path, p, EXPECTED)?.trim();
@@ -87,7 +87,7 @@ pub struct Phone {
 impl Phone {
     /// Parses a number written freely: `05 56 00 00 00`, `05.56.00.00.00`, `+33 5 56 00 00 00`,
     /// `+33 (0)5 56 00 00 00`, or a short number (`115`, `3919`).
-    pub fn parse(raw: &str) -> Option<Phone> {
+    pub(crate) fn parse(raw: &str) -> Option<Phone> {
         let compact: String = raw
             .chars()
             .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}'))
@@ -127,7 +127,7 @@ impl Phone {
         })
     }
 
-    pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Phone> {
+    pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Phone> {
         const EXPECTED: &str =
             "un numéro de téléphone français (ex. « 05 56 00 00 00 » ou « +33 5 56 00 00 00 »)";
         let raw = scalar(node, path, p, EXPECTED)?;
@@ -139,7 +139,7 @@ impl Phone {
 }
 
 /// Whether `s` looks like an e-mail address; delivery is the only real proof.
-pub fn is_email(s: &str) -> bool {
+pub(crate) fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
@@ -154,7 +154,7 @@ pub fn is_email(s: &str) -> bool {
         && !domain.contains('@')
 }
 
-pub fn email(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
+pub(crate) fn email(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "une adresse e-mail (ex. « contact@exemple.org »)";
     let raw = scalar(node, path, p, EXPECTED)?.trim();
     if is_email(raw) {
@@ -166,7 +166,7 @@ pub fn email(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
 }
 
 /// A web address beginning with `http://` or `https://`.
-pub fn website(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
+pub(crate) fn website(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "une adresse web commençant par https:// ou http://";
     let raw = scalar(node, path, p, EXPECTED)?.trim();
     match url::Url::parse(raw) {
@@ -183,7 +183,7 @@ pub fn website(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
 }
 
 /// Whether a SIRET's 14 digits pass the Luhn key.
-pub fn siret_key_ok(digits: &str) -> bool {
+pub(crate) fn siret_key_ok(digits: &str) -> bool {
     let sum: u32 = digits
         .bytes()
         .rev()
@@ -202,7 +202,7 @@ pub fn siret_key_ok(digits: &str) -> bool {
 }
 
 /// A SIRET: 14 digits (spaces allowed), with a valid key.
-pub fn siret(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
+pub(crate) fn siret(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "un SIRET de 14 chiffres à la clé valide";
     let raw = scalar(node, path, p, EXPECTED)?;
     let digits: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
@@ -223,7 +223,7 @@ pub fn siret(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
 }
 
 /// An RNA number: `W` and 9 digits.
-pub fn rna(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
+pub(crate) fn rna(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "un numéro RNA, W suivi de 9 chiffres";
     let raw = scalar(node, path, p, EXPECTED)?.trim();
     let ok =
@@ -240,7 +240,7 @@ pub fn rna(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
 }
 
 /// An ISO 639-1 language code.
-pub fn language(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
+pub(crate) fn language(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "un code de langue ISO 639-1 en deux lettres (fr, en, ar, …)";
     let raw = scalar(node, path, p, EXPECTED)?.trim();
     if language_name(raw).is_some() {

@@ -18,13 +18,18 @@ use crate::volunteer_call::VolunteerCall;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
+    /// An association's profile, in `content/associations/`.
     Association,
+    /// A call for volunteers, in `content/benevolat/` (*bénévolat*: volunteering).
     VolunteerCall,
+    /// An offer or a request, in `content/ressources/`.
     Resource,
+    /// A free page (about, legal notice), in `content/pages/`.
     Page,
 }
 
 impl Kind {
+    /// Every kind, in the order the site lists them.
     pub const ALL: [Kind; 4] = [
         Kind::Association,
         Kind::VolunteerCall,
@@ -42,6 +47,7 @@ impl Kind {
         }
     }
 
+    /// The kind whose folder under `content/` this is.
     pub fn from_folder(folder: &str) -> Option<Kind> {
         Self::ALL.into_iter().find(|k| k.folder() == folder)
     }
@@ -60,18 +66,26 @@ impl Kind {
 /// One decoded content file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
+    /// From `content/associations/`.
     Association(Association),
+    /// From `content/benevolat/`.
     VolunteerCall(VolunteerCall),
+    /// From `content/ressources/`.
     Resource(Resource),
+    /// From `content/pages/`.
     Page(Page),
 }
 
 /// A file split into its front matter and its body, with the lines they start on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Parts<'s> {
+    /// The YAML between the two `---` lines.
     pub front: &'s str,
+    /// The line of the file the YAML starts on (2).
     pub front_line: u32,
+    /// The Markdown after the closing `---`.
     pub body: &'s str,
+    /// The line of the file the body starts on.
     pub body_line: u32,
 }
 
@@ -140,7 +154,7 @@ impl Entry {
 
     /// Decodes fields already parsed (from a file's YAML, or a submission's JSON), adding to
     /// the problems found so far.
-    pub fn decode_tree(
+    pub(crate) fn decode_tree(
         kind: Kind,
         slug: &str,
         node: &Node,
@@ -175,6 +189,7 @@ impl Entry {
         }
     }
 
+    /// The kind of file it came from.
     pub fn kind(&self) -> Kind {
         match self {
             Entry::Association(_) => Kind::Association,

@@ -10,13 +10,19 @@ use crate::tree::{Node, quote};
 
 /// What decoding needs beyond the file itself.
 pub struct Context<'a> {
+    /// The site's settings: territory, categories.
     pub site: &'a SiteConfig,
     /// The slugs of the associations that exist.
     pub associations: &'a BTreeSet<String>,
 }
 
 /// Reads a reference to an association, which must exist.
-pub fn association_ref(node: &Node, path: &str, p: &mut Problems, cx: &Context) -> Option<String> {
+pub(crate) fn association_ref(
+    node: &Node,
+    path: &str,
+    p: &mut Problems,
+    cx: &Context,
+) -> Option<String> {
     let wanted = slug(node, path, p)?;
     if cx.associations.contains(&wanted) {
         return Some(wanted);

@@ -14,18 +14,27 @@ use crate::shapes::Weekday;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", content = "choices", rename_all = "snake_case")]
 pub enum Input {
+    /// One line of text.
     Text,
+    /// Several lines (`textarea`): a description, in Markdown.
     LongText,
+    /// A date, `AAAA-MM-JJ` (year, month, day).
     Date,
+    /// A time of day, `HH:MM`.
     Time,
+    /// A number.
     Number,
+    /// An e-mail address.
     Email,
+    /// A telephone number.
     Tel,
+    /// A web address.
     Url,
     /// A yes/no box, sent as `true` when ticked.
     Checkbox,
     /// One choice among fixed words: `(word, label)`.
     Radio(&'static [(&'static str, &'static str)]),
+    /// One choice among fixed words, as a drop-down list: `(word, label)`.
     Select(&'static [(&'static str, &'static str)]),
     /// Several choices among fixed words.
     Checkboxes(&'static [(&'static str, &'static str)]),
@@ -39,11 +48,16 @@ pub enum Input {
 /// (`quantity.amount`, `locations[0].hours.sa`), so that an error finds its field.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Field {
+    /// The field's path in the content type, such as `quantity.amount`.
     pub name: &'static str,
+    /// Its label, in French.
     pub label: &'static str,
+    /// A help text under the label, in French; empty when none.
     #[serde(skip_serializing_if = "str::is_empty")]
     pub hint: &'static str,
+    /// How it is typed in.
     pub input: Input,
+    /// Whether the form may not be sent without it.
     pub required: bool,
     /// Typed as one line separated by commas, sent as a list.
     pub list: bool,

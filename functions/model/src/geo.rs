@@ -11,7 +11,9 @@ use crate::tree::{Node, Value};
 /// A point, `[lat, lon]`, inside the territory.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Geo {
+    /// Latitude, in degrees north.
     pub lat: f64,
+    /// Longitude, in degrees east.
     pub lon: f64,
 }
 
@@ -30,7 +32,7 @@ impl Geo {
         (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2)
     }
 
-    pub fn read(node: &Node, path: &str, p: &mut Problems, bounds: &Bounds) -> Option<Geo> {
+    pub(crate) fn read(node: &Node, path: &str, p: &mut Problems, bounds: &Bounds) -> Option<Geo> {
         const EXPECTED: &str = "[latitude, longitude], deux nombres";
         let Value::List(items) = &node.value else {
             p.push(node.unexpected(path, EXPECTED));
@@ -71,11 +73,13 @@ impl Geo {
     }
 }
 
-/// `[[lat_min, lon_min], [lat_max, lon_max]]`.
+/// The territory's box, `[[lat_min, lon_min], [lat_max, lon_max]]`: every point of the
+/// content must lie inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 pub struct Bounds(pub [[f64; 2]; 2]);
 
 impl Bounds {
+    /// Whether the point is inside the box, edges included.
     pub fn contains(&self, g: Geo) -> bool {
         let [[lat0, lon0], [lat1, lon1]] = self.0;
         (lat0..=lat1).contains(&g.lat) && (lon0..=lon1).contains(&g.lon)

@@ -1,6 +1,6 @@
 //! The ISO 639-1 language codes and their French names, sorted by code.
 
-pub const LANGUAGES: &[(&str, &str)] = &[
+pub(crate) const LANGUAGES: &[(&str, &str)] = &[
     ("aa", "afar"),
     ("ab", "abkhaze"),
     ("ae", "avestique"),

@@ -8,18 +8,18 @@
 pub mod association;
 pub mod checks;
 pub mod content;
-pub mod context;
+mod context;
 pub mod form;
-pub mod geo;
-pub mod languages;
-pub mod page;
-pub mod pos;
+mod geo;
+mod languages;
+mod page;
+mod pos;
 pub mod problem;
 pub mod read;
 pub mod resource;
 pub mod shapes;
 pub mod site;
-pub mod submission;
+mod submission;
 pub mod tree;
 pub mod volunteer_call;
 

@@ -6,20 +6,24 @@ use crate::problem::Problems;
 use crate::read::{Fields, integer, text};
 use crate::tree::Node;
 
+/// A free page, published at `/<slug>/`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Page {
+    /// The file name without `.md`, which is also its address.
     pub slug: String,
+    /// Its title, the page's only `h1`.
     pub title: String,
     /// Position in the main menu; not in the menu when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub menu: Option<i64>,
+    /// The text, in Markdown.
     pub body: String,
 }
 
 impl Page {
-    pub const WHAT: &'static str = "une page";
+    pub(crate) const WHAT: &'static str = "une page";
 
-    pub fn decode(slug: &str, node: &Node, body: &str, p: &mut Problems) -> Page {
+    pub(crate) fn decode(slug: &str, node: &Node, body: &str, p: &mut Problems) -> Page {
         let mut f = Fields::of_or_empty(node, "", "un en-tête YAML de champs", p);
         let title = f.required(
             "title",

@@ -12,13 +12,16 @@ pub struct Problem {
     pub at: Pos,
     /// The field's path, such as `locations[0].hours.mo[1]`; empty for the whole file.
     pub field: String,
+    /// What was expected, in French: `un texte d'une ligne de 3 à 150 caractères`.
     pub expected: String,
+    /// What was found instead, in French: `« Lu »`, `une liste vide`.
     pub found: String,
     /// A near-miss correction, such as `categories` for `catgories`.
     pub suggestion: Option<String>,
 }
 
 impl Problem {
+    /// The problem at `at` in `field`: `expected` was wanted, `found` was there.
     pub fn new(
         at: Pos,
         field: impl Into<String>,
@@ -34,6 +37,7 @@ impl Problem {
         }
     }
 
+    /// The same problem with the correction the editor probably meant.
     pub fn with_suggestion(mut self, suggestion: Option<String>) -> Self {
         self.suggestion = suggestion;
         self
@@ -69,7 +73,7 @@ impl fmt::Display for Problem {
 }
 
 /// `n` and a French noun, plural from 2 on: `1 caractère`, `0 caractère`, `9 caractères`.
-pub fn count(n: usize, noun: &str) -> String {
+pub(crate) fn count(n: usize, noun: &str) -> String {
     if n > 1 {
         format!("{n} {noun}s")
     } else {
@@ -79,33 +83,29 @@ pub fn count(n: usize, noun: &str) -> String {
 
 /// The problems found so far in one file or submission.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Problems(Vec<Problem>);
+pub(crate) struct Problems(Vec<Problem>);
 
 impl Problems {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
-    pub fn push(&mut self, problem: Problem) {
+    pub(crate) fn push(&mut self, problem: Problem) {
         self.0.push(problem);
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.0.len()
     }
 
     /// The problems in the order they appear in the file.
-    pub fn into_sorted(mut self) -> Vec<Problem> {
+    pub(crate) fn into_sorted(mut self) -> Vec<Problem> {
         self.0.sort_by_key(|p| p.at);
         self.0
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Problem> {
-        self.0.iter()
     }
 }
 

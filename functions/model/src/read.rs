@@ -12,7 +12,7 @@ use crate::problem::{Problem, Problems, suggest};
 use crate::tree::{Entry, Node, Value, quote};
 
 /// The path of a field inside another: `locations[0]` + `hours` → `locations[0].hours`.
-pub fn join(path: &str, name: &str) -> String {
+pub(crate) fn join(path: &str, name: &str) -> String {
     if path.is_empty() {
         name.to_string()
     } else {
@@ -21,12 +21,12 @@ pub fn join(path: &str, name: &str) -> String {
 }
 
 /// The path of a list item: `categories` + 1 → `categories[1]`.
-pub fn index(path: &str, i: usize) -> String {
+pub(crate) fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
 /// The fields of one mapping, taken one by one by name; those never taken are unknown.
-pub struct Fields<'n> {
+pub(crate) struct Fields<'n> {
     entries: &'n [Entry],
     known: Vec<&'static str>,
     path: String,
@@ -35,7 +35,12 @@ pub struct Fields<'n> {
 
 impl<'n> Fields<'n> {
     /// The mapping at `node`, or a problem if it is something else.
-    pub fn of(node: &'n Node, path: &str, what: &str, p: &mut Problems) -> Option<Fields<'n>> {
+    pub(crate) fn of(
+        node: &'n Node,
+        path: &str,
+        what: &str,
+        p: &mut Problems,
+    ) -> Option<Fields<'n>> {
         match &node.value {
             Value::Map(entries) => Some(Fields {
                 entries,
@@ -52,7 +57,12 @@ impl<'n> Fields<'n> {
 
     /// The mapping, or an empty one when `node` is not a mapping (the problem is recorded):
     /// reading goes on so that the missing fields are reported too.
-    pub fn of_or_empty(node: &'n Node, path: &str, what: &str, p: &mut Problems) -> Fields<'n> {
+    pub(crate) fn of_or_empty(
+        node: &'n Node,
+        path: &str,
+        what: &str,
+        p: &mut Problems,
+    ) -> Fields<'n> {
         Self::of(node, path, what, p).unwrap_or(Fields {
             entries: &[],
             known: Vec::new(),
@@ -62,7 +72,7 @@ impl<'n> Fields<'n> {
     }
 
     /// The value of `name` and its path, if it is present and not empty.
-    pub fn get(&mut self, name: &'static str) -> Option<(&'n Node, String)> {
+    pub(crate) fn get(&mut self, name: &'static str) -> Option<(&'n Node, String)> {
         self.known.push(name);
         self.entries
             .iter()
@@ -72,14 +82,14 @@ impl<'n> Fields<'n> {
     }
 
     /// Whether `name` is present (even empty).
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.entries
             .iter()
             .any(|e| e.key == name && e.value.value != Value::Null)
     }
 
     /// Reads a required field; when it is missing, says what it should hold.
-    pub fn required<T: Default>(
+    pub(crate) fn required<T: Default>(
         &mut self,
         name: &'static str,
         expected: &str,
@@ -96,7 +106,7 @@ impl<'n> Fields<'n> {
     }
 
     /// Reads an optional field.
-    pub fn optional<T>(
+    pub(crate) fn optional<T>(
         &mut self,
         name: &'static str,
         p: &mut Problems,
@@ -107,12 +117,12 @@ impl<'n> Fields<'n> {
     }
 
     /// Reads an optional boolean, false when absent.
-    pub fn flag(&mut self, name: &'static str, p: &mut Problems) -> bool {
+    pub(crate) fn flag(&mut self, name: &'static str, p: &mut Problems) -> bool {
         self.optional(name, p, boolean).unwrap_or(false)
     }
 
     /// The problem for a missing field, placed at the mapping that should hold it.
-    pub fn missing(&self, name: &str, expected: &str) -> Problem {
+    pub(crate) fn missing(&self, name: &str, expected: &str) -> Problem {
         Problem::new(
             self.at,
             join(&self.path, name),
@@ -122,12 +132,12 @@ impl<'n> Fields<'n> {
     }
 
     /// The position of the mapping itself.
-    pub fn at(&self) -> Pos {
+    pub(crate) fn at(&self) -> Pos {
         self.at
     }
 
     /// Records every field that no reader asked for, with the closest known name.
-    pub fn finish(self, what: &str, p: &mut Problems) {
+    pub(crate) fn finish(self, what: &str, p: &mut Problems) {
         for e in self.entries {
             if !self.known.contains(&e.key.as_str()) {
                 let hint = suggest(&e.key, self.known.iter().copied());
@@ -146,7 +156,12 @@ impl<'n> Fields<'n> {
 }
 
 /// Any scalar, as text.
-pub fn scalar<'n>(node: &'n Node, path: &str, p: &mut Problems, expected: &str) -> Option<&'n str> {
+pub(crate) fn scalar<'n>(
+    node: &'n Node,
+    path: &str,
+    p: &mut Problems,
+    expected: &str,
+) -> Option<&'n str> {
     match &node.value {
         Value::Scalar { text, .. } => Some(text),
         _ => {
@@ -157,7 +172,7 @@ pub fn scalar<'n>(node: &'n Node, path: &str, p: &mut Problems, expected: &str) 
 }
 
 /// A text of `min..=max` characters, trimmed; `one_line` refuses line breaks.
-pub fn text(
+pub(crate) fn text(
     node: &Node,
     path: &str,
     p: &mut Problems,
@@ -200,17 +215,17 @@ pub fn text(
 /// A character no text may hold: control characters other than tab and line breaks, and the
 /// two non-characters XML refuses. They are invisible in a page, and they would make the
 /// Atom feeds unreadable (XML forbids them) or split a line of the calendar (RFC 5545).
-pub fn is_forbidden_char(c: char) -> bool {
+pub(crate) fn is_forbidden_char(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// What a problem says it found for a forbidden character.
-pub fn forbidden_char(c: char) -> String {
+pub(crate) fn forbidden_char(c: char) -> String {
     format!("le caractère de contrôle invisible U+{:04X}", c as u32)
 }
 
 /// `true` or `false`; `oui`/`non` are refused with the word to write instead.
-pub fn boolean(node: &Node, path: &str, p: &mut Problems) -> Option<bool> {
+pub(crate) fn boolean(node: &Node, path: &str, p: &mut Problems) -> Option<bool> {
     const EXPECTED: &str = "true ou false";
     let raw = scalar(node, path, p, EXPECTED)?;
     match raw.to_ascii_lowercase().as_str() {
@@ -229,7 +244,7 @@ pub fn boolean(node: &Node, path: &str, p: &mut Problems) -> Option<bool> {
 }
 
 /// A finite number.
-pub fn number(node: &Node, path: &str, p: &mut Problems) -> Option<f64> {
+pub(crate) fn number(node: &Node, path: &str, p: &mut Problems) -> Option<f64> {
     const EXPECTED: &str = "un nombre (avec un point décimal, pas une virgule)";
     let raw = scalar(node, path, p, EXPECTED)?;
     match raw.trim().parse::<f64>() {
@@ -247,7 +262,7 @@ pub fn number(node: &Node, path: &str, p: &mut Problems) -> Option<f64> {
 }
 
 /// A whole number.
-pub fn integer(node: &Node, path: &str, p: &mut Problems) -> Option<i64> {
+pub(crate) fn integer(node: &Node, path: &str, p: &mut Problems) -> Option<i64> {
     let raw = scalar(node, path, p, "un nombre entier")?;
     raw.trim().parse::<i64>().ok().or_else(|| {
         p.push(Problem::new(node.at, path, "un nombre entier", quote(raw)));
@@ -256,7 +271,7 @@ pub fn integer(node: &Node, path: &str, p: &mut Problems) -> Option<i64> {
 }
 
 /// A calendar date written `YYYY-MM-DD`.
-pub fn date(node: &Node, path: &str, p: &mut Problems) -> Option<Date> {
+pub(crate) fn date(node: &Node, path: &str, p: &mut Problems) -> Option<Date> {
     const EXPECTED: &str = "une date AAAA-MM-JJ";
     let raw = scalar(node, path, p, EXPECTED)?;
     match parse_date(raw) {
@@ -286,7 +301,7 @@ pub fn parse_date(raw: &str) -> Result<Date, String> {
 }
 
 /// One of a fixed set of words.
-pub fn one_of<'a>(
+pub(crate) fn one_of<'a>(
     node: &Node,
     path: &str,
     p: &mut Problems,
@@ -306,7 +321,7 @@ pub fn one_of<'a>(
 
 /// A list, each item read by `item`; a single value stands for a list of one, as an editor
 /// writing `categories: maraude` means.
-pub fn list<'n, T>(
+pub(crate) fn list<'n, T>(
     node: &'n Node,
     path: &str,
     p: &mut Problems,
@@ -331,7 +346,7 @@ pub fn list<'n, T>(
 }
 
 /// A list that must hold at least one item.
-pub fn non_empty_list<'n, T>(
+pub(crate) fn non_empty_list<'n, T>(
     node: &'n Node,
     path: &str,
     p: &mut Problems,

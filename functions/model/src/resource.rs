@@ -9,24 +9,38 @@ use crate::read::{Fields, boolean, date, join, number, one_of, text};
 use crate::shapes::Place;
 use crate::tree::Node;
 
+/// A listing: something an association offers (gives or lends) or needs, so that
+/// associations can share.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Resource {
+    /// The file name without `.md`, which is also its address: `/ressources/<slug>/`.
     pub slug: String,
+    /// Its title, 3 to 150 characters.
     pub title: String,
+    /// The slug of the association that offers or needs it.
     pub association: String,
+    /// Offered or needed.
     pub kind: ResourceKind,
+    /// What it is about.
     pub category: ResourceCategory,
+    /// How much.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Quantity>,
+    /// When it can be had.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available: Option<Availability>,
+    /// The use-by date, required for food on offer: the listing is archived after it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires: Option<Date>,
+    /// Whether the food must be kept cold on the way.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cold_chain: Option<bool>,
+    /// Where to fetch or bring it; the association's first place when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
+    /// Whether it is still to be had; any other status than open archives the listing.
     pub status: ResourceStatus,
+    /// The description, in Markdown.
     pub body: String,
 }
 
@@ -38,11 +52,16 @@ macro_rules! word_enum {
         #[serde(rename_all = "lowercase")]
         pub enum $name {
             #[default]
-            $($variant),+
+            $(
+                #[doc = concat!("`", $word, "` in content files, « ", $label, " » on the site.")]
+                $variant
+            ),+
         }
 
         impl $name {
+            /// Every value, in the order of the list.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The words written in content files, in the same order.
             pub const WORDS: &'static [&'static str] = &[$($word),+];
 
             /// The word written in content files.
@@ -55,11 +74,12 @@ macro_rules! word_enum {
                 match self { $($name::$variant => $label),+ }
             }
 
+            /// The value of a word written in a content file.
             pub fn from_word(word: &str) -> Option<$name> {
                 match word { $($word => Some($name::$variant),)+ _ => None }
             }
 
-            pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<$name> {
+            pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<$name> {
                 one_of(node, path, p, Self::WORDS).and_then(Self::from_word)
             }
         }
@@ -84,6 +104,7 @@ word_enum!(
 );
 
 word_enum!(
+    /// Whether a listing is still to be had.
     ResourceStatus {
         Open = "open": "Disponible",
         Reserved = "reserved": "Réservé",
@@ -93,6 +114,7 @@ word_enum!(
 );
 
 word_enum!(
+    /// The unit of a quantity.
     Unit {
         Kg = "kg": "kg",
         L = "l": "litres",
@@ -106,22 +128,32 @@ word_enum!(
 /// How much is offered or needed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
+    /// How many units, more than 0.
     pub amount: f64,
+    /// Of what.
     pub unit: Unit,
 }
 
 /// When it can be had, both days included.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Availability {
+    /// The first day.
     pub from: Date,
+    /// The last day, if there is one: the listing is archived after it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
 }
 
 impl Resource {
-    pub const WHAT: &'static str = "une annonce de ressource";
+    pub(crate) const WHAT: &'static str = "une annonce de ressource";
 
-    pub fn decode(slug: &str, node: &Node, body: &str, cx: &Context, p: &mut Problems) -> Resource {
+    pub(crate) fn decode(
+        slug: &str,
+        node: &Node,
+        body: &str,
+        cx: &Context,
+        p: &mut Problems,
+    ) -> Resource {
         let mut f = Fields::of_or_empty(node, "", "un en-tête YAML de champs", p);
         let title = f.required(
             "title",

@@ -1,4 +1,5 @@
-//! The shapes shared by several content types: `Geo`, `Place`, `Hours`, `Contact`.
+//! The shapes shared by several content types: `Place`, `Hours`, `Contact` (and `Geo`,
+//! defined with the territory's box in `geo.rs`).
 
 use std::fmt::{self, Write as _};
 
@@ -15,18 +16,23 @@ use crate::tree::{Node, Value, quote};
 /// An address with its position on the map.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Place {
+    /// The place's own name (a hall, a parish centre), if it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The number and street.
     pub address: String,
+    /// Five digits, kept as text (`01000` keeps its zero).
     pub postal_code: String,
+    /// The commune (the French municipality).
     pub city: String,
+    /// Its point on the map, inside the territory.
     pub geo: Geo,
 }
 
 impl Place {
     /// Reads the fields of a place from `f`; the caller may read more fields from the same
     /// mapping (a location adds hours) and then calls `finish`.
-    pub fn read_fields(f: &mut Fields, p: &mut Problems, bounds: &Bounds) -> Place {
+    pub(crate) fn read_fields(f: &mut Fields, p: &mut Problems, bounds: &Bounds) -> Place {
         Place {
             name: f.optional("name", p, |n, path, p| text(n, path, p, (1, 150), true)),
             address: f.required(
@@ -51,7 +57,12 @@ impl Place {
     }
 
     /// A place on its own (the `place` of a call or a listing).
-    pub fn read(node: &Node, path: &str, p: &mut Problems, bounds: &Bounds) -> Option<Place> {
+    pub(crate) fn read(
+        node: &Node,
+        path: &str,
+        p: &mut Problems,
+        bounds: &Bounds,
+    ) -> Option<Place> {
         let mut f = Fields::of(node, path, "un lieu (address, postal_code, city, geo)", p)?;
         let before = p.len();
         let place = Place::read_fields(&mut f, p, bounds);
@@ -75,16 +86,24 @@ fn postal_code(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
+    /// Monday (`lundi`).
     Mo,
+    /// Tuesday (`mardi`).
     Tu,
+    /// Wednesday (`mercredi`).
     We,
+    /// Thursday (`jeudi`).
     Th,
+    /// Friday (`vendredi`).
     Fr,
+    /// Saturday (`samedi`).
     Sa,
+    /// Sunday (`dimanche`).
     Su,
 }
 
 impl Weekday {
+    /// The days from Monday, as the French week starts.
     pub const ALL: [Weekday; 7] = [
         Weekday::Mo,
         Weekday::Tu,
@@ -96,6 +115,7 @@ impl Weekday {
     ];
     const KEYS: [&'static str; 7] = ["mo", "tu", "we", "th", "fr", "sa", "su"];
 
+    /// The two-letter key written in content files (`mo`…`su`).
     pub const fn key(self) -> &'static str {
         Self::KEYS[self as usize]
     }
@@ -112,19 +132,20 @@ impl Weekday {
         ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][self as usize]
     }
 
-    pub fn from_key(key: &str) -> Option<Weekday> {
+    pub(crate) fn from_key(key: &str) -> Option<Weekday> {
         Self::KEYS
             .iter()
             .position(|k| *k == key)
             .map(|i| Self::ALL[i])
     }
 
+    /// The day of the week of `date`.
     pub fn of(date: jiff::civil::Date) -> Weekday {
         Self::ALL[date.weekday().to_monday_zero_offset() as usize]
     }
 
     /// Reads a day key, suggesting the right key for French names (`lundi`, `lu` → `mo`).
-    pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Weekday> {
+    pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Weekday> {
         let raw = scalar(node, path, p, DAY_EXPECTED)?;
         Self::from_key(raw).or_else(|| {
             p.push(
@@ -154,16 +175,18 @@ fn day_hint(raw: &str) -> Option<String> {
 pub struct Clock(u16);
 
 impl Clock {
+    /// The time `minutes` after midnight.
     pub fn from_minutes(minutes: u16) -> Clock {
         Clock(minutes)
     }
 
+    /// How many minutes after midnight it is.
     pub fn minutes(self) -> u16 {
         self.0
     }
 
     /// Parses `HH:MM` (`H:MM` tolerated), up to `24:00`.
-    pub fn parse(raw: &str) -> Option<Clock> {
+    pub(crate) fn parse(raw: &str) -> Option<Clock> {
         let (h, m) = raw.trim().split_once(':')?;
         if h.is_empty() || h.len() > 2 || m.len() != 2 {
             return None;
@@ -173,7 +196,7 @@ impl Clock {
         (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(Clock(h * 60 + m))
     }
 
-    pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Clock> {
+    pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Clock> {
         const EXPECTED: &str = "une heure HH:MM";
         let raw = scalar(node, path, p, EXPECTED)?;
         Clock::parse(raw).filter(|c| c.0 < 24 * 60).or_else(|| {
@@ -203,13 +226,15 @@ impl Serialize for Clock {
 /// An opening range within one day, `start` before `end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct TimeRange {
+    /// When it opens.
     pub start: Clock,
+    /// When it closes, after `start` (`24:00` at the latest).
     pub end: Clock,
 }
 
 impl TimeRange {
     /// Parses `HH:MM-HH:MM`, the end after the start.
-    pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<TimeRange> {
+    pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<TimeRange> {
         const EXPECTED: &str = "une plage HH:MM-HH:MM, la fin après le début";
         let raw = scalar(node, path, p, EXPECTED)?;
         let range = raw.split_once('-').and_then(|(a, b)| {
@@ -249,7 +274,7 @@ impl fmt::Display for TimeRange {
 pub struct Hours(pub Vec<(Weekday, Vec<TimeRange>)>);
 
 impl Hours {
-    pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Hours> {
+    pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Hours> {
         let Value::Map(entries) = &node.value else {
             p.push(node.unexpected(path, "des horaires par jour (mo: [\"09:00-12:00\"], …)"));
             return None;
@@ -292,6 +317,7 @@ impl Hours {
         (p.len() == before).then_some(Hours(days))
     }
 
+    /// The ranges of `day`, none when closed.
     pub fn on(&self, day: Weekday) -> &[TimeRange] {
         self.0
             .iter()
@@ -325,16 +351,19 @@ impl Hours {
 /// How to reach an association.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Contact {
+    /// A French telephone number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<checks::Phone>,
+    /// The association's e-mail address, published on its page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// Its web site, `http://` or `https://`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
 }
 
 impl Contact {
-    pub fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Contact> {
+    pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Contact> {
         let mut f = Fields::of(node, path, "un contact (phone, email, website)", p)?;
         let before = p.len();
         let contact = Contact {

@@ -16,10 +16,14 @@ use crate::tree::quote;
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
+    /// The site's name, in every page's title.
     pub title: String,
+    /// The address it is published at, `https://…`; feeds and the sitemap need it whole.
     pub base_url: String,
+    /// The pages' language, `fr` by default.
     #[serde(default = "default_language")]
     pub language: String,
+    /// The time zone dates and times are in, `Europe/Paris` by default.
     #[serde(default = "default_timezone")]
     pub timezone: String,
     /// One sentence for the home page and search engines.
@@ -36,10 +40,14 @@ pub struct SiteConfig {
     /// of a large build for about 5 % of the gzipped bytes.
     #[serde(default)]
     pub minify: bool,
+    /// The area the portal covers.
     pub territory: Territory,
+    /// The categories associations are listed under.
     pub categories: Categories,
+    /// The interactive map's tiles.
     #[serde(default)]
     pub map: MapSettings,
+    /// The forms' endpoint and limits.
     #[serde(default)]
     pub forms: FormSettings,
 }
@@ -57,10 +65,13 @@ fn default_page_size() -> usize {
     50
 }
 
+/// The area the portal covers (a French *département* such as Gironde, or any other).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Territory {
+    /// Its name, as the pages say it.
     pub name: String,
+    /// The box every point of the content must lie in.
     pub bounds: Bounds,
 }
 
@@ -68,13 +79,17 @@ pub struct Territory {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Categories(pub Vec<Category>);
 
+/// One category: `key = "Label"` in `site.toml`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Category {
+    /// The key content files write, and the category's address.
     pub key: String,
+    /// The name shown to the public.
     pub label: String,
 }
 
 impl Categories {
+    /// The label of the category `key`, if it is declared.
     pub fn label(&self, key: &str) -> Option<&str> {
         self.0
             .iter()
@@ -82,6 +97,7 @@ impl Categories {
             .map(|c| c.label.as_str())
     }
 
+    /// The keys, in the order of `site.toml`.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|c| c.key.as_str())
     }
@@ -261,6 +277,7 @@ impl SiteConfig {
         self.base_url.trim_end_matches('/')
     }
 
+    /// The site's time zone (UTC if `timezone` is unknown, which `parse` refuses).
     pub fn time_zone(&self) -> jiff::tz::TimeZone {
         jiff::tz::TimeZone::get(&self.timezone).unwrap_or(jiff::tz::TimeZone::UTC)
     }

@@ -20,14 +20,19 @@ use crate::tree::from_json;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SubmissionType {
+    /// A new association's profile, or a change to one.
     Association,
+    /// A call for volunteers.
     VolunteerCall,
+    /// An offer or a request.
     Resource,
 }
 
 impl SubmissionType {
+    /// Every type, in the order the forms list them.
     pub const ALL: [SubmissionType; 3] = [Self::Association, Self::VolunteerCall, Self::Resource];
 
+    /// The kind of content file it becomes once accepted.
     pub fn kind(self) -> Kind {
         match self {
             Self::Association => Kind::Association,
@@ -36,6 +41,7 @@ impl SubmissionType {
         }
     }
 
+    /// The type named `name` in the API (`association`, `volunteer_call`, `resource`).
     pub fn from_api(name: &str) -> Option<SubmissionType> {
         Self::ALL.into_iter().find(|t| t.kind().api_name() == name)
     }
@@ -54,12 +60,15 @@ impl SubmissionType {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Draft {
+    /// What is submitted (`type` in the JSON).
     #[serde(rename = "type")]
     pub kind: SubmissionType,
     /// The slug of the entry to change, or none for a new entry.
     #[serde(default)]
     pub target: Option<String>,
+    /// The front matter's fields, as JSON: checked by the content type's own rules.
     pub fields: Map<String, Value>,
+    /// The description, in Markdown.
     #[serde(default)]
     pub body: String,
     /// Personal data: kept apart, never written into `content/`.
@@ -69,7 +78,10 @@ pub struct Draft {
 /// A problem with one field of a submission, as the API and the forms report it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
+    /// The field's path, as the form names it (`quantity.amount`); empty for the whole
+    /// submission.
     pub field: String,
+    /// What is wrong, in French, for the submitter.
     pub message: String,
 }
 

@@ -18,44 +18,55 @@ use crate::problem::{Problem, count};
 /// A value and where it was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// The value.
     pub value: Value,
+    /// Where it starts.
     pub at: Pos,
 }
 
+/// What a node holds: YAML's kinds of value, with scalars kept as text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// `null`, `~`, or nothing after the colon.
     Null,
     /// A scalar as written; `quoted` when it was written in quotes (or was a JSON string).
     Scalar {
+        /// The text as written, quotes and escapes resolved.
         text: String,
+        /// Whether it was quoted.
         quoted: bool,
     },
+    /// A sequence, `[a, b]` or `- a`.
     List(Vec<Node>),
+    /// A mapping, its keys in the order written.
     Map(Vec<Entry>),
 }
 
 /// One `key: value` pair of a mapping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The key.
     pub key: String,
+    /// Where the key is written.
     pub key_at: Pos,
+    /// Its value.
     pub value: Node,
 }
 
 impl Node {
+    /// The value `value`, written at `at`.
     pub fn new(value: Value, at: Pos) -> Self {
         Node { value, at }
     }
 
     /// The problem of this value not being what `field` expects: the expectation, and the
     /// value described as found.
-    pub fn unexpected(&self, field: &str, expected: impl Into<String>) -> Problem {
+    pub(crate) fn unexpected(&self, field: &str, expected: impl Into<String>) -> Problem {
         Problem::new(self.at, field, expected, self.describe())
     }
 
     /// A short French description of the value, for "found …" in messages.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match &self.value {
             Value::Null => "une valeur vide".to_string(),
             Value::Scalar { text, .. } => quote(text),
@@ -202,7 +213,7 @@ pub fn parse_yaml(source: &str, first_line: u32) -> Result<Node, Problem> {
 }
 
 /// Converts a JSON value (a form submission) into a tree without positions.
-pub fn from_json(value: &serde_json::Value) -> Node {
+pub(crate) fn from_json(value: &serde_json::Value) -> Node {
     let value = match value {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Scalar {

@@ -10,20 +10,33 @@ use crate::read::{Fields, date, integer, join, list, non_empty_list, one_of, tex
 use crate::shapes::{Clock, Place, Weekday};
 use crate::tree::Node;
 
+/// A call for volunteers (*appel à bénévoles*): an association needs people, on given dates
+/// or regularly.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct VolunteerCall {
+    /// The file name without `.md`, which is also its address: `/benevolat/<slug>/`.
     pub slug: String,
+    /// Its title, 3 to 150 characters.
     pub title: String,
+    /// The slug of the association that calls.
     pub association: String,
+    /// The skills wanted, in the editor's words.
     pub skills: Vec<String>,
+    /// Where to come; the association's first place when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
+    /// Whether it can be done at a distance.
     pub remote: bool,
+    /// When people are needed.
     pub schedule: Schedule,
+    /// The last day to answer, if any: the call is archived after it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Date>,
+    /// Whether people under 18 may answer.
     pub open_to_minors: bool,
+    /// Whether it still looks for people; filled or cancelled calls are archived.
     pub status: CallStatus,
+    /// The description, in Markdown.
     pub body: String,
 }
 
@@ -31,7 +44,9 @@ pub struct VolunteerCall {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Schedule {
+    /// One-off dates (`slots`).
     Slots(Vec<Slot>),
+    /// A weekly need (`recurrence`).
     Recurrence(Recurrence),
 }
 
@@ -44,35 +59,51 @@ impl Default for Schedule {
 /// A one-off need: this day, these hours, this many people.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Slot {
+    /// The day.
     pub date: Date,
+    /// When it starts.
     pub start: Clock,
+    /// When it ends, after `start`.
     pub end: Clock,
+    /// How many people are needed, at least 1.
     pub volunteers: u32,
 }
 
 /// A weekly need.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recurrence {
+    /// How often: `weekly`, the only frequency there is.
     pub freq: &'static str,
+    /// The days of the week.
     pub days: Vec<Weekday>,
+    /// When it starts on each of those days.
     pub start: Clock,
+    /// When it ends, after `start`.
     pub end: Clock,
+    /// The first day it applies.
     pub from: Date,
+    /// The last day, if any: the call is archived after it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
+    /// How many people are needed each time, at least 1.
     pub volunteers: u32,
 }
 
+/// Whether a call still looks for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CallStatus {
+    /// It does.
     #[default]
     Open,
+    /// Enough people answered.
     Filled,
+    /// It no longer takes place.
     Cancelled,
 }
 
 impl CallStatus {
+    /// What the page says, in French.
     pub fn label(self) -> &'static str {
         match self {
             CallStatus::Open => "Ouvert",
@@ -83,9 +114,9 @@ impl CallStatus {
 }
 
 impl VolunteerCall {
-    pub const WHAT: &'static str = "un appel à bénévoles";
+    pub(crate) const WHAT: &'static str = "un appel à bénévoles";
 
-    pub fn decode(
+    pub(crate) fn decode(
         slug: &str,
         node: &Node,
         body: &str,
