@@ -131,11 +131,11 @@ fn an_invalid_edit_keeps_the_last_site_and_its_fix_is_incremental() {
         })
         .expect_err("a bad postal code is refused");
     assert_eq!(published, 0, "nothing is published");
-    let message = error.to_string();
-    assert!(
-        message.contains("content/associations/escale-hygiene-bordeaux.md:")
-            && message.contains("postal_code"),
-        "{message}"
+    assert_eq!(
+        error.to_string(),
+        "content/associations/escale-hygiene-bordeaux.md:9:18: locations[0].postal_code : \
+         attendu un code postal de 5 chiffres, trouvé « 3800 »\n\
+         Contenu refusé : 1 problème dans 1 fichier."
     );
     edit(
         &site,

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use jiff::civil::Date;
 
 use crate::dates::ChangeDates;
-use crate::error::BuildError;
+use crate::error::{BuildError, Overlap, SourceFolder};
 use crate::load;
 use crate::render::map::Outline;
 use crate::render::pages::RenderedPage;
@@ -204,15 +204,27 @@ fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), BuildError>
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let out = abs(output);
     let root = abs(root);
-    let sources = [root.clone(), root.join("content"), root.join("themes")];
-    for s in &sources {
-        if s.starts_with(&out) || out.starts_with(s) && s != &root {
-            return Err(BuildError::Template(format!(
-                "le dossier de sortie {} contiendrait ou remplacerait les sources du site ({}) : choisissez-en un autre",
-                out.display(),
-                s.display()
-            )));
-        }
+    let sources = [
+        (SourceFolder::Site, root.clone()),
+        (SourceFolder::Content, root.join("content")),
+        (SourceFolder::Themes, root.join("themes")),
+    ];
+    for (folder, s) in sources {
+        let overlap = if s == out {
+            Overlap::Is
+        } else if s.starts_with(&out) {
+            Overlap::Holds
+        } else if out.starts_with(&s) && folder != SourceFolder::Site {
+            Overlap::Inside
+        } else {
+            continue;
+        };
+        return Err(BuildError::OutputOverSources {
+            output: out,
+            sources: s,
+            folder,
+            overlap,
+        });
     }
     Ok(())
 }
@@ -224,9 +236,32 @@ mod tests {
     #[test]
     fn output_may_not_replace_sources() {
         let root = Path::new("/tmp/site");
-        assert!(refuse_dangerous_output(root, Path::new("/tmp/site")).is_err());
-        assert!(refuse_dangerous_output(root, Path::new("/tmp")).is_err());
-        assert!(refuse_dangerous_output(root, Path::new("/tmp/site/content/x")).is_err());
+        let refused = |output: &str| {
+            refuse_dangerous_output(root, Path::new(output))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            refused("/tmp/site"),
+            "le dossier de sortie /tmp/site est le dossier du site : le remplacer par le site \
+             construit l'effacerait ; choisissez-en un autre avec --output"
+        );
+        assert_eq!(
+            refused("/tmp"),
+            "le dossier de sortie /tmp contient le dossier du site (/tmp/site) : le remplacer \
+             par le site construit l'effacerait ; choisissez-en un autre avec --output"
+        );
+        assert_eq!(
+            refused("/tmp/site/themes"),
+            "le dossier de sortie /tmp/site/themes est le dossier themes/ du site : le remplacer \
+             par le site construit l'effacerait ; choisissez-en un autre avec --output"
+        );
+        assert_eq!(
+            refused("/tmp/site/content/x"),
+            "le dossier de sortie /tmp/site/content/x est dans le dossier content/ du site \
+             (/tmp/site/content) : le site construit s'y mêlerait aux sources ; choisissez-en un \
+             autre avec --output"
+        );
         assert!(refuse_dangerous_output(root, Path::new("/tmp/site/public")).is_ok());
     }
 }

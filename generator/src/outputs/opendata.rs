@@ -171,7 +171,10 @@ pub fn geojson(site: &Site, urls: &Urls) -> Vec<u8> {
 /// association that works remotely only).
 pub fn csv(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let err = |e: csv::Error| BuildError::Template(format!("donnees/associations.csv : {e}"));
+    let err = |source| BuildError::Csv {
+        file: "donnees/associations.csv",
+        source,
+    };
     w.write_record(CSV_COLUMNS).map_err(err)?;
     for &i in &site.directory {
         let a = &site.content.associations[i];
@@ -234,8 +237,7 @@ pub fn csv(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
             w.write_record(&row).map_err(err)?;
         }
     }
-    w.into_inner()
-        .map_err(|e| BuildError::Template(format!("donnees/associations.csv : {e}")))
+    w.into_inner().map_err(|e| err(e.into_error().into()))
 }
 
 fn yes_no(b: bool) -> String {

@@ -18,7 +18,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tera::{Context, Tera};
 
-use crate::error::{BuildError, error_chain};
+use crate::error::BuildError;
 use crate::site::Site;
 use urls::Urls;
 use views::Link;
@@ -38,10 +38,10 @@ impl Theme {
     pub fn load(root: &Path, name: &str, urls: &Urls) -> Result<Theme, BuildError> {
         let dir = root.join("themes").join(name);
         if !dir.is_dir() {
-            return Err(BuildError::Template(format!(
-                "le thème « {name} » (site.toml, clé theme) n'existe pas : dossier {} introuvable",
-                dir.display()
-            )));
+            return Err(BuildError::ThemeMissing {
+                name: name.to_string(),
+                folder: dir,
+            });
         }
         let mut templates = Vec::new();
         for (rel, path) in files_under(&dir.join("templates"))? {
@@ -96,7 +96,7 @@ fn files_under(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, BuildErr
         return Ok(out);
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| BuildError::Template(e.to_string()))?;
+        let entry = entry.map_err(BuildError::ThemeFolder)?;
         if entry.file_type().is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
             let rel = entry
                 .path()
@@ -243,7 +243,10 @@ impl<'a> Renderer<'a> {
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, context, &mut out)
-            .map_err(|e| BuildError::Template(format!("{template} : {}", error_chain(&e))))?;
+            .map_err(|source| BuildError::Render {
+                template: template.to_string(),
+                source,
+            })?;
         Ok(out)
     }
 
@@ -261,7 +264,10 @@ impl<'a> Renderer<'a> {
         let mut out = Vec::new();
         self.tera
             .render_to(template, context, &mut out)
-            .map_err(|e| BuildError::Template(format!("{template} : {}", error_chain(&e))))?;
+            .map_err(|source| BuildError::Render {
+                template: template.to_string(),
+                source,
+            })?;
         Ok(out)
     }
 }
