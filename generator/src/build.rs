@@ -8,11 +8,10 @@ use jiff::civil::Date;
 use crate::dates::ChangeDates;
 use crate::error::{BuildError, Overlap, SourceFolder};
 use crate::load;
-use crate::render::map::Outline;
 use crate::render::pages::RenderedPage;
-use crate::render::urls::Urls;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
+use crate::urls::Urls;
 use crate::write::{Sink, Staging};
 
 /// What `portal build` needs to know.
@@ -71,7 +70,6 @@ pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport
 pub struct Built {
     pub site: Site,
     pub theme: Theme,
-    pub outline: Outline,
     /// Every page, in job order, with the hash of its HTML before minifying.
     pub pages: Vec<RenderedPage>,
 }
@@ -100,9 +98,7 @@ pub fn build_site(
     let site = Site::new(content, options.today, changes);
     lap(&mut report, "index");
 
-    let outline = outline(&options.root, &site.content.data);
-    let mut renderer = Renderer::new(&site, &theme, urls);
-    renderer.outline = outline.clone();
+    let renderer = Renderer::new(&site, &theme, urls);
     let jobs = renderer.jobs();
     // Feeds, open data and the search index need the content, not the pages: they are
     // made while the pages render, and fill the cores the pages' tail leaves idle.
@@ -121,21 +117,13 @@ pub fn build_site(
     if let Some(forms) = &report.forms {
         sink.put(
             "donnees/formulaires.json",
-            forms_file(forms, &options.root)?,
+            forms_file(forms, &site.content.site_toml),
         )?;
     }
     report.counts(&site, pages.len(), outputs + 2 + theme.files.len());
     lap(&mut report, "sitemap and assets");
     renderer.drop_aside();
-    Ok((
-        report,
-        Built {
-            site,
-            theme,
-            outline,
-            pages,
-        },
-    ))
+    Ok((report, Built { site, theme, pages }))
 }
 
 impl BuildReport {
@@ -174,28 +162,16 @@ pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::S
     }
 }
 
-/// The first GeoJSON file of `content/data/` with polygons, drawn under the maps.
-fn outline(root: &Path, data: &[PathBuf]) -> Outline {
-    data.iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "geojson" || e == "json"))
-        .filter_map(|p| std::fs::read_to_string(root.join("content/data").join(p)).ok())
-        .find_map(|text| crate::render::map::Outline::from_geojson(&text))
-        .unwrap_or_default()
-}
-
 /// What the form functions on Lambda load at start: `site.toml` as written and the slugs
 /// that exist (all public already), so that they check submissions as the build does.
-fn forms_file(state: &portal_forms::api::SiteState, root: &Path) -> Result<Vec<u8>, BuildError> {
-    let path = root.join("site.toml");
-    let site_toml =
-        std::fs::read_to_string(&path).map_err(|source| BuildError::Io { path, source })?;
+fn forms_file(state: &portal_forms::api::SiteState, site_toml: &str) -> Vec<u8> {
     let slugs: serde_json::Map<String, serde_json::Value> = state
         .slugs
         .iter()
         .map(|(kind, slugs)| (kind.api_name().to_string(), serde_json::json!(slugs)))
         .collect();
     let file = serde_json::json!({ "site_toml": site_toml, "slugs": slugs });
-    Ok(serde_json::to_vec_pretty(&file).expect("JSON values serialise"))
+    serde_json::to_vec_pretty(&file).expect("JSON values serialise")
 }
 
 /// Refuses an output folder that holds, or is inside, the site's own sources: swapping it

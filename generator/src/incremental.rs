@@ -19,8 +19,8 @@ use crate::error::{BuildError, FileProblems};
 use crate::load;
 use crate::render::Renderer;
 use crate::render::pages::{Job, RenderedPage, hash_of};
-use crate::render::urls::Urls;
 use crate::site::Site;
+use crate::urls::Urls;
 use crate::write::Memory;
 
 /// The files of a site, by path relative to its root.
@@ -188,12 +188,7 @@ impl Incremental {
         let mut report = UpdateReport::default();
         let decoded = self.decode(changed)?;
         let last = self.last.take().expect("an update follows a build");
-        let Built {
-            site,
-            theme,
-            outline,
-            pages,
-        } = last.built;
+        let Built { site, theme, pages } = last.built;
         let (mut content, changes) = site.into_parts();
         let mut edits = Vec::new();
         for (kind, slug, after) in decoded {
@@ -220,8 +215,7 @@ impl Incremental {
         report.index = started.elapsed();
 
         let urls = Urls::new(&site.content.config.base_url);
-        let mut renderer = Renderer::new(&site, &theme, urls);
-        renderer.outline = outline.clone();
+        let renderer = Renderer::new(&site, &theme, urls);
         let jobs = renderer.jobs();
         let previous: HashMap<&Job, &RenderedPage> = pages.iter().map(|p| (&p.job, p)).collect();
         let mut files = last.files;
@@ -304,7 +298,6 @@ impl Incremental {
             built: Built {
                 site,
                 theme,
-                outline,
                 pages: new_pages,
             },
             files,

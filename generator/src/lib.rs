@@ -12,12 +12,15 @@ pub mod error;
 pub mod incremental;
 pub mod load;
 pub mod markdown;
+pub mod outline;
 pub mod outputs;
+pub mod published;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod stores;
+pub mod urls;
 pub mod write;
 
 pub use build::{BuildOptions, BuildReport, build, check};

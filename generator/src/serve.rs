@@ -26,7 +26,7 @@ use portal_forms::store::Store;
 
 use crate::build::BuildOptions;
 use crate::incremental::{Files, Incremental, Progress};
-use crate::render::urls::Urls;
+use crate::urls::Urls;
 
 /// The site being served: the last good build, and the error of the last build if it failed.
 #[derive(Default)]

@@ -6,8 +6,8 @@ use jiff::tz::TimeZone;
 use portal_model::shapes::{Clock, Weekday};
 use portal_model::volunteer_call::Schedule;
 
-use crate::render::urls::Urls;
 use crate::site::Site;
+use crate::urls::Urls;
 
 /// Builds the calendar of the open calls' slots.
 pub fn calendar(site: &Site, urls: &Urls) -> String {

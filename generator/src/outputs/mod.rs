@@ -1,7 +1,6 @@
 //! The machine-readable outputs: feeds, calendar, open data, sitemap, robots.txt.
 
 pub mod ical;
-pub mod jsonld;
 pub mod opendata;
 pub mod search;
 
@@ -13,6 +12,10 @@ use tera::Context;
 
 use crate::error::BuildError;
 use crate::markdown::plain_summary;
+use crate::published::{
+    ASSOCIATIONS_CSV, ASSOCIATIONS_GEOJSON, ASSOCIATIONS_JSON, CALENDAR, CALLS_FEED, OUTLINE,
+    RESOURCES_FEED, ROBOTS, SITEMAP,
+};
 use crate::render::Renderer;
 use crate::write::Sink;
 
@@ -71,36 +74,26 @@ impl Renderer<'_> {
         let urls = &self.urls;
         let one = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map(|()| 1);
         let outputs: Vec<Output> = vec![
-            Box::new(|| one("flux/benevolat.xml", self.calls_feed()?)),
-            Box::new(|| one("flux/ressources.xml", self.resources_feed()?)),
-            Box::new(|| {
-                one(
-                    "benevolat/creneaux.ics",
-                    ical::calendar(site, urls).into_bytes(),
-                )
-            }),
-            Box::new(|| one("donnees/associations.json", opendata::json(site, urls)?)),
+            Box::new(|| one(CALLS_FEED, self.calls_feed()?)),
+            Box::new(|| one(RESOURCES_FEED, self.resources_feed()?)),
+            Box::new(|| one(CALENDAR, ical::calendar(site, urls).into_bytes())),
+            Box::new(|| one(ASSOCIATIONS_JSON, opendata::json(site, urls)?)),
             Box::new(|| search::write(self, sink)),
-            Box::new(|| one("donnees/associations.csv", opendata::csv(site, urls)?)),
+            Box::new(|| one(ASSOCIATIONS_CSV, opendata::csv(site, urls)?)),
+            Box::new(|| one(ASSOCIATIONS_GEOJSON, opendata::geojson(site, urls))),
             Box::new(|| {
-                one(
-                    "donnees/associations.geojson",
-                    opendata::geojson(site, urls),
-                )
-            }),
-            Box::new(|| {
-                if self.outline.0.is_empty() {
+                if site.content.outline.0.is_empty() {
                     return Ok(0);
                 }
-                one(crate::render::places::OUTLINE, self.outline.to_geojson())
+                one(OUTLINE, site.content.outline.to_geojson())
             }),
             Box::new(|| {
                 let robots = format!(
                     "User-agent: *\nAllow: /\nDisallow: {}\n\nSitemap: {}\n",
                     urls.at("moderation/"),
-                    urls.absolute(&urls.at("sitemap.xml"))
+                    urls.absolute(&urls.at(SITEMAP))
                 );
-                one("robots.txt", robots.into_bytes())
+                one(ROBOTS, robots.into_bytes())
             }),
         ];
         outputs.par_iter().map(|make| make()).sum()
@@ -128,7 +121,7 @@ impl Renderer<'_> {
         self.feed(
             "Appels à bénévoles",
             "Les appels à bénévoles ouverts des associations",
-            "flux/benevolat.xml",
+            CALLS_FEED,
             urls.calls(),
             calls,
         )
@@ -156,7 +149,7 @@ impl Renderer<'_> {
         self.feed(
             "Offres et demandes de ressources",
             "Ce que les associations donnent, prêtent ou cherchent",
-            "flux/ressources.xml",
+            RESOURCES_FEED,
             urls.resources(),
             resources,
         )
@@ -164,7 +157,7 @@ impl Renderer<'_> {
 
     /// Writes `sitemap.xml`, listing the pages written.
     pub fn write_sitemap(&self, sink: &dyn Sink, page_urls: &[String]) -> Result<(), BuildError> {
-        sink.put("sitemap.xml", self.sitemap(page_urls)?)
+        sink.put(SITEMAP, self.sitemap(page_urls)?)
     }
 
     fn sitemap(&self, page_urls: &[String]) -> Result<Vec<u8>, BuildError> {

@@ -5,39 +5,9 @@ use portal_model::Association;
 use serde::Serialize;
 
 use crate::error::BuildError;
-use crate::render::urls::Urls;
+use crate::published::{ASSOCIATIONS_CSV, CSV_COLUMNS, LICENCE, LICENCE_URL};
 use crate::site::Site;
-
-pub const LICENCE: &str = "Licence Ouverte / Open Licence 2.0 (Etalab)";
-pub const LICENCE_URL: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
-
-/// The columns of the CSV, in order.
-pub const CSV_COLUMNS: [&str; 24] = [
-    "slug",
-    "nom",
-    "resume",
-    "categories",
-    "lieu",
-    "adresse",
-    "code_postal",
-    "commune",
-    "latitude",
-    "longitude",
-    "horaires",
-    "jours_feries",
-    "accessible_fauteuil",
-    "a_distance_uniquement",
-    "telephone",
-    "email",
-    "site_web",
-    "rna",
-    "siret",
-    "partenaire_banque_alimentaire",
-    "publics",
-    "langues",
-    "mis_a_jour",
-    "url",
-];
+use crate::urls::Urls;
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -172,7 +142,7 @@ pub fn geojson(site: &Site, urls: &Urls) -> Vec<u8> {
 pub fn csv(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |source| BuildError::Csv {
-        file: "donnees/associations.csv",
+        file: ASSOCIATIONS_CSV,
         source,
     };
     w.write_record(CSV_COLUMNS).map_err(err)?;

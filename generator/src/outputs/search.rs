@@ -13,13 +13,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::BuildError;
+use crate::published::{SEARCH_MANIFEST, SEARCH_SHARDS};
 use crate::render::Renderer;
 use crate::write::Sink;
 
-/// The manifest, at the address the search page gives the script.
-pub const MANIFEST: &str = "recherche/index.json";
-/// The shards, `recherche/index/KEY.json`, next to the manifest.
-const SHARDS: &str = "recherche/index/";
 /// Entries per shard above which it is split: about 30 KB gzipped of real text.
 const BUDGET: usize = 300;
 /// Words too common to say anything, left out of the keys (the script drops them too).
@@ -100,7 +97,7 @@ pub fn write(r: &Renderer, sink: &dyn Sink) -> Result<usize, BuildError> {
         stop: STOP,
     };
     sink.put(
-        MANIFEST,
+        SEARCH_MANIFEST,
         serde_json::to_vec(&manifest).expect("the manifest serialises"),
     )?;
     let shards: Vec<(&String, &Vec<u32>)> = shards.iter().collect();
@@ -121,7 +118,8 @@ pub fn write(r: &Renderer, sink: &dyn Sink) -> Result<usize, BuildError> {
                 bytes.extend_from_slice(&json[d as usize]);
             }
             bytes.push(b']');
-            sink.put(&format!("{SHARDS}{key}.json"), bytes).map(|()| 1)
+            sink.put(&format!("{SEARCH_SHARDS}{key}.json"), bytes)
+                .map(|()| 1)
         })
         .sum::<Result<usize, BuildError>>()?;
     Ok(written + 1)

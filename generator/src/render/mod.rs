@@ -2,12 +2,12 @@
 
 pub mod cards;
 pub mod forms;
+pub mod jsonld;
 pub mod map;
 pub mod matching;
 pub mod nearest;
 pub mod pages;
 pub mod places;
-pub mod urls;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -19,8 +19,9 @@ use sha2::{Digest, Sha256};
 use tera::{Context, Tera};
 
 use crate::error::BuildError;
+use crate::published;
 use crate::site::Site;
-use urls::Urls;
+use crate::urls::Urls;
 use views::Link;
 
 /// A theme: its templates, compiled, and its static files, fingerprinted.
@@ -146,8 +147,6 @@ pub struct Renderer<'a> {
     pub site: &'a Site,
     pub urls: Urls,
     tera: Tera,
-    /// The territory's outline under the maps, when `content/data/` has one.
-    pub outline: map::Outline,
     archive: std::sync::OnceLock<Vec<pages::ArchiveItem>>,
     matching: std::sync::OnceLock<matching::Candidates>,
     cards: cards::Cards,
@@ -206,9 +205,9 @@ impl<'a> Renderer<'a> {
             menu,
             footer,
             feeds: Feeds {
-                calls: urls.at("flux/benevolat.xml"),
-                resources: urls.at("flux/ressources.xml"),
-                calendar: urls.at("benevolat/creneaux.ics"),
+                calls: urls.at(published::CALLS_FEED),
+                resources: urls.at(published::RESOURCES_FEED),
+                calendar: urls.at(published::CALENDAR),
             },
             opendata: urls.opendata(),
             forms_endpoint: &config.forms.endpoint,
@@ -223,7 +222,6 @@ impl<'a> Renderer<'a> {
             site,
             urls,
             tera,
-            outline: map::Outline::default(),
             archive: std::sync::OnceLock::new(),
             matching: std::sync::OnceLock::new(),
             cards: cards::Cards::new(site),

@@ -7,9 +7,10 @@ use tera::Context;
 
 use crate::error::BuildError;
 use crate::markdown;
-use crate::outputs::jsonld;
+use crate::published;
 use crate::render::Renderer;
 use crate::render::forms::FormPage;
+use crate::render::jsonld;
 use crate::render::views::{
     AssociationDetail, CallCard, CallDetail, Link, ResourceCard, ResourceDetail,
 };
@@ -389,32 +390,32 @@ impl<'a> Renderer<'a> {
                 let files = [
                     (
                         "JSON",
-                        "associations.json",
+                        published::ASSOCIATIONS_JSON,
                         "toutes les informations, une entrée par association",
                     ),
                     (
                         "CSV",
-                        "associations.csv",
+                        published::ASSOCIATIONS_CSV,
                         "une ligne par lieu d'accueil, pour un tableur",
                     ),
                     (
                         "GeoJSON",
-                        "associations.geojson",
+                        published::ASSOCIATIONS_GEOJSON,
                         "un point par lieu d'accueil, pour une carte",
                     ),
                 ];
                 let files: Vec<DataFile> = files
                     .iter()
-                    .map(|(format, name, what)| DataFile {
+                    .map(|(format, path, what)| DataFile {
                         format,
-                        url: urls.at(&format!("donnees/{name}")),
+                        url: urls.at(path),
                         what,
                     })
                     .collect();
                 cx.insert("files", &files);
-                cx.insert("columns", &crate::outputs::opendata::CSV_COLUMNS);
-                cx.insert("licence", crate::outputs::opendata::LICENCE);
-                cx.insert("licence_url", crate::outputs::opendata::LICENCE_URL);
+                cx.insert("columns", &published::CSV_COLUMNS);
+                cx.insert("licence", published::LICENCE);
+                cx.insert("licence_url", published::LICENCE_URL);
                 let mut meta = self.meta(
                     "Données ouvertes",
                     "L'annuaire des associations en JSON, CSV et GeoJSON, sous Licence Ouverte.",
@@ -632,7 +633,7 @@ impl<'a> Renderer<'a> {
                 let url = urls.at("recherche/");
                 cx.insert("categories", &self.category_links());
                 cx.insert("communes", &self.commune_links());
-                cx.insert("index", &urls.at("recherche/index.json"));
+                cx.insert("index", &urls.at(published::SEARCH_MANIFEST));
                 let mut meta = self.meta(
                     "Rechercher",
                     "Chercher une association, un appel à bénévoles, une offre ou une demande.",

@@ -11,6 +11,7 @@ use super::Renderer;
 use super::map::{Marker, around, svg};
 use super::pages::PageMeta;
 use super::views::PlaceView;
+use crate::published;
 use portal_model::shapes::Weekday;
 use portal_model::site::Bounds;
 
@@ -81,9 +82,6 @@ struct GuideSection {
     entries: Vec<GuideEntry>,
 }
 
-/// Where the territory's outline is published for the interactive map.
-pub const OUTLINE: &str = "carte/contour.geojson";
-
 impl Renderer<'_> {
     /// The map of the places of the associations `ids` (numbered as listed) that `keep`
     /// selects, as `map` (drawn) and `live_map` (for the interactive one) in `cx`.
@@ -113,7 +111,10 @@ impl Renderer<'_> {
             cx.insert("map", "");
             return;
         };
-        cx.insert("map", &svg(&markers, &bounds, &self.outline, title));
+        cx.insert(
+            "map",
+            &svg(&markers, &bounds, &self.site.content.outline, title),
+        );
         let mut live = self.live_map(&bounds);
         // The markers of the drawing, `[number, lat, lon]`: the list's items give their
         // names and pages, so a commune's page shows only the places in the commune.
@@ -133,7 +134,8 @@ impl Renderer<'_> {
             attribution: &config.map.attribution,
             attribution_url: &config.map.attribution_url,
             bounds: format!("{lat0},{lon0},{lat1},{lon1}"),
-            outline: (!self.outline.0.is_empty()).then(|| self.urls.at(OUTLINE)),
+            outline: (!self.site.content.outline.0.is_empty())
+                .then(|| self.urls.at(published::OUTLINE)),
             markers: None,
         }
     }
@@ -173,7 +175,7 @@ impl Renderer<'_> {
             &svg(
                 &markers,
                 &site.content.config.territory.bounds,
-                &self.outline,
+                &self.site.content.outline,
                 &title,
             ),
         );

@@ -13,8 +13,8 @@ use tera::Value;
 use crate::dates::{french, french_with_weekday};
 use crate::markdown;
 use crate::render::Renderer;
-use crate::render::urls::Urls;
 use crate::site::Site;
+use crate::urls::Urls;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {

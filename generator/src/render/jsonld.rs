@@ -9,8 +9,8 @@ use portal_model::{Association, Kind, Resource, VolunteerCall};
 use serde::Serialize;
 
 use crate::markdown::plain_summary;
-use crate::render::urls::Urls;
 use crate::site::Site;
+use crate::urls::Urls;
 
 const CONTEXT: &str = "https://schema.org";
 
