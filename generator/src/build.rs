@@ -7,10 +7,10 @@ use jiff::civil::Date;
 
 use crate::dates::ChangeDates;
 use crate::error::{BuildError, Overlap, SourceFolder};
+use crate::index::Index;
 use crate::load;
 use crate::render::pages::RenderedPage;
 use crate::render::{Renderer, Theme};
-use crate::site::Site;
 use crate::urls::Urls;
 use crate::write::{Sink, Staging};
 
@@ -68,7 +68,7 @@ pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport
 
 /// What a build leaves behind for the next one to reuse (see [`crate::incremental`]).
 pub struct Built {
-    pub site: Site,
+    pub index: Index,
     pub theme: Theme,
     /// Every page, in job order, with the hash of its HTML before minifying.
     pub pages: Vec<RenderedPage>,
@@ -95,10 +95,10 @@ pub fn build_site(
     let theme = Theme::load(&options.root, &content.config.theme, &urls)?;
     let changes = ChangeDates::from_git(&options.root, options.today);
     report.forms = Some(forms_state(&content, &options.root));
-    let site = Site::new(content, options.today, changes);
+    let index = Index::new(content, options.today, changes);
     lap(&mut report, "index");
 
-    let renderer = Renderer::new(&site, &theme, urls);
+    let renderer = Renderer::new(&index, &theme, urls);
     let jobs = renderer.jobs();
     // Feeds, open data and the search index need the content, not the pages: they are
     // made while the pages render, and fill the cores the pages' tail leaves idle.
@@ -117,20 +117,27 @@ pub fn build_site(
     if let Some(forms) = &report.forms {
         sink.put(
             "donnees/formulaires.json",
-            forms_file(forms, &site.content.site_toml),
+            forms_file(forms, &index.content.site_toml),
         )?;
     }
-    report.counts(&site, pages.len(), outputs + 2 + theme.files.len());
+    report.counts(&index, pages.len(), outputs + 2 + theme.files.len());
     lap(&mut report, "sitemap and assets");
     renderer.drop_aside();
-    Ok((report, Built { site, theme, pages }))
+    Ok((
+        report,
+        Built {
+            index,
+            theme,
+            pages,
+        },
+    ))
 }
 
 impl BuildReport {
-    pub(crate) fn counts(&mut self, site: &Site, pages: usize, other_files: usize) {
-        self.associations = site.content.associations.len();
-        self.calls = site.content.calls.len();
-        self.resources = site.content.resources.len();
+    pub(crate) fn counts(&mut self, index: &Index, pages: usize, other_files: usize) {
+        self.associations = index.content.associations.len();
+        self.calls = index.content.calls.len();
+        self.resources = index.content.resources.len();
         self.pages = pages;
         self.files = pages + other_files;
     }

@@ -16,10 +16,10 @@ use rayon::prelude::*;
 
 use crate::build::{BuildOptions, BuildReport, Built, build_site};
 use crate::error::{BuildError, FileProblems};
+use crate::index::Index;
 use crate::load;
 use crate::render::Renderer;
 use crate::render::pages::{Job, RenderedPage, hash_of};
-use crate::site::Site;
 use crate::urls::Urls;
 use crate::write::Memory;
 
@@ -156,11 +156,11 @@ impl Incremental {
 
     fn has(&self, kind: Kind, slug: &str) -> bool {
         let Some(last) = &self.last else { return false };
-        let c = &last.built.site.content;
+        let index = &last.built.index;
         match kind {
-            Kind::Association => find(&c.associations, slug, |a| &a.slug).is_some(),
-            Kind::VolunteerCall => find(&c.calls, slug, |x| &x.slug).is_some(),
-            Kind::Resource => find(&c.resources, slug, |x| &x.slug).is_some(),
+            Kind::Association => index.find_association(slug).is_some(),
+            Kind::VolunteerCall => index.find_call(slug).is_some(),
+            Kind::Resource => index.find_resource(slug).is_some(),
             Kind::Page => false,
         }
     }
@@ -188,8 +188,12 @@ impl Incremental {
         let mut report = UpdateReport::default();
         let decoded = self.decode(changed)?;
         let last = self.last.take().expect("an update follows a build");
-        let Built { site, theme, pages } = last.built;
-        let (mut content, changes) = site.into_parts();
+        let Built {
+            index,
+            theme,
+            pages,
+        } = last.built;
+        let (mut content, changes) = index.into_parts();
         let mut edits = Vec::new();
         for (kind, slug, after) in decoded {
             let before = match &after {
@@ -211,17 +215,17 @@ impl Incremental {
                 after,
             });
         }
-        let site = Site::new(content, self.options.today, changes);
+        let index = Index::new(content, self.options.today, changes);
         report.index = started.elapsed();
 
-        let urls = Urls::new(&site.content.config.base_url);
-        let renderer = Renderer::new(&site, &theme, urls);
+        let urls = Urls::new(&index.content.config.base_url);
+        let renderer = Renderer::new(&index, &theme, urls);
         let jobs = renderer.jobs();
         let previous: HashMap<&Job, &RenderedPage> = pages.iter().map(|p| (&p.job, p)).collect();
         let mut files = last.files;
 
         // First the saved entries' own pages: what the editor is looking at.
-        let own: HashSet<Job> = edits.iter().filter_map(|e| own_job(&site, e)).collect();
+        let own: HashSet<Job> = edits.iter().filter_map(|e| own_job(&index, e)).collect();
         let mut fresh: HashMap<Job, RenderedPage> = HashMap::new();
         for job in &own {
             let (page, raw) = renderer.render_raw(job)?;
@@ -236,7 +240,7 @@ impl Incremental {
         publish(&files, Progress::OwnPages);
 
         // Then every page that may show them, keeping (and minifying) only those that changed.
-        let related = related_jobs(&site, &edits);
+        let related = related_jobs(&index, &edits);
         let again: Vec<&Job> = jobs
             .iter()
             .filter(|j| !own.contains(j) && (!is_entry(j) || related.contains(j)))
@@ -293,10 +297,10 @@ impl Incremental {
 
         let mut build_report = last.report;
         let other = files.len() - new_pages.len();
-        build_report.counts(&site, new_pages.len(), other);
+        build_report.counts(&index, new_pages.len(), other);
         let last = self.last.insert(Last {
             built: Built {
-                site,
+                index,
                 theme,
                 pages: new_pages,
             },
@@ -311,7 +315,7 @@ impl Incremental {
     /// Decodes the saved entries against the last build's settings and associations.
     fn decode(&self, changed: &[PathBuf]) -> Result<Vec<(Kind, String, Entry)>, BuildError> {
         let last = self.last.as_ref().expect("an update follows a build");
-        let content = &last.built.site.content;
+        let content = &last.built.index.content;
         let associations: BTreeSet<String> = content
             .associations
             .iter()
@@ -369,12 +373,11 @@ fn is_entry(job: &Job) -> bool {
 }
 
 /// The page of the entry itself.
-fn own_job(site: &Site, edit: &Edit) -> Option<Job> {
-    let c = &site.content;
+fn own_job(index: &Index, edit: &Edit) -> Option<Job> {
     Some(match edit.kind {
-        Kind::Association => Job::Association(find(&c.associations, &edit.slug, |a| &a.slug)?),
-        Kind::VolunteerCall => Job::Call(find(&c.calls, &edit.slug, |x| &x.slug)?),
-        Kind::Resource => Job::Resource(find(&c.resources, &edit.slug, |x| &x.slug)?),
+        Kind::Association => Job::Association(index.find_association(&edit.slug)?),
+        Kind::VolunteerCall => Job::Call(index.find_call(&edit.slug)?),
+        Kind::Resource => Job::Resource(index.find_resource(&edit.slug)?),
         Kind::Page => return None,
     })
 }
@@ -383,8 +386,7 @@ fn own_job(site: &Site, edit: &Edit) -> Option<Job> {
 /// lists its calls and listings; calls and listings show their association; a listing
 /// shows the nearest listings of the other kind in its category, whose distances depend on
 /// their associations' places.
-fn related_jobs(site: &Site, edits: &[Edit]) -> HashSet<Job> {
-    let c = &site.content;
+fn related_jobs(index: &Index, edits: &[Edit]) -> HashSet<Job> {
     let mut associations = BTreeSet::new();
     let mut categories = BTreeSet::new();
     for e in edits {
@@ -392,7 +394,12 @@ fn related_jobs(site: &Site, edits: &[Edit]) -> HashSet<Job> {
             match entry {
                 Entry::Association(a) => {
                     associations.insert(a.slug.clone());
-                    categories.extend(site.resources_of(&a.slug).map(|r| r.category));
+                    categories.extend(
+                        index
+                            .resources_of(&a.slug)
+                            .iter()
+                            .map(|&r| index.resource(r).category),
+                    );
                 }
                 Entry::VolunteerCall(x) => {
                     associations.insert(x.association.clone());
@@ -406,19 +413,19 @@ fn related_jobs(site: &Site, edits: &[Edit]) -> HashSet<Job> {
         }
     }
     let mut jobs = HashSet::new();
-    for (i, a) in c.associations.iter().enumerate() {
+    for (id, a) in index.associations() {
         if associations.contains(&a.slug) {
-            jobs.insert(Job::Association(i));
+            jobs.insert(Job::Association(id));
         }
     }
-    for (i, x) in c.calls.iter().enumerate() {
+    for (id, x) in index.calls() {
         if associations.contains(&x.association) {
-            jobs.insert(Job::Call(i));
+            jobs.insert(Job::Call(id));
         }
     }
-    for (i, r) in c.resources.iter().enumerate() {
+    for (id, r) in index.resources() {
         if associations.contains(&r.association) || categories.contains(&r.category) {
-            jobs.insert(Job::Resource(i));
+            jobs.insert(Job::Resource(id));
         }
     }
     jobs

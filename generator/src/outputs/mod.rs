@@ -11,6 +11,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::error::BuildError;
+use crate::index::ResourceFilter;
 use crate::markdown::plain_summary;
 use crate::published::{
     ASSOCIATIONS_CSV, ASSOCIATIONS_GEOJSON, ASSOCIATIONS_JSON, CALENDAR, CALLS_FEED, OUTLINE,
@@ -47,9 +48,11 @@ const FEED_ENTRIES: usize = 100;
 
 /// The `FEED_ENTRIES` most recently changed of `items` with their date and id, in the
 /// feed's order: newest first, then by id.
-fn newest<T>(items: Vec<&T>, key: impl Fn(&T) -> (Date, String)) -> Vec<(&T, Date, String)> {
+fn newest<'a, T>(
+    items: impl Iterator<Item = &'a T>,
+    key: impl Fn(&T) -> (Date, String),
+) -> Vec<(&'a T, Date, String)> {
     let mut dated: Vec<(&T, Date, String)> = items
-        .into_iter()
         .map(|x| {
             let (date, id) = key(x);
             (x, date, id)
@@ -70,22 +73,22 @@ impl Renderer<'_> {
     /// not on the pages or each other: they are made in parallel.
     pub fn write_outputs(&self, sink: &dyn Sink) -> Result<usize, BuildError> {
         type Output<'r> = Box<dyn Fn() -> Result<usize, BuildError> + Sync + 'r>;
-        let site = self.site;
+        let index = self.index;
         let urls = &self.urls;
         let one = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map(|()| 1);
         let outputs: Vec<Output> = vec![
             Box::new(|| one(CALLS_FEED, self.calls_feed()?)),
             Box::new(|| one(RESOURCES_FEED, self.resources_feed()?)),
-            Box::new(|| one(CALENDAR, ical::calendar(site, urls).into_bytes())),
-            Box::new(|| one(ASSOCIATIONS_JSON, opendata::json(site, urls)?)),
+            Box::new(|| one(CALENDAR, ical::calendar(index, urls).into_bytes())),
+            Box::new(|| one(ASSOCIATIONS_JSON, opendata::json(index, urls)?)),
             Box::new(|| search::write(self, sink)),
-            Box::new(|| one(ASSOCIATIONS_CSV, opendata::csv(site, urls)?)),
-            Box::new(|| one(ASSOCIATIONS_GEOJSON, opendata::geojson(site, urls))),
+            Box::new(|| one(ASSOCIATIONS_CSV, opendata::csv(index, urls)?)),
+            Box::new(|| one(ASSOCIATIONS_GEOJSON, opendata::geojson(index, urls))),
             Box::new(|| {
-                if site.content.outline.0.is_empty() {
+                if index.content.outline.0.is_empty() {
                     return Ok(0);
                 }
-                one(OUTLINE, site.content.outline.to_geojson())
+                one(OUTLINE, index.content.outline.to_geojson())
             }),
             Box::new(|| {
                 let robots = format!(
@@ -100,24 +103,25 @@ impl Renderer<'_> {
     }
 
     fn calls_feed(&self) -> Result<Vec<u8>, BuildError> {
-        let (site, urls) = (self.site, &self.urls);
-        let calls: Vec<FeedEntry> = newest(site.open_calls(), |c| {
-            (
-                site.changed(Kind::VolunteerCall, &c.slug),
-                urls.absolute(&urls.call(&c.slug)),
-            )
-        })
-        .into_iter()
-        .map(|(c, changed, id)| FeedEntry {
-            title: c.title.clone(),
-            url: id.clone(),
-            id,
-            updated: rfc3339(changed),
-            author: site.association(&c.association).name.clone(),
-            summary: plain_summary(&c.body, 300),
-            category: "Bénévolat".into(),
-        })
-        .collect();
+        let (index, urls) = (self.index, &self.urls);
+        let calls: Vec<FeedEntry> =
+            newest(index.open_calls().iter().map(|&id| index.call(id)), |c| {
+                (
+                    index.changed(Kind::VolunteerCall, &c.slug),
+                    urls.absolute(&urls.call(&c.slug)),
+                )
+            })
+            .into_iter()
+            .map(|(c, changed, id)| FeedEntry {
+                title: c.title.clone(),
+                url: id.clone(),
+                id,
+                updated: rfc3339(changed),
+                author: index.association_by_slug(&c.association).name.clone(),
+                summary: plain_summary(&c.body, 300),
+                category: "Bénévolat".into(),
+            })
+            .collect();
         self.feed(
             "Appels à bénévoles",
             "Les appels à bénévoles ouverts des associations",
@@ -128,20 +132,26 @@ impl Renderer<'_> {
     }
 
     fn resources_feed(&self) -> Result<Vec<u8>, BuildError> {
-        let (site, urls) = (self.site, &self.urls);
-        let resources: Vec<FeedEntry> = newest(site.open_resources(None), |r| {
-            (
-                site.changed(Kind::Resource, &r.slug),
-                urls.absolute(&urls.resource(&r.slug)),
-            )
-        })
+        let (index, urls) = (self.index, &self.urls);
+        let resources: Vec<FeedEntry> = newest(
+            index
+                .open_resources(ResourceFilter::All)
+                .iter()
+                .map(|&id| index.resource(id)),
+            |r| {
+                (
+                    index.changed(Kind::Resource, &r.slug),
+                    urls.absolute(&urls.resource(&r.slug)),
+                )
+            },
+        )
         .into_iter()
         .map(|(r, changed, id)| FeedEntry {
             title: format!("{} : {}", r.kind.label(), r.title),
             url: id.clone(),
             id,
             updated: rfc3339(changed),
-            author: site.association(&r.association).name.clone(),
+            author: index.association_by_slug(&r.association).name.clone(),
             summary: plain_summary(&r.body, 300),
             category: r.category.label().into(),
         })
@@ -190,9 +200,9 @@ impl Renderer<'_> {
         let updated = entries
             .first()
             .map(|e| e.updated.clone())
-            .unwrap_or_else(|| rfc3339(self.site.today));
+            .unwrap_or_else(|| rfc3339(self.index.today));
         let feed = Feed {
-            title: format!("{} : {title}", self.site.content.config.title),
+            title: format!("{} : {title}", self.index.content.config.title),
             subtitle: subtitle.to_string(),
             id: urls.absolute(&urls.at(path)),
             url: urls.absolute(&html_url),

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::BuildError;
+use crate::index::ResourceFilter;
 use crate::published::{SEARCH_MANIFEST, SEARCH_SHARDS};
 use crate::render::Renderer;
 use crate::write::Sink;
@@ -217,14 +218,14 @@ pub fn fold(s: &str) -> String {
 
 /// Everything a visitor can find, in a stable order.
 fn items(r: &Renderer) -> Vec<Item> {
-    let site = r.site;
+    let index = r.index;
     let urls = &r.urls;
-    let config = &site.content.config;
-    let mut items: Vec<Item> = site
-        .directory
+    let config = &index.content.config;
+    let mut items: Vec<Item> = index
+        .directory()
         .iter()
-        .map(|&i| {
-            let a = &site.content.associations[i];
+        .map(|&id| {
+            let a = index.association(id);
             let mut communes: Vec<String> =
                 a.locations.iter().map(|l| l.place.city.clone()).collect();
             communes.dedup();
@@ -242,26 +243,39 @@ fn items(r: &Renderer) -> Vec<Item> {
         })
         .collect();
     let commune = |own, association: &str| -> Vec<String> {
-        site.place_of(own, association)
+        index
+            .place_of(own, association)
             .map(|p| vec![p.city.clone()])
             .unwrap_or_default()
     };
-    items.extend(site.open_calls().into_iter().map(|c| Item {
-        t: c.title.clone(),
-        u: urls.call(&c.slug),
-        k: "Bénévolat",
-        s: crate::markdown::plain_summary(&c.body, 140),
-        c: c.skills.clone(),
-        v: commune(c.place.as_ref(), &c.association),
-    }));
-    items.extend(site.open_resources(None).into_iter().map(|res| Item {
-        t: res.title.clone(),
-        u: urls.resource(&res.slug),
-        k: res.kind.label(),
-        s: crate::markdown::plain_summary(&res.body, 140),
-        c: vec![res.category.label().to_string()],
-        v: commune(res.place.as_ref(), &res.association),
-    }));
+    items.extend(
+        index
+            .open_calls()
+            .iter()
+            .map(|&id| index.call(id))
+            .map(|c| Item {
+                t: c.title.clone(),
+                u: urls.call(&c.slug),
+                k: "Bénévolat",
+                s: crate::markdown::plain_summary(&c.body, 140),
+                c: c.skills.clone(),
+                v: commune(c.place.as_ref(), &c.association),
+            }),
+    );
+    items.extend(
+        index
+            .open_resources(ResourceFilter::All)
+            .iter()
+            .map(|&id| index.resource(id))
+            .map(|res| Item {
+                t: res.title.clone(),
+                u: urls.resource(&res.slug),
+                k: res.kind.label(),
+                s: crate::markdown::plain_summary(&res.body, 140),
+                c: vec![res.category.label().to_string()],
+                v: commune(res.place.as_ref(), &res.association),
+            }),
+    );
     items
 }
 

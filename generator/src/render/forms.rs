@@ -115,7 +115,7 @@ impl Renderer<'_> {
         match input {
             Input::Radio(list) | Input::Select(list) | Input::Checkboxes(list) => fixed(list),
             Input::Categories => self
-                .site
+                .index
                 .content
                 .config
                 .categories
@@ -127,11 +127,11 @@ impl Renderer<'_> {
                 })
                 .collect(),
             Input::Association => self
-                .site
-                .directory
+                .index
+                .directory()
                 .iter()
-                .map(|&i| {
-                    let a = &self.site.content.associations[i];
+                .map(|&id| {
+                    let a = self.index.association(id);
                     Choice {
                         value: a.slug.clone(),
                         label: a.name.clone(),
@@ -193,7 +193,7 @@ impl Renderer<'_> {
         let urls = &self.urls;
         let url = urls.at(page.path());
         let endpoint = self
-            .site
+            .index
             .content
             .config
             .forms

@@ -5,7 +5,6 @@ pub mod forms;
 pub mod jsonld;
 pub mod map;
 pub mod matching;
-pub mod nearest;
 pub mod pages;
 pub mod places;
 pub mod views;
@@ -16,11 +15,11 @@ use std::path::Path;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 use crate::error::BuildError;
+use crate::index::{AssociationId, CallId, Index, ResourceId};
 use crate::published;
-use crate::site::Site;
 use crate::urls::Urls;
 use views::Link;
 
@@ -144,22 +143,17 @@ struct Feeds {
 
 /// Renders templates for one site with one theme.
 pub struct Renderer<'a> {
-    pub site: &'a Site,
+    pub index: &'a Index,
     pub urls: Urls,
     tera: Tera,
-    archive: std::sync::OnceLock<Vec<pages::ArchiveItem>>,
-    matching: std::sync::OnceLock<matching::Candidates>,
     cards: cards::Cards,
-    resource_lists: std::sync::OnceLock<
-        std::collections::HashMap<pages::ResourceFilter, Vec<&'a portal_model::Resource>>,
-    >,
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, theme: &Theme, urls: Urls) -> Renderer<'a> {
+    pub fn new(index: &'a Index, theme: &Theme, urls: Urls) -> Renderer<'a> {
         let mut tera = theme.tera.clone();
-        let config = &site.content.config;
-        let mut pages: Vec<_> = site.content.pages.iter().collect();
+        let config = &index.content.config;
+        let mut pages: Vec<_> = index.content.pages.iter().collect();
         pages.sort_by_key(|p| (p.menu.unwrap_or(i64::MAX), p.title.clone()));
         let mut menu = vec![
             Link {
@@ -214,19 +208,29 @@ impl<'a> Renderer<'a> {
             moderation: urls.at("moderation/"),
             retention_days: config.forms.retention_days,
             timezone: &config.timezone,
-            today: site.today.to_string(),
+            today: index.today.to_string(),
         };
         tera.global_context().insert("site", &view);
         tera.global_context().insert("assets", &theme.assets);
         Renderer {
-            site,
+            index,
             urls,
             tera,
-            archive: std::sync::OnceLock::new(),
-            matching: std::sync::OnceLock::new(),
-            cards: cards::Cards::new(site),
-            resource_lists: std::sync::OnceLock::new(),
+            cards: cards::Cards::new(index),
         }
+    }
+
+    /// The card of an association, made on first use.
+    pub fn association_card(&self, id: AssociationId) -> Value {
+        self.cards.association(id, self.index, &self.urls)
+    }
+
+    pub fn call_card(&self, id: CallId) -> Value {
+        self.cards.call(id, self.index, &self.urls)
+    }
+
+    pub fn resource_card(&self, id: ResourceId) -> Value {
+        self.cards.resource(id, self.index, &self.urls)
     }
 
     /// Drops the renderer, its cards on a thread of their own: at 100,000 entries freeing
@@ -250,7 +254,7 @@ impl<'a> Renderer<'a> {
 
     /// A rendered page as it is written: minified when `site.toml` asks for it.
     pub fn finish(&self, html: Vec<u8>) -> Vec<u8> {
-        if self.site.content.config.minify {
+        if self.index.content.config.minify {
             minify(&html)
         } else {
             html

@@ -6,36 +6,39 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::error::BuildError;
+use crate::index::{
+    Archived, AssociationId, CallId, CategoryId, CommuneId, PageId, ResourceFilter, ResourceId,
+};
 use crate::markdown;
 use crate::published;
 use crate::render::Renderer;
 use crate::render::forms::FormPage;
 use crate::render::jsonld;
-use crate::render::views::{
-    AssociationDetail, CallCard, CallDetail, Link, ResourceCard, ResourceDetail,
-};
+use crate::render::views::{AssociationDetail, CallDetail, Link, ResourceDetail};
 use crate::write::Sink;
 
 /// One HTML page to render.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// Lists carry the number of their page (1-based).
 pub enum Job {
     Home,
     Directory(usize),
-    Category(usize, usize),
-    Commune(usize, usize),
-    Association(usize),
+    Category(CategoryId, usize),
+    Commune(CommuneId, usize),
+    Association(AssociationId),
     Calls(usize),
-    Call(usize),
+    Call(CallId),
     Resources(ResourceFilter, usize),
-    Resource(usize),
+    Resource(ResourceId),
     Archive(usize),
-    Page(usize),
+    Page(PageId),
     OpenData,
     NotFound,
     Form(FormPage),
     Map,
     /// The printable guide of a commune.
-    Guide(usize),
+    Guide(CommuneId),
     Needs,
     Search,
 }
@@ -64,14 +67,6 @@ pub fn hash_of(html: &[u8]) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     html.hash(&mut h);
     h.finish()
-}
-
-/// Which listings a list page shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ResourceFilter {
-    All,
-    Kind(ResourceKind),
-    Category(ResourceCategory),
 }
 
 /// Facts about the page itself, for `<head>`, the navigation and the breadcrumbs.
@@ -129,42 +124,32 @@ fn page_count(len: usize, size: usize) -> usize {
 impl<'a> Renderer<'a> {
     /// Every page of the site, in a stable order.
     pub fn jobs(&self) -> Vec<Job> {
-        let site = self.site;
-        let size = site.content.config.page_size;
+        let index = self.index;
+        let size = index.content.config.page_size;
         let mut jobs = vec![Job::Home, Job::OpenData, Job::NotFound];
-        jobs.extend((1..=page_count(site.directory.len(), size)).map(Job::Directory));
-        for (i, c) in site.content.config.categories.0.iter().enumerate() {
-            let n = site.in_category(&c.key).len();
-            jobs.extend((1..=page_count(n, size)).map(|p| Job::Category(i, p)));
+        jobs.extend((1..=page_count(index.directory().len(), size)).map(Job::Directory));
+        for (id, c) in index.categories() {
+            let n = index.in_category(&c.key).len();
+            jobs.extend((1..=page_count(n, size)).map(|p| Job::Category(id, p)));
         }
-        for (i, c) in site.communes.iter().enumerate() {
-            jobs.extend((1..=page_count(c.associations.len(), size)).map(|p| Job::Commune(i, p)));
+        for (id, c) in index.communes() {
+            jobs.extend((1..=page_count(c.associations.len(), size)).map(|p| Job::Commune(id, p)));
         }
-        jobs.extend((0..site.content.associations.len()).map(Job::Association));
-        jobs.extend((1..=page_count(site.open_calls().len(), size)).map(Job::Calls));
-        jobs.extend((0..site.content.calls.len()).map(Job::Call));
-        let mut filters = vec![
-            ResourceFilter::All,
-            ResourceFilter::Kind(ResourceKind::Offer),
-            ResourceFilter::Kind(ResourceKind::Request),
-        ];
-        filters.extend(
-            ResourceCategory::ALL
-                .iter()
-                .map(|c| ResourceFilter::Category(*c)),
-        );
-        for f in filters {
-            let n = self.resources(f).len();
+        jobs.extend(index.associations().map(|(id, _)| Job::Association(id)));
+        jobs.extend((1..=page_count(index.open_calls().len(), size)).map(Job::Calls));
+        jobs.extend(index.calls().map(|(id, _)| Job::Call(id)));
+        for f in ResourceFilter::every() {
+            let n = index.open_resources(f).len();
             jobs.extend((1..=page_count(n, size)).map(|p| Job::Resources(f, p)));
         }
-        jobs.extend((0..site.content.resources.len()).map(Job::Resource));
-        jobs.extend((1..=page_count(self.archive().len(), size)).map(Job::Archive));
-        jobs.extend((0..site.content.pages.len()).map(Job::Page));
+        jobs.extend(index.resources().map(|(id, _)| Job::Resource(id)));
+        jobs.extend((1..=page_count(index.archive().len(), size)).map(Job::Archive));
+        jobs.extend(index.page_ids().map(Job::Page));
         jobs.extend(FormPage::ALL.into_iter().map(Job::Form));
         jobs.push(Job::Map);
         jobs.push(Job::Needs);
         jobs.push(Job::Search);
-        jobs.extend((0..site.communes.len()).map(Job::Guide));
+        jobs.extend(index.communes().map(|(id, _)| Job::Guide(id)));
         jobs
     }
 
@@ -246,7 +231,7 @@ impl<'a> Renderer<'a> {
 
     /// Slices `items` for page `n` and describes the pagination.
     fn paginate<T: Clone>(&self, items: &[T], n: usize, first_url: &str) -> (Vec<T>, Pagination) {
-        let size = self.site.content.config.page_size;
+        let size = self.index.content.config.page_size;
         let total = page_count(items.len(), size);
         let start = ((n - 1) * size).min(items.len());
         let end = (start + size).min(items.len());
@@ -275,98 +260,44 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    /// The open listings of a list page's filter. Made once per build: a large site has
-    /// hundreds of these pages, each a slice of one of these lists.
-    fn resources(&self, filter: ResourceFilter) -> &[&'a portal_model::Resource] {
-        let lists = self.resource_lists.get_or_init(|| {
-            let site = self.site;
-            let mut lists = std::collections::HashMap::new();
-            lists.insert(ResourceFilter::All, site.open_resources(None));
-            for k in [ResourceKind::Offer, ResourceKind::Request] {
-                lists.insert(ResourceFilter::Kind(k), site.open_resources(Some(k)));
-            }
-            for &c in ResourceCategory::ALL {
-                let of_category = site
-                    .open_resources(None)
-                    .into_iter()
-                    .filter(|r| r.category == c)
-                    .collect();
-                lists.insert(ResourceFilter::Category(c), of_category);
-            }
-            lists
-        });
-        lists.get(&filter).map_or(&[], Vec::as_slice)
-    }
-
-    /// Archived calls and listings, the most recently ended first (made once per build).
-    fn archive(&self) -> &[ArchiveItem] {
-        self.archive.get_or_init(|| self.archived_items())
-    }
-
-    fn archived_items(&self) -> Vec<ArchiveItem> {
-        let site = self.site;
-        let mut items: Vec<ArchiveItem> = site
-            .content
-            .calls
-            .iter()
-            .filter(|c| c.is_archived(site.today))
-            .map(|c| ArchiveItem::Call(CallCard::of(c, site, &self.urls)))
-            .chain(
-                site.content
-                    .resources
-                    .iter()
-                    .filter(|r| r.is_archived(site.today))
-                    .map(|r| ArchiveItem::Resource(ResourceCard::of(r, site, &self.urls))),
-            )
-            .collect();
-        items.sort_by(|a, b| b.ended().cmp(&a.ended()).then(a.title().cmp(b.title())));
-        items
-    }
-
     /// The URL, template and context of a page.
     fn context(&self, job: &Job) -> Result<(String, &'static str, Context), BuildError> {
-        let site = self.site;
+        let index = self.index;
         let urls = &self.urls;
-        let config = &site.content.config;
+        let config = &index.content.config;
         let mut cx = Context::new();
-        let cards = |ids: &[usize]| -> Vec<tera::Value> {
-            ids.iter()
-                .map(|&i| self.association_card(&site.content.associations[i]))
-                .collect()
+        let cards = |ids: &[AssociationId]| -> Vec<tera::Value> {
+            ids.iter().map(|&id| self.association_card(id)).collect()
         };
         let (url, template, meta) = match job {
             Job::Home => {
                 let url = urls.home();
-                let calls: Vec<tera::Value> = site
+                let offers = index.open_resources(ResourceFilter::Kind(ResourceKind::Offer));
+                let requests = index.open_resources(ResourceFilter::Kind(ResourceKind::Request));
+                let first = |ids: &[ResourceId]| -> Vec<tera::Value> {
+                    ids.iter()
+                        .take(6)
+                        .map(|&id| self.resource_card(id))
+                        .collect()
+                };
+                let calls: Vec<tera::Value> = index
                     .open_calls()
-                    .into_iter()
+                    .iter()
                     .take(6)
-                    .map(|c| self.call_card(c))
-                    .collect();
-                let offers: Vec<tera::Value> = site
-                    .open_resources(Some(ResourceKind::Offer))
-                    .into_iter()
-                    .take(6)
-                    .map(|r| self.resource_card(r))
-                    .collect();
-                let requests: Vec<tera::Value> = site
-                    .open_resources(Some(ResourceKind::Request))
-                    .into_iter()
-                    .take(6)
-                    .map(|r| self.resource_card(r))
+                    .map(|&id| self.call_card(id))
                     .collect();
                 cx.insert("calls", &calls);
-                cx.insert("offers", &offers);
-                cx.insert("requests", &requests);
+                cx.insert("offers", &first(offers));
+                cx.insert("requests", &first(requests));
                 cx.insert("categories", &self.category_links());
                 cx.insert("communes", &self.commune_links());
                 cx.insert(
                     "counts",
                     &Counts {
-                        associations: site.content.associations.len(),
-                        calls: site.open_calls().len(),
-                        offers: site.open_resources(Some(ResourceKind::Offer)).len(),
-                        requests: site.open_resources(Some(ResourceKind::Request)).len(),
+                        associations: index.content.associations.len(),
+                        calls: index.open_calls().len(),
+                        offers: offers.len(),
+                        requests: requests.len(),
                     },
                 );
                 let description = config.description.clone().unwrap_or_else(|| {
@@ -427,16 +358,16 @@ impl<'a> Renderer<'a> {
             }
             Job::Directory(n) => {
                 let first = urls.directory();
-                let (page, pagination) = self.paginate(&site.directory, *n, &first);
+                let (page, pagination) = self.paginate(index.directory(), *n, &first);
                 cx.insert("associations", &cards(&page));
                 cx.insert("pagination", &pagination);
-                cx.insert("total", &site.directory.len());
+                cx.insert("total", &index.directory().len());
                 cx.insert("categories", &self.category_links());
                 cx.insert("communes", &self.commune_links());
                 let url = urls.paginated(&first, *n);
                 let mut meta = self.meta(
                     &with_page("Annuaire des associations", *n),
-                    &format!("Les {} associations solidaires du territoire {}, par catégorie et par commune.", site.directory.len(), config.territory.name),
+                    &format!("Les {} associations solidaires du territoire {}, par catégorie et par commune.", index.directory().len(), config.territory.name),
                     &url,
                     "Associations",
                 );
@@ -444,9 +375,9 @@ impl<'a> Renderer<'a> {
                 (url, "associations.html", meta)
             }
             Job::Category(i, n) => {
-                let category = &config.categories.0[*i];
+                let category = index.category(*i);
                 let first = urls.category(&category.key);
-                let ids = site.in_category(&category.key);
+                let ids = index.in_category(&category.key);
                 let (page, pagination) = self.paginate(ids, *n, &first);
                 cx.insert("associations", &cards(&page));
                 cx.insert("pagination", &pagination);
@@ -473,7 +404,7 @@ impl<'a> Renderer<'a> {
                 (url, "taxonomy.html", meta)
             }
             Job::Commune(i, n) => {
-                let commune = &site.communes[*i];
+                let commune = index.commune(*i);
                 let first = urls.commune(&commune.slug);
                 let (page, pagination) = self.paginate(&commune.associations, *n, &first);
                 cx.insert("associations", &cards(&page));
@@ -508,8 +439,8 @@ impl<'a> Renderer<'a> {
                 (url, "taxonomy.html", meta)
             }
             Job::Association(i) => {
-                let a = &site.content.associations[*i];
-                let detail = AssociationDetail::of(a, self);
+                let a = index.association(*i);
+                let detail = AssociationDetail::of(*i, self);
                 let url = urls.association(&a.slug);
                 let mut meta = self.meta(&a.name, &a.summary, &url, "Associations");
                 meta.breadcrumbs = self.crumbs(&[("Associations", urls.directory())]);
@@ -520,8 +451,8 @@ impl<'a> Renderer<'a> {
             Job::Calls(n) => {
                 let first = urls.calls();
                 // Cards for this page only: a list of thousands has hundreds of pages.
-                let calls = site.open_calls();
-                let (page, pagination) = self.paginate(&calls, *n, &first);
+                let calls = index.open_calls();
+                let (page, pagination) = self.paginate(calls, *n, &first);
                 let page: Vec<tera::Value> = page.into_iter().map(|c| self.call_card(c)).collect();
                 cx.insert("calls", &page);
                 cx.insert("total", &calls.len());
@@ -537,18 +468,18 @@ impl<'a> Renderer<'a> {
                 (url, "calls.html", meta)
             }
             Job::Call(i) => {
-                let c = &site.content.calls[*i];
-                let detail = CallDetail::of(c, self);
+                let c = index.call(*i);
+                let detail = CallDetail::of(*i, self);
                 let url = urls.call(&c.slug);
                 let description = markdown::plain_summary(&c.body, 160);
                 let mut meta = self.meta(&c.title, &description, &url, "Bénévolat");
-                let trail = if c.is_archived(site.today) {
+                let trail = if c.is_archived(index.today) {
                     ("Archives", urls.archive())
                 } else {
                     ("Bénévolat", urls.calls())
                 };
                 meta.breadcrumbs = self.crumbs(&[trail]);
-                meta.jsonld = Some(jsonld::call(c, site, &meta.canonical, urls));
+                meta.jsonld = Some(jsonld::call(c, index, &meta.canonical, urls));
                 cx.insert("call", &detail);
                 (url, "call.html", meta)
             }
@@ -568,7 +499,7 @@ impl<'a> Renderer<'a> {
                     }
                     ResourceFilter::Category(c) => format!("Ressources : {}", c.label()),
                 };
-                let items = self.resources(*filter);
+                let items = index.open_resources(*filter);
                 let (page, pagination) = self.paginate(items, *n, &first);
                 let page: Vec<tera::Value> =
                     page.into_iter().map(|r| self.resource_card(r)).collect();
@@ -592,26 +523,39 @@ impl<'a> Renderer<'a> {
                 (url, "resources.html", meta)
             }
             Job::Resource(i) => {
-                let r = &site.content.resources[*i];
-                let detail = ResourceDetail::of(r, self);
+                let r = index.resource(*i);
+                let detail = ResourceDetail::of(*i, self);
                 let url = urls.resource(&r.slug);
                 let description = markdown::plain_summary(&r.body, 160);
                 let mut meta = self.meta(&r.title, &description, &url, "Ressources");
-                let trail = if r.is_archived(site.today) {
+                let trail = if r.is_archived(index.today) {
                     ("Archives", urls.archive())
                 } else {
                     ("Ressources", urls.resources())
                 };
                 meta.breadcrumbs = self.crumbs(&[trail]);
-                meta.jsonld = Some(jsonld::resource(r, site, &meta.canonical, urls));
+                meta.jsonld = Some(jsonld::resource(r, index, &meta.canonical, urls));
                 cx.insert("r", &detail);
-                cx.insert("matches", &self.matches_of(r));
+                cx.insert("matches", &self.matches_of(*i));
                 (url, "resource.html", meta)
             }
             Job::Archive(n) => {
                 let first = urls.archive();
-                let items = self.archive();
+                let items = index.archive();
                 let (page, pagination) = self.paginate(items, *n, &first);
+                let page: Vec<ArchiveLine> = page
+                    .into_iter()
+                    .map(|item| match item {
+                        Archived::Call(id) => ArchiveLine {
+                            kind: "call",
+                            card: self.call_card(id),
+                        },
+                        Archived::Resource(id) => ArchiveLine {
+                            kind: "resource",
+                            card: self.resource_card(id),
+                        },
+                    })
+                    .collect();
                 cx.insert("items", &page);
                 cx.insert("total", &items.len());
                 cx.insert("pagination", &pagination);
@@ -644,7 +588,7 @@ impl<'a> Renderer<'a> {
                 (url, "search.html", meta)
             }
             Job::Page(i) => {
-                let p = &site.content.pages[*i];
+                let p = index.page(*i);
                 let url = urls.page(&p.slug);
                 cx.insert("body_html", &markdown::to_html(&p.body, 1));
                 let section = if p.menu.is_some() {
@@ -667,7 +611,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn category_links(&self) -> Vec<CountLink> {
-        self.site
+        self.index
             .content
             .config
             .categories
@@ -676,16 +620,15 @@ impl<'a> Renderer<'a> {
             .map(|c| CountLink {
                 label: c.label.clone(),
                 url: self.urls.category(&c.key),
-                count: self.site.in_category(&c.key).len(),
+                count: self.index.in_category(&c.key).len(),
             })
             .collect()
     }
 
     fn commune_links(&self) -> Vec<CountLink> {
-        self.site
-            .communes
-            .iter()
-            .map(|c| CountLink {
+        self.index
+            .communes()
+            .map(|(_, c)| CountLink {
                 label: c.name.clone(),
                 url: self.urls.commune(&c.slug),
                 count: c.associations.len(),
@@ -758,27 +701,13 @@ struct FilterLink {
     current: bool,
 }
 
-/// A line of the archive: a call or a listing.
-#[derive(Clone, Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-pub(super) enum ArchiveItem {
-    Call(CallCard),
-    Resource(ResourceCard),
-}
-
-impl ArchiveItem {
-    fn ended(&self) -> Option<&str> {
-        match self {
-            ArchiveItem::Call(c) => c.ended.as_ref().map(|d| d.iso.as_str()),
-            ArchiveItem::Resource(r) => r.ended.as_ref().map(|d| d.iso.as_str()),
-        }
-    }
-    fn title(&self) -> &str {
-        match self {
-            ArchiveItem::Call(c) => &c.title,
-            ArchiveItem::Resource(r) => &r.title,
-        }
-    }
+/// A line of the archive: a call's or a listing's card, and which it is.
+#[derive(Serialize)]
+struct ArchiveLine {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(flatten)]
+    card: tera::Value,
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use super::Renderer;
 use super::map::{Marker, around, svg};
 use super::pages::PageMeta;
 use super::views::PlaceView;
+use crate::index::{AssociationId, CommuneId};
 use crate::published;
 use portal_model::shapes::Weekday;
 use portal_model::site::Bounds;
@@ -88,16 +89,17 @@ impl Renderer<'_> {
     pub(super) fn map_of(
         &self,
         cx: &mut Context,
-        ids: &[usize],
+        ids: &[AssociationId],
         keep: impl Fn(&Location) -> bool,
         title: &str,
     ) {
         let markers: Vec<Marker> = ids
             .iter()
             .enumerate()
-            .flat_map(|(n, &i)| {
+            .flat_map(|(n, &id)| {
                 let keep = &keep;
-                self.site.content.associations[i]
+                self.index
+                    .association(id)
                     .locations
                     .iter()
                     .filter(move |l| keep(l))
@@ -113,7 +115,7 @@ impl Renderer<'_> {
         };
         cx.insert(
             "map",
-            &svg(&markers, &bounds, &self.site.content.outline, title),
+            &svg(&markers, &bounds, &self.index.content.outline, title),
         );
         let mut live = self.live_map(&bounds);
         // The markers of the drawing, `[number, lat, lon]`: the list's items give their
@@ -127,25 +129,25 @@ impl Renderer<'_> {
     }
 
     fn live_map(&self, bounds: &Bounds) -> LiveMap<'_> {
-        let config = &self.site.content.config;
+        let config = &self.index.content.config;
         let [[lat0, lon0], [lat1, lon1]] = bounds.0;
         LiveMap {
             tiles: &config.map.tiles,
             attribution: &config.map.attribution,
             attribution_url: &config.map.attribution_url,
             bounds: format!("{lat0},{lon0},{lat1},{lon1}"),
-            outline: (!self.site.content.outline.0.is_empty())
+            outline: (!self.index.content.outline.0.is_empty())
                 .then(|| self.urls.at(published::OUTLINE)),
             markers: None,
         }
     }
 
     pub(super) fn map_page(&self, cx: &mut Context) -> (String, &'static str, PageMeta) {
-        let site = self.site;
+        let index = self.index;
         let urls = &self.urls;
         let mut entries = Vec::new();
-        for &i in &site.directory {
-            let a = &site.content.associations[i];
+        for &id in index.directory() {
+            let a = index.association(id);
             for l in &a.locations {
                 entries.push(MapEntry {
                     number: entries.len() + 1,
@@ -155,17 +157,17 @@ impl Renderer<'_> {
                 });
             }
         }
-        let markers: Vec<Marker> = site
-            .directory
+        let markers: Vec<Marker> = index
+            .directory()
             .iter()
-            .flat_map(|&i| site.content.associations[i].locations.iter())
+            .flat_map(|&id| index.association(id).locations.iter())
             .enumerate()
             .map(|(n, l)| Marker {
                 number: n + 1,
                 geo: l.place.geo,
             })
             .collect();
-        let territory = &site.content.config.territory.name;
+        let territory = &index.content.config.territory.name;
         let title = format!(
             "Carte des {} lieux d'accueil du territoire {territory}",
             markers.len()
@@ -174,15 +176,15 @@ impl Renderer<'_> {
             "map",
             &svg(
                 &markers,
-                &site.content.config.territory.bounds,
-                &self.site.content.outline,
+                &index.content.config.territory.bounds,
+                &self.index.content.outline,
                 &title,
             ),
         );
         cx.insert("entries", &entries);
         cx.insert(
             "live_map",
-            &self.live_map(&site.content.config.territory.bounds),
+            &self.live_map(&index.content.config.territory.bounds),
         );
         let url = urls.at("carte/");
         let mut meta = self.meta(
@@ -197,13 +199,13 @@ impl Renderer<'_> {
 
     pub(super) fn guide_page(
         &self,
-        i: usize,
+        id: CommuneId,
         cx: &mut Context,
     ) -> (String, &'static str, PageMeta) {
-        let site = self.site;
+        let index = self.index;
         let urls = &self.urls;
-        let commune = &site.communes[i];
-        let sections: Vec<GuideSection> = site
+        let commune = index.commune(id);
+        let sections: Vec<GuideSection> = index
             .content
             .config
             .categories
@@ -213,7 +215,7 @@ impl Renderer<'_> {
                 let entries: Vec<GuideEntry> = commune
                     .associations
                     .iter()
-                    .map(|&i| &site.content.associations[i])
+                    .map(|&a| index.association(a))
                     .filter(|a| a.categories.contains(&c.key))
                     .map(|a| GuideEntry {
                         name: a.name.clone(),
@@ -240,7 +242,7 @@ impl Renderer<'_> {
         cx.insert("sections", &sections);
         cx.insert("commune", &commune.name);
         cx.insert("commune_url", &urls.commune(&commune.slug));
-        cx.insert("printed", &super::views::Day::of(site.today));
+        cx.insert("printed", &super::views::Day::of(index.today));
         let url = urls.at(&format!("associations/commune/{}/guide/", commune.slug));
         let mut meta = self.meta(
             &format!("Guide à imprimer : {}", commune.name),

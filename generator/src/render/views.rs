@@ -11,9 +11,9 @@ use serde::Serialize;
 use tera::Value;
 
 use crate::dates::{french, french_with_weekday};
+use crate::index::{AssociationId, CallId, Index, ResourceId};
 use crate::markdown;
 use crate::render::Renderer;
-use crate::site::Site;
 use crate::urls::Urls;
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,7 +138,7 @@ pub struct LocationView {
 }
 
 impl LocationView {
-    pub fn of(l: &Location, site: &Site, urls: &Urls) -> LocationView {
+    pub fn of(l: &Location, index: &Index, urls: &Urls) -> LocationView {
         let hours = l
             .hours
             .as_ref()
@@ -164,12 +164,12 @@ impl LocationView {
         let closures: Vec<ClosureView> = l
             .closures
             .iter()
-            .filter(|c| c.to >= site.today)
+            .filter(|c| c.to >= index.today)
             .map(|c| ClosureView {
                 from: Day::of(c.from),
                 to: Day::of(c.to),
                 note: c.note.clone(),
-                current: c.from <= site.today,
+                current: c.from <= index.today,
             })
             .collect();
         LocationView {
@@ -178,7 +178,7 @@ impl LocationView {
             opening_hours: l.hours.as_ref().map(|h| h.to_osm()).unwrap_or_default(),
             hours,
             holidays: l.public_holidays.label(),
-            closed_today: l.closed_on(site.today),
+            closed_today: l.closed_on(index.today),
             closures,
             wheelchair: l.accessibility.as_ref().and_then(|a| a.wheelchair),
             access_notes: l.accessibility.as_ref().and_then(|a| a.notes.clone()),
@@ -242,7 +242,7 @@ fn places_json(a: &Association) -> String {
 }
 
 impl AssociationCard {
-    pub fn of(a: &Association, site: &Site, urls: &Urls) -> AssociationCard {
+    pub fn of(a: &Association, index: &Index, urls: &Urls) -> AssociationCard {
         let mut communes: Vec<String> = Vec::new();
         for l in &a.locations {
             if !communes.contains(&l.place.city) {
@@ -254,7 +254,7 @@ impl AssociationCard {
             url: urls.association(&a.slug),
             name: a.name.clone(),
             summary: a.summary.clone(),
-            categories: category_links(&a.categories, site, urls),
+            categories: category_links(&a.categories, index, urls),
             communes,
             remote_only: a.remote_only,
             places_json: places_json(a),
@@ -262,10 +262,10 @@ impl AssociationCard {
     }
 }
 
-fn category_links(keys: &[String], site: &Site, urls: &Urls) -> Vec<Link> {
+fn category_links(keys: &[String], index: &Index, urls: &Urls) -> Vec<Link> {
     keys.iter()
         .map(|k| Link {
-            label: site
+            label: index
                 .content
                 .config
                 .categories
@@ -307,22 +307,22 @@ pub struct AssociationDetail {
 }
 
 impl AssociationDetail {
-    pub fn of(a: &Association, r: &Renderer) -> AssociationDetail {
-        let (site, urls) = (r.site, &r.urls);
-        let calls: Vec<&VolunteerCall> = site.calls_of(&a.slug).collect();
-        let resources: Vec<&Resource> = site.resources_of(&a.slug).collect();
-        let past_count = calls.iter().filter(|c| c.is_archived(site.today)).count()
-            + resources
-                .iter()
-                .filter(|r| r.is_archived(site.today))
-                .count();
+    pub fn of(id: AssociationId, r: &Renderer) -> AssociationDetail {
+        let (index, urls) = (r.index, &r.urls);
+        let a = index.association(id);
+        let calls = index.calls_of(&a.slug);
+        let resources = index.resources_of(&a.slug);
+        let open_call = |&&c: &&CallId| !index.call(c).is_archived(index.today);
+        let open_resource = |&&x: &&ResourceId| !index.resource(x).is_archived(index.today);
+        let past_count = calls.iter().filter(|c| !open_call(c)).count()
+            + resources.iter().filter(|x| !open_resource(x)).count();
         AssociationDetail {
-            card: r.association_card(a),
+            card: r.association_card(id),
             body_html: markdown::to_html(&a.body, 2),
             locations: a
                 .locations
                 .iter()
-                .map(|l| LocationView::of(l, site, urls))
+                .map(|l| LocationView::of(l, index, urls))
                 .collect(),
             contact: a.contact.as_ref().map(|c| ContactView {
                 phone: c.phone.as_ref().map(|p| p.display.clone()),
@@ -346,14 +346,14 @@ impl AssociationDetail {
                 .collect(),
             updated: Day::of(a.updated),
             calls: calls
-                .into_iter()
-                .filter(|c| !c.is_archived(site.today))
-                .map(|c| r.call_card(c))
+                .iter()
+                .filter(open_call)
+                .map(|&c| r.call_card(c))
                 .collect(),
             resources: resources
-                .into_iter()
-                .filter(|x| !x.is_archived(site.today))
-                .map(|x| r.resource_card(x))
+                .iter()
+                .filter(open_resource)
+                .map(|&x| r.resource_card(x))
                 .collect(),
             past_count,
         }
@@ -377,8 +377,8 @@ pub struct CallCard {
 }
 
 impl CallCard {
-    pub fn of(c: &VolunteerCall, site: &Site, urls: &Urls) -> CallCard {
-        let a = site.association(&c.association);
+    pub fn of(c: &VolunteerCall, index: &Index, urls: &Urls) -> CallCard {
+        let a = index.association_by_slug(&c.association);
         CallCard {
             slug: c.slug.clone(),
             url: urls.call(&c.slug),
@@ -387,12 +387,12 @@ impl CallCard {
                 label: a.name.clone(),
                 url: urls.association(&a.slug),
             },
-            when: when(c, site.today),
-            commune: site
+            when: when(c, index.today),
+            commune: index
                 .place_of(c.place.as_ref(), &c.association)
                 .map(|p| p.city.clone()),
             remote: c.remote,
-            archived: c.is_archived(site.today),
+            archived: c.is_archived(index.today),
             status: c.status.label(),
             ended: c.last_day().map(Day::of),
         }
@@ -480,8 +480,9 @@ pub struct CallDetail {
 }
 
 impl CallDetail {
-    pub fn of(c: &VolunteerCall, r: &Renderer) -> CallDetail {
-        let (site, urls) = (r.site, &r.urls);
+    pub fn of(id: CallId, r: &Renderer) -> CallDetail {
+        let (index, urls) = (r.index, &r.urls);
+        let c = index.call(id);
         let (slots, recurrence) = match &c.schedule {
             Schedule::Slots(slots) => {
                 let mut s: Vec<SlotView> = slots
@@ -490,7 +491,7 @@ impl CallDetail {
                         date: Day::with_weekday(s.date),
                         hours: span(s.start, s.end),
                         volunteers: s.volunteers,
-                        past: s.date < site.today,
+                        past: s.date < index.today,
                     })
                     .collect();
                 s.sort_by(|a, b| a.date.iso.cmp(&b.date.iso));
@@ -508,9 +509,9 @@ impl CallDetail {
             ),
         };
         CallDetail {
-            card: r.call_card(c),
+            card: r.call_card(id),
             body_html: markdown::to_html(&c.body, 2),
-            place: site
+            place: index
                 .place_of(c.place.as_ref(), &c.association)
                 .map(|p| PlaceView::of(p, urls)),
             skills: c.skills.clone(),
@@ -541,8 +542,8 @@ pub struct ResourceCard {
 }
 
 impl ResourceCard {
-    pub fn of(r: &Resource, site: &Site, urls: &Urls) -> ResourceCard {
-        let a = site.association(&r.association);
+    pub fn of(r: &Resource, index: &Index, urls: &Urls) -> ResourceCard {
+        let a = index.association_by_slug(&r.association);
         let until = match (r.expires, r.available.as_ref().and_then(|a| a.until)) {
             (Some(e), _) => Some(format!("À consommer avant le {}", french(e))),
             (None, Some(u)) => Some(format!("Jusqu'au {}", french(u))),
@@ -559,7 +560,7 @@ impl ResourceCard {
                 url: urls.resources_of_category(r.category),
             },
             quantity: r.quantity.as_ref().map(|q| q.display()),
-            commune: site
+            commune: index
                 .place_of(r.place.as_ref(), &r.association)
                 .map(|p| p.city.clone()),
             association: Link {
@@ -567,7 +568,7 @@ impl ResourceCard {
                 url: urls.association(&a.slug),
             },
             until,
-            archived: r.is_archived(site.today),
+            archived: r.is_archived(index.today),
             status: r.status.label(),
             ended: r.last_day().map(Day::of),
         }
@@ -588,12 +589,13 @@ pub struct ResourceDetail {
 }
 
 impl ResourceDetail {
-    pub fn of(r: &Resource, renderer: &Renderer) -> ResourceDetail {
-        let (site, urls) = (renderer.site, &renderer.urls);
+    pub fn of(id: ResourceId, renderer: &Renderer) -> ResourceDetail {
+        let (index, urls) = (renderer.index, &renderer.urls);
+        let r = index.resource(id);
         ResourceDetail {
-            card: renderer.resource_card(r),
+            card: renderer.resource_card(id),
             body_html: markdown::to_html(&r.body, 2),
-            place: site
+            place: index
                 .place_of(r.place.as_ref(), &r.association)
                 .map(|p| PlaceView::of(p, urls)),
             available_from: r.available.as_ref().map(|a| Day::of(a.from)),
