@@ -9,8 +9,15 @@ use crate::dates::ChangeDates;
 use crate::error::{BuildError, Overlap, SourceFolder};
 use crate::index::Index;
 use crate::load;
+use crate::outputs::{
+    self,
+    sitemap::{self, Listed},
+};
+use crate::published::SITEMAP;
+use crate::render::Renderer;
 use crate::render::pages::RenderedPage;
-use crate::render::{Renderer, Theme};
+use crate::templates::Templates;
+use crate::theme::Theme;
 use crate::urls::Urls;
 use crate::write::{Sink, Staging};
 
@@ -72,6 +79,8 @@ pub struct Built {
     pub theme: Theme,
     /// Every page, in job order, with the hash of its HTML before minifying.
     pub pages: Vec<RenderedPage>,
+    /// The files the outputs wrote (feeds, data, search index, sitemap…).
+    pub outputs: Vec<String>,
 }
 
 /// A full build. With `track`, pages are hashed so that a later rebuild can tell which
@@ -98,19 +107,24 @@ pub fn build_site(
     let index = Index::new(content, options.today, changes);
     lap(&mut report, "index");
 
-    let renderer = Renderer::new(&index, &theme, urls);
+    let templates = Templates::new(&theme, &index, &urls);
+    let renderer = Renderer::new(&index, &templates, urls.clone());
     let jobs = renderer.jobs();
     // Feeds, open data and the search index need the content, not the pages: they are
     // made while the pages render, and fill the cores the pages' tail leaves idle.
     let (pages, outputs) = rayon::join(
         || renderer.render_jobs(&jobs, sink, track),
-        || renderer.write_outputs(sink),
+        || outputs::write(&index, &templates, &urls, sink),
     );
-    let (pages, outputs) = (pages?, outputs?);
+    let (pages, mut outputs) = (pages?, outputs?);
     lap(&mut report, "pages, feeds, data and search");
 
-    let page_urls: Vec<String> = pages.iter().map(|p| p.url.clone()).collect();
-    renderer.write_sitemap(sink, &page_urls)?;
+    let listed = pages.iter().map(|p| Listed {
+        url: &p.url,
+        noindex: p.noindex,
+    });
+    sink.put(SITEMAP, sitemap::sitemap(&templates, &urls, listed)?)?;
+    outputs.push(SITEMAP.to_string());
     for (path, bytes) in &theme.files {
         sink.put(path, bytes.clone())?;
     }
@@ -120,7 +134,7 @@ pub fn build_site(
             forms_file(forms, &index.content.site_toml),
         )?;
     }
-    report.counts(&index, pages.len(), outputs + 2 + theme.files.len());
+    report.counts(&index, pages.len(), outputs.len() + 1 + theme.files.len());
     lap(&mut report, "sitemap and assets");
     renderer.drop_aside();
     Ok((
@@ -129,6 +143,7 @@ pub fn build_site(
             index,
             theme,
             pages,
+            outputs,
         },
     ))
 }

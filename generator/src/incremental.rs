@@ -18,10 +18,16 @@ use crate::build::{BuildOptions, BuildReport, Built, build_site};
 use crate::error::{BuildError, FileProblems};
 use crate::index::Index;
 use crate::load;
+use crate::outputs::{
+    self,
+    sitemap::{self, Listed},
+};
+use crate::published::SITEMAP;
 use crate::render::Renderer;
 use crate::render::pages::{Job, RenderedPage, hash_of};
+use crate::templates::Templates;
 use crate::urls::Urls;
-use crate::write::Memory;
+use crate::write::{Memory, Sink};
 
 /// The files of a site, by path relative to its root.
 pub type Files = BTreeMap<String, Arc<Vec<u8>>>;
@@ -44,8 +50,6 @@ pub struct Incremental {
 struct Last {
     built: Built,
     files: Files,
-    /// Files written by `write_outputs`, which an update writes again.
-    outputs: BTreeSet<String>,
     report: BuildReport,
 }
 
@@ -90,21 +94,9 @@ impl Incremental {
         let memory = Memory::default();
         let (report, built) = build_site(&self.options, &memory, true)?;
         let files = memory.into_files();
-        let pages: HashSet<&str> = built.pages.iter().map(|p| p.file.as_str()).collect();
-        let theme: HashSet<&str> = built.theme.files.iter().map(|(f, _)| f.as_str()).collect();
-        let outputs = files
-            .keys()
-            .filter(|f| {
-                !pages.contains(f.as_str())
-                    && !theme.contains(f.as_str())
-                    && *f != "donnees/formulaires.json"
-            })
-            .cloned()
-            .collect();
         let last = self.last.insert(Last {
             built,
             files,
-            outputs,
             report,
         });
         Ok(&last.files)
@@ -192,6 +184,7 @@ impl Incremental {
             index,
             theme,
             pages,
+            outputs: old_outputs,
         } = last.built;
         let (mut content, changes) = index.into_parts();
         let mut edits = Vec::new();
@@ -219,7 +212,8 @@ impl Incremental {
         report.index = started.elapsed();
 
         let urls = Urls::new(&index.content.config.base_url);
-        let renderer = Renderer::new(&index, &theme, urls);
+        let templates = Templates::new(&theme, &index, &urls);
+        let renderer = Renderer::new(&index, &templates, urls.clone());
         let jobs = renderer.jobs();
         let previous: HashMap<&Job, &RenderedPage> = pages.iter().map(|p| (&p.job, p)).collect();
         let mut files = last.files;
@@ -283,15 +277,17 @@ impl Incremental {
         }
 
         let memory = Memory::default();
-        let page_urls: Vec<String> = new_pages.iter().map(|p| p.url.clone()).collect();
-        renderer.write_outputs(&memory)?;
-        renderer.write_sitemap(&memory, &page_urls)?;
-        for old in &last.outputs {
+        let mut outputs = outputs::write(&index, &templates, &urls, &memory)?;
+        let listed = new_pages.iter().map(|p| Listed {
+            url: &p.url,
+            noindex: p.noindex,
+        });
+        memory.put(SITEMAP, sitemap::sitemap(&templates, &urls, listed)?)?;
+        outputs.push(SITEMAP.to_string());
+        for old in &old_outputs {
             files.remove(old);
         }
-        let written = memory.into_files();
-        let outputs = written.keys().cloned().collect();
-        files.extend(written);
+        files.extend(memory.into_files());
         drop(renderer);
         report.total = started.elapsed();
 
@@ -303,9 +299,9 @@ impl Incremental {
                 index,
                 theme,
                 pages: new_pages,
+                outputs,
             },
             files,
-            outputs,
             report: build_report,
         });
         publish(&last.files, Progress::Done);

@@ -20,6 +20,8 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod stores;
+pub mod templates;
+pub mod theme;
 pub mod urls;
 pub mod write;
 

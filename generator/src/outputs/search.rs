@@ -13,9 +13,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::BuildError;
+use crate::index::Index;
 use crate::index::ResourceFilter;
 use crate::published::{SEARCH_MANIFEST, SEARCH_SHARDS};
-use crate::render::Renderer;
+use crate::urls::Urls;
 use crate::write::Sink;
 
 /// Entries per shard above which it is split: about 30 KB gzipped of real text.
@@ -73,9 +74,9 @@ struct Manifest<'a> {
 
 /// Writes the index: the manifest, then each shard as soon as it is made (together they
 /// are the largest output of a big site; holding them all at once would double its memory).
-/// Returns how many files it wrote.
-pub fn write(r: &Renderer, sink: &dyn Sink) -> Result<usize, BuildError> {
-    let items = items(r);
+/// Returns the paths it wrote: the manifest, then the shards in key order.
+pub fn write(index: &Index, urls: &Urls, sink: &dyn Sink) -> Result<Vec<String>, BuildError> {
+    let items = items(index, urls);
     // Folding is most of the work: each entry's words in parallel, then merged in order.
     let own: Vec<BTreeSet<String>> = items.par_iter().map(Item::words).collect();
     let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -102,7 +103,7 @@ pub fn write(r: &Renderer, sink: &dyn Sink) -> Result<usize, BuildError> {
         serde_json::to_vec(&manifest).expect("the manifest serialises"),
     )?;
     let shards: Vec<(&String, &Vec<u32>)> = shards.iter().collect();
-    let written = shards
+    let written: Vec<String> = shards
         .par_iter()
         .map(|(key, docs)| {
             let size = docs
@@ -119,11 +120,13 @@ pub fn write(r: &Renderer, sink: &dyn Sink) -> Result<usize, BuildError> {
                 bytes.extend_from_slice(&json[d as usize]);
             }
             bytes.push(b']');
-            sink.put(&format!("{SEARCH_SHARDS}{key}.json"), bytes)
-                .map(|()| 1)
+            let path = format!("{SEARCH_SHARDS}{key}.json");
+            sink.put(&path, bytes).map(|()| path)
         })
-        .sum::<Result<usize, BuildError>>()?;
-    Ok(written + 1)
+        .collect::<Result<_, BuildError>>()?;
+    Ok(std::iter::once(SEARCH_MANIFEST.to_string())
+        .chain(written)
+        .collect())
 }
 
 /// Files sorted words under shard keys: the first two letters, then one more letter while a
@@ -217,9 +220,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Everything a visitor can find, in a stable order.
-fn items(r: &Renderer) -> Vec<Item> {
-    let index = r.index;
-    let urls = &r.urls;
+fn items(index: &Index, urls: &Urls) -> Vec<Item> {
     let config = &index.content.config;
     let mut items: Vec<Item> = index
         .directory()

@@ -9,7 +9,7 @@ use tera::Context;
 
 use super::Renderer;
 use super::pages::PageMeta;
-use super::views::Link;
+use crate::urls::Link;
 
 /// One of the form pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -14,7 +14,8 @@ use crate::published;
 use crate::render::Renderer;
 use crate::render::forms::FormPage;
 use crate::render::jsonld;
-use crate::render::views::{AssociationDetail, CallDetail, Link, ResourceDetail};
+use crate::render::views::{AssociationDetail, CallDetail, ResourceDetail};
+use crate::urls::Link;
 use crate::write::Sink;
 
 /// One HTML page to render.
@@ -57,6 +58,8 @@ pub struct RenderedPage {
     pub url: String,
     /// Relative to the output folder.
     pub file: String,
+    /// The page asks search engines not to index it (and the sitemap leaves it out).
+    pub noindex: bool,
     /// Of the HTML before minifying (when `site.toml` asks for it); 0 when the build did not track pages.
     pub hash: u64,
 }
@@ -182,7 +185,7 @@ impl<'a> Renderer<'a> {
 
     /// Renders one page without minifying it: what an incremental rebuild compares.
     pub fn render_raw(&self, job: &Job) -> Result<(RenderedPage, Vec<u8>), BuildError> {
-        let (url, template, context) = self.context(job)?;
+        let (url, template, context, noindex) = self.context(job)?;
         let raw = self.raw(template, &context)?;
         let file = if *job == Job::NotFound {
             "404.html".to_string()
@@ -193,6 +196,7 @@ impl<'a> Renderer<'a> {
             job: job.clone(),
             url,
             file,
+            noindex,
             hash: 0,
         };
         Ok((page, raw))
@@ -261,7 +265,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The URL, template and context of a page.
-    fn context(&self, job: &Job) -> Result<(String, &'static str, Context), BuildError> {
+    fn context(&self, job: &Job) -> Result<(String, &'static str, Context, bool), BuildError> {
         let index = self.index;
         let urls = &self.urls;
         let config = &index.content.config;
@@ -607,7 +611,7 @@ impl<'a> Renderer<'a> {
             }
         };
         cx.insert("page", &meta);
-        Ok((url, template, cx))
+        Ok((url, template, cx, meta.noindex))
     }
 
     fn category_links(&self) -> Vec<CountLink> {

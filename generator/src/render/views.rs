@@ -14,13 +14,7 @@ use crate::dates::{french, french_with_weekday};
 use crate::index::{AssociationId, CallId, Index, ResourceId};
 use crate::markdown;
 use crate::render::Renderer;
-use crate::urls::Urls;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Link {
-    pub label: String,
-    pub url: String,
-}
+use crate::urls::{Link, Urls};
 
 /// A date both for people and for machines (`<time datetime>`).
 #[derive(Debug, Clone, Serialize)]
