@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use portal_model::resource::{ResourceCategory, ResourceKind};
 use portal_model::shapes::Geo;
 
+use super::ids::ResourceId;
 use super::nearest::Nearest;
-use super::{Index, ResourceFilter, ResourceId};
 
 /// How many matches a listing shows.
 pub const SHOWN: usize = 5;
@@ -21,58 +21,73 @@ pub struct Match {
     pub km: Option<f64>,
 }
 
-/// Open listings by kind and category, in the lists' order, with their places.
+/// An open listing, as matching sees it.
+pub(super) struct Candidate {
+    pub id: ResourceId,
+    pub kind: ResourceKind,
+    pub category: ResourceCategory,
+    pub place: Option<Geo>,
+}
+
+/// Open listings by kind and category.
 #[derive(Default)]
-pub(super) struct Candidates(HashMap<(ResourceKind, ResourceCategory), (Vec<ResourceId>, Nearest)>);
+pub(super) struct Candidates(HashMap<(ResourceKind, ResourceCategory), Group>);
+
+/// The open listings of one kind and category, in the lists' order, with their places.
+struct Group {
+    ids: Vec<ResourceId>,
+    places: Vec<Option<Geo>>,
+    nearest: Nearest,
+}
 
 impl Candidates {
-    pub(super) fn new(index: &Index) -> Candidates {
-        let mut open: HashMap<_, (Vec<ResourceId>, Vec<Option<Geo>>)> = HashMap::new();
-        for &id in index.open_resources(ResourceFilter::All) {
-            let r = index.resource(id);
-            let geo = index
-                .place_of(r.place.as_ref(), &r.association)
-                .map(|p| p.geo);
-            let (ids, places) = open.entry((r.kind, r.category)).or_default();
-            ids.push(id);
-            places.push(geo);
+    /// Groups the open listings, given in the lists' order.
+    pub(super) fn new(open: impl IntoIterator<Item = Candidate>) -> Candidates {
+        let mut groups: HashMap<_, (Vec<ResourceId>, Vec<Option<Geo>>)> = HashMap::new();
+        for c in open {
+            let (ids, places) = groups.entry((c.kind, c.category)).or_default();
+            ids.push(c.id);
+            places.push(c.place);
         }
         Candidates(
-            open.into_iter()
-                .map(|(key, (ids, places))| (key, (ids, Nearest::new(places))))
+            groups
+                .into_iter()
+                .map(|(key, (ids, places))| {
+                    let nearest = Nearest::new(places.iter().copied());
+                    let group = Group {
+                        ids,
+                        places,
+                        nearest,
+                    };
+                    (key, group)
+                })
                 .collect(),
         )
     }
 
-    pub(super) fn matches_of(&self, index: &Index, id: ResourceId) -> Vec<Match> {
-        let r = index.resource(id);
-        if r.is_archived(index.today) {
-            return Vec::new();
-        }
-        let other = match r.kind {
+    /// The [`SHOWN`] open listings of the other kind in `category` nearest to `place` that
+    /// `keep` accepts, nearest first.
+    pub(super) fn answering(
+        &self,
+        kind: ResourceKind,
+        category: ResourceCategory,
+        place: Option<Geo>,
+        keep: impl Fn(ResourceId) -> bool,
+    ) -> Vec<Match> {
+        let other = match kind {
             ResourceKind::Offer => ResourceKind::Request,
             ResourceKind::Request => ResourceKind::Offer,
         };
-        let place = index
-            .place_of(r.place.as_ref(), &r.association)
-            .map(|p| p.geo);
-        let Some((ids, nearest)) = self.0.get(&(other, r.category)) else {
+        let Some(group) = self.0.get(&(other, category)) else {
             return Vec::new();
         };
-        let found = nearest.find(place, SHOWN, |k| {
-            index.resource(ids[k]).association != r.association
-        });
-        found
+        group
+            .nearest
+            .find(place, SHOWN, |k| keep(group.ids[k]))
             .into_iter()
-            .map(|k| {
-                let c = index.resource(ids[k]);
-                let there = index
-                    .place_of(c.place.as_ref(), &c.association)
-                    .map(|p| p.geo);
-                Match {
-                    id: ids[k],
-                    km: place.zip(there).map(|(a, b)| a.km_to(b)),
-                }
+            .map(|k| Match {
+                id: group.ids[k],
+                km: place.zip(group.places[k]).map(|(a, b)| a.km_to(b)),
             })
             .collect()
     }

@@ -199,7 +199,17 @@ impl Index {
             .collect();
         index.archive = index.sorted_archive();
         index.needs = index.needs_by_category();
-        index.candidates = matching::Candidates::new(&index);
+        index.candidates = matching::Candidates::new(
+            index.open_resources(ResourceFilter::All).iter().map(|&id| {
+                let r = index.resource(id);
+                matching::Candidate {
+                    id,
+                    kind: r.kind,
+                    category: r.category,
+                    place: index.geo_of(r),
+                }
+            }),
+        );
         index
     }
 
@@ -419,7 +429,19 @@ impl Index {
     /// The open listings that answer `id`, nearest first: offers for a request, requests for
     /// an offer, of the same category and other associations; none for an ended listing.
     pub fn matches_of(&self, id: ResourceId) -> Vec<Match> {
-        self.candidates.matches_of(self, id)
+        let r = self.resource(id);
+        if r.is_archived(self.today) {
+            return Vec::new();
+        }
+        let own = |other: ResourceId| self.resource(other).association != r.association;
+        self.candidates
+            .answering(r.kind, r.category, self.geo_of(r), own)
+    }
+
+    /// Where a listing is, when it is somewhere.
+    fn geo_of(&self, r: &Resource) -> Option<portal_model::shapes::Geo> {
+        self.place_of(r.place.as_ref(), &r.association)
+            .map(|p| p.geo)
     }
 }
 
