@@ -14,8 +14,8 @@ use crate::outputs::{
     sitemap::{self, Listed},
 };
 use crate::published::SITEMAP;
-use crate::render::Renderer;
-use crate::render::pages::RenderedPage;
+use crate::render::RenderedPage;
+use crate::render::{self, Renderer};
 use crate::templates::Templates;
 use crate::theme::Theme;
 use crate::urls::Urls;
@@ -109,11 +109,11 @@ pub fn build_site(
 
     let templates = Templates::new(&theme, &index, &urls);
     let renderer = Renderer::new(&index, &templates, urls.clone());
-    let jobs = renderer.jobs();
+    let jobs = render::jobs::all(&index);
     // Feeds, open data and the search index need the content, not the pages: they are
     // made while the pages render, and fill the cores the pages' tail leaves idle.
     let (pages, outputs) = rayon::join(
-        || renderer.render_jobs(&jobs, sink, track),
+        || render::render_jobs(&renderer, &jobs, sink, track),
         || outputs::write(&index, &templates, &urls, sink),
     );
     let (pages, mut outputs) = (pages?, outputs?);

@@ -24,7 +24,7 @@ use crate::outputs::{
 };
 use crate::published::SITEMAP;
 use crate::render::Renderer;
-use crate::render::pages::{Job, RenderedPage, hash_of};
+use crate::render::{self, Job, RenderedPage, hash_of};
 use crate::templates::Templates;
 use crate::urls::Urls;
 use crate::write::{Memory, Sink};
@@ -214,7 +214,7 @@ impl Incremental {
         let urls = Urls::new(&index.content.config.base_url);
         let templates = Templates::new(&theme, &index, &urls);
         let renderer = Renderer::new(&index, &templates, urls.clone());
-        let jobs = renderer.jobs();
+        let jobs = render::jobs::all(&index);
         let previous: HashMap<&Job, &RenderedPage> = pages.iter().map(|p| (&p.job, p)).collect();
         let mut files = last.files;
 
@@ -222,7 +222,7 @@ impl Incremental {
         let own: HashSet<Job> = edits.iter().filter_map(|e| own_job(&index, e)).collect();
         let mut fresh: HashMap<Job, RenderedPage> = HashMap::new();
         for job in &own {
-            let (page, raw) = renderer.render_raw(job)?;
+            let (page, raw) = render::render_raw(&renderer, job)?;
             let page = RenderedPage {
                 hash: hash_of(&raw),
                 ..page
@@ -237,13 +237,13 @@ impl Incremental {
         let related = related_jobs(&index, &edits);
         let again: Vec<&Job> = jobs
             .iter()
-            .filter(|j| !own.contains(j) && (!is_entry(j) || related.contains(j)))
+            .filter(|j| !own.contains(j) && (!j.is_entry() || related.contains(j)))
             .collect();
         report.rendered = own.len() + again.len();
         let redone: Vec<(RenderedPage, Option<Vec<u8>>)> = again
             .par_iter()
             .map(|job| {
-                let (page, raw) = renderer.render_raw(job)?;
+                let (page, raw) = render::render_raw(&renderer, job)?;
                 let hash = hash_of(&raw);
                 let same = previous
                     .get(job)
@@ -359,13 +359,6 @@ fn find<T>(items: &[T], slug: &str, key: impl Fn(&T) -> &String) -> Option<usize
 fn replace<T>(items: &mut [T], new: T, key: impl Fn(&T) -> &String) -> T {
     let i = find(items, key(&new), &key).expect("only known entries are updated");
     std::mem::replace(&mut items[i], new)
-}
-
-fn is_entry(job: &Job) -> bool {
-    matches!(
-        job,
-        Job::Association(_) | Job::Call(_) | Job::Resource(_) | Job::Page(_)
-    )
 }
 
 /// The page of the entry itself.

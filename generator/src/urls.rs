@@ -72,6 +72,10 @@ impl Urls {
     pub fn commune(&self, slug: &str) -> String {
         self.at(&format!("associations/commune/{slug}/"))
     }
+    /// The printable guide of a commune.
+    pub fn guide(&self, slug: &str) -> String {
+        self.at(&format!("associations/commune/{slug}/guide/"))
+    }
     pub fn calls(&self) -> String {
         self.at("benevolat/")
     }

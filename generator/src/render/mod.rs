@@ -1,82 +1,66 @@
-//! Render: the theme's templates applied to the site's views, minified.
+//! Render: the theme's templates applied to the site's views, one function per kind of
+//! page (`pages/`), minified.
 
 pub mod cards;
-pub mod forms;
+pub mod frame;
+pub mod jobs;
 pub mod jsonld;
 pub mod map;
-pub mod matching;
-pub mod pages;
-pub mod places;
+mod pages;
+pub mod pagination;
+pub mod phrasing;
+pub mod renderer;
 pub mod views;
 
-use tera::{Context, Value};
+use rayon::prelude::*;
 
 use crate::error::BuildError;
-use crate::index::{AssociationId, CallId, Index, ResourceId};
-use crate::templates::Templates;
-use crate::urls::Urls;
+use crate::write::Sink;
+pub use jobs::{Job, RenderedPage, hash_of};
+pub use renderer::{Renderer, minify};
 
-/// Renders templates for one site with one theme.
-pub struct Renderer<'a> {
-    pub index: &'a Index,
-    pub urls: Urls,
-    templates: &'a Templates,
-    cards: cards::Cards,
+/// Renders the given pages in parallel into `sink`; returns them, in the jobs' order.
+pub fn render_jobs(
+    r: &Renderer,
+    jobs: &[Job],
+    sink: &dyn Sink,
+    track: bool,
+) -> Result<Vec<RenderedPage>, BuildError> {
+    // The pages that gather the whole site take longest: they start first, so that no
+    // core is left alone with one of them at the end of a large build.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| !jobs[i].gathers_site());
+    let done: Vec<(usize, RenderedPage)> = order
+        .par_iter()
+        .map(|&i| {
+            let (page, raw) = render_raw(r, &jobs[i])?;
+            let hash = if track { hash_of(&raw) } else { 0 };
+            sink.put(&page.file, r.finish(raw))?;
+            Ok((i, RenderedPage { hash, ..page }))
+        })
+        .collect::<Result<_, BuildError>>()?;
+    let mut pages: Vec<Option<RenderedPage>> = vec![None; jobs.len()];
+    for (i, page) in done {
+        pages[i] = Some(page);
+    }
+    Ok(pages.into_iter().flatten().collect())
 }
 
-impl<'a> Renderer<'a> {
-    pub fn new(index: &'a Index, templates: &'a Templates, urls: Urls) -> Renderer<'a> {
-        Renderer {
-            index,
-            urls,
-            templates,
-            cards: cards::Cards::new(index),
-        }
-    }
-
-    /// The card of an association, made on first use.
-    pub fn association_card(&self, id: AssociationId) -> Value {
-        self.cards.association(id, self.index, &self.urls)
-    }
-
-    pub fn call_card(&self, id: CallId) -> Value {
-        self.cards.call(id, self.index, &self.urls)
-    }
-
-    pub fn resource_card(&self, id: ResourceId) -> Value {
-        self.cards.resource(id, self.index, &self.urls)
-    }
-
-    /// Drops the renderer, its cards on a thread of their own: at 100,000 entries freeing
-    /// their maps takes a serial 150 ms at the end of a build, and nothing waits for it.
-    pub fn drop_aside(mut self) {
-        let cards = std::mem::take(&mut self.cards);
-        std::thread::spawn(move || drop(cards));
-    }
-
-    /// Renders an HTML page as the template writes it.
-    pub fn raw(&self, template: &str, context: &Context) -> Result<Vec<u8>, BuildError> {
-        self.templates.render(template, context, 16 * 1024)
-    }
-
-    /// A rendered page as it is written: minified when `site.toml` asks for it.
-    pub fn finish(&self, html: Vec<u8>) -> Vec<u8> {
-        if self.index.content.config.minify {
-            minify(&html)
-        } else {
-            html
-        }
-    }
-}
-
-/// Minifies HTML; the document stays valid (closing tags and the doctype are kept).
-pub fn minify(html: &[u8]) -> Vec<u8> {
-    let cfg = minify_html::Cfg {
-        keep_closing_tags: true,
-        keep_html_and_head_opening_tags: true,
-        minify_css: true,
-        minify_js: true,
-        ..minify_html::Cfg::default()
+/// Renders one page without minifying it: what an incremental rebuild compares.
+pub fn render_raw(r: &Renderer, job: &Job) -> Result<(RenderedPage, Vec<u8>), BuildError> {
+    let (page, context) = pages::page(r, job);
+    let raw = r.raw(page.template, &context)?;
+    let file = if *job == Job::NotFound {
+        "404.html".to_string()
+    } else {
+        r.urls.file_of(&page.url)
     };
-    minify_html::minify(html, &cfg)
+    let rendered = RenderedPage {
+        job: job.clone(),
+        url: page.url,
+        file,
+        noindex: page.meta.noindex,
+        hash: 0,
+    };
+    Ok((rendered, raw))
 }
