@@ -1,4 +1,7 @@
-//! The pipeline of a build: load → check → index → render → write.
+//! The pipeline of every build: load → index → render and outputs → write. A full build
+//! and `portal serve`'s update of a few entries (see [`crate::incremental`]) run the same
+//! stages, in [`run`]; a [`Plan`] says what differs: what is loaded, which pages are
+//! rendered.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -14,8 +17,7 @@ use crate::outputs::{
     sitemap::{self, Listed},
 };
 use crate::published::SITEMAP;
-use crate::render::RenderedPage;
-use crate::render::{self, Renderer};
+use crate::render::{self, Job, RenderedPage, Renderer};
 use crate::templates::Templates;
 use crate::theme::Theme;
 use crate::urls::Urls;
@@ -79,8 +81,19 @@ pub struct Built {
     pub theme: Theme,
     /// Every page, in job order, with the hash of its HTML before minifying.
     pub pages: Vec<RenderedPage>,
-    /// The files the outputs wrote (feeds, data, search index, sitemap…).
-    pub outputs: Vec<String>,
+    /// Every other file the build wrote, in the order of its stages: the outputs (feeds,
+    /// data, search index), the sitemap, the theme's files and the forms' state.
+    pub others: Vec<String>,
+}
+
+impl Built {
+    /// Every file of the built site: its pages and the others.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.pages
+            .iter()
+            .map(|p| p.file.as_str())
+            .chain(self.others.iter().map(String::as_str))
+    }
 }
 
 /// A full build. With `track`, pages are hashed so that a later rebuild can tell which
@@ -90,6 +103,83 @@ pub fn build_site(
     sink: &dyn Sink,
     track: bool,
 ) -> Result<(BuildReport, Built), BuildError> {
+    let mut full = Full { options, track };
+    run(&mut full, options, sink, &mut || {})
+}
+
+/// What the load stage hands over: the checked content, the theme and the history.
+pub(crate) struct Loaded {
+    pub content: load::Content,
+    pub theme: Theme,
+    pub changes: ChangeDates,
+}
+
+/// What differs between a full build and an update of a few entries: what the load stage
+/// reads, and which pages the render stage renders. Everything else is [`run`]'s.
+pub(crate) trait Plan: Send {
+    /// The load stage.
+    fn load(&mut self) -> Result<Loaded, BuildError>;
+
+    /// Renders into `sink` the pages to hand over before all others (an update's saved
+    /// entries); none for a full build. The outputs have not started yet.
+    fn first(
+        &mut self,
+        _renderer: &Renderer,
+        _jobs: &[Job],
+        _sink: &dyn Sink,
+    ) -> Result<(), BuildError> {
+        Ok(())
+    }
+
+    /// Renders the pages into `sink` while the outputs are made; returns every page of the
+    /// build, in the jobs' order.
+    fn render(
+        &mut self,
+        renderer: &Renderer,
+        jobs: &[Job],
+        sink: &dyn Sink,
+    ) -> Result<Vec<RenderedPage>, BuildError>;
+}
+
+/// Every page rendered and written, from everything on disk.
+struct Full<'a> {
+    options: &'a BuildOptions,
+    track: bool,
+}
+
+impl Plan for Full<'_> {
+    fn load(&mut self) -> Result<Loaded, BuildError> {
+        let root = &self.options.root;
+        let content = load::load(root)?;
+        let urls = Urls::new(&content.config.base_url);
+        let theme = Theme::load(root, &content.config.theme, &urls)?;
+        let changes = ChangeDates::from_git(root, self.options.today);
+        Ok(Loaded {
+            content,
+            theme,
+            changes,
+        })
+    }
+
+    fn render(
+        &mut self,
+        renderer: &Renderer,
+        jobs: &[Job],
+        sink: &dyn Sink,
+    ) -> Result<Vec<RenderedPage>, BuildError> {
+        render::render_jobs(renderer, jobs, sink, self.track)
+    }
+}
+
+/// The stages of every build, in order, in one place (mdBook's `execute_build_process` is
+/// the model): load → index → render and outputs → write what remains. `handover` is called
+/// once the plan's first pages are in `sink`.
+pub(crate) fn run(
+    plan: &mut dyn Plan,
+    options: &BuildOptions,
+    sink: &dyn Sink,
+    handover: &mut dyn FnMut(),
+) -> Result<(BuildReport, Built), BuildError> {
     let mut report = BuildReport::default();
     let mut clock = Instant::now();
     let mut lap = |report: &mut BuildReport, stage: &'static str| {
@@ -97,26 +187,30 @@ pub fn build_site(
         clock = Instant::now();
     };
 
-    let content = load::load(&options.root)?;
+    let Loaded {
+        content,
+        theme,
+        changes,
+    } = plan.load()?;
     lap(&mut report, "load and check");
 
-    let urls = Urls::new(&content.config.base_url);
-    let theme = Theme::load(&options.root, &content.config.theme, &urls)?;
-    let changes = ChangeDates::from_git(&options.root, options.today);
     report.forms = Some(forms_state(&content, &options.root));
     let index = Index::new(content, options.today, changes);
+    let urls = Urls::new(&index.content.config.base_url);
+    let templates = Templates::new(&theme, &index, &urls);
     lap(&mut report, "index");
 
-    let templates = Templates::new(&theme, &index, &urls);
     let renderer = Renderer::new(&index, &templates, urls.clone());
     let jobs = render::jobs::all(&index);
+    plan.first(&renderer, &jobs, sink)?;
+    handover();
     // Feeds, open data and the search index need the content, not the pages: they are
     // made while the pages render, and fill the cores the pages' tail leaves idle.
     let (pages, outputs) = rayon::join(
-        || render::render_jobs(&renderer, &jobs, sink, track),
+        || plan.render(&renderer, &jobs, sink),
         || outputs::write(&index, &templates, &urls, sink),
     );
-    let (pages, mut outputs) = (pages?, outputs?);
+    let (pages, mut others) = (pages?, outputs?);
     lap(&mut report, "pages, feeds, data and search");
 
     let listed = pages.iter().map(|p| Listed {
@@ -124,32 +218,29 @@ pub fn build_site(
         noindex: p.noindex,
     });
     sink.put(SITEMAP, sitemap::sitemap(&templates, &urls, listed)?)?;
-    outputs.push(SITEMAP.to_string());
+    others.push(SITEMAP.to_string());
     for (path, bytes) in &theme.files {
         sink.put(path, bytes.clone())?;
+        others.push(path.clone());
     }
     if let Some(forms) = &report.forms {
-        sink.put(
-            "donnees/formulaires.json",
-            forms_file(forms, &index.content.site_toml),
-        )?;
+        sink.put(FORMS_STATE, forms_file(forms, &index.content.site_toml))?;
+        others.push(FORMS_STATE.to_string());
     }
-    report.counts(&index, pages.len(), outputs.len() + 1 + theme.files.len());
+    report.counts(&index, pages.len(), others.len());
     lap(&mut report, "sitemap and assets");
     renderer.drop_aside();
-    Ok((
-        report,
-        Built {
-            index,
-            theme,
-            pages,
-            outputs,
-        },
-    ))
+    let built = Built {
+        index,
+        theme,
+        pages,
+        others,
+    };
+    Ok((report, built))
 }
 
 impl BuildReport {
-    pub(crate) fn counts(&mut self, index: &Index, pages: usize, other_files: usize) {
+    fn counts(&mut self, index: &Index, pages: usize, other_files: usize) {
         self.associations = index.content.associations.len();
         self.calls = index.content.calls.len();
         self.resources = index.content.resources.len();
@@ -157,6 +248,9 @@ impl BuildReport {
         self.files = pages + other_files;
     }
 }
+
+/// Where the form functions find what the build knows of the site.
+const FORMS_STATE: &str = "donnees/formulaires.json";
 
 /// The settings and slugs the form functions check submissions against.
 pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::SiteState {

@@ -1,10 +1,11 @@
 //! `portal serve`'s rebuilds. After an editor saves an entry that the site already has,
 //! only that file is decoded; its own page is rendered and served at once; then the pages
 //! that show it (lists, maps, guides, its association's page, the listings it matches) are
-//! rendered again, and only those whose HTML came out different are minified and replaced;
-//! feeds, data and indexes are redone last. Anything else (site.toml, the theme, a free
-//! page, a file added or removed, another day) is a full build. Either way the files served
-//! are those of a full build, byte for byte (tests/sites/incremental.rs).
+//! rendered again, and only those whose HTML came out different are minified and replaced,
+//! while feeds, data and indexes are redone. These are the stages of every build
+//! ([`crate::build::run`]), with the plan of an update. Anything else (site.toml, the theme,
+//! a free page, a file added or removed, another day) is a full build. Either way the files
+//! served are those of a full build, byte for byte (tests/incremental.rs).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -14,18 +15,12 @@ use std::time::{Duration, Instant};
 use portal_model::{Context, Entry, Kind};
 use rayon::prelude::*;
 
-use crate::build::{BuildOptions, BuildReport, Built, build_site};
+use crate::build::{self, BuildOptions, BuildReport, Built, Loaded, Plan, build_site};
 use crate::error::{BuildError, FileProblems};
 use crate::index::Index;
 use crate::load;
-use crate::outputs::{
-    self,
-    sitemap::{self, Listed},
-};
-use crate::published::SITEMAP;
-use crate::render::Renderer;
-use crate::render::{self, Job, RenderedPage, hash_of};
-use crate::templates::Templates;
+use crate::render::{self, Job, RenderedPage, Renderer, hash_of};
+use crate::theme::Theme;
 use crate::urls::Urls;
 use crate::write::{Memory, Sink};
 
@@ -85,6 +80,12 @@ impl Incremental {
 
     pub fn report(&self) -> Option<&BuildReport> {
         self.last.as_ref().map(|l| &l.report)
+    }
+
+    /// The base path of the last good build's addresses (`/` or `/portail/`).
+    pub fn base_path(&self) -> Option<String> {
+        let config = &self.last.as_ref()?.built.index.content.config;
+        Some(Urls::new(&config.base_url).base_path)
     }
 
     /// A full build in memory, remembered for the next update.
@@ -177,130 +178,37 @@ impl Incremental {
         publish: &mut dyn FnMut(&Files, Progress),
     ) -> Result<UpdateReport, BuildError> {
         let started = Instant::now();
-        let mut report = UpdateReport::default();
         let decoded = self.decode(changed)?;
         let last = self.last.take().expect("an update follows a build");
         let Built {
             index,
             theme,
             pages,
-            outputs: old_outputs,
+            others: _,
         } = last.built;
-        let (mut content, changes) = index.into_parts();
-        let mut edits = Vec::new();
-        for (kind, slug, after) in decoded {
-            let before = match &after {
-                Entry::Association(a) => {
-                    Entry::Association(replace(&mut content.associations, a.clone(), |x| &x.slug))
-                }
-                Entry::VolunteerCall(c) => {
-                    Entry::VolunteerCall(replace(&mut content.calls, c.clone(), |x| &x.slug))
-                }
-                Entry::Resource(r) => {
-                    Entry::Resource(replace(&mut content.resources, r.clone(), |x| &x.slug))
-                }
-                Entry::Page(_) => unreachable!("free pages take a full build"),
-            };
-            edits.push(Edit {
-                kind,
-                slug,
-                before,
-                after,
-            });
-        }
-        let index = Index::new(content, self.options.today, changes);
-        report.index = started.elapsed();
-
-        let urls = Urls::new(&index.content.config.base_url);
-        let templates = Templates::new(&theme, &index, &urls);
-        let renderer = Renderer::new(&index, &templates, urls.clone());
-        let jobs = render::jobs::all(&index);
-        let previous: HashMap<&Job, &RenderedPage> = pages.iter().map(|p| (&p.job, p)).collect();
-        let mut files = last.files;
-
-        // First the saved entries' own pages: what the editor is looking at.
-        let own: HashSet<Job> = edits.iter().filter_map(|e| own_job(&index, e)).collect();
-        let mut fresh: HashMap<Job, RenderedPage> = HashMap::new();
-        for job in &own {
-            let (page, raw) = render::render_raw(&renderer, job)?;
-            let page = RenderedPage {
-                hash: hash_of(&raw),
-                ..page
-            };
-            files.insert(page.file.clone(), Arc::new(renderer.finish(raw)));
-            fresh.insert(job.clone(), page);
-        }
-        report.own_pages = started.elapsed();
-        publish(&files, Progress::OwnPages);
-
-        // Then every page that may show them, keeping (and minifying) only those that changed.
-        let related = related_jobs(&index, &edits);
-        let again: Vec<&Job> = jobs
-            .iter()
-            .filter(|j| !own.contains(j) && (!j.is_entry() || related.contains(j)))
-            .collect();
-        report.rendered = own.len() + again.len();
-        let redone: Vec<(RenderedPage, Option<Vec<u8>>)> = again
-            .par_iter()
-            .map(|job| {
-                let (page, raw) = render::render_raw(&renderer, job)?;
-                let hash = hash_of(&raw);
-                let same = previous
-                    .get(job)
-                    .is_some_and(|p| p.hash == hash && p.file == page.file);
-                let bytes = (!same).then(|| renderer.finish(raw));
-                Ok((RenderedPage { hash, ..page }, bytes))
-            })
-            .collect::<Result<_, BuildError>>()?;
-        for (page, bytes) in redone {
-            if let Some(bytes) = bytes {
-                report.changed += 1;
-                files.insert(page.file.clone(), Arc::new(bytes));
-            }
-            fresh.insert(page.job.clone(), page);
-        }
-        let mut new_pages = Vec::with_capacity(jobs.len());
-        for job in &jobs {
-            match fresh
-                .remove(job)
-                .or_else(|| previous.get(job).map(|p| (*p).clone()))
-            {
-                Some(page) => new_pages.push(page),
-                None => unreachable!("an entry's job is rendered or kept: {job:?}"),
-            }
-        }
-        let kept: HashSet<&str> = new_pages.iter().map(|p| p.file.as_str()).collect();
-        for old in &pages {
-            if !kept.contains(old.file.as_str()) {
-                files.remove(&old.file);
-            }
-        }
-
-        let memory = Memory::default();
-        let mut outputs = outputs::write(&index, &templates, &urls, &memory)?;
-        let listed = new_pages.iter().map(|p| Listed {
-            url: &p.url,
-            noindex: p.noindex,
-        });
-        memory.put(SITEMAP, sitemap::sitemap(&templates, &urls, listed)?)?;
-        outputs.push(SITEMAP.to_string());
-        for old in &old_outputs {
-            files.remove(old);
-        }
-        files.extend(memory.into_files());
-        drop(renderer);
+        // The previous build's files, which the stages overwrite where they change.
+        let memory = Memory::from_files(last.files);
+        let mut plan = Update {
+            started,
+            last: Some((index, theme)),
+            decoded,
+            edits: Vec::new(),
+            previous: pages,
+            own: HashSet::new(),
+            fresh: HashMap::new(),
+            report: UpdateReport::default(),
+        };
+        let mut handover = || memory.with_files(|files| publish(files, Progress::OwnPages));
+        let (build_report, built) = build::run(&mut plan, &self.options, &memory, &mut handover)?;
+        let mut files = memory.into_files();
+        // What the previous build had and this one did not write (a page or a search
+        // shard that is no more) goes.
+        let kept: HashSet<&str> = built.files().collect();
+        files.retain(|path, _| kept.contains(path.as_str()));
+        let mut report = plan.report;
         report.total = started.elapsed();
-
-        let mut build_report = last.report;
-        let other = files.len() - new_pages.len();
-        build_report.counts(&index, new_pages.len(), other);
         let last = self.last.insert(Last {
-            built: Built {
-                index,
-                theme,
-                pages: new_pages,
-                outputs,
-            },
+            built,
             files,
             report: build_report,
         });
@@ -348,6 +256,128 @@ impl Incremental {
         } else {
             Err(BuildError::Content(failed))
         }
+    }
+}
+
+/// An update as a plan of the build's stages: the last build's content with the saved
+/// entries in place of their old versions; their own pages first, then only the pages
+/// that may show them (the others are the last build's).
+struct Update {
+    started: Instant,
+    /// The last build's index and theme, until the load stage takes them.
+    last: Option<(Index, Theme)>,
+    decoded: Vec<(Kind, String, Entry)>,
+    edits: Vec<Edit>,
+    /// The last build's pages, in its jobs' order.
+    previous: Vec<RenderedPage>,
+    /// The saved entries' own pages, rendered first.
+    own: HashSet<Job>,
+    fresh: HashMap<Job, RenderedPage>,
+    report: UpdateReport,
+}
+
+impl Plan for Update {
+    fn load(&mut self) -> Result<Loaded, BuildError> {
+        let (index, theme) = self.last.take().expect("an update loads once");
+        let (mut content, changes) = index.into_parts();
+        for (kind, slug, after) in std::mem::take(&mut self.decoded) {
+            let before = match &after {
+                Entry::Association(a) => {
+                    Entry::Association(replace(&mut content.associations, a.clone(), |x| &x.slug))
+                }
+                Entry::VolunteerCall(c) => {
+                    Entry::VolunteerCall(replace(&mut content.calls, c.clone(), |x| &x.slug))
+                }
+                Entry::Resource(r) => {
+                    Entry::Resource(replace(&mut content.resources, r.clone(), |x| &x.slug))
+                }
+                Entry::Page(_) => unreachable!("free pages take a full build"),
+            };
+            self.edits.push(Edit {
+                kind,
+                slug,
+                before,
+                after,
+            });
+        }
+        Ok(Loaded {
+            content,
+            theme,
+            changes,
+        })
+    }
+
+    /// The saved entries' own pages: what the editor is looking at.
+    fn first(
+        &mut self,
+        renderer: &Renderer,
+        _jobs: &[Job],
+        sink: &dyn Sink,
+    ) -> Result<(), BuildError> {
+        self.report.index = self.started.elapsed();
+        self.own = self
+            .edits
+            .iter()
+            .filter_map(|e| own_job(renderer.index, e))
+            .collect();
+        for job in &self.own {
+            let (page, raw) = render::render_raw(renderer, job)?;
+            let page = RenderedPage {
+                hash: hash_of(&raw),
+                ..page
+            };
+            sink.put(&page.file, renderer.finish(raw))?;
+            self.fresh.insert(job.clone(), page);
+        }
+        self.report.own_pages = self.started.elapsed();
+        Ok(())
+    }
+
+    /// Every page that may show the saved entries, keeping (and minifying) only those that
+    /// changed.
+    fn render(
+        &mut self,
+        renderer: &Renderer,
+        jobs: &[Job],
+        sink: &dyn Sink,
+    ) -> Result<Vec<RenderedPage>, BuildError> {
+        let previous: HashMap<&Job, &RenderedPage> =
+            self.previous.iter().map(|p| (&p.job, p)).collect();
+        let related = related_jobs(renderer.index, &self.edits);
+        let again: Vec<&Job> = jobs
+            .iter()
+            .filter(|j| !self.own.contains(j) && (!j.is_entry() || related.contains(j)))
+            .collect();
+        self.report.rendered = self.own.len() + again.len();
+        let redone: Vec<(RenderedPage, bool)> = again
+            .par_iter()
+            .map(|job| {
+                let (page, raw) = render::render_raw(renderer, job)?;
+                let hash = hash_of(&raw);
+                let same = previous
+                    .get(job)
+                    .is_some_and(|p| p.hash == hash && p.file == page.file);
+                if !same {
+                    sink.put(&page.file, renderer.finish(raw))?;
+                }
+                Ok((RenderedPage { hash, ..page }, !same))
+            })
+            .collect::<Result<_, BuildError>>()?;
+        for (page, changed) in redone {
+            self.report.changed += usize::from(changed);
+            self.fresh.insert(page.job.clone(), page);
+        }
+        let pages = jobs
+            .iter()
+            .map(|job| match self.fresh.remove(job) {
+                Some(page) => page,
+                None => match previous.get(job) {
+                    Some(page) => (*page).clone(),
+                    None => unreachable!("an entry's job is rendered or kept: {job:?}"),
+                },
+            })
+            .collect();
+        Ok(pages)
     }
 }
 

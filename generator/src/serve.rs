@@ -26,7 +26,6 @@ use portal_forms::store::Store;
 
 use crate::build::BuildOptions;
 use crate::incremental::{Files, Incremental, Progress};
-use crate::urls::Urls;
 
 /// The site being served: the last good build, and the error of the last build if it failed.
 #[derive(Default)]
@@ -130,8 +129,8 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
                     None => *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All))),
                 }
             }
-            if let Ok(config) = crate::load::load_config(&options.root) {
-                served.base_path = Urls::new(&config.base_url).base_path;
+            if let Some(base_path) = site.base_path() {
+                served.base_path = base_path;
             }
             match update {
                 None => println!(

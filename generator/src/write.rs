@@ -143,6 +143,18 @@ pub struct Memory {
 }
 
 impl Memory {
+    /// A site in memory that starts with `files` (a previous build's, to update).
+    pub fn from_files(files: BTreeMap<String, Arc<Vec<u8>>>) -> Memory {
+        Memory {
+            files: Mutex::new(files),
+        }
+    }
+
+    /// Lends the files as they are now.
+    pub fn with_files<R>(&self, f: impl FnOnce(&BTreeMap<String, Arc<Vec<u8>>>) -> R) -> R {
+        f(&self.files.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
     pub fn into_files(self) -> BTreeMap<String, Arc<Vec<u8>>> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
