@@ -1,10 +1,13 @@
 //! The solidarity portal's static site generator.
 //!
 //! A build is a pipeline, one module a stage: [`load`] reads and checks `content/` and
-//! `site.toml` with the shared model; [`site`] indexes the content for one build date;
-//! [`render`] applies the theme's templates; [`outputs`] adds feeds, calendar, open data and
-//! sitemap; [`write`] puts the files in place atomically. [`build`] wires them together,
-//! [`serve`] rebuilds on change, [`scaffold`] writes new content files.
+//! `site.toml` with the shared model (and [`theme`] the theme); [`index`] arranges the
+//! content for one build date; [`render`] applies the theme's [`templates`] to make the
+//! pages; [`outputs`] adds feeds, calendar, open data, search index and sitemap; [`write`]
+//! puts the files in place atomically. [`build`] runs the stages, for a full build and for
+//! [`incremental`]'s updates alike; [`serve`] rebuilds on change, [`scaffold`] writes new
+//! content files. Below them all: [`urls`], [`published`], [`outline`], [`markdown`],
+//! [`error`].
 
 pub mod build;
 pub mod dates;
