@@ -194,7 +194,6 @@ pub(crate) fn run(
     } = plan.load()?;
     lap(&mut report, "load and check");
 
-    report.forms = Some(forms_state(&content, &options.root));
     let index = Index::new(content, options.today, changes);
     let urls = Urls::new(&index.content.config.base_url);
     let templates = Templates::new(&theme, &index, &urls);
@@ -219,6 +218,7 @@ pub(crate) fn run(
     });
     sink.put(SITEMAP, sitemap::sitemap(&templates, &urls, listed)?)?;
     others.push(SITEMAP.to_string());
+    report.forms = Some(forms_state(&index.content, &options.root));
     for (path, bytes) in &theme.files {
         sink.put(path, bytes.clone())?;
         others.push(path.clone());

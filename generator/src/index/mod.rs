@@ -186,8 +186,13 @@ impl Index {
             needs: Vec::new(),
             candidates: matching::Candidates::default(),
         };
-        index.open_calls = index.sorted_open_calls();
-        let open = index.sorted_open_resources();
+        // Independent orders, made side by side: an update waits for them before it serves
+        // the saved entry's page.
+        let (open_calls, open) = rayon::join(
+            || index.sorted_open_calls(),
+            || index.sorted_open_resources(),
+        );
+        index.open_calls = open_calls;
         index.open_resources = ResourceFilter::every()
             .map(|f| {
                 let kept = open
@@ -197,20 +202,27 @@ impl Index {
                 (f, kept.collect())
             })
             .collect();
-        index.archive = index.sorted_archive();
-        index.needs = index.needs_by_category();
-        index.candidates = matching::Candidates::new(
-            index.open_resources(ResourceFilter::All).iter().map(|&id| {
-                let r = index.resource(id);
-                matching::Candidate {
-                    id,
-                    kind: r.kind,
-                    category: r.category,
-                    place: index.geo_of(r),
-                }
-            }),
+        let (archive, (needs, candidates)) = rayon::join(
+            || index.sorted_archive(),
+            || rayon::join(|| index.needs_by_category(), || index.candidates()),
         );
+        index.archive = archive;
+        index.needs = needs;
+        index.candidates = candidates;
         index
+    }
+
+    /// The open listings, grouped for matching.
+    fn candidates(&self) -> matching::Candidates {
+        matching::Candidates::new(self.open_resources(ResourceFilter::All).iter().map(|&id| {
+            let r = self.resource(id);
+            matching::Candidate {
+                id,
+                kind: r.kind,
+                category: r.category,
+                place: self.geo_of(r),
+            }
+        }))
     }
 
     /// Gives back the content and history, for a rebuild that changes a few entries.
