@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
-use crate::dates::ChangeDates;
+use crate::dates::{self, ChangeDates};
 use crate::error::{BuildError, Overlap, SourceFolder};
 use crate::index::Index;
 use crate::load;
@@ -28,8 +28,9 @@ use crate::write::{Sink, Staging};
 pub struct BuildOptions {
     pub root: PathBuf,
     pub output: PathBuf,
-    /// The build date: what is past is archived, relative to it.
-    pub today: Date,
+    /// The build date: what is past is archived, relative to it. None: today in the time
+    /// zone of `site.toml` (read by the build, once).
+    pub today: Option<Date>,
 }
 
 /// What a build did, for the terminal.
@@ -107,9 +108,11 @@ pub fn build_site(
     run(&mut full, options, sink, &mut || {})
 }
 
-/// What the load stage hands over: the checked content, the theme and the history.
+/// What the load stage hands over: the checked content, the build date, the theme and the
+/// history.
 pub(crate) struct Loaded {
     pub content: load::Content,
+    pub today: Date,
     pub theme: Theme,
     pub changes: ChangeDates,
 }
@@ -151,11 +154,13 @@ impl Plan for Full<'_> {
     fn load(&mut self) -> Result<Loaded, BuildError> {
         let root = &self.options.root;
         let content = load::load(root)?;
+        let today = (self.options.today).unwrap_or_else(|| dates::today_in(&content.config));
         let urls = Urls::new(&content.config.base_url);
         let theme = Theme::load(root, &content.config.theme, &urls)?;
-        let changes = ChangeDates::from_git(root, self.options.today);
+        let changes = ChangeDates::from_git(root, today);
         Ok(Loaded {
             content,
+            today,
             theme,
             changes,
         })
@@ -189,12 +194,13 @@ pub(crate) fn run(
 
     let Loaded {
         content,
+        today,
         theme,
         changes,
     } = plan.load()?;
     lap(&mut report, "load and check");
 
-    let index = Index::new(content, options.today, changes);
+    let index = Index::new(content, today, changes);
     let urls = Urls::new(&index.content.config.base_url);
     let templates = Templates::new(&theme, &index, &urls);
     lap(&mut report, "index");

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use jiff::civil::Date;
+use portal_model::SiteConfig;
 
 /// Today in the site's time zone (UTC when `site.toml` cannot be read).
 pub fn today(root: &Path) -> Date {
@@ -12,6 +13,14 @@ pub fn today(root: &Path) -> Date {
         .map(|c| c.time_zone())
         .unwrap_or(jiff::tz::TimeZone::UTC);
     tz.to_datetime(jiff::Timestamp::now()).date()
+}
+
+/// Today in the time zone of settings already read.
+pub fn today_in(config: &SiteConfig) -> Date {
+    config
+        .time_zone()
+        .to_datetime(jiff::Timestamp::now())
+        .date()
 }
 
 /// The day each content file last changed, from git when the site is in a repository.

@@ -16,6 +16,7 @@ use portal_model::{Context, Entry, Kind};
 use rayon::prelude::*;
 
 use crate::build::{self, BuildOptions, BuildReport, Built, Loaded, Plan, build_site};
+use crate::dates::today_in;
 use crate::error::{BuildError, FileProblems};
 use crate::index::Index;
 use crate::load;
@@ -89,9 +90,8 @@ impl Incremental {
     }
 
     /// A full build in memory, remembered for the next update.
-    pub fn full(&mut self, today: jiff::civil::Date) -> Result<&Files, BuildError> {
+    pub fn full(&mut self) -> Result<&Files, BuildError> {
         self.last = None;
-        self.options.today = today;
         let memory = Memory::default();
         let (report, built) = build_site(&self.options, &memory, true)?;
         let files = memory.into_files();
@@ -104,19 +104,21 @@ impl Incremental {
     }
 
     /// Rebuilds after `changed` files were saved: an update when it can, a full build
-    /// otherwise. `publish` receives the files to serve, possibly twice.
+    /// otherwise (also when the day changed). `publish` receives the files to serve,
+    /// possibly twice.
     pub fn rebuild(
         &mut self,
         changed: &[PathBuf],
-        today: jiff::civil::Date,
         publish: &mut dyn FnMut(&Files, Progress),
     ) -> Result<Option<UpdateReport>, BuildError> {
-        let fast = today == self.options.today
-            && self.last.is_some()
-            && !changed.is_empty()
-            && self.edits_known(changed);
+        let same_day = self.last.as_ref().is_some_and(|last| {
+            let index = &last.built.index;
+            let today = (self.options.today).unwrap_or_else(|| today_in(&index.content.config));
+            today == index.today
+        });
+        let fast = same_day && !changed.is_empty() && self.edits_known(changed);
         if !fast {
-            let files = self.full(today)?;
+            let files = self.full()?;
             publish(files, Progress::Done);
             return Ok(None);
         }
@@ -279,6 +281,8 @@ struct Update {
 impl Plan for Update {
     fn load(&mut self) -> Result<Loaded, BuildError> {
         let (index, theme) = self.last.take().expect("an update loads once");
+        // An update happens on the day of the last build only.
+        let index_today = index.today;
         let (mut content, changes) = index.into_parts();
         for (kind, slug, after) in std::mem::take(&mut self.decoded) {
             let before = match &after {
@@ -302,6 +306,7 @@ impl Plan for Update {
         }
         Ok(Loaded {
             content,
+            today: index_today,
             theme,
             changes,
         })

@@ -143,7 +143,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Build { output, now } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             let options = BuildOptions {
-                today: now.unwrap_or_else(|| today(&root)),
+                today: now,
                 root,
                 output: output.clone(),
             };

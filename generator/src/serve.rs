@@ -66,9 +66,7 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let mut site = Incremental::new(BuildOptions {
         root: options.root.clone(),
         output: PathBuf::new(),
-        today: options
-            .today
-            .unwrap_or_else(|| crate::dates::today(&options.root)),
+        today: options.today,
     });
     rebuild(&options, &state, &mut site, &[]);
     tokio::spawn(purge_every_hour(state.store.clone()));
@@ -104,9 +102,6 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
 /// Builds into memory; on success the new site replaces the old, on failure the old stays.
 /// `changed` are the files saved since the last build (none: build everything).
 fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, changed: &[PathBuf]) {
-    let today = options
-        .today
-        .unwrap_or_else(|| crate::dates::today(&options.root));
     let started = std::time::Instant::now();
     let mut publish = |files: &Files, progress: Progress| {
         let mut served = state.served.write().unwrap_or_else(|e| e.into_inner());
@@ -117,7 +112,7 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
             let _ = state.events.send("reload".into());
         }
     };
-    let result = site.rebuild(changed, today, &mut publish);
+    let result = site.rebuild(changed, &mut publish);
     let mut served = state.served.write().unwrap_or_else(|e| e.into_inner());
     match result {
         Ok(update) => {
