@@ -154,7 +154,10 @@ impl Plan for Full<'_> {
     fn load(&mut self) -> Result<Loaded, BuildError> {
         let root = &self.options.root;
         let content = load::load(root)?;
-        let today = (self.options.today).unwrap_or_else(|| dates::today_in(&content.config));
+        let today = self
+            .options
+            .today
+            .unwrap_or_else(|| dates::today_in(&content.config));
         let urls = Urls::new(&content.config.base_url);
         let theme = Theme::load(root, &content.config.theme, &urls)?;
         let changes = ChangeDates::from_git(root, today);

@@ -113,7 +113,10 @@ impl Incremental {
     ) -> Result<Option<UpdateReport>, BuildError> {
         let same_day = self.last.as_ref().is_some_and(|last| {
             let index = &last.built.index;
-            let today = (self.options.today).unwrap_or_else(|| today_in(&index.content.config));
+            let today = self
+                .options
+                .today
+                .unwrap_or_else(|| today_in(&index.content.config));
             today == index.today
         });
         let fast = same_day && !changed.is_empty() && self.edits_known(changed);
