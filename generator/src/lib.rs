@@ -6,8 +6,8 @@
 //! pages; [`outputs`] adds feeds, calendar, open data, search index and sitemap; [`write`]
 //! puts the files in place atomically. [`build`] runs the stages, for a full build and for
 //! [`incremental`]'s updates alike; [`serve`] rebuilds on change, [`scaffold`] writes new
-//! content files. Below them all: [`urls`], [`published`], [`outline`], [`markdown`],
-//! [`error`].
+//! content files. Below them all: [`urls`], [`published`], [`outline`], [`phrasing`],
+//! [`markdown`], [`error`].
 
 pub mod build;
 pub mod dates;
@@ -18,6 +18,7 @@ pub mod load;
 pub mod markdown;
 pub mod outline;
 pub mod outputs;
+pub mod phrasing;
 pub mod published;
 pub mod render;
 pub mod scaffold;

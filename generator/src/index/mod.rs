@@ -19,6 +19,7 @@ use rayon::slice::ParallelSliceMut;
 
 use crate::dates::ChangeDates;
 use crate::load::Content;
+use crate::phrasing;
 pub use ids::{AssociationId, CallId, CategoryId, CommuneId, PageId, ResourceId};
 pub use matching::{Match, SHOWN};
 
@@ -71,7 +72,8 @@ pub enum Archived {
     Resource(ResourceId),
 }
 
-/// The open requests of a category, by commune (`À distance` for those without a place).
+/// The open requests of a category, by commune ([`phrasing::REMOTE`] for those without a
+/// place).
 #[derive(Debug, Clone)]
 pub struct Needs {
     pub category: ResourceCategory,
@@ -286,7 +288,7 @@ impl Index {
                     }
                     let commune = self
                         .place_of(r.place.as_ref(), &r.association)
-                        .map_or_else(|| "À distance".to_string(), |p| p.city.clone());
+                        .map_or_else(|| phrasing::REMOTE.to_string(), |p| p.city.clone());
                     match communes.iter_mut().find(|(c, _)| *c == commune) {
                         Some((_, ids)) => ids.push(id),
                         None => communes.push((commune, vec![id])),

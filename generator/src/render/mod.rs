@@ -8,7 +8,6 @@ pub mod jsonld;
 pub mod map;
 mod pages;
 pub mod pagination;
-pub mod phrasing;
 pub mod renderer;
 pub mod views;
 

@@ -10,8 +10,8 @@ use portal_model::volunteer_call::VolunteerCall;
 use portal_model::{Association, checks::slugify};
 use serde::Serialize;
 
-use super::phrasing::{self, french, french_with_weekday};
 use crate::index::Index;
+use crate::phrasing::{self, french, french_with_weekday};
 use crate::urls::{Link, Urls};
 
 /// A date both for people and for machines (`<time datetime>`).

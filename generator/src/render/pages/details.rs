@@ -7,9 +7,9 @@ use tera::{Context, Value};
 
 use crate::index::{AssociationId, CallId, ResourceId};
 use crate::markdown;
+use crate::phrasing;
 use crate::render::frame::Page;
 use crate::render::jsonld;
-use crate::render::phrasing;
 use crate::render::renderer::Renderer;
 use crate::render::views::{Day, LocationView, PlaceView};
 

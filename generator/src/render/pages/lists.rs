@@ -11,9 +11,9 @@ use tera::{Context, Value};
 use super::links;
 use super::places::map_of;
 use crate::index::{Archived, AssociationId, CategoryId, CommuneId, ResourceFilter};
+use crate::phrasing::with_page;
 use crate::render::frame::Page;
 use crate::render::pagination::paginate;
-use crate::render::phrasing::with_page;
 use crate::render::renderer::Renderer;
 
 /// Cards for one page of a list only: a list of thousands has hundreds of pages.

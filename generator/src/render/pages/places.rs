@@ -9,10 +9,10 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::index::{AssociationId, CommuneId};
+use crate::phrasing;
 use crate::published;
 use crate::render::frame::Page;
 use crate::render::map::{Marker, around, svg};
-use crate::render::phrasing;
 use crate::render::renderer::Renderer;
 use crate::render::views::{Day, PlaceView};
 

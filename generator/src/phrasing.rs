@@ -129,6 +129,9 @@ pub fn until(expires: Option<Date>, available_until: Option<Date>) -> Option<Str
     }
 }
 
+/// Where the requests without a place are, in the list of needs by commune.
+pub const REMOTE: &str = "À distance";
+
 /// `à 12 km`, `à moins d'1 km`.
 pub fn distance(km: f64) -> String {
     if km < 1.0 {
