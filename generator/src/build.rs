@@ -1,6 +1,6 @@
 //! The pipeline of every build: load → index → render and outputs → write. A full build
 //! and `portal serve`'s update of a few entries (see [`crate::incremental`]) run the same
-//! stages, in [`run`]; a [`Plan`] says what differs: what is loaded, which pages are
+//! stages, in `run`; a `Plan` says what differs: what is loaded, which pages are
 //! rendered.
 
 use std::path::{Path, PathBuf};

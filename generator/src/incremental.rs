@@ -3,7 +3,7 @@
 //! that show it (lists, maps, guides, its association's page, the listings it matches) are
 //! rendered again, and only those whose HTML came out different are minified and replaced,
 //! while feeds, data and indexes are redone. These are the stages of every build
-//! ([`crate::build::run`]), with the plan of an update. Anything else (site.toml, the theme,
+//! (`build::run`), with the plan of an update. Anything else (site.toml, the theme,
 //! a free page, a file added or removed, another day) is a full build. Either way the files
 //! served are those of a full build, byte for byte (tests/incremental.rs).
 
