@@ -563,7 +563,7 @@ fn yaml_bombs_and_deep_nesting_are_refused_quickly() {
         "content/pages/tirets.md:3:63: attendu au plus 32 niveaux d'imbrication",
         "content/pages/retraits.md:34:33: attendu au plus 32 niveaux d'imbrication",
     ]);
-    assert!(report.contains("Contenu refusé : 5 problèmes dans 5 fichiers."));
+    assert!(report.ends_with("\nContenu refusé : 5 problèmes dans 5 fichiers.\n"));
 }
 
 #[test]
@@ -661,7 +661,10 @@ fn badly_encoded_files_are_refused_at_their_line() {
         "content/pages/substitut.md:2:11: attendu du texte encodé en UTF-8",
         "content/pages/tronque.md:5:1: attendu du texte encodé en UTF-8",
     ]);
-    assert!(report.contains("4 problèmes dans 4 fichiers"), "{report}");
+    assert!(
+        report.ends_with("\nContenu refusé : 4 problèmes dans 4 fichiers.\n"),
+        "{report}"
+    );
 
     // A file name that is not UTF-8 either.
     #[cfg(unix)]
@@ -731,7 +734,10 @@ fn names_and_references_that_climb_out_are_refused() {
         "content/pages/ｐａｇｅ.md: (nom du fichier)",
         "content/pages/page\u{202e}dm.md: (nom du fichier)",
     ]);
-    assert!(report.contains("7 problèmes dans 7 fichiers"), "{report}");
+    assert!(
+        report.ends_with("\nContenu refusé : 7 problèmes dans 7 fichiers.\n"),
+        "{report}"
+    );
 
     // Names starting with a dot are hidden files (editors' backups): left out, not built.
     let site = Hostile::new();
@@ -775,7 +781,13 @@ fn names_and_references_that_climb_out_are_refused() {
         std::os::unix::fs::symlink(&target, site.site.path("content/pages/piege.md")).unwrap();
         let run = site.portal(&["new", "page", "piege"]);
         assert_eq!(run.code, 1, "{}", run.stderr);
-        assert!(run.stderr.contains("existe déjà"), "{}", run.stderr);
+        assert_eq!(
+            run.stderr,
+            format!(
+                "{} existe déjà : rien n'a été écrit\n",
+                site.site.path("content/pages/piege.md").display()
+            )
+        );
         assert!(!target.exists(), "written through the link");
     }
 
@@ -790,13 +802,25 @@ fn names_and_references_that_climb_out_are_refused() {
 
     // The output may not be the site itself, nor a folder portal did not make.
     let site = Hostile::new();
-    for output in [site.site.root().to_str().unwrap(), "/"] {
-        let run = site.portal(&["build", "--now", NOW, "--output", output]);
+    let root = site.site.root().display();
+    for (output, message) in [
+        (
+            root.to_string(),
+            format!("le dossier de sortie {root} est le dossier du site"),
+        ),
+        (
+            "/".to_string(),
+            format!("le dossier de sortie / contient le dossier du site ({root})"),
+        ),
+    ] {
+        let run = site.portal(&["build", "--now", NOW, "--output", &output]);
         assert_eq!(run.code, 1, "--output {output}: {}", run.stderr);
-        assert!(
-            run.stderr.contains("le dossier de sortie"),
-            "{}",
-            run.stderr
+        assert_eq!(
+            run.stderr,
+            format!(
+                "{message} : le remplacer par le site construit l'effacerait ; choisissez-en un \
+                 autre avec --output\nRien n'a été écrit.\n"
+            )
         );
     }
 }

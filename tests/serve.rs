@@ -54,7 +54,25 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_on_error() {
         &good.replace("name: Épicerie du Port", "nme: Épicerie"),
     );
     let broken = server.wait_for("/", "the error overlay", |b| b.contains(OVERLAY));
-    assert!(broken.contains("vouliez-vous dire « name » ?"), "{broken}");
+    let shown = broken
+        .split_once(OVERLAY)
+        .and_then(|(_, rest)| rest.split_once('>'))
+        .and_then(|(_, rest)| rest.split_once("</pre>"))
+        .map(|(text, _)| text);
+    assert_eq!(
+        shown,
+        Some(
+            "La construction a échoué (dernier site valide affiché) :\n\n\
+             content/associations/epicerie-du-port.md:2:1: name : attendu un nom de 3 à 150 \
+             caractères, trouvé rien (le champ manque)\n\
+             content/associations/epicerie-du-port.md:2:1: nme : attendu un champ connu pour une \
+             association (name, summary, categories, remote_only, locations, contact, identifiers, \
+             food_bank_partner, public, conditions, languages, updated), trouvé le champ inconnu \
+             « nme » ; vouliez-vous dire « name » ?\n\
+             Contenu refusé : 2 problèmes dans 1 fichier."
+        ),
+        "{broken}"
+    );
     let (status, page) = server.get("/associations/epicerie-du-port/");
     assert_eq!(status, 200);
     assert!(

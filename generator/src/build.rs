@@ -1,18 +1,26 @@
-//! The pipeline of a build: load → check → index → render → write.
+//! The pipeline of every build: load → index → render and outputs → write. A full build
+//! and `portal serve`'s update of a few entries (see [`crate::incremental`]) run the same
+//! stages, in `run`; a `Plan` says what differs: what is loaded, which pages are
+//! rendered.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
-use crate::dates::ChangeDates;
-use crate::error::BuildError;
+use crate::dates::{self, ChangeDates};
+use crate::error::{BuildError, Overlap, SourceFolder};
+use crate::index::Index;
 use crate::load;
-use crate::render::map::Outline;
-use crate::render::pages::RenderedPage;
-use crate::render::urls::Urls;
-use crate::render::{Renderer, Theme};
-use crate::site::Site;
+use crate::outputs::{
+    self,
+    sitemap::{self, Listed},
+};
+use crate::published::SITEMAP;
+use crate::render::{self, Job, RenderedPage, Renderer};
+use crate::templates::Templates;
+use crate::theme::Theme;
+use crate::urls::Urls;
 use crate::write::{Sink, Staging};
 
 /// What `portal build` needs to know.
@@ -20,8 +28,9 @@ use crate::write::{Sink, Staging};
 pub struct BuildOptions {
     pub root: PathBuf,
     pub output: PathBuf,
-    /// The build date: what is past is archived, relative to it.
-    pub today: Date,
+    /// The build date: what is past is archived, relative to it. None: today in the time
+    /// zone of `site.toml` (read by the build, once).
+    pub today: Option<Date>,
 }
 
 /// What a build did, for the terminal.
@@ -69,11 +78,23 @@ pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport
 
 /// What a build leaves behind for the next one to reuse (see [`crate::incremental`]).
 pub struct Built {
-    pub site: Site,
+    pub index: Index,
     pub theme: Theme,
-    pub outline: Outline,
     /// Every page, in job order, with the hash of its HTML before minifying.
     pub pages: Vec<RenderedPage>,
+    /// Every other file the build wrote, in the order of its stages: the outputs (feeds,
+    /// data, search index), the sitemap, the theme's files and the forms' state.
+    pub others: Vec<String>,
+}
+
+impl Built {
+    /// Every file of the built site: its pages and the others.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.pages
+            .iter()
+            .map(|p| p.file.as_str())
+            .chain(self.others.iter().map(String::as_str))
+    }
 }
 
 /// A full build. With `track`, pages are hashed so that a later rebuild can tell which
@@ -83,6 +104,90 @@ pub fn build_site(
     sink: &dyn Sink,
     track: bool,
 ) -> Result<(BuildReport, Built), BuildError> {
+    let mut full = Full { options, track };
+    run(&mut full, options, sink, &mut || {})
+}
+
+/// What the load stage hands over: the checked content, the build date, the theme and the
+/// history.
+pub(crate) struct Loaded {
+    pub content: load::Content,
+    pub today: Date,
+    pub theme: Theme,
+    pub changes: ChangeDates,
+}
+
+/// What differs between a full build and an update of a few entries: what the load stage
+/// reads, and which pages the render stage renders. Everything else is [`run`]'s.
+pub(crate) trait Plan: Send {
+    /// The load stage.
+    fn load(&mut self) -> Result<Loaded, BuildError>;
+
+    /// Renders into `sink` the pages to hand over before all others (an update's saved
+    /// entries); none for a full build. The outputs have not started yet.
+    fn first(
+        &mut self,
+        _renderer: &Renderer,
+        _jobs: &[Job],
+        _sink: &dyn Sink,
+    ) -> Result<(), BuildError> {
+        Ok(())
+    }
+
+    /// Renders the pages into `sink` while the outputs are made; returns every page of the
+    /// build, in the jobs' order.
+    fn render(
+        &mut self,
+        renderer: &Renderer,
+        jobs: &[Job],
+        sink: &dyn Sink,
+    ) -> Result<Vec<RenderedPage>, BuildError>;
+}
+
+/// Every page rendered and written, from everything on disk.
+struct Full<'a> {
+    options: &'a BuildOptions,
+    track: bool,
+}
+
+impl Plan for Full<'_> {
+    fn load(&mut self) -> Result<Loaded, BuildError> {
+        let root = &self.options.root;
+        let content = load::load(root)?;
+        let today = self
+            .options
+            .today
+            .unwrap_or_else(|| dates::today_in(&content.config));
+        let urls = Urls::new(&content.config.base_url);
+        let theme = Theme::load(root, &content.config.theme, &urls)?;
+        let changes = ChangeDates::from_git(root, today);
+        Ok(Loaded {
+            content,
+            today,
+            theme,
+            changes,
+        })
+    }
+
+    fn render(
+        &mut self,
+        renderer: &Renderer,
+        jobs: &[Job],
+        sink: &dyn Sink,
+    ) -> Result<Vec<RenderedPage>, BuildError> {
+        render::render_jobs(renderer, jobs, sink, self.track)
+    }
+}
+
+/// The stages of every build, in order, in one place (mdBook's `execute_build_process` is
+/// the model): load → index → render and outputs → write what remains. `handover` is called
+/// once the plan's first pages are in `sink`.
+pub(crate) fn run(
+    plan: &mut dyn Plan,
+    options: &BuildOptions,
+    sink: &dyn Sink,
+    handover: &mut dyn FnMut(),
+) -> Result<(BuildReport, Built), BuildError> {
     let mut report = BuildReport::default();
     let mut clock = Instant::now();
     let mut lap = |report: &mut BuildReport, stage: &'static str| {
@@ -90,63 +195,71 @@ pub fn build_site(
         clock = Instant::now();
     };
 
-    let content = load::load(&options.root)?;
+    let Loaded {
+        content,
+        today,
+        theme,
+        changes,
+    } = plan.load()?;
     lap(&mut report, "load and check");
 
-    let urls = Urls::new(&content.config.base_url);
-    let theme = Theme::load(&options.root, &content.config.theme, &urls)?;
-    let changes = ChangeDates::from_git(&options.root, options.today);
-    report.forms = Some(forms_state(&content, &options.root));
-    let site = Site::new(content, options.today, changes);
+    let index = Index::new(content, today, changes);
+    let urls = Urls::new(&index.content.config.base_url);
+    let templates = Templates::new(&theme, &index, &urls);
     lap(&mut report, "index");
 
-    let outline = outline(&options.root, &site.content.data);
-    let mut renderer = Renderer::new(&site, &theme, urls);
-    renderer.outline = outline.clone();
-    let jobs = renderer.jobs();
+    let renderer = Renderer::new(&index, &templates, urls.clone());
+    let jobs = render::jobs::all(&index);
+    plan.first(&renderer, &jobs, sink)?;
+    handover();
     // Feeds, open data and the search index need the content, not the pages: they are
     // made while the pages render, and fill the cores the pages' tail leaves idle.
     let (pages, outputs) = rayon::join(
-        || renderer.render_jobs(&jobs, sink, track),
-        || renderer.write_outputs(sink),
+        || plan.render(&renderer, &jobs, sink),
+        || outputs::write(&index, &templates, &urls, sink),
     );
-    let (pages, outputs) = (pages?, outputs?);
+    let (pages, mut others) = (pages?, outputs?);
     lap(&mut report, "pages, feeds, data and search");
 
-    let page_urls: Vec<String> = pages.iter().map(|p| p.url.clone()).collect();
-    renderer.write_sitemap(sink, &page_urls)?;
+    let listed = pages.iter().map(|p| Listed {
+        url: &p.url,
+        noindex: p.noindex,
+    });
+    sink.put(SITEMAP, sitemap::sitemap(&templates, &urls, listed)?)?;
+    others.push(SITEMAP.to_string());
+    report.forms = Some(forms_state(&index.content, &options.root));
     for (path, bytes) in &theme.files {
         sink.put(path, bytes.clone())?;
+        others.push(path.clone());
     }
     if let Some(forms) = &report.forms {
-        sink.put(
-            "donnees/formulaires.json",
-            forms_file(forms, &options.root)?,
-        )?;
+        sink.put(FORMS_STATE, forms_file(forms, &index.content.site_toml))?;
+        others.push(FORMS_STATE.to_string());
     }
-    report.counts(&site, pages.len(), outputs + 2 + theme.files.len());
+    report.counts(&index, pages.len(), others.len());
     lap(&mut report, "sitemap and assets");
     renderer.drop_aside();
-    Ok((
-        report,
-        Built {
-            site,
-            theme,
-            outline,
-            pages,
-        },
-    ))
+    let built = Built {
+        index,
+        theme,
+        pages,
+        others,
+    };
+    Ok((report, built))
 }
 
 impl BuildReport {
-    pub(crate) fn counts(&mut self, site: &Site, pages: usize, other_files: usize) {
-        self.associations = site.content.associations.len();
-        self.calls = site.content.calls.len();
-        self.resources = site.content.resources.len();
+    fn counts(&mut self, index: &Index, pages: usize, other_files: usize) {
+        self.associations = index.content.associations.len();
+        self.calls = index.content.calls.len();
+        self.resources = index.content.resources.len();
         self.pages = pages;
         self.files = pages + other_files;
     }
 }
+
+/// Where the form functions find what the build knows of the site.
+const FORMS_STATE: &str = "donnees/formulaires.json";
 
 /// The settings and slugs the form functions check submissions against.
 pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::SiteState {
@@ -174,28 +287,16 @@ pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::S
     }
 }
 
-/// The first GeoJSON file of `content/data/` with polygons, drawn under the maps.
-fn outline(root: &Path, data: &[PathBuf]) -> Outline {
-    data.iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "geojson" || e == "json"))
-        .filter_map(|p| std::fs::read_to_string(root.join("content/data").join(p)).ok())
-        .find_map(|text| crate::render::map::Outline::from_geojson(&text))
-        .unwrap_or_default()
-}
-
 /// What the form functions on Lambda load at start: `site.toml` as written and the slugs
 /// that exist (all public already), so that they check submissions as the build does.
-fn forms_file(state: &portal_forms::api::SiteState, root: &Path) -> Result<Vec<u8>, BuildError> {
-    let path = root.join("site.toml");
-    let site_toml =
-        std::fs::read_to_string(&path).map_err(|source| BuildError::Io { path, source })?;
+fn forms_file(state: &portal_forms::api::SiteState, site_toml: &str) -> Vec<u8> {
     let slugs: serde_json::Map<String, serde_json::Value> = state
         .slugs
         .iter()
         .map(|(kind, slugs)| (kind.api_name().to_string(), serde_json::json!(slugs)))
         .collect();
     let file = serde_json::json!({ "site_toml": site_toml, "slugs": slugs });
-    Ok(serde_json::to_vec_pretty(&file).expect("JSON values serialise"))
+    serde_json::to_vec_pretty(&file).expect("JSON values serialise")
 }
 
 /// Refuses an output folder that holds, or is inside, the site's own sources: swapping it
@@ -204,15 +305,27 @@ fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), BuildError>
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let out = abs(output);
     let root = abs(root);
-    let sources = [root.clone(), root.join("content"), root.join("themes")];
-    for s in &sources {
-        if s.starts_with(&out) || out.starts_with(s) && s != &root {
-            return Err(BuildError::Template(format!(
-                "le dossier de sortie {} contiendrait ou remplacerait les sources du site ({}) : choisissez-en un autre",
-                out.display(),
-                s.display()
-            )));
-        }
+    let sources = [
+        (SourceFolder::Site, root.clone()),
+        (SourceFolder::Content, root.join("content")),
+        (SourceFolder::Themes, root.join("themes")),
+    ];
+    for (folder, s) in sources {
+        let overlap = if s == out {
+            Overlap::Is
+        } else if s.starts_with(&out) {
+            Overlap::Holds
+        } else if out.starts_with(&s) && folder != SourceFolder::Site {
+            Overlap::Inside
+        } else {
+            continue;
+        };
+        return Err(BuildError::OutputOverSources {
+            output: out,
+            sources: s,
+            folder,
+            overlap,
+        });
     }
     Ok(())
 }
@@ -224,9 +337,32 @@ mod tests {
     #[test]
     fn output_may_not_replace_sources() {
         let root = Path::new("/tmp/site");
-        assert!(refuse_dangerous_output(root, Path::new("/tmp/site")).is_err());
-        assert!(refuse_dangerous_output(root, Path::new("/tmp")).is_err());
-        assert!(refuse_dangerous_output(root, Path::new("/tmp/site/content/x")).is_err());
+        let refused = |output: &str| {
+            refuse_dangerous_output(root, Path::new(output))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            refused("/tmp/site"),
+            "le dossier de sortie /tmp/site est le dossier du site : le remplacer par le site \
+             construit l'effacerait ; choisissez-en un autre avec --output"
+        );
+        assert_eq!(
+            refused("/tmp"),
+            "le dossier de sortie /tmp contient le dossier du site (/tmp/site) : le remplacer \
+             par le site construit l'effacerait ; choisissez-en un autre avec --output"
+        );
+        assert_eq!(
+            refused("/tmp/site/themes"),
+            "le dossier de sortie /tmp/site/themes est le dossier themes/ du site : le remplacer \
+             par le site construit l'effacerait ; choisissez-en un autre avec --output"
+        );
+        assert_eq!(
+            refused("/tmp/site/content/x"),
+            "le dossier de sortie /tmp/site/content/x est dans le dossier content/ du site \
+             (/tmp/site/content) : le site construit s'y mêlerait aux sources ; choisissez-en un \
+             autre avec --output"
+        );
         assert!(refuse_dangerous_output(root, Path::new("/tmp/site/public")).is_ok());
     }
 }

@@ -1,25 +1,11 @@
-//! Dates as the public reads them, and the date each content file last changed.
+//! The build date, and the date each content file last changed.
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
 
 use jiff::civil::Date;
-
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+use portal_model::SiteConfig;
 
 /// Today in the site's time zone (UTC when `site.toml` cannot be read).
 pub fn today(root: &Path) -> Date {
@@ -29,24 +15,12 @@ pub fn today(root: &Path) -> Date {
     tz.to_datetime(jiff::Timestamp::now()).date()
 }
 
-/// `1er décembre 2026`, `23 novembre 2026`.
-pub fn french(date: Date) -> String {
-    let day = if date.day() == 1 {
-        "1er".to_string()
-    } else {
-        date.day().to_string()
-    };
-    format!(
-        "{day} {} {}",
-        MONTHS[date.month() as usize - 1],
-        date.year()
-    )
-}
-
-/// `samedi 12 décembre 2026`.
-pub fn french_with_weekday(date: Date) -> String {
-    let day = portal_model::shapes::Weekday::of(date).label();
-    format!("{day} {}", french(date))
+/// Today in the time zone of settings already read.
+pub fn today_in(config: &SiteConfig) -> Date {
+    config
+        .time_zone()
+        .to_datetime(jiff::Timestamp::now())
+        .date()
 }
 
 /// The day each content file last changed, from git when the site is in a repository.
@@ -115,20 +89,5 @@ impl ChangeDates {
             .or(self.fallback)
             .unwrap_or(today)
             .min(today)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn french_dates() {
-        assert_eq!(french(date(2026, 12, 1)), "1er décembre 2026");
-        assert_eq!(
-            french_with_weekday(date(2026, 12, 12)),
-            "samedi 12 décembre 2026"
-        );
     }
 }

@@ -1,7 +1,7 @@
 //! The ways a build fails, each said so that the person at the keyboard can act on it.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use portal_model::Problem;
 
@@ -37,20 +37,124 @@ impl fmt::Display for FileProblems {
     }
 }
 
+/// Why a build, a check or `portal new` stopped: one variant per cause, with the error that
+/// caused it kept as its source. Each message is whole (it names the file or folder and says
+/// what to do), so that the command line prints it alone.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// Content that breaks the contract; every problem of the build at once.
     #[error("{}", content_report(.0))]
     Content(Vec<FileProblems>),
-    /// A theme template that does not compile or render.
-    #[error("thème : {0}")]
-    Template(String),
+    /// A file or folder that cannot be read or written.
     #[error("{}: {source}", .path.display())]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+    /// The theme `site.toml` names has no folder under `themes/`.
+    #[error(
+        "le thème « {name} » (site.toml, clé theme) n'existe pas : dossier {} introuvable",
+        .folder.display()
+    )]
+    ThemeMissing { name: String, folder: PathBuf },
+    /// A folder of the theme that cannot be walked.
+    #[error("thème : {0}")]
+    ThemeFolder(#[source] walkdir::Error),
+    /// A theme template that does not compile.
+    #[error("thème : {}", error_chain(.0))]
+    Template(#[source] tera::Error),
+    /// A theme template that fails to render a page or a feed.
+    #[error("thème : {template} : {}", error_chain(.source))]
+    Render {
+        template: String,
+        #[source]
+        source: tera::Error,
+    },
+    /// The open data's CSV file that cannot be made.
+    #[error("{file} : {source}")]
+    Csv {
+        file: &'static str,
+        #[source]
+        source: csv::Error,
+    },
+    /// The output folder is, holds or lies in the site's sources: replacing it with the
+    /// built site, as every build does, would destroy them.
+    #[error("{}", output_clash(.output, .sources, *.folder, *.overlap))]
+    OutputOverSources {
+        output: PathBuf,
+        /// The folder of sources it overlaps.
+        sources: PathBuf,
+        folder: SourceFolder,
+        overlap: Overlap,
+    },
+    /// The output folder holds files that no build wrote: a build never replaces them.
+    #[error(
+        "le dossier de sortie {} existe et n'a pas été créé par portal build : choisissez un autre dossier avec --output, ou videz-le",
+        .0.display()
+    )]
+    OutputNotABuild(PathBuf),
+    /// A file of the built site whose path would leave the output folder.
+    #[error("chemin de sortie refusé : « {0} » sortirait du dossier du site")]
+    OutputPathOutside(String),
+    /// `portal new` was given a file name that is not a slug.
+    #[error(
+        "« {slug} » n'est pas un identifiant valide (minuscules, chiffres et tirets simples) : rien n'a été écrit{}",
+        .suggestion.as_ref().map(|s| format!(" ; essayez « {s} »")).unwrap_or_default()
+    )]
+    NotASlug {
+        slug: String,
+        /// The slug made of it, when it has letters or digits.
+        suggestion: Option<String>,
+    },
+    /// `portal new` never overwrites a file (nor writes through a link).
+    #[error("{} existe déjà : rien n'a été écrit", .0.display())]
+    AlreadyExists(PathBuf),
+    /// `portal new` for a call or a listing needs an association to name.
+    #[error(
+        "aucune association dans content/associations/ : créez-en une d'abord avec « portal new association SLUG »"
+    )]
+    NoAssociation,
+}
+
+/// Which folder of the sources an output folder overlaps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFolder {
+    /// The site's folder, holding `site.toml`.
+    Site,
+    Content,
+    Themes,
+}
+
+/// How an output folder overlaps a folder of the sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlap {
+    /// It is that folder.
+    Is,
+    /// It holds that folder.
+    Holds,
+    /// It lies inside that folder.
+    Inside,
+}
+
+fn output_clash(output: &Path, sources: &Path, folder: SourceFolder, overlap: Overlap) -> String {
+    let what = match folder {
+        SourceFolder::Site => "le dossier du site",
+        SourceFolder::Content => "le dossier content/ du site",
+        SourceFolder::Themes => "le dossier themes/ du site",
+    };
+    let (out, sources) = (output.display(), sources.display());
+    match overlap {
+        Overlap::Is => format!(
+            "le dossier de sortie {out} est {what} : le remplacer par le site construit l'effacerait ; choisissez-en un autre avec --output"
+        ),
+        Overlap::Holds => format!(
+            "le dossier de sortie {out} contient {what} ({sources}) : le remplacer par le site construit l'effacerait ; choisissez-en un autre avec --output"
+        ),
+        Overlap::Inside => format!(
+            "le dossier de sortie {out} est dans {what} ({sources}) : le site construit s'y mêlerait aux sources ; choisissez-en un autre avec --output"
+        ),
+    }
 }
 
 impl BuildError {
@@ -59,7 +163,7 @@ impl BuildError {
         move |source| BuildError::Io { path, source }
     }
 
-    /// How many problems the error holds (1 for a template or I/O error).
+    /// How many problems the error holds (1 but for content).
     pub fn count(&self) -> usize {
         match self {
             BuildError::Content(files) => files.iter().map(|f| f.problems.len()).sum(),
@@ -87,7 +191,7 @@ fn content_report(files: &[FileProblems]) -> String {
 
 impl From<tera::Error> for BuildError {
     fn from(e: tera::Error) -> Self {
-        BuildError::Template(error_chain(&e))
+        BuildError::Template(e)
     }
 }
 

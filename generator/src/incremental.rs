@@ -1,10 +1,11 @@
 //! `portal serve`'s rebuilds. After an editor saves an entry that the site already has,
 //! only that file is decoded; its own page is rendered and served at once; then the pages
 //! that show it (lists, maps, guides, its association's page, the listings it matches) are
-//! rendered again, and only those whose HTML came out different are minified and replaced;
-//! feeds, data and indexes are redone last. Anything else (site.toml, the theme, a free
-//! page, a file added or removed, another day) is a full build. Either way the files served
-//! are those of a full build, byte for byte (tests/sites/incremental.rs).
+//! rendered again, and only those whose HTML came out different are minified and replaced,
+//! while feeds, data and indexes are redone. These are the stages of every build
+//! (`build::run`), with the plan of an update. Anything else (site.toml, the theme,
+//! a free page, a file added or removed, another day) is a full build. Either way the files
+//! served are those of a full build, byte for byte (tests/incremental.rs).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -14,14 +15,15 @@ use std::time::{Duration, Instant};
 use portal_model::{Context, Entry, Kind};
 use rayon::prelude::*;
 
-use crate::build::{BuildOptions, BuildReport, Built, build_site};
+use crate::build::{self, BuildOptions, BuildReport, Built, Loaded, Plan, build_site};
+use crate::dates::today_in;
 use crate::error::{BuildError, FileProblems};
+use crate::index::Index;
 use crate::load;
-use crate::render::Renderer;
-use crate::render::pages::{Job, RenderedPage, hash_of};
-use crate::render::urls::Urls;
-use crate::site::Site;
-use crate::write::Memory;
+use crate::render::{self, Job, RenderedPage, Renderer, hash_of};
+use crate::theme::Theme;
+use crate::urls::Urls;
+use crate::write::{Memory, Sink};
 
 /// The files of a site, by path relative to its root.
 pub type Files = BTreeMap<String, Arc<Vec<u8>>>;
@@ -44,8 +46,6 @@ pub struct Incremental {
 struct Last {
     built: Built,
     files: Files,
-    /// Files written by `write_outputs`, which an update writes again.
-    outputs: BTreeSet<String>,
     report: BuildReport,
 }
 
@@ -83,47 +83,45 @@ impl Incremental {
         self.last.as_ref().map(|l| &l.report)
     }
 
+    /// The base path of the last good build's addresses (`/` or `/portail/`).
+    pub fn base_path(&self) -> Option<String> {
+        let config = &self.last.as_ref()?.built.index.content.config;
+        Some(Urls::new(&config.base_url).base_path)
+    }
+
     /// A full build in memory, remembered for the next update.
-    pub fn full(&mut self, today: jiff::civil::Date) -> Result<&Files, BuildError> {
+    pub fn full(&mut self) -> Result<&Files, BuildError> {
         self.last = None;
-        self.options.today = today;
         let memory = Memory::default();
         let (report, built) = build_site(&self.options, &memory, true)?;
         let files = memory.into_files();
-        let pages: HashSet<&str> = built.pages.iter().map(|p| p.file.as_str()).collect();
-        let theme: HashSet<&str> = built.theme.files.iter().map(|(f, _)| f.as_str()).collect();
-        let outputs = files
-            .keys()
-            .filter(|f| {
-                !pages.contains(f.as_str())
-                    && !theme.contains(f.as_str())
-                    && *f != "donnees/formulaires.json"
-            })
-            .cloned()
-            .collect();
         let last = self.last.insert(Last {
             built,
             files,
-            outputs,
             report,
         });
         Ok(&last.files)
     }
 
     /// Rebuilds after `changed` files were saved: an update when it can, a full build
-    /// otherwise. `publish` receives the files to serve, possibly twice.
+    /// otherwise (also when the day changed). `publish` receives the files to serve,
+    /// possibly twice.
     pub fn rebuild(
         &mut self,
         changed: &[PathBuf],
-        today: jiff::civil::Date,
         publish: &mut dyn FnMut(&Files, Progress),
     ) -> Result<Option<UpdateReport>, BuildError> {
-        let fast = today == self.options.today
-            && self.last.is_some()
-            && !changed.is_empty()
-            && self.edits_known(changed);
+        let same_day = self.last.as_ref().is_some_and(|last| {
+            let index = &last.built.index;
+            let today = self
+                .options
+                .today
+                .unwrap_or_else(|| today_in(&index.content.config));
+            today == index.today
+        });
+        let fast = same_day && !changed.is_empty() && self.edits_known(changed);
         if !fast {
-            let files = self.full(today)?;
+            let files = self.full()?;
             publish(files, Progress::Done);
             return Ok(None);
         }
@@ -156,11 +154,11 @@ impl Incremental {
 
     fn has(&self, kind: Kind, slug: &str) -> bool {
         let Some(last) = &self.last else { return false };
-        let c = &last.built.site.content;
+        let index = &last.built.index;
         match kind {
-            Kind::Association => find(&c.associations, slug, |a| &a.slug).is_some(),
-            Kind::VolunteerCall => find(&c.calls, slug, |x| &x.slug).is_some(),
-            Kind::Resource => find(&c.resources, slug, |x| &x.slug).is_some(),
+            Kind::Association => index.find_association(slug).is_some(),
+            Kind::VolunteerCall => index.find_call(slug).is_some(),
+            Kind::Resource => index.find_resource(slug).is_some(),
             Kind::Page => false,
         }
     }
@@ -185,130 +183,38 @@ impl Incremental {
         publish: &mut dyn FnMut(&Files, Progress),
     ) -> Result<UpdateReport, BuildError> {
         let started = Instant::now();
-        let mut report = UpdateReport::default();
         let decoded = self.decode(changed)?;
         let last = self.last.take().expect("an update follows a build");
         let Built {
-            site,
+            index,
             theme,
-            outline,
             pages,
+            others: _,
         } = last.built;
-        let (mut content, changes) = site.into_parts();
-        let mut edits = Vec::new();
-        for (kind, slug, after) in decoded {
-            let before = match &after {
-                Entry::Association(a) => {
-                    Entry::Association(replace(&mut content.associations, a.clone(), |x| &x.slug))
-                }
-                Entry::VolunteerCall(c) => {
-                    Entry::VolunteerCall(replace(&mut content.calls, c.clone(), |x| &x.slug))
-                }
-                Entry::Resource(r) => {
-                    Entry::Resource(replace(&mut content.resources, r.clone(), |x| &x.slug))
-                }
-                Entry::Page(_) => unreachable!("free pages take a full build"),
-            };
-            edits.push(Edit {
-                kind,
-                slug,
-                before,
-                after,
-            });
-        }
-        let site = Site::new(content, self.options.today, changes);
-        report.index = started.elapsed();
-
-        let urls = Urls::new(&site.content.config.base_url);
-        let mut renderer = Renderer::new(&site, &theme, urls);
-        renderer.outline = outline.clone();
-        let jobs = renderer.jobs();
-        let previous: HashMap<&Job, &RenderedPage> = pages.iter().map(|p| (&p.job, p)).collect();
-        let mut files = last.files;
-
-        // First the saved entries' own pages: what the editor is looking at.
-        let own: HashSet<Job> = edits.iter().filter_map(|e| own_job(&site, e)).collect();
-        let mut fresh: HashMap<Job, RenderedPage> = HashMap::new();
-        for job in &own {
-            let (page, raw) = renderer.render_raw(job)?;
-            let page = RenderedPage {
-                hash: hash_of(&raw),
-                ..page
-            };
-            files.insert(page.file.clone(), Arc::new(renderer.finish(raw)));
-            fresh.insert(job.clone(), page);
-        }
-        report.own_pages = started.elapsed();
-        publish(&files, Progress::OwnPages);
-
-        // Then every page that may show them, keeping (and minifying) only those that changed.
-        let related = related_jobs(&site, &edits);
-        let again: Vec<&Job> = jobs
-            .iter()
-            .filter(|j| !own.contains(j) && (!is_entry(j) || related.contains(j)))
-            .collect();
-        report.rendered = own.len() + again.len();
-        let redone: Vec<(RenderedPage, Option<Vec<u8>>)> = again
-            .par_iter()
-            .map(|job| {
-                let (page, raw) = renderer.render_raw(job)?;
-                let hash = hash_of(&raw);
-                let same = previous
-                    .get(job)
-                    .is_some_and(|p| p.hash == hash && p.file == page.file);
-                let bytes = (!same).then(|| renderer.finish(raw));
-                Ok((RenderedPage { hash, ..page }, bytes))
-            })
-            .collect::<Result<_, BuildError>>()?;
-        for (page, bytes) in redone {
-            if let Some(bytes) = bytes {
-                report.changed += 1;
-                files.insert(page.file.clone(), Arc::new(bytes));
-            }
-            fresh.insert(page.job.clone(), page);
-        }
-        let mut new_pages = Vec::with_capacity(jobs.len());
-        for job in &jobs {
-            match fresh
-                .remove(job)
-                .or_else(|| previous.get(job).map(|p| (*p).clone()))
-            {
-                Some(page) => new_pages.push(page),
-                None => unreachable!("an entry's job is rendered or kept: {job:?}"),
-            }
-        }
-        let kept: HashSet<&str> = new_pages.iter().map(|p| p.file.as_str()).collect();
-        for old in &pages {
-            if !kept.contains(old.file.as_str()) {
-                files.remove(&old.file);
-            }
-        }
-
-        let memory = Memory::default();
-        let page_urls: Vec<String> = new_pages.iter().map(|p| p.url.clone()).collect();
-        renderer.write_outputs(&memory)?;
-        renderer.write_sitemap(&memory, &page_urls)?;
-        for old in &last.outputs {
-            files.remove(old);
-        }
-        let written = memory.into_files();
-        let outputs = written.keys().cloned().collect();
-        files.extend(written);
-        drop(renderer);
+        // The previous build's files, which the stages overwrite where they change.
+        let memory = Memory::from_files(last.files);
+        let mut plan = Update {
+            started,
+            last: Some((index, theme)),
+            decoded,
+            edits: Vec::new(),
+            previous: pages,
+            own: HashSet::new(),
+            fresh: HashMap::new(),
+            report: UpdateReport::default(),
+        };
+        let mut handover = || memory.with_files(|files| publish(files, Progress::OwnPages));
+        let (build_report, built) = build::run(&mut plan, &self.options, &memory, &mut handover)?;
+        let mut files = memory.into_files();
+        // What the previous build had and this one did not write (a page or a search
+        // shard that is no more) goes.
+        let kept: HashSet<&str> = built.files().collect();
+        files.retain(|path, _| kept.contains(path.as_str()));
+        let mut report = plan.report;
         report.total = started.elapsed();
-
-        let mut build_report = last.report;
-        let other = files.len() - new_pages.len();
-        build_report.counts(&site, new_pages.len(), other);
         let last = self.last.insert(Last {
-            built: Built {
-                site,
-                theme,
-                outline,
-                pages: new_pages,
-            },
+            built,
             files,
-            outputs,
             report: build_report,
         });
         publish(&last.files, Progress::Done);
@@ -318,7 +224,7 @@ impl Incremental {
     /// Decodes the saved entries against the last build's settings and associations.
     fn decode(&self, changed: &[PathBuf]) -> Result<Vec<(Kind, String, Entry)>, BuildError> {
         let last = self.last.as_ref().expect("an update follows a build");
-        let content = &last.built.site.content;
+        let content = &last.built.index.content;
         let associations: BTreeSet<String> = content
             .associations
             .iter()
@@ -358,6 +264,131 @@ impl Incremental {
     }
 }
 
+/// An update as a plan of the build's stages: the last build's content with the saved
+/// entries in place of their old versions; their own pages first, then only the pages
+/// that may show them (the others are the last build's).
+struct Update {
+    started: Instant,
+    /// The last build's index and theme, until the load stage takes them.
+    last: Option<(Index, Theme)>,
+    decoded: Vec<(Kind, String, Entry)>,
+    edits: Vec<Edit>,
+    /// The last build's pages, in its jobs' order.
+    previous: Vec<RenderedPage>,
+    /// The saved entries' own pages, rendered first.
+    own: HashSet<Job>,
+    fresh: HashMap<Job, RenderedPage>,
+    report: UpdateReport,
+}
+
+impl Plan for Update {
+    fn load(&mut self) -> Result<Loaded, BuildError> {
+        let (index, theme) = self.last.take().expect("an update loads once");
+        // An update happens on the day of the last build only.
+        let index_today = index.today;
+        let (mut content, changes) = index.into_parts();
+        for (kind, slug, after) in std::mem::take(&mut self.decoded) {
+            let before = match &after {
+                Entry::Association(a) => {
+                    Entry::Association(replace(&mut content.associations, a.clone(), |x| &x.slug))
+                }
+                Entry::VolunteerCall(c) => {
+                    Entry::VolunteerCall(replace(&mut content.calls, c.clone(), |x| &x.slug))
+                }
+                Entry::Resource(r) => {
+                    Entry::Resource(replace(&mut content.resources, r.clone(), |x| &x.slug))
+                }
+                Entry::Page(_) => unreachable!("free pages take a full build"),
+            };
+            self.edits.push(Edit {
+                kind,
+                slug,
+                before,
+                after,
+            });
+        }
+        Ok(Loaded {
+            content,
+            today: index_today,
+            theme,
+            changes,
+        })
+    }
+
+    /// The saved entries' own pages: what the editor is looking at.
+    fn first(
+        &mut self,
+        renderer: &Renderer,
+        _jobs: &[Job],
+        sink: &dyn Sink,
+    ) -> Result<(), BuildError> {
+        self.report.index = self.started.elapsed();
+        self.own = self
+            .edits
+            .iter()
+            .filter_map(|e| own_job(renderer.index, e))
+            .collect();
+        for job in &self.own {
+            let (page, raw) = render::render_raw(renderer, job)?;
+            let page = RenderedPage {
+                hash: hash_of(&raw),
+                ..page
+            };
+            sink.put(&page.file, renderer.finish(raw))?;
+            self.fresh.insert(job.clone(), page);
+        }
+        self.report.own_pages = self.started.elapsed();
+        Ok(())
+    }
+
+    /// Every page that may show the saved entries, keeping (and minifying) only those that
+    /// changed.
+    fn render(
+        &mut self,
+        renderer: &Renderer,
+        jobs: &[Job],
+        sink: &dyn Sink,
+    ) -> Result<Vec<RenderedPage>, BuildError> {
+        let previous: HashMap<&Job, &RenderedPage> =
+            self.previous.iter().map(|p| (&p.job, p)).collect();
+        let related = related_jobs(renderer.index, &self.edits);
+        let again: Vec<&Job> = jobs
+            .iter()
+            .filter(|j| !self.own.contains(j) && (!j.is_entry() || related.contains(j)))
+            .collect();
+        self.report.rendered = self.own.len() + again.len();
+        let redone: Vec<(RenderedPage, bool)> = again
+            .par_iter()
+            .map(|job| {
+                let (page, raw) = render::render_raw(renderer, job)?;
+                let hash = hash_of(&raw);
+                let same = previous
+                    .get(job)
+                    .is_some_and(|p| p.hash == hash && p.file == page.file);
+                if !same {
+                    sink.put(&page.file, renderer.finish(raw))?;
+                }
+                Ok((RenderedPage { hash, ..page }, !same))
+            })
+            .collect::<Result<_, BuildError>>()?;
+        for (page, changed) in redone {
+            self.report.changed += usize::from(changed);
+            self.fresh.insert(page.job.clone(), page);
+        }
+        let pages = jobs
+            .iter()
+            .map(|job| match self.fresh.remove(job) {
+                Some(page) => page,
+                None => match previous.get(job) {
+                    Some(page) => (*page).clone(),
+                    None => unreachable!("an entry's job is rendered or kept: {job:?}"),
+                },
+            })
+            .collect();
+        Ok(pages)
+    }
+}
+
 fn find<T>(items: &[T], slug: &str, key: impl Fn(&T) -> &String) -> Option<usize> {
     items.binary_search_by(|x| key(x).as_str().cmp(slug)).ok()
 }
@@ -368,20 +399,12 @@ fn replace<T>(items: &mut [T], new: T, key: impl Fn(&T) -> &String) -> T {
     std::mem::replace(&mut items[i], new)
 }
 
-fn is_entry(job: &Job) -> bool {
-    matches!(
-        job,
-        Job::Association(_) | Job::Call(_) | Job::Resource(_) | Job::Page(_)
-    )
-}
-
 /// The page of the entry itself.
-fn own_job(site: &Site, edit: &Edit) -> Option<Job> {
-    let c = &site.content;
+fn own_job(index: &Index, edit: &Edit) -> Option<Job> {
     Some(match edit.kind {
-        Kind::Association => Job::Association(find(&c.associations, &edit.slug, |a| &a.slug)?),
-        Kind::VolunteerCall => Job::Call(find(&c.calls, &edit.slug, |x| &x.slug)?),
-        Kind::Resource => Job::Resource(find(&c.resources, &edit.slug, |x| &x.slug)?),
+        Kind::Association => Job::Association(index.find_association(&edit.slug)?),
+        Kind::VolunteerCall => Job::Call(index.find_call(&edit.slug)?),
+        Kind::Resource => Job::Resource(index.find_resource(&edit.slug)?),
         Kind::Page => return None,
     })
 }
@@ -390,8 +413,7 @@ fn own_job(site: &Site, edit: &Edit) -> Option<Job> {
 /// lists its calls and listings; calls and listings show their association; a listing
 /// shows the nearest listings of the other kind in its category, whose distances depend on
 /// their associations' places.
-fn related_jobs(site: &Site, edits: &[Edit]) -> HashSet<Job> {
-    let c = &site.content;
+fn related_jobs(index: &Index, edits: &[Edit]) -> HashSet<Job> {
     let mut associations = BTreeSet::new();
     let mut categories = BTreeSet::new();
     for e in edits {
@@ -399,7 +421,12 @@ fn related_jobs(site: &Site, edits: &[Edit]) -> HashSet<Job> {
             match entry {
                 Entry::Association(a) => {
                     associations.insert(a.slug.clone());
-                    categories.extend(site.resources_of(&a.slug).map(|r| r.category));
+                    categories.extend(
+                        index
+                            .resources_of(&a.slug)
+                            .iter()
+                            .map(|&r| index.resource(r).category),
+                    );
                 }
                 Entry::VolunteerCall(x) => {
                     associations.insert(x.association.clone());
@@ -413,19 +440,19 @@ fn related_jobs(site: &Site, edits: &[Edit]) -> HashSet<Job> {
         }
     }
     let mut jobs = HashSet::new();
-    for (i, a) in c.associations.iter().enumerate() {
+    for (id, a) in index.associations() {
         if associations.contains(&a.slug) {
-            jobs.insert(Job::Association(i));
+            jobs.insert(Job::Association(id));
         }
     }
-    for (i, x) in c.calls.iter().enumerate() {
+    for (id, x) in index.calls() {
         if associations.contains(&x.association) {
-            jobs.insert(Job::Call(i));
+            jobs.insert(Job::Call(id));
         }
     }
-    for (i, r) in c.resources.iter().enumerate() {
+    for (id, r) in index.resources() {
         if associations.contains(&r.association) || categories.contains(&r.category) {
-            jobs.insert(Job::Resource(i));
+            jobs.insert(Job::Resource(id));
         }
     }
     jobs

@@ -1,22 +1,31 @@
 //! The solidarity portal's static site generator.
 //!
 //! A build is a pipeline, one module a stage: [`load`] reads and checks `content/` and
-//! `site.toml` with the shared model; [`site`] indexes the content for one build date;
-//! [`render`] applies the theme's templates; [`outputs`] adds feeds, calendar, open data and
-//! sitemap; [`write`] puts the files in place atomically. [`build`] wires them together,
-//! [`serve`] rebuilds on change, [`scaffold`] writes new content files.
+//! `site.toml` with the shared model (and [`theme`] the theme); [`index`] arranges the
+//! content for one build date; [`render`] applies the theme's [`templates`] to make the
+//! pages; [`outputs`] adds feeds, calendar, open data, search index and sitemap; [`write`]
+//! puts the files in place atomically. [`build`] runs the stages, for a full build and for
+//! [`incremental`]'s updates alike; [`serve`] rebuilds on change, [`scaffold`] writes new
+//! content files. Below them all: [`urls`], [`published`], [`outline`], [`phrasing`],
+//! [`error`]; the Markdown renderer is the `portal-markdown` crate.
 
 pub mod build;
 pub mod dates;
 pub mod error;
 pub mod incremental;
+pub mod index;
 pub mod load;
+pub mod outline;
 pub mod outputs;
+pub mod phrasing;
+pub mod published;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
-pub mod site;
 pub mod stores;
+pub mod templates;
+pub mod theme;
+pub mod urls;
 pub mod write;
 
 pub use build::{BuildOptions, BuildReport, build, check};

@@ -18,6 +18,7 @@ use portal_model::{
 use rayon::prelude::*;
 
 use crate::error::{BuildError, FileProblems};
+use crate::outline::{self, Outline};
 
 /// A content file larger than this is refused: no profile or listing needs more, and a huge
 /// file is more likely a mistake (or an attack) than content.
@@ -31,8 +32,12 @@ pub struct Content {
     pub calls: Vec<VolunteerCall>,
     pub resources: Vec<Resource>,
     pub pages: Vec<Page>,
+    /// `site.toml` as written, for the form functions (they read it as the build does).
+    pub site_toml: String,
     /// Files of `content/data/`, relative to it, for themes and maps.
     pub data: Vec<PathBuf>,
+    /// The territory's outline, from the first of `data` that has one.
+    pub outline: Outline,
 }
 
 /// A content file found on disk, not yet decoded.
@@ -46,19 +51,25 @@ struct Found {
 
 /// Reads and checks `site.toml`.
 pub fn load_config(root: &Path) -> Result<SiteConfig, BuildError> {
+    read_config(root).map(|(config, _)| config)
+}
+
+/// `site.toml`, checked, and its text.
+fn read_config(root: &Path) -> Result<(SiteConfig, String), BuildError> {
     let path = root.join("site.toml");
     let source = fs::read_to_string(&path).map_err(BuildError::io(&path))?;
-    SiteConfig::parse(&source).map_err(|problems| {
+    let config = SiteConfig::parse(&source).map_err(|problems| {
         BuildError::Content(vec![FileProblems {
             file: "site.toml".into(),
             problems,
         }])
-    })
+    })?;
+    Ok((config, source))
 }
 
-/// Loads the whole content of the site at `root`.
+/// Loads the whole content of the site at `root`, `site.toml` read once.
 pub fn load(root: &Path) -> Result<Content, BuildError> {
-    let config = load_config(root)?;
+    let (config, site_toml) = read_config(root)?;
     let (found, data, mut failed) = discover(root);
     let associations: BTreeSet<String> = found
         .iter()
@@ -83,6 +94,8 @@ pub fn load(root: &Path) -> Result<Content, BuildError> {
         calls: Vec::with_capacity(count(Kind::VolunteerCall)),
         resources: Vec::with_capacity(count(Kind::Resource)),
         pages: Vec::with_capacity(count(Kind::Page)),
+        site_toml,
+        outline: outline::read(root, &data),
         data,
     };
     for d in decoded {

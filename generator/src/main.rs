@@ -143,7 +143,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Build { output, now } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             let options = BuildOptions {
-                today: now.unwrap_or_else(|| today(&root)),
+                today: now,
                 root,
                 output: output.clone(),
             };
@@ -233,7 +233,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 NewKind::Ressource => Kind::Resource,
                 NewKind::Page => Kind::Page,
             };
-            let path = scaffold::new_entry(&root, kind, &slug, today(&root))?;
+            let path = scaffold::new_entry(&root, kind, &slug, today(&root))
+                .map_err(|e| failed(e, None))?;
             println!(
                 "Écrit : {} (à compléter, puis « portal check »)",
                 path.display()
@@ -280,10 +281,11 @@ async fn moderators(store: &dyn Store, action: ModeratorAction) -> anyhow::Resul
     Ok(())
 }
 
-/// The message of a failed build or check: every problem, then what was (not) touched.
+/// The message of a failed command: the error, whole (its causes are in its message), then
+/// for a build what was (not) touched.
 fn failed(e: BuildError, output: Option<&std::path::Path>) -> anyhow::Error {
     let untouched = match output {
-        Some(out) if out.exists() => format!(
+        Some(out) if out.join(portal::write::MARKER).is_file() => format!(
             "\nRien n'a été écrit : le site précédent ({}) est inchangé.",
             out.display()
         ),

@@ -14,10 +14,11 @@ use crate::error::BuildError;
 /// Writes a new content file of `kind` named `slug`; returns its path.
 pub fn new_entry(root: &Path, kind: Kind, slug: &str, today: Date) -> Result<PathBuf, BuildError> {
     if !is_slug(slug) {
-        return Err(BuildError::Template(format!(
-            "« {slug} » n'est pas un identifiant valide (minuscules, chiffres et tirets simples) ; essayez « {} »",
-            slugify(slug)
-        )));
+        let suggestion = slugify(slug);
+        return Err(BuildError::NotASlug {
+            slug: slug.to_string(),
+            suggestion: is_slug(&suggestion).then_some(suggestion),
+        });
     }
     let config = crate::load::load_config(root)?;
     let path = root
@@ -26,10 +27,7 @@ pub fn new_entry(root: &Path, kind: Kind, slug: &str, today: Date) -> Result<Pat
         .join(format!("{slug}.md"));
     // A dangling symbolic link counts as existing: writing through it would land elsewhere.
     if path.symlink_metadata().is_ok() {
-        return Err(BuildError::Template(format!(
-            "{} existe déjà : rien n'a été écrit",
-            path.display()
-        )));
+        return Err(BuildError::AlreadyExists(path));
     }
     let text = match kind {
         Kind::Association => association(&config, today),
@@ -63,11 +61,7 @@ fn first_association(root: &Path) -> Result<String, BuildError> {
         .filter(|s| is_slug(s))
         .collect();
     slugs.sort();
-    slugs.into_iter().next().ok_or_else(|| {
-        BuildError::Template(
-            "aucune association dans content/associations/ : créez-en une d'abord avec « portal new association SLUG »".into(),
-        )
-    })
+    slugs.into_iter().next().ok_or(BuildError::NoAssociation)
 }
 
 fn later(today: Date, days: i64) -> Date {

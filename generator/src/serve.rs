@@ -26,7 +26,6 @@ use portal_forms::store::Store;
 
 use crate::build::BuildOptions;
 use crate::incremental::{Files, Incremental, Progress};
-use crate::render::urls::Urls;
 
 /// The site being served: the last good build, and the error of the last build if it failed.
 #[derive(Default)]
@@ -67,9 +66,7 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let mut site = Incremental::new(BuildOptions {
         root: options.root.clone(),
         output: PathBuf::new(),
-        today: options
-            .today
-            .unwrap_or_else(|| crate::dates::today(&options.root)),
+        today: options.today,
     });
     rebuild(&options, &state, &mut site, &[]);
     tokio::spawn(purge_every_hour(state.store.clone()));
@@ -105,9 +102,6 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
 /// Builds into memory; on success the new site replaces the old, on failure the old stays.
 /// `changed` are the files saved since the last build (none: build everything).
 fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, changed: &[PathBuf]) {
-    let today = options
-        .today
-        .unwrap_or_else(|| crate::dates::today(&options.root));
     let started = std::time::Instant::now();
     let mut publish = |files: &Files, progress: Progress| {
         let mut served = state.served.write().unwrap_or_else(|e| e.into_inner());
@@ -118,7 +112,7 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
             let _ = state.events.send("reload".into());
         }
     };
-    let result = site.rebuild(changed, today, &mut publish);
+    let result = site.rebuild(changed, &mut publish);
     let mut served = state.served.write().unwrap_or_else(|e| e.into_inner());
     match result {
         Ok(update) => {
@@ -130,8 +124,8 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
                     None => *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All))),
                 }
             }
-            if let Ok(config) = crate::load::load_config(&options.root) {
-                served.base_path = Urls::new(&config.base_url).base_path;
+            if let Some(base_path) = site.base_path() {
+                served.base_path = base_path;
             }
             match update {
                 None => println!(

@@ -19,9 +19,7 @@ pub trait Sink: Sync {
 fn safe_relative(path: &str) -> Result<&Path, BuildError> {
     let p = Path::new(path);
     if path.is_empty() || !p.components().all(|c| matches!(c, Component::Normal(_))) {
-        return Err(BuildError::Template(format!(
-            "chemin de sortie refusé : « {path} » sortirait du dossier du site"
-        )));
+        return Err(BuildError::OutputPathOutside(path.to_string()));
     }
     Ok(p)
 }
@@ -49,11 +47,7 @@ impl Staging {
                 .next()
                 .is_none();
             if !is_build && !empty {
-                return Err(BuildError::Template(format!(
-                    "le dossier de sortie {} existe et n'a pas été créé par portal build : \
-                     choisissez un autre dossier avec --output, ou videz-le",
-                    target.display()
-                )));
+                return Err(BuildError::OutputNotABuild(target.to_path_buf()));
             }
         }
         let name = target
@@ -72,7 +66,8 @@ impl Staging {
             fs::remove_dir_all(&dir).map_err(BuildError::io(&dir))?;
         }
         fs::create_dir_all(&dir).map_err(BuildError::io(&dir))?;
-        fs::write(dir.join(MARKER), b"").map_err(BuildError::io(&dir))?;
+        let marker = dir.join(MARKER);
+        fs::write(&marker, b"").map_err(BuildError::io(&marker))?;
         Ok(Staging {
             target: target.to_path_buf(),
             reuse: target.join(MARKER).is_file(),
@@ -148,6 +143,18 @@ pub struct Memory {
 }
 
 impl Memory {
+    /// A site in memory that starts with `files` (a previous build's, to update).
+    pub fn from_files(files: BTreeMap<String, Arc<Vec<u8>>>) -> Memory {
+        Memory {
+            files: Mutex::new(files),
+        }
+    }
+
+    /// Lends the files as they are now.
+    pub fn with_files<R>(&self, f: impl FnOnce(&BTreeMap<String, Arc<Vec<u8>>>) -> R) -> R {
+        f(&self.files.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
     pub fn into_files(self) -> BTreeMap<String, Arc<Vec<u8>>> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
@@ -171,7 +178,10 @@ mod tests {
     #[test]
     fn paths_cannot_escape() {
         for bad in ["../x", "/etc/passwd", "a/../../b", ""] {
-            assert!(safe_relative(bad).is_err(), "{bad}");
+            assert_eq!(
+                safe_relative(bad).unwrap_err().to_string(),
+                format!("chemin de sortie refusé : « {bad} » sortirait du dossier du site")
+            );
         }
         assert!(safe_relative("associations/x/index.html").is_ok());
     }
@@ -182,7 +192,14 @@ mod tests {
         let target = dir.path().join("mine");
         fs::create_dir(&target).unwrap();
         fs::write(target.join("precious.txt"), "x").unwrap();
-        assert!(Staging::new(&target).is_err());
+        assert_eq!(
+            Staging::new(&target).err().unwrap().to_string(),
+            format!(
+                "le dossier de sortie {} existe et n'a pas été créé par portal build : choisissez \
+                 un autre dossier avec --output, ou videz-le",
+                target.display()
+            )
+        );
         assert!(target.join("precious.txt").exists());
     }
 

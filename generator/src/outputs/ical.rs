@@ -6,20 +6,20 @@ use jiff::tz::TimeZone;
 use portal_model::shapes::{Clock, Weekday};
 use portal_model::volunteer_call::Schedule;
 
-use crate::render::urls::Urls;
-use crate::site::Site;
+use crate::index::Index;
+use crate::urls::Urls;
 
 /// Builds the calendar of the open calls' slots.
-pub fn calendar(site: &Site, urls: &Urls) -> String {
-    let tz = site.content.config.time_zone();
-    let tzid = site.content.config.timezone.as_str();
+pub fn calendar(index: &Index, urls: &Urls) -> String {
+    let tz = index.content.config.time_zone();
+    let tzid = index.content.config.timezone.as_str();
     let host = urls
         .origin
         .split_once("://")
         .map(|(_, h)| h.split('/').next().unwrap_or(h))
         .unwrap_or("portail")
         .to_string();
-    let stamp = format!("{}T000000Z", compact(site.today));
+    let stamp = format!("{}T000000Z", compact(index.today));
     let mut cal = Lines::default();
     cal.push("BEGIN:VCALENDAR");
     cal.push("VERSION:2.0");
@@ -28,19 +28,19 @@ pub fn calendar(site: &Site, urls: &Urls) -> String {
     cal.push("METHOD:PUBLISH");
     cal.prop(
         "X-WR-CALNAME",
-        &format!("{} : bénévolat", site.content.config.title),
+        &format!("{} : bénévolat", index.content.config.title),
     );
     cal.push(&format!("X-WR-TIMEZONE:{tzid}"));
 
     let mut events = Lines::default();
-    let mut years = (site.today.year(), site.today.year());
-    for call in site.open_calls() {
+    let mut years = (index.today.year(), index.today.year());
+    for call in index.open_calls().iter().map(|&id| index.call(id)) {
         let common = |ev: &mut Lines| {
             ev.prop("SUMMARY", &call.title);
             ev.push(&format!("URL:{}", urls.absolute(&urls.call(&call.slug))));
-            let a = site.association(&call.association);
+            let a = index.association_by_slug(&call.association);
             ev.prop("DESCRIPTION", &format!("{} cherche des bénévoles.", a.name));
-            if let Some(p) = site.place_of(call.place.as_ref(), &call.association) {
+            if let Some(p) = index.place_of(call.place.as_ref(), &call.association) {
                 ev.prop(
                     "LOCATION",
                     &format!("{}, {} {}", p.address, p.postal_code, p.city),

@@ -1,214 +1,55 @@
-//! The machine-readable outputs: feeds, calendar, open data, sitemap, robots.txt.
+//! The machine-readable outputs: feeds, calendar, open data, search index, sitemap,
+//! robots.txt. Each is a function of the index (the sitemap, of the pages' addresses), and
+//! says which files it wrote.
 
+pub mod feeds;
 pub mod ical;
-pub mod jsonld;
 pub mod opendata;
 pub mod search;
+pub mod sitemap;
 
-use jiff::civil::Date;
-use portal_model::Kind;
 use rayon::prelude::*;
-use serde::Serialize;
-use tera::Context;
 
 use crate::error::BuildError;
-use crate::render::Renderer;
+use crate::index::Index;
+use crate::published::{
+    ASSOCIATIONS_CSV, ASSOCIATIONS_GEOJSON, ASSOCIATIONS_JSON, CALENDAR, CALLS_FEED, OUTLINE,
+    RESOURCES_FEED, ROBOTS,
+};
+use crate::templates::Templates;
+use crate::urls::Urls;
 use crate::write::Sink;
-use portal_markdown::plain_summary;
 
-#[derive(Serialize)]
-struct Feed {
-    title: String,
-    subtitle: String,
-    id: String,
-    url: String,
-    self_url: String,
-    updated: String,
-    entries: Vec<FeedEntry>,
-}
-
-#[derive(Serialize)]
-struct FeedEntry {
-    title: String,
-    id: String,
-    url: String,
-    updated: String,
-    author: String,
-    summary: String,
-    category: String,
-}
-
-/// How many entries a feed holds: the newest. Feed readers poll for what is new; the
-/// lists and the open data have everything.
-const FEED_ENTRIES: usize = 100;
-
-/// The `FEED_ENTRIES` most recently changed of `items` with their date and id, in the
-/// feed's order: newest first, then by id.
-fn newest<T>(items: Vec<&T>, key: impl Fn(&T) -> (Date, String)) -> Vec<(&T, Date, String)> {
-    let mut dated: Vec<(&T, Date, String)> = items
-        .into_iter()
-        .map(|x| {
-            let (date, id) = key(x);
-            (x, date, id)
-        })
-        .collect();
-    dated.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
-    dated.truncate(FEED_ENTRIES);
-    dated
-}
-
-fn rfc3339(d: Date) -> String {
-    format!("{d}T00:00:00Z")
-}
-
-impl Renderer<'_> {
-    /// Writes every file that is not an HTML page, but the sitemap (which needs the pages'
-    /// addresses). Returns how many files it wrote. The outputs depend on the content only,
-    /// not on the pages or each other: they are made in parallel.
-    pub fn write_outputs(&self, sink: &dyn Sink) -> Result<usize, BuildError> {
-        type Output<'r> = Box<dyn Fn() -> Result<usize, BuildError> + Sync + 'r>;
-        let site = self.site;
-        let urls = &self.urls;
-        let one = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map(|()| 1);
-        let outputs: Vec<Output> = vec![
-            Box::new(|| one("flux/benevolat.xml", self.calls_feed()?)),
-            Box::new(|| one("flux/ressources.xml", self.resources_feed()?)),
-            Box::new(|| {
-                one(
-                    "benevolat/creneaux.ics",
-                    ical::calendar(site, urls).into_bytes(),
-                )
-            }),
-            Box::new(|| one("donnees/associations.json", opendata::json(site, urls)?)),
-            Box::new(|| search::write(self, sink)),
-            Box::new(|| one("donnees/associations.csv", opendata::csv(site, urls)?)),
-            Box::new(|| {
-                one(
-                    "donnees/associations.geojson",
-                    opendata::geojson(site, urls),
-                )
-            }),
-            Box::new(|| {
-                if self.outline.0.is_empty() {
-                    return Ok(0);
-                }
-                one(crate::render::places::OUTLINE, self.outline.to_geojson())
-            }),
-            Box::new(|| {
-                let robots = format!(
-                    "User-agent: *\nAllow: /\nDisallow: {}\n\nSitemap: {}\n",
-                    urls.at("moderation/"),
-                    urls.absolute(&urls.at("sitemap.xml"))
-                );
-                one("robots.txt", robots.into_bytes())
-            }),
-        ];
-        outputs.par_iter().map(|make| make()).sum()
-    }
-
-    fn calls_feed(&self) -> Result<Vec<u8>, BuildError> {
-        let (site, urls) = (self.site, &self.urls);
-        let calls: Vec<FeedEntry> = newest(site.open_calls(), |c| {
-            (
-                site.changed(Kind::VolunteerCall, &c.slug),
-                urls.absolute(&urls.call(&c.slug)),
-            )
-        })
-        .into_iter()
-        .map(|(c, changed, id)| FeedEntry {
-            title: c.title.clone(),
-            url: id.clone(),
-            id,
-            updated: rfc3339(changed),
-            author: site.association(&c.association).name.clone(),
-            summary: plain_summary(&c.body, 300),
-            category: "Bénévolat".into(),
-        })
-        .collect();
-        self.feed(
-            "Appels à bénévoles",
-            "Les appels à bénévoles ouverts des associations",
-            "flux/benevolat.xml",
-            urls.calls(),
-            calls,
-        )
-    }
-
-    fn resources_feed(&self) -> Result<Vec<u8>, BuildError> {
-        let (site, urls) = (self.site, &self.urls);
-        let resources: Vec<FeedEntry> = newest(site.open_resources(None), |r| {
-            (
-                site.changed(Kind::Resource, &r.slug),
-                urls.absolute(&urls.resource(&r.slug)),
-            )
-        })
-        .into_iter()
-        .map(|(r, changed, id)| FeedEntry {
-            title: format!("{} : {}", r.kind.label(), r.title),
-            url: id.clone(),
-            id,
-            updated: rfc3339(changed),
-            author: site.association(&r.association).name.clone(),
-            summary: plain_summary(&r.body, 300),
-            category: r.category.label().into(),
-        })
-        .collect();
-        self.feed(
-            "Offres et demandes de ressources",
-            "Ce que les associations donnent, prêtent ou cherchent",
-            "flux/ressources.xml",
-            urls.resources(),
-            resources,
-        )
-    }
-
-    /// Writes `sitemap.xml`, listing the pages written.
-    pub fn write_sitemap(&self, sink: &dyn Sink, page_urls: &[String]) -> Result<(), BuildError> {
-        sink.put("sitemap.xml", self.sitemap(page_urls)?)
-    }
-
-    fn sitemap(&self, page_urls: &[String]) -> Result<Vec<u8>, BuildError> {
-        let urls = &self.urls;
-        let mut cx = Context::new();
-        let locs: Vec<String> = page_urls
-            .iter()
-            // Pages marked noindex have no place in the sitemap.
-            .filter(|u| {
-                !u.ends_with("404.html")
-                    && *u != &urls.at("moderation/")
-                    && *u != &urls.at("merci/")
-            })
-            .map(|u| urls.absolute(u))
-            .collect();
-        cx.insert("urls", &locs);
-        self.text("sitemap.xml", &cx)
-    }
-
-    /// An Atom feed of `entries`, already in the feed's order (see [`newest`]).
-    fn feed(
-        &self,
-        title: &str,
-        subtitle: &str,
-        path: &str,
-        html_url: String,
-        entries: Vec<FeedEntry>,
-    ) -> Result<Vec<u8>, BuildError> {
-        let urls = &self.urls;
-        let updated = entries
-            .first()
-            .map(|e| e.updated.clone())
-            .unwrap_or_else(|| rfc3339(self.site.today));
-        let feed = Feed {
-            title: format!("{} : {title}", self.site.content.config.title),
-            subtitle: subtitle.to_string(),
-            id: urls.absolute(&urls.at(path)),
-            url: urls.absolute(&html_url),
-            self_url: urls.absolute(&urls.at(path)),
-            updated,
-            entries,
-        };
-        let mut cx = Context::new();
-        cx.insert("feed", &feed);
-        self.text("atom.xml", &cx)
-    }
+/// Writes every file that is not an HTML page, but the sitemap (which needs the pages'
+/// addresses), and returns their paths. The outputs depend on the content only, not on the
+/// pages or each other: they are made in parallel, and can be while the pages render.
+pub fn write(
+    index: &Index,
+    templates: &Templates,
+    urls: &Urls,
+    sink: &dyn Sink,
+) -> Result<Vec<String>, BuildError> {
+    type Output<'r> = Box<dyn Fn() -> Result<Vec<String>, BuildError> + Sync + 'r>;
+    let one = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map(|()| vec![path.to_string()]);
+    let outputs: Vec<Output> = vec![
+        Box::new(|| one(CALLS_FEED, feeds::calls(index, templates, urls)?)),
+        Box::new(|| one(RESOURCES_FEED, feeds::resources(index, templates, urls)?)),
+        Box::new(|| one(CALENDAR, ical::calendar(index, urls).into_bytes())),
+        Box::new(|| one(ASSOCIATIONS_JSON, opendata::json(index, urls)?)),
+        Box::new(|| search::write(index, urls, sink)),
+        Box::new(|| one(ASSOCIATIONS_CSV, opendata::csv(index, urls)?)),
+        Box::new(|| one(ASSOCIATIONS_GEOJSON, opendata::geojson(index, urls))),
+        Box::new(|| {
+            if index.content.outline.0.is_empty() {
+                return Ok(Vec::new());
+            }
+            one(OUTLINE, index.content.outline.to_geojson())
+        }),
+        Box::new(|| one(ROBOTS, sitemap::robots(urls))),
+    ];
+    let written: Vec<Vec<String>> = outputs
+        .par_iter()
+        .map(|make| make())
+        .collect::<Result<_, _>>()?;
+    Ok(written.into_iter().flatten().collect())
 }

@@ -5,39 +5,9 @@ use portal_model::Association;
 use serde::Serialize;
 
 use crate::error::BuildError;
-use crate::render::urls::Urls;
-use crate::site::Site;
-
-pub const LICENCE: &str = "Licence Ouverte / Open Licence 2.0 (Etalab)";
-pub const LICENCE_URL: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
-
-/// The columns of the CSV, in order.
-pub const CSV_COLUMNS: [&str; 24] = [
-    "slug",
-    "nom",
-    "resume",
-    "categories",
-    "lieu",
-    "adresse",
-    "code_postal",
-    "commune",
-    "latitude",
-    "longitude",
-    "horaires",
-    "jours_feries",
-    "accessible_fauteuil",
-    "a_distance_uniquement",
-    "telephone",
-    "email",
-    "site_web",
-    "rna",
-    "siret",
-    "partenaire_banque_alimentaire",
-    "publics",
-    "langues",
-    "mis_a_jour",
-    "url",
-];
+use crate::index::Index;
+use crate::published::{ASSOCIATIONS_CSV, CSV_COLUMNS, LICENCE, LICENCE_URL};
+use crate::urls::Urls;
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -62,12 +32,12 @@ struct Document<'a> {
 }
 
 /// `donnees/associations.json`.
-pub fn json(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
-    let records: Vec<Record> = site
-        .directory
+pub fn json(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
+    let records: Vec<Record> = index
+        .directory()
         .iter()
-        .map(|&i| {
-            let a = &site.content.associations[i];
+        .map(|&id| {
+            let a = index.association(id);
             Record {
                 url: urls.absolute(&urls.association(&a.slug)),
                 association: a,
@@ -80,11 +50,11 @@ pub fn json(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
         })
         .collect();
     let doc = Document {
-        title: format!("{} : associations", site.content.config.title),
+        title: format!("{} : associations", index.content.config.title),
         licence: LICENCE,
         licence_url: LICENCE_URL,
         source: urls.absolute(&urls.home()),
-        generated: site.today.to_string(),
+        generated: index.today.to_string(),
         associations: records,
     };
     // Compact, as the other data files: programs read it (a browser's viewer indents it),
@@ -129,10 +99,10 @@ struct FeatureCollection<'a> {
 }
 
 /// `donnees/associations.geojson`: one point per place.
-pub fn geojson(site: &Site, urls: &Urls) -> Vec<u8> {
+pub fn geojson(index: &Index, urls: &Urls) -> Vec<u8> {
     let mut features = Vec::new();
-    for &i in &site.directory {
-        let a = &site.content.associations[i];
+    for &id in index.directory() {
+        let a = index.association(id);
         for l in &a.locations {
             let p = &l.place;
             features.push(Feature {
@@ -169,12 +139,15 @@ pub fn geojson(site: &Site, urls: &Urls) -> Vec<u8> {
 
 /// `donnees/associations.csv`: one row per place (one row without place for an
 /// association that works remotely only).
-pub fn csv(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
+pub fn csv(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let err = |e: csv::Error| BuildError::Template(format!("donnees/associations.csv : {e}"));
+    let err = |source| BuildError::Csv {
+        file: ASSOCIATIONS_CSV,
+        source,
+    };
     w.write_record(CSV_COLUMNS).map_err(err)?;
-    for &i in &site.directory {
-        let a = &site.content.associations[i];
+    for &id in index.directory() {
+        let a = index.association(id);
         let contact = a.contact.clone().unwrap_or_default();
         let ids = a.identifiers.clone().unwrap_or_default();
         // `place` holds the nine place columns, from `lieu` to `accessible_fauteuil`.
@@ -234,8 +207,7 @@ pub fn csv(site: &Site, urls: &Urls) -> Result<Vec<u8>, BuildError> {
             w.write_record(&row).map_err(err)?;
         }
     }
-    w.into_inner()
-        .map_err(|e| BuildError::Template(format!("donnees/associations.csv : {e}")))
+    w.into_inner().map_err(|e| err(e.into_error().into()))
 }
 
 fn yes_no(b: bool) -> String {

@@ -13,13 +13,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::BuildError;
-use crate::render::Renderer;
+use crate::index::Index;
+use crate::index::ResourceFilter;
+use crate::published::{SEARCH_MANIFEST, SEARCH_SHARDS};
+use crate::urls::Urls;
 use crate::write::Sink;
 
-/// The manifest, at the address the search page gives the script.
-pub const MANIFEST: &str = "recherche/index.json";
-/// The shards, `recherche/index/KEY.json`, next to the manifest.
-const SHARDS: &str = "recherche/index/";
 /// Entries per shard above which it is split: about 30 KB gzipped of real text.
 const BUDGET: usize = 300;
 /// Words too common to say anything, left out of the keys (the script drops them too).
@@ -75,9 +74,9 @@ struct Manifest<'a> {
 
 /// Writes the index: the manifest, then each shard as soon as it is made (together they
 /// are the largest output of a big site; holding them all at once would double its memory).
-/// Returns how many files it wrote.
-pub fn write(r: &Renderer, sink: &dyn Sink) -> Result<usize, BuildError> {
-    let items = items(r);
+/// Returns the paths it wrote: the manifest, then the shards in key order.
+pub fn write(index: &Index, urls: &Urls, sink: &dyn Sink) -> Result<Vec<String>, BuildError> {
+    let items = items(index, urls);
     // Folding is most of the work: each entry's words in parallel, then merged in order.
     let own: Vec<BTreeSet<String>> = items.par_iter().map(Item::words).collect();
     let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -100,11 +99,11 @@ pub fn write(r: &Renderer, sink: &dyn Sink) -> Result<usize, BuildError> {
         stop: STOP,
     };
     sink.put(
-        MANIFEST,
+        SEARCH_MANIFEST,
         serde_json::to_vec(&manifest).expect("the manifest serialises"),
     )?;
     let shards: Vec<(&String, &Vec<u32>)> = shards.iter().collect();
-    let written = shards
+    let written: Vec<String> = shards
         .par_iter()
         .map(|(key, docs)| {
             let size = docs
@@ -121,10 +120,13 @@ pub fn write(r: &Renderer, sink: &dyn Sink) -> Result<usize, BuildError> {
                 bytes.extend_from_slice(&json[d as usize]);
             }
             bytes.push(b']');
-            sink.put(&format!("{SHARDS}{key}.json"), bytes).map(|()| 1)
+            let path = format!("{SEARCH_SHARDS}{key}.json");
+            sink.put(&path, bytes).map(|()| path)
         })
-        .sum::<Result<usize, BuildError>>()?;
-    Ok(written + 1)
+        .collect::<Result<_, BuildError>>()?;
+    Ok(std::iter::once(SEARCH_MANIFEST.to_string())
+        .chain(written)
+        .collect())
 }
 
 /// Files sorted words under shard keys: the first two letters, then one more letter while a
@@ -218,15 +220,13 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Everything a visitor can find, in a stable order.
-fn items(r: &Renderer) -> Vec<Item> {
-    let site = r.site;
-    let urls = &r.urls;
-    let config = &site.content.config;
-    let mut items: Vec<Item> = site
-        .directory
+fn items(index: &Index, urls: &Urls) -> Vec<Item> {
+    let config = &index.content.config;
+    let mut items: Vec<Item> = index
+        .directory()
         .iter()
-        .map(|&i| {
-            let a = &site.content.associations[i];
+        .map(|&id| {
+            let a = index.association(id);
             let mut communes: Vec<String> =
                 a.locations.iter().map(|l| l.place.city.clone()).collect();
             communes.dedup();
@@ -244,26 +244,39 @@ fn items(r: &Renderer) -> Vec<Item> {
         })
         .collect();
     let commune = |own, association: &str| -> Vec<String> {
-        site.place_of(own, association)
+        index
+            .place_of(own, association)
             .map(|p| vec![p.city.clone()])
             .unwrap_or_default()
     };
-    items.extend(site.open_calls().into_iter().map(|c| Item {
-        t: c.title.clone(),
-        u: urls.call(&c.slug),
-        k: "Bénévolat",
-        s: portal_markdown::plain_summary(&c.body, 140),
-        c: c.skills.clone(),
-        v: commune(c.place.as_ref(), &c.association),
-    }));
-    items.extend(site.open_resources(None).into_iter().map(|res| Item {
-        t: res.title.clone(),
-        u: urls.resource(&res.slug),
-        k: res.kind.label(),
-        s: portal_markdown::plain_summary(&res.body, 140),
-        c: vec![res.category.label().to_string()],
-        v: commune(res.place.as_ref(), &res.association),
-    }));
+    items.extend(
+        index
+            .open_calls()
+            .iter()
+            .map(|&id| index.call(id))
+            .map(|c| Item {
+                t: c.title.clone(),
+                u: urls.call(&c.slug),
+                k: "Bénévolat",
+                s: portal_markdown::plain_summary(&c.body, 140),
+                c: c.skills.clone(),
+                v: commune(c.place.as_ref(), &c.association),
+            }),
+    );
+    items.extend(
+        index
+            .open_resources(ResourceFilter::All)
+            .iter()
+            .map(|&id| index.resource(id))
+            .map(|res| Item {
+                t: res.title.clone(),
+                u: urls.resource(&res.slug),
+                k: res.kind.label(),
+                s: portal_markdown::plain_summary(&res.body, 140),
+                c: vec![res.category.label().to_string()],
+                v: commune(res.place.as_ref(), &res.association),
+            }),
+    );
     items
 }
 

@@ -7,6 +7,8 @@ use std::fmt::Write;
 use portal_model::shapes::Geo;
 use portal_model::site::Bounds;
 
+use crate::outline::Outline;
+
 /// Width of the drawing, in SVG units (it scales to the page).
 const WIDTH: f64 = 600.0;
 /// Beyond this many markers, they are drawn as small dots without numbers.
@@ -17,63 +19,6 @@ const NUMBERED: usize = 150;
 pub struct Marker {
     pub number: usize,
     pub geo: Geo,
-}
-
-/// The territory's outline: rings of `[lon, lat]` points, from a GeoJSON file of
-/// `content/data/` when the site provides one.
-#[derive(Debug, Clone, Default)]
-pub struct Outline(pub Vec<Vec<[f64; 2]>>);
-
-impl Outline {
-    /// Reads the rings of every Polygon and MultiPolygon of a GeoJSON text.
-    pub fn from_geojson(text: &str) -> Option<Outline> {
-        let value: serde_json::Value = serde_json::from_str(text).ok()?;
-        let mut rings = Vec::new();
-        collect(&value, &mut rings);
-        (!rings.is_empty()).then_some(Outline(rings))
-    }
-
-    /// The rings as GeoJSON, one polygon each, for the interactive map: it draws the outline
-    /// itself, so that the outline shows even when the tiles do not.
-    pub fn to_geojson(&self) -> Vec<u8> {
-        let polygons: Vec<[&Vec<[f64; 2]>; 1]> = self.0.iter().map(|r| [r]).collect();
-        let doc = serde_json::json!({
-            "type": "Feature",
-            "properties": {},
-            "geometry": {"type": "MultiPolygon", "coordinates": polygons},
-        });
-        serde_json::to_vec(&doc).expect("JSON of numbers")
-    }
-}
-
-fn collect(v: &serde_json::Value, rings: &mut Vec<Vec<[f64; 2]>>) {
-    let ring = |r: &serde_json::Value| -> Vec<[f64; 2]> {
-        r.as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|p| Some([p.get(0)?.as_f64()?, p.get(1)?.as_f64()?]))
-            .collect()
-    };
-    match v.get("type").and_then(|t| t.as_str()) {
-        Some("FeatureCollection") => v["features"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .for_each(|f| collect(f, rings)),
-        Some("Feature") => collect(&v["geometry"], rings),
-        Some("Polygon") => {
-            rings.extend(v["coordinates"].as_array().into_iter().flatten().map(ring))
-        }
-        Some("MultiPolygon") => rings.extend(
-            v["coordinates"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .flat_map(|p| p.as_array().into_iter().flatten())
-                .map(ring),
-        ),
-        _ => {}
-    }
 }
 
 /// Projects latitude and longitude into the drawing: equirectangular, with longitudes
@@ -201,7 +146,7 @@ mod tests {
     }
 
     #[test]
-    fn markers_fall_inside_the_drawing_and_outlines_are_read() {
+    fn markers_fall_inside_the_drawing_over_the_outline() {
         let bounds = Bounds([[44.19, -1.27], [45.58, 0.32]]);
         let bordeaux = Marker {
             number: 1,
@@ -210,17 +155,17 @@ mod tests {
                 lon: -0.5792,
             },
         };
-        let outline = Outline::from_geojson(
-            r#"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[-1,45],[0,45],[0,44.5],[-1,45]]]}}"#,
-        )
-        .unwrap();
+        let outline = Outline(vec![vec![
+            [-1.0, 45.0],
+            [0.0, 45.0],
+            [0.0, 44.5],
+            [-1.0, 45.0],
+        ]]);
         let map = svg(&[bordeaux], &bounds, &outline, "Carte : 1 lieu");
         assert!(map.starts_with(r#"<svg class="map" role="img""#));
         assert!(map.contains("<title id=\"map-title\">Carte : 1 lieu</title>"));
         assert!(map.contains(">1</text>"));
         assert!(map.contains("<path d=\"M"));
-        let again = Outline::from_geojson(std::str::from_utf8(&outline.to_geojson()).unwrap());
-        assert_eq!(again.unwrap().0, outline.0);
         let p = Projection::new(&bounds);
         let (x, y) = p.xy(-0.5792, 44.8378);
         assert!((0.0..WIDTH).contains(&x) && (0.0..p.height).contains(&y));

@@ -1,26 +1,18 @@
-//! What templates see: content turned into ready-to-print values (French dates, URLs,
-//! labels), so that themes hold markup only.
+//! What templates see of an entry: content turned into ready-to-print values (dates said
+//! in French, URLs, labels), so that themes hold markup only. The cards every list shows,
+//! and the views of places and hours the detail pages share.
 
 use jiff::civil::Date;
-use portal_markdown as markdown;
 use portal_model::association::Location;
 use portal_model::resource::Resource;
-use portal_model::shapes::{Clock, Place, TimeRange, Weekday};
-use portal_model::volunteer_call::{Schedule, VolunteerCall};
+use portal_model::shapes::{Place, Weekday};
+use portal_model::volunteer_call::VolunteerCall;
 use portal_model::{Association, checks::slugify};
 use serde::Serialize;
-use tera::Value;
 
-use crate::dates::{french, french_with_weekday};
-use crate::render::Renderer;
-use crate::render::urls::Urls;
-use crate::site::Site;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Link {
-    pub label: String,
-    pub url: String,
-}
+use crate::index::Index;
+use crate::phrasing::{self, french, french_with_weekday};
+use crate::urls::{Link, Urls};
 
 /// A date both for people and for machines (`<time datetime>`).
 #[derive(Debug, Clone, Serialize)]
@@ -36,41 +28,12 @@ impl Day {
             iso: date.to_string(),
         }
     }
-    fn with_weekday(date: Date) -> Day {
+    pub fn with_weekday(date: Date) -> Day {
         Day {
             text: french_with_weekday(date),
             iso: date.to_string(),
         }
     }
-}
-
-/// `9 h`, `17 h 30`: times as they are said.
-pub fn spoken(clock: Clock) -> String {
-    let (h, m) = (clock.minutes() / 60, clock.minutes() % 60);
-    if m == 0 {
-        format!("{h} h")
-    } else {
-        format!("{h} h {m:02}")
-    }
-}
-
-/// `de 9 h à 12 h`.
-pub fn span(start: Clock, end: Clock) -> String {
-    format!("de {} à {}", spoken(start), spoken(end))
-}
-
-/// `9 h à 12 h, 14 h à 17 h`: seven times per place on every association page.
-pub(super) fn ranges_text(ranges: &[TimeRange]) -> String {
-    let mut out = String::new();
-    for (n, r) in ranges.iter().enumerate() {
-        if n > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(&spoken(r.start));
-        out.push_str(" à ");
-        out.push_str(&spoken(r.end));
-    }
-    out
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,7 +101,7 @@ pub struct LocationView {
 }
 
 impl LocationView {
-    pub fn of(l: &Location, site: &Site, urls: &Urls) -> LocationView {
+    pub fn of(l: &Location, index: &Index, urls: &Urls) -> LocationView {
         let hours = l
             .hours
             .as_ref()
@@ -150,11 +113,7 @@ impl LocationView {
                         DayRow {
                             day: d.label(),
                             key: d.key(),
-                            text: if ranges.is_empty() {
-                                "Fermé".to_string()
-                            } else {
-                                ranges_text(ranges)
-                            },
+                            text: phrasing::day_hours(ranges),
                             open: !ranges.is_empty(),
                         }
                     })
@@ -164,12 +123,12 @@ impl LocationView {
         let closures: Vec<ClosureView> = l
             .closures
             .iter()
-            .filter(|c| c.to >= site.today)
+            .filter(|c| c.to >= index.today)
             .map(|c| ClosureView {
                 from: Day::of(c.from),
                 to: Day::of(c.to),
                 note: c.note.clone(),
-                current: c.from <= site.today,
+                current: c.from <= index.today,
             })
             .collect();
         LocationView {
@@ -178,7 +137,7 @@ impl LocationView {
             opening_hours: l.hours.as_ref().map(|h| h.to_osm()).unwrap_or_default(),
             hours,
             holidays: l.public_holidays.label(),
-            closed_today: l.closed_on(site.today),
+            closed_today: l.closed_on(index.today),
             closures,
             wheelchair: l.accessibility.as_ref().and_then(|a| a.wheelchair),
             access_notes: l.accessibility.as_ref().and_then(|a| a.notes.clone()),
@@ -242,7 +201,7 @@ fn places_json(a: &Association) -> String {
 }
 
 impl AssociationCard {
-    pub fn of(a: &Association, site: &Site, urls: &Urls) -> AssociationCard {
+    pub fn of(a: &Association, index: &Index, urls: &Urls) -> AssociationCard {
         let mut communes: Vec<String> = Vec::new();
         for l in &a.locations {
             if !communes.contains(&l.place.city) {
@@ -254,7 +213,7 @@ impl AssociationCard {
             url: urls.association(&a.slug),
             name: a.name.clone(),
             summary: a.summary.clone(),
-            categories: category_links(&a.categories, site, urls),
+            categories: category_links(&a.categories, index, urls),
             communes,
             remote_only: a.remote_only,
             places_json: places_json(a),
@@ -262,10 +221,10 @@ impl AssociationCard {
     }
 }
 
-fn category_links(keys: &[String], site: &Site, urls: &Urls) -> Vec<Link> {
+fn category_links(keys: &[String], index: &Index, urls: &Urls) -> Vec<Link> {
     keys.iter()
         .map(|k| Link {
-            label: site
+            label: index
                 .content
                 .config
                 .categories
@@ -275,89 +234,6 @@ fn category_links(keys: &[String], site: &Site, urls: &Urls) -> Vec<Link> {
             url: urls.category(k),
         })
         .collect()
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ContactView {
-    pub phone: Option<String>,
-    pub tel: Option<String>,
-    pub email: Option<String>,
-    pub website: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AssociationDetail {
-    /// The association's [`AssociationCard`].
-    #[serde(flatten)]
-    pub card: Value,
-    pub body_html: String,
-    pub locations: Vec<LocationView>,
-    pub contact: Option<ContactView>,
-    pub rna: Option<String>,
-    pub siret: Option<String>,
-    pub food_bank_partner: bool,
-    pub public: Vec<String>,
-    pub conditions: Option<String>,
-    pub languages: Vec<String>,
-    pub updated: Day,
-    /// Cards of its open calls and listings.
-    pub calls: Vec<Value>,
-    pub resources: Vec<Value>,
-    pub past_count: usize,
-}
-
-impl AssociationDetail {
-    pub fn of(a: &Association, r: &Renderer) -> AssociationDetail {
-        let (site, urls) = (r.site, &r.urls);
-        let calls: Vec<&VolunteerCall> = site.calls_of(&a.slug).collect();
-        let resources: Vec<&Resource> = site.resources_of(&a.slug).collect();
-        let past_count = calls.iter().filter(|c| c.is_archived(site.today)).count()
-            + resources
-                .iter()
-                .filter(|r| r.is_archived(site.today))
-                .count();
-        AssociationDetail {
-            card: r.association_card(a),
-            body_html: markdown::to_html(&a.body, 2),
-            locations: a
-                .locations
-                .iter()
-                .map(|l| LocationView::of(l, site, urls))
-                .collect(),
-            contact: a.contact.as_ref().map(|c| ContactView {
-                phone: c.phone.as_ref().map(|p| p.display.clone()),
-                tel: c.phone.as_ref().map(|p| p.tel.clone()),
-                email: c.email.clone(),
-                website: c.website.clone(),
-            }),
-            rna: a.identifiers.as_ref().and_then(|i| i.rna.clone()),
-            siret: a.identifiers.as_ref().and_then(|i| i.siret.clone()),
-            food_bank_partner: a.food_bank_partner,
-            public: a.public.clone(),
-            conditions: a.conditions.clone(),
-            languages: a
-                .languages
-                .iter()
-                .map(|code| {
-                    portal_model::checks::language_name(code)
-                        .unwrap_or(code)
-                        .to_string()
-                })
-                .collect(),
-            updated: Day::of(a.updated),
-            calls: calls
-                .into_iter()
-                .filter(|c| !c.is_archived(site.today))
-                .map(|c| r.call_card(c))
-                .collect(),
-            resources: resources
-                .into_iter()
-                .filter(|x| !x.is_archived(site.today))
-                .map(|x| r.resource_card(x))
-                .collect(),
-            past_count,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -377,8 +253,8 @@ pub struct CallCard {
 }
 
 impl CallCard {
-    pub fn of(c: &VolunteerCall, site: &Site, urls: &Urls) -> CallCard {
-        let a = site.association(&c.association);
+    pub fn of(c: &VolunteerCall, index: &Index, urls: &Urls) -> CallCard {
+        let a = index.association_by_slug(&c.association);
         CallCard {
             slug: c.slug.clone(),
             url: urls.call(&c.slug),
@@ -387,137 +263,14 @@ impl CallCard {
                 label: a.name.clone(),
                 url: urls.association(&a.slug),
             },
-            when: when(c, site.today),
-            commune: site
+            when: phrasing::when(c, index.today),
+            commune: index
                 .place_of(c.place.as_ref(), &c.association)
                 .map(|p| p.city.clone()),
             remote: c.remote,
-            archived: c.is_archived(site.today),
+            archived: c.is_archived(index.today),
             status: c.status.label(),
             ended: c.last_day().map(Day::of),
-        }
-    }
-}
-
-/// `Chaque samedi, de 9 h à 12 h` or `Samedi 12 décembre 2026, de 9 h à 12 h (et 2 autres dates)`.
-fn when(c: &VolunteerCall, today: Date) -> String {
-    match &c.schedule {
-        Schedule::Recurrence(r) => {
-            let mut s = format!("{}, {}", weekly(&r.days), span(r.start, r.end));
-            if r.from > today {
-                s.push_str(&format!(", à partir du {}", french(r.from)));
-            }
-            s
-        }
-        Schedule::Slots(slots) => {
-            let upcoming = c.upcoming_slots(today);
-            let Some(first) = upcoming.first().copied().or_else(|| slots.last()) else {
-                return String::new();
-            };
-            let mut s = format!(
-                "{}, {}",
-                capitalize(&french_with_weekday(first.date)),
-                span(first.start, first.end)
-            );
-            match upcoming.len() {
-                0 | 1 => {}
-                2 => s.push_str(" (et 1 autre date)"),
-                n => s.push_str(&format!(" (et {} autres dates)", n - 1)),
-            }
-            s
-        }
-    }
-}
-
-/// `Chaque samedi`, `Chaque lundi et jeudi`, `Chaque lundi, mardi et jeudi`.
-pub fn weekly(days: &[Weekday]) -> String {
-    let names: Vec<&str> = days.iter().map(|d| d.label()).collect();
-    let list = match names.as_slice() {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} et {last}", rest.join(", ")),
-    };
-    format!("Chaque {list}")
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SlotView {
-    pub date: Day,
-    pub hours: String,
-    pub volunteers: u32,
-    pub past: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct RecurrenceView {
-    pub rhythm: String,
-    pub hours: String,
-    pub from: Day,
-    pub until: Option<Day>,
-    pub volunteers: u32,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct CallDetail {
-    /// The call's [`CallCard`].
-    #[serde(flatten)]
-    pub card: Value,
-    pub body_html: String,
-    pub place: Option<PlaceView>,
-    pub skills: Vec<String>,
-    pub slots: Vec<SlotView>,
-    pub recurrence: Option<RecurrenceView>,
-    pub deadline: Option<Day>,
-    pub open_to_minors: bool,
-}
-
-impl CallDetail {
-    pub fn of(c: &VolunteerCall, r: &Renderer) -> CallDetail {
-        let (site, urls) = (r.site, &r.urls);
-        let (slots, recurrence) = match &c.schedule {
-            Schedule::Slots(slots) => {
-                let mut s: Vec<SlotView> = slots
-                    .iter()
-                    .map(|s| SlotView {
-                        date: Day::with_weekday(s.date),
-                        hours: span(s.start, s.end),
-                        volunteers: s.volunteers,
-                        past: s.date < site.today,
-                    })
-                    .collect();
-                s.sort_by(|a, b| a.date.iso.cmp(&b.date.iso));
-                (s, None)
-            }
-            Schedule::Recurrence(r) => (
-                Vec::new(),
-                Some(RecurrenceView {
-                    rhythm: weekly(&r.days),
-                    hours: span(r.start, r.end),
-                    from: Day::of(r.from),
-                    until: r.until.map(Day::of),
-                    volunteers: r.volunteers,
-                }),
-            ),
-        };
-        CallDetail {
-            card: r.call_card(c),
-            body_html: markdown::to_html(&c.body, 2),
-            place: site
-                .place_of(c.place.as_ref(), &c.association)
-                .map(|p| PlaceView::of(p, urls)),
-            skills: c.skills.clone(),
-            slots,
-            recurrence,
-            deadline: c.deadline.map(Day::of),
-            open_to_minors: c.open_to_minors,
         }
     }
 }
@@ -541,13 +294,9 @@ pub struct ResourceCard {
 }
 
 impl ResourceCard {
-    pub fn of(r: &Resource, site: &Site, urls: &Urls) -> ResourceCard {
-        let a = site.association(&r.association);
-        let until = match (r.expires, r.available.as_ref().and_then(|a| a.until)) {
-            (Some(e), _) => Some(format!("À consommer avant le {}", french(e))),
-            (None, Some(u)) => Some(format!("Jusqu'au {}", french(u))),
-            _ => None,
-        };
+    pub fn of(r: &Resource, index: &Index, urls: &Urls) -> ResourceCard {
+        let a = index.association_by_slug(&r.association);
+        let until = phrasing::until(r.expires, r.available.as_ref().and_then(|a| a.until));
         ResourceCard {
             slug: r.slug.clone(),
             url: urls.resource(&r.slug),
@@ -559,7 +308,7 @@ impl ResourceCard {
                 url: urls.resources_of_category(r.category),
             },
             quantity: r.quantity.as_ref().map(|q| q.display()),
-            commune: site
+            commune: index
                 .place_of(r.place.as_ref(), &r.association)
                 .map(|p| p.city.clone()),
             association: Link {
@@ -567,57 +316,9 @@ impl ResourceCard {
                 url: urls.association(&a.slug),
             },
             until,
-            archived: r.is_archived(site.today),
+            archived: r.is_archived(index.today),
             status: r.status.label(),
             ended: r.last_day().map(Day::of),
         }
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ResourceDetail {
-    /// The listing's [`ResourceCard`].
-    #[serde(flatten)]
-    pub card: Value,
-    pub body_html: String,
-    pub place: Option<PlaceView>,
-    pub available_from: Option<Day>,
-    pub available_until: Option<Day>,
-    pub expires: Option<Day>,
-    pub cold_chain: Option<bool>,
-}
-
-impl ResourceDetail {
-    pub fn of(r: &Resource, renderer: &Renderer) -> ResourceDetail {
-        let (site, urls) = (renderer.site, &renderer.urls);
-        ResourceDetail {
-            card: renderer.resource_card(r),
-            body_html: markdown::to_html(&r.body, 2),
-            place: site
-                .place_of(r.place.as_ref(), &r.association)
-                .map(|p| PlaceView::of(p, urls)),
-            available_from: r.available.as_ref().map(|a| Day::of(a.from)),
-            available_until: r.available.as_ref().and_then(|a| a.until).map(Day::of),
-            expires: r.expires.map(Day::of),
-            cold_chain: r.cold_chain,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spoken_times_and_rhythms() {
-        assert_eq!(
-            span(Clock::from_minutes(540), Clock::from_minutes(1050)),
-            "de 9 h à 17 h 30"
-        );
-        assert_eq!(
-            weekly(&[Weekday::Mo, Weekday::We, Weekday::Sa]),
-            "Chaque lundi, mercredi et samedi"
-        );
-        assert_eq!(weekly(&[Weekday::Sa]), "Chaque samedi");
     }
 }

@@ -2,6 +2,14 @@
 //! written file names agree.
 
 use portal_model::resource::{ResourceCategory, ResourceKind};
+use serde::Serialize;
+
+/// An address with its label, as templates print links.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
 
 /// Builds root-relative URLs under the site's base path (`/` or `/portail/`).
 #[derive(Debug, Clone)]
@@ -63,6 +71,10 @@ impl Urls {
     }
     pub fn commune(&self, slug: &str) -> String {
         self.at(&format!("associations/commune/{slug}/"))
+    }
+    /// The printable guide of a commune.
+    pub fn guide(&self, slug: &str) -> String {
+        self.at(&format!("associations/commune/{slug}/guide/"))
     }
     pub fn calls(&self) -> String {
         self.at("benevolat/")

@@ -8,8 +8,8 @@ use portal_model::shapes::Place;
 use portal_model::{Association, Kind, Resource, VolunteerCall};
 use serde::Serialize;
 
-use crate::render::urls::Urls;
-use crate::site::Site;
+use crate::index::Index;
+use crate::urls::Urls;
 use portal_markdown::plain_summary;
 
 const CONTEXT: &str = "https://schema.org";
@@ -191,15 +191,15 @@ struct JobPosting<'a> {
 }
 
 /// A call for volunteers as a volunteer `JobPosting`, the form search engines know.
-pub fn call(c: &VolunteerCall, site: &Site, canonical: &str, urls: &Urls) -> String {
+pub fn call(c: &VolunteerCall, index: &Index, canonical: &str, urls: &Urls) -> String {
     to_script(&JobPosting {
         context: CONTEXT,
         kind: "JobPosting",
-        posted: site.changed(Kind::VolunteerCall, &c.slug).to_string(),
+        posted: index.changed(Kind::VolunteerCall, &c.slug).to_string(),
         description: plain_summary(&c.body, 500),
         employment: "VOLUNTEER",
-        organisation: organisation(site.association(&c.association), urls),
-        location: site.place_of(c.place.as_ref(), &c.association).map(place),
+        organisation: organisation(index.association_by_slug(&c.association), urls),
+        location: index.place_of(c.place.as_ref(), &c.association).map(place),
         location_type: c.remote.then_some("TELECOMMUTE"),
         title: &c.title,
         url: canonical,
@@ -242,8 +242,8 @@ struct Listing<'a> {
 }
 
 /// An offer as an `Offer`, a request as a `Demand`.
-pub fn resource(r: &Resource, site: &Site, canonical: &str, urls: &Urls) -> String {
-    let a = site.association(&r.association);
+pub fn resource(r: &Resource, index: &Index, canonical: &str, urls: &Urls) -> String {
+    let a = index.association_by_slug(&r.association);
     to_script(&Listing {
         context: CONTEXT,
         kind: match r.kind {
@@ -252,7 +252,7 @@ pub fn resource(r: &Resource, site: &Site, canonical: &str, urls: &Urls) -> Stri
         },
         ends: r.last_day().map(|d| d.to_string()),
         starts: r.available.as_ref().map(|av| av.from.to_string()),
-        place: site.place_of(r.place.as_ref(), &r.association).map(place),
+        place: index.place_of(r.place.as_ref(), &r.association).map(place),
         category: r.category.label(),
         description: plain_summary(&r.body, 500),
         quantity: r.quantity.as_ref().map(|q| QuantitativeValue {

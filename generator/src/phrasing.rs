@@ -1,0 +1,200 @@
+//! French phrasing: how dates, times, rhythms, distances and page numbers are said on the
+//! site. Kept apart from the views, so that the sentences of one language are in one place
+//! (with the labels the model gives its values: days, kinds, units, statuses).
+
+use jiff::civil::Date;
+use portal_model::shapes::{Clock, Hours, TimeRange, Weekday};
+use portal_model::volunteer_call::{Schedule, VolunteerCall};
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// `1er décembre 2026`, `23 novembre 2026`.
+pub fn french(date: Date) -> String {
+    let day = if date.day() == 1 {
+        "1er".to_string()
+    } else {
+        date.day().to_string()
+    };
+    format!(
+        "{day} {} {}",
+        MONTHS[date.month() as usize - 1],
+        date.year()
+    )
+}
+
+/// `samedi 12 décembre 2026`.
+pub fn french_with_weekday(date: Date) -> String {
+    let day = Weekday::of(date).label();
+    format!("{day} {}", french(date))
+}
+
+/// `9 h`, `17 h 30`: times as they are said.
+pub fn spoken(clock: Clock) -> String {
+    let (h, m) = (clock.minutes() / 60, clock.minutes() % 60);
+    if m == 0 {
+        format!("{h} h")
+    } else {
+        format!("{h} h {m:02}")
+    }
+}
+
+/// `de 9 h à 12 h`.
+pub fn span(start: Clock, end: Clock) -> String {
+    format!("de {} à {}", spoken(start), spoken(end))
+}
+
+/// `9 h à 12 h, 14 h à 17 h`: seven times per place on every association page.
+pub fn ranges_text(ranges: &[TimeRange]) -> String {
+    let mut out = String::new();
+    for (n, r) in ranges.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&spoken(r.start));
+        out.push_str(" à ");
+        out.push_str(&spoken(r.end));
+    }
+    out
+}
+
+/// `Chaque samedi, de 9 h à 12 h` or `Samedi 12 décembre 2026, de 9 h à 12 h (et 2 autres dates)`.
+pub fn when(c: &VolunteerCall, today: Date) -> String {
+    match &c.schedule {
+        Schedule::Recurrence(r) => {
+            let mut s = format!("{}, {}", weekly(&r.days), span(r.start, r.end));
+            if r.from > today {
+                s.push_str(&format!(", à partir du {}", french(r.from)));
+            }
+            s
+        }
+        Schedule::Slots(slots) => {
+            let upcoming = c.upcoming_slots(today);
+            let Some(first) = upcoming.first().copied().or_else(|| slots.last()) else {
+                return String::new();
+            };
+            let mut s = format!(
+                "{}, {}",
+                capitalize(&french_with_weekday(first.date)),
+                span(first.start, first.end)
+            );
+            match upcoming.len() {
+                0 | 1 => {}
+                2 => s.push_str(" (et 1 autre date)"),
+                n => s.push_str(&format!(" (et {} autres dates)", n - 1)),
+            }
+            s
+        }
+    }
+}
+
+/// `Chaque samedi`, `Chaque lundi et jeudi`, `Chaque lundi, mardi et jeudi`.
+pub fn weekly(days: &[Weekday]) -> String {
+    let names: Vec<&str> = days.iter().map(|d| d.label()).collect();
+    let list = match names.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} et {last}", rest.join(", ")),
+    };
+    format!("Chaque {list}")
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// `À consommer avant le …` for food with a use-by date, `Jusqu'au …` for what is available
+/// until a day.
+pub fn until(expires: Option<Date>, available_until: Option<Date>) -> Option<String> {
+    match (expires, available_until) {
+        (Some(e), _) => Some(format!("À consommer avant le {}", french(e))),
+        (None, Some(u)) => Some(format!("Jusqu'au {}", french(u))),
+        _ => None,
+    }
+}
+
+/// Where the requests without a place are, in the list of needs by commune.
+pub const REMOTE: &str = "À distance";
+
+/// `à 12 km`, `à moins d'1 km`.
+pub fn distance(km: f64) -> String {
+    if km < 1.0 {
+        "à moins d'1 km".to_string()
+    } else {
+        format!("à {:.0} km", km)
+    }
+}
+
+/// A list's title on its page `n`: `Archives (page 2)`.
+pub fn with_page(title: &str, n: usize) -> String {
+    if n > 1 {
+        format!("{title} (page {n})")
+    } else {
+        title.to_string()
+    }
+}
+
+/// A day's hours in a table of opening hours: `9 h à 12 h, 14 h à 17 h`, or `Fermé`.
+pub fn day_hours(ranges: &[TimeRange]) -> String {
+    if ranges.is_empty() {
+        "Fermé".to_string()
+    } else {
+        ranges_text(ranges)
+    }
+}
+
+/// The open days of a week, on one line: `lundi 9 h à 12 h ; jeudi 14 h à 17 h`.
+pub fn open_days(hours: &Hours) -> String {
+    let open: Vec<String> = Weekday::ALL
+        .iter()
+        .filter_map(|&d| {
+            let ranges = hours.on(d);
+            (!ranges.is_empty()).then(|| format!("{} {}", d.label(), ranges_text(ranges)))
+        })
+        .collect();
+    open.join(" ; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn french_dates() {
+        assert_eq!(french(date(2026, 12, 1)), "1er décembre 2026");
+        assert_eq!(
+            french_with_weekday(date(2026, 12, 12)),
+            "samedi 12 décembre 2026"
+        );
+    }
+
+    #[test]
+    fn spoken_times_and_rhythms() {
+        assert_eq!(
+            span(Clock::from_minutes(540), Clock::from_minutes(1050)),
+            "de 9 h à 17 h 30"
+        );
+        assert_eq!(
+            weekly(&[Weekday::Mo, Weekday::We, Weekday::Sa]),
+            "Chaque lundi, mercredi et samedi"
+        );
+        assert_eq!(weekly(&[Weekday::Sa]), "Chaque samedi");
+    }
+}

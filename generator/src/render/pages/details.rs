@@ -1,0 +1,286 @@
+//! The pages of one entry: an association, a call for volunteers, a listing (with the
+//! listings that answer it).
+
+use portal_model::volunteer_call::Schedule;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::index::{AssociationId, CallId, ResourceId};
+use crate::phrasing;
+use crate::render::frame::Page;
+use crate::render::jsonld;
+use crate::render::renderer::Renderer;
+use crate::render::views::{Day, LocationView, PlaceView};
+use portal_markdown as markdown;
+
+pub(super) fn association(r: &Renderer, id: AssociationId, cx: &mut Context) -> Page {
+    let (index, urls) = (r.index, &r.urls);
+    let a = index.association(id);
+    cx.insert("a", &AssociationDetail::of(id, r));
+    let mut page = Page::new(
+        urls,
+        "association.html",
+        urls.association(&a.slug),
+        &a.name,
+        &a.summary,
+        "Associations",
+    )
+    .crumbs(urls, &[("Associations", urls.directory())]);
+    page.meta.jsonld = Some(jsonld::association(a, &page.meta.canonical, urls));
+    page
+}
+
+pub(super) fn call(r: &Renderer, id: CallId, cx: &mut Context) -> Page {
+    let (index, urls) = (r.index, &r.urls);
+    let c = index.call(id);
+    cx.insert("call", &CallDetail::of(id, r));
+    let trail = if c.is_archived(index.today) {
+        ("Archives", urls.archive())
+    } else {
+        ("Bénévolat", urls.calls())
+    };
+    let mut page = Page::new(
+        urls,
+        "call.html",
+        urls.call(&c.slug),
+        &c.title,
+        &markdown::plain_summary(&c.body, 160),
+        "Bénévolat",
+    )
+    .crumbs(urls, &[trail]);
+    page.meta.jsonld = Some(jsonld::call(c, index, &page.meta.canonical, urls));
+    page
+}
+
+pub(super) fn resource(r: &Renderer, id: ResourceId, cx: &mut Context) -> Page {
+    let (index, urls) = (r.index, &r.urls);
+    let x = index.resource(id);
+    cx.insert("r", &ResourceDetail::of(id, r));
+    cx.insert("matches", &matches(r, id));
+    let trail = if x.is_archived(index.today) {
+        ("Archives", urls.archive())
+    } else {
+        ("Ressources", urls.resources())
+    };
+    let mut page = Page::new(
+        urls,
+        "resource.html",
+        urls.resource(&x.slug),
+        &x.title,
+        &markdown::plain_summary(&x.body, 160),
+        "Ressources",
+    )
+    .crumbs(urls, &[trail]);
+    page.meta.jsonld = Some(jsonld::resource(x, index, &page.meta.canonical, urls));
+    page
+}
+
+/// A listing that answers the one of the page: offers for a request, requests for an offer.
+#[derive(Serialize)]
+struct Match {
+    /// The listing's card.
+    #[serde(flatten)]
+    card: Value,
+    /// `à 12 km`, when both places are known.
+    distance: Option<String>,
+}
+
+fn matches(r: &Renderer, id: ResourceId) -> Vec<Match> {
+    r.index
+        .matches_of(id)
+        .into_iter()
+        .map(|m| Match {
+            card: r.resource_card(m.id),
+            distance: m.km.map(phrasing::distance),
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ContactView {
+    pub phone: Option<String>,
+    pub tel: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct AssociationDetail {
+    /// The association's [`AssociationCard`].
+    #[serde(flatten)]
+    pub card: Value,
+    pub body_html: String,
+    pub locations: Vec<LocationView>,
+    pub contact: Option<ContactView>,
+    pub rna: Option<String>,
+    pub siret: Option<String>,
+    pub food_bank_partner: bool,
+    pub public: Vec<String>,
+    pub conditions: Option<String>,
+    pub languages: Vec<String>,
+    pub updated: Day,
+    /// Cards of its open calls and listings.
+    pub calls: Vec<Value>,
+    pub resources: Vec<Value>,
+    pub past_count: usize,
+}
+
+impl AssociationDetail {
+    fn of(id: AssociationId, r: &Renderer) -> AssociationDetail {
+        let (index, urls) = (r.index, &r.urls);
+        let a = index.association(id);
+        let calls = index.calls_of(&a.slug);
+        let resources = index.resources_of(&a.slug);
+        let open_call = |&&c: &&CallId| !index.call(c).is_archived(index.today);
+        let open_resource = |&&x: &&ResourceId| !index.resource(x).is_archived(index.today);
+        let past_count = calls.iter().filter(|c| !open_call(c)).count()
+            + resources.iter().filter(|x| !open_resource(x)).count();
+        AssociationDetail {
+            card: r.association_card(id),
+            body_html: markdown::to_html(&a.body, 2),
+            locations: a
+                .locations
+                .iter()
+                .map(|l| LocationView::of(l, index, urls))
+                .collect(),
+            contact: a.contact.as_ref().map(|c| ContactView {
+                phone: c.phone.as_ref().map(|p| p.display.clone()),
+                tel: c.phone.as_ref().map(|p| p.tel.clone()),
+                email: c.email.clone(),
+                website: c.website.clone(),
+            }),
+            rna: a.identifiers.as_ref().and_then(|i| i.rna.clone()),
+            siret: a.identifiers.as_ref().and_then(|i| i.siret.clone()),
+            food_bank_partner: a.food_bank_partner,
+            public: a.public.clone(),
+            conditions: a.conditions.clone(),
+            languages: a
+                .languages
+                .iter()
+                .map(|code| {
+                    portal_model::checks::language_name(code)
+                        .unwrap_or(code)
+                        .to_string()
+                })
+                .collect(),
+            updated: Day::of(a.updated),
+            calls: calls
+                .iter()
+                .filter(open_call)
+                .map(|&c| r.call_card(c))
+                .collect(),
+            resources: resources
+                .iter()
+                .filter(open_resource)
+                .map(|&x| r.resource_card(x))
+                .collect(),
+            past_count,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SlotView {
+    pub date: Day,
+    pub hours: String,
+    pub volunteers: u32,
+    pub past: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct RecurrenceView {
+    pub rhythm: String,
+    pub hours: String,
+    pub from: Day,
+    pub until: Option<Day>,
+    pub volunteers: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct CallDetail {
+    /// The call's [`CallCard`].
+    #[serde(flatten)]
+    pub card: Value,
+    pub body_html: String,
+    pub place: Option<PlaceView>,
+    pub skills: Vec<String>,
+    pub slots: Vec<SlotView>,
+    pub recurrence: Option<RecurrenceView>,
+    pub deadline: Option<Day>,
+    pub open_to_minors: bool,
+}
+
+impl CallDetail {
+    fn of(id: CallId, r: &Renderer) -> CallDetail {
+        let (index, urls) = (r.index, &r.urls);
+        let c = index.call(id);
+        let (slots, recurrence) = match &c.schedule {
+            Schedule::Slots(slots) => {
+                let mut s: Vec<SlotView> = slots
+                    .iter()
+                    .map(|s| SlotView {
+                        date: Day::with_weekday(s.date),
+                        hours: phrasing::span(s.start, s.end),
+                        volunteers: s.volunteers,
+                        past: s.date < index.today,
+                    })
+                    .collect();
+                s.sort_by(|a, b| a.date.iso.cmp(&b.date.iso));
+                (s, None)
+            }
+            Schedule::Recurrence(r) => (
+                Vec::new(),
+                Some(RecurrenceView {
+                    rhythm: phrasing::weekly(&r.days),
+                    hours: phrasing::span(r.start, r.end),
+                    from: Day::of(r.from),
+                    until: r.until.map(Day::of),
+                    volunteers: r.volunteers,
+                }),
+            ),
+        };
+        CallDetail {
+            card: r.call_card(id),
+            body_html: markdown::to_html(&c.body, 2),
+            place: index
+                .place_of(c.place.as_ref(), &c.association)
+                .map(|p| PlaceView::of(p, urls)),
+            skills: c.skills.clone(),
+            slots,
+            recurrence,
+            deadline: c.deadline.map(Day::of),
+            open_to_minors: c.open_to_minors,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ResourceDetail {
+    /// The listing's [`ResourceCard`].
+    #[serde(flatten)]
+    pub card: Value,
+    pub body_html: String,
+    pub place: Option<PlaceView>,
+    pub available_from: Option<Day>,
+    pub available_until: Option<Day>,
+    pub expires: Option<Day>,
+    pub cold_chain: Option<bool>,
+}
+
+impl ResourceDetail {
+    fn of(id: ResourceId, renderer: &Renderer) -> ResourceDetail {
+        let (index, urls) = (renderer.index, &renderer.urls);
+        let r = index.resource(id);
+        ResourceDetail {
+            card: renderer.resource_card(id),
+            body_html: markdown::to_html(&r.body, 2),
+            place: index
+                .place_of(r.place.as_ref(), &r.association)
+                .map(|p| PlaceView::of(p, urls)),
+            available_from: r.available.as_ref().map(|a| Day::of(a.from)),
+            available_until: r.available.as_ref().and_then(|a| a.until).map(Day::of),
+            expires: r.expires.map(Day::of),
+            cold_chain: r.cold_chain,
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! The pages of their own: the home page, the page not found, open data, search, and the
+//! free pages editors write.
+
+use portal_model::resource::ResourceKind;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::links;
+use crate::index::{PageId, ResourceFilter, ResourceId};
+use crate::published;
+use crate::render::frame::Page;
+use crate::render::renderer::Renderer;
+use portal_markdown as markdown;
+
+#[derive(Serialize)]
+struct Counts {
+    associations: usize,
+    calls: usize,
+    offers: usize,
+    requests: usize,
+}
+
+/// How many of the newest calls, offers and requests the home page shows.
+const ON_HOME: usize = 6;
+
+pub(super) fn home(r: &Renderer, cx: &mut Context) -> Page {
+    let (index, urls) = (r.index, &r.urls);
+    let config = &index.content.config;
+    let offers = index.open_resources(ResourceFilter::Kind(ResourceKind::Offer));
+    let requests = index.open_resources(ResourceFilter::Kind(ResourceKind::Request));
+    let first = |ids: &[ResourceId]| -> Vec<Value> {
+        ids.iter()
+            .take(ON_HOME)
+            .map(|&id| r.resource_card(id))
+            .collect()
+    };
+    let calls: Vec<Value> = index
+        .open_calls()
+        .iter()
+        .take(ON_HOME)
+        .map(|&id| r.call_card(id))
+        .collect();
+    cx.insert("calls", &calls);
+    cx.insert("offers", &first(offers));
+    cx.insert("requests", &first(requests));
+    cx.insert("categories", &links::categories(r));
+    cx.insert("communes", &links::communes(r));
+    cx.insert(
+        "counts",
+        &Counts {
+            associations: index.content.associations.len(),
+            calls: index.open_calls().len(),
+            offers: offers.len(),
+            requests: requests.len(),
+        },
+    );
+    let description = config.description.clone().unwrap_or_else(|| {
+        format!(
+            "Aide alimentaire, hébergement, vêtements, accompagnement : les associations solidaires du territoire {} et ce qu'elles partagent.",
+            config.territory.name
+        )
+    });
+    Page::new(
+        urls,
+        "index.html",
+        urls.home(),
+        &config.title,
+        &description,
+        "Accueil",
+    )
+}
+
+pub(super) fn not_found(r: &Renderer, cx: &mut Context) -> Page {
+    cx.insert("categories", &links::categories(r));
+    let urls = &r.urls;
+    Page::new(
+        urls,
+        "404.html",
+        urls.at("404.html"),
+        "Page introuvable",
+        "",
+        "",
+    )
+    .noindex()
+}
+
+#[derive(Serialize)]
+struct DataFile {
+    format: &'static str,
+    url: String,
+    what: &'static str,
+}
+
+pub(super) fn opendata(r: &Renderer, cx: &mut Context) -> Page {
+    let urls = &r.urls;
+    let files = [
+        (
+            "JSON",
+            published::ASSOCIATIONS_JSON,
+            "toutes les informations, une entrée par association",
+        ),
+        (
+            "CSV",
+            published::ASSOCIATIONS_CSV,
+            "une ligne par lieu d'accueil, pour un tableur",
+        ),
+        (
+            "GeoJSON",
+            published::ASSOCIATIONS_GEOJSON,
+            "un point par lieu d'accueil, pour une carte",
+        ),
+    ];
+    let files: Vec<DataFile> = files
+        .iter()
+        .map(|(format, path, what)| DataFile {
+            format,
+            url: urls.at(path),
+            what,
+        })
+        .collect();
+    cx.insert("files", &files);
+    cx.insert("columns", &published::CSV_COLUMNS);
+    cx.insert("licence", published::LICENCE);
+    cx.insert("licence_url", published::LICENCE_URL);
+    Page::new(
+        urls,
+        "opendata.html",
+        urls.opendata(),
+        "Données ouvertes",
+        "L'annuaire des associations en JSON, CSV et GeoJSON, sous Licence Ouverte.",
+        "",
+    )
+    .crumbs(urls, &[])
+}
+
+pub(super) fn search(r: &Renderer, cx: &mut Context) -> Page {
+    let urls = &r.urls;
+    cx.insert("categories", &links::categories(r));
+    cx.insert("communes", &links::communes(r));
+    cx.insert("index", &urls.at(published::SEARCH_MANIFEST));
+    Page::new(
+        urls,
+        "search.html",
+        urls.at("recherche/"),
+        "Rechercher",
+        "Chercher une association, un appel à bénévoles, une offre ou une demande.",
+        "",
+    )
+    .crumbs(urls, &[])
+}
+
+/// A free page: its Markdown body, in the menu when it has a position there.
+pub(super) fn free(r: &Renderer, id: PageId, cx: &mut Context) -> Page {
+    let urls = &r.urls;
+    let p = r.index.page(id);
+    cx.insert("body_html", &markdown::to_html(&p.body, 1));
+    let section = if p.menu.is_some() {
+        p.title.as_str()
+    } else {
+        ""
+    };
+    Page::new(
+        urls,
+        "page.html",
+        urls.page(&p.slug),
+        &p.title,
+        &markdown::plain_summary(&p.body, 160),
+        section,
+    )
+    .crumbs(urls, &[])
+}

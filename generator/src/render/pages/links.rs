@@ -1,0 +1,76 @@
+//! Links several kinds of page show: the categories and communes with their counts, the
+//! filters of the listings.
+
+use portal_model::resource::ResourceKind;
+use serde::Serialize;
+
+use crate::index::ResourceFilter;
+use crate::render::renderer::Renderer;
+use crate::urls::Urls;
+
+#[derive(Serialize)]
+pub(super) struct CountLink {
+    label: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct FilterLink {
+    label: String,
+    url: String,
+    current: bool,
+}
+
+/// The categories, in `site.toml`'s order, with how many associations each has.
+pub(super) fn categories(r: &Renderer) -> Vec<CountLink> {
+    r.index
+        .categories()
+        .map(|(_, c)| CountLink {
+            label: c.label.clone(),
+            url: r.urls.category(&c.key),
+            count: r.index.in_category(&c.key).len(),
+        })
+        .collect()
+}
+
+/// The communes, by slug, with how many associations receive people in each.
+pub(super) fn communes(r: &Renderer) -> Vec<CountLink> {
+    r.index
+        .communes()
+        .map(|(_, c)| CountLink {
+            label: c.name.clone(),
+            url: r.urls.commune(&c.slug),
+            count: c.associations.len(),
+        })
+        .collect()
+}
+
+/// The first page of the listings a filter keeps.
+pub(super) fn resources_url(urls: &Urls, filter: ResourceFilter) -> String {
+    match filter {
+        ResourceFilter::All => urls.resources(),
+        ResourceFilter::Kind(k) => urls.resources_of_kind(k),
+        ResourceFilter::Category(c) => urls.resources_of_category(c),
+    }
+}
+
+/// Every filter of the listings, the one at `current` marked.
+pub(super) fn resource_filters(urls: &Urls, current: &str) -> Vec<FilterLink> {
+    ResourceFilter::every()
+        .map(|f| {
+            let label = match f {
+                ResourceFilter::All => "Toutes",
+                ResourceFilter::Kind(ResourceKind::Offer) => "Offres",
+                ResourceFilter::Kind(ResourceKind::Request) => "Demandes",
+                ResourceFilter::Category(c) => c.label(),
+            };
+            let url = resources_url(urls, f);
+            FilterLink {
+                current: url == current,
+                label: label.to_string(),
+                url,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,237 @@
+//! The pages that list entries, a page of the list at a time: the directory, a category's
+//! and a commune's associations, the calls, the listings by filter, the archive; and the
+//! page of every open request.
+
+use portal_model::association::Location;
+use portal_model::checks::slugify;
+use portal_model::resource::ResourceKind;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::links;
+use super::places::map_of;
+use crate::index::{Archived, AssociationId, CategoryId, CommuneId, ResourceFilter};
+use crate::phrasing::with_page;
+use crate::render::frame::Page;
+use crate::render::pagination::paginate;
+use crate::render::renderer::Renderer;
+
+/// Cards for one page of a list only: a list of thousands has hundreds of pages.
+fn association_cards(r: &Renderer, ids: &[AssociationId]) -> Vec<Value> {
+    ids.iter().map(|&id| r.association_card(id)).collect()
+}
+
+/// Slices `items` for page `n` of the list at `first`, with the pagination in `cx`.
+fn page_of<T: Clone>(r: &Renderer, items: &[T], n: usize, first: &str, cx: &mut Context) -> Vec<T> {
+    let size = r.index.content.config.page_size;
+    let (page, pagination) = paginate(items, n, size, first, &r.urls);
+    cx.insert("pagination", &pagination);
+    cx.insert("total", &items.len());
+    page
+}
+
+pub(super) fn directory(r: &Renderer, n: usize, cx: &mut Context) -> Page {
+    let (index, urls) = (r.index, &r.urls);
+    let first = urls.directory();
+    let page = page_of(r, index.directory(), n, &first, cx);
+    cx.insert("associations", &association_cards(r, &page));
+    cx.insert("categories", &links::categories(r));
+    cx.insert("communes", &links::communes(r));
+    let description = format!(
+        "Les {} associations solidaires du territoire {}, par catégorie et par commune.",
+        index.directory().len(),
+        index.content.config.territory.name
+    );
+    Page::new(
+        urls,
+        "associations.html",
+        urls.paginated(&first, n),
+        &with_page("Annuaire des associations", n),
+        &description,
+        "Associations",
+    )
+    .crumbs(urls, &[])
+}
+
+pub(super) fn category(r: &Renderer, id: CategoryId, n: usize, cx: &mut Context) -> Page {
+    let (index, urls) = (r.index, &r.urls);
+    let category = index.category(id);
+    let first = urls.category(&category.key);
+    let page = page_of(r, index.in_category(&category.key), n, &first, cx);
+    cx.insert("associations", &association_cards(r, &page));
+    cx.insert("heading", &category.label);
+    cx.insert("categories", &links::categories(r));
+    let title = format!("Carte des lieux d'accueil : {}", category.label);
+    map_of(r, cx, &page, |_| true, &title);
+    let description = format!(
+        "{} : les associations du territoire {}.",
+        category.label, index.content.config.territory.name
+    );
+    Page::new(
+        urls,
+        "taxonomy.html",
+        urls.paginated(&first, n),
+        &with_page(&category.label, n),
+        &description,
+        "Associations",
+    )
+    .crumbs(urls, &[("Associations", urls.directory())])
+}
+
+pub(super) fn commune(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> Page {
+    let (index, urls) = (r.index, &r.urls);
+    let commune = index.commune(id);
+    let first = urls.commune(&commune.slug);
+    let page = page_of(r, &commune.associations, n, &first, cx);
+    cx.insert("associations", &association_cards(r, &page));
+    cx.insert("heading", &commune.name);
+    cx.insert("communes", &links::communes(r));
+    let here = |l: &Location| slugify(&l.place.city) == commune.slug;
+    let title = format!("Carte des lieux d'accueil à {}", commune.name);
+    map_of(r, cx, &page, here, &title);
+    cx.insert("guide", &urls.guide(&commune.slug));
+    Page::new(
+        urls,
+        "taxonomy.html",
+        urls.paginated(&first, n),
+        &with_page(&format!("Associations à {}", commune.name), n),
+        &format!(
+            "Les associations solidaires qui accueillent à {}.",
+            commune.name
+        ),
+        "Associations",
+    )
+    .crumbs(urls, &[("Associations", urls.directory())])
+}
+
+pub(super) fn calls(r: &Renderer, n: usize, cx: &mut Context) -> Page {
+    let urls = &r.urls;
+    let first = urls.calls();
+    let page = page_of(r, r.index.open_calls(), n, &first, cx);
+    let cards: Vec<Value> = page.into_iter().map(|c| r.call_card(c)).collect();
+    cx.insert("calls", &cards);
+    Page::new(
+        urls,
+        "calls.html",
+        urls.paginated(&first, n),
+        &with_page("Appels à bénévoles", n),
+        "Les associations cherchent des bénévoles : distributions, collectes, maraudes, accompagnement.",
+        "Bénévolat",
+    )
+    .crumbs(urls, &[])
+}
+
+pub(super) fn resources(r: &Renderer, filter: ResourceFilter, n: usize, cx: &mut Context) -> Page {
+    let urls = &r.urls;
+    let first = links::resources_url(urls, filter);
+    let heading = match filter {
+        ResourceFilter::All => "Offres et demandes de ressources".to_string(),
+        ResourceFilter::Kind(ResourceKind::Offer) => "Offres des associations".to_string(),
+        ResourceFilter::Kind(ResourceKind::Request) => "Demandes des associations".to_string(),
+        ResourceFilter::Category(c) => format!("Ressources : {}", c.label()),
+    };
+    let page = page_of(r, r.index.open_resources(filter), n, &first, cx);
+    let cards: Vec<Value> = page.into_iter().map(|x| r.resource_card(x)).collect();
+    cx.insert("resources", &cards);
+    cx.insert("heading", &heading);
+    cx.insert("filters", &links::resource_filters(urls, &first));
+    let trail = if filter == ResourceFilter::All {
+        Vec::new()
+    } else {
+        vec![("Ressources", urls.resources())]
+    };
+    Page::new(
+        urls,
+        "resources.html",
+        urls.paginated(&first, n),
+        &with_page(&heading, n),
+        "Denrées, matériel, compétences, locaux, transport : ce que les associations donnent, prêtent ou cherchent.",
+        "Ressources",
+    )
+    .crumbs(urls, &trail)
+}
+
+/// A line of the archive: a call's or a listing's card, and which it is.
+#[derive(Serialize)]
+struct ArchiveLine {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(flatten)]
+    card: Value,
+}
+
+pub(super) fn archive(r: &Renderer, n: usize, cx: &mut Context) -> Page {
+    let urls = &r.urls;
+    let first = urls.archive();
+    let page = page_of(r, r.index.archive(), n, &first, cx);
+    let lines: Vec<ArchiveLine> = page
+        .into_iter()
+        .map(|item| match item {
+            Archived::Call(id) => ArchiveLine {
+                kind: "call",
+                card: r.call_card(id),
+            },
+            Archived::Resource(id) => ArchiveLine {
+                kind: "resource",
+                card: r.resource_card(id),
+            },
+        })
+        .collect();
+    cx.insert("items", &lines);
+    Page::new(
+        urls,
+        "archive.html",
+        urls.paginated(&first, n),
+        &with_page("Archives", n),
+        "Appels à bénévoles et annonces terminés, gardés pour que les liens partagés restent valables.",
+        "",
+    )
+    .crumbs(urls, &[])
+}
+
+#[derive(Serialize)]
+struct CommuneNeeds<'a> {
+    commune: &'a str,
+    requests: Vec<Value>,
+}
+
+#[derive(Serialize)]
+struct CategoryNeeds<'a> {
+    category: &'static str,
+    communes: Vec<CommuneNeeds<'a>>,
+}
+
+/// Every open request, by category, then by commune.
+pub(super) fn needs(r: &Renderer, cx: &mut Context) -> Page {
+    let urls = &r.urls;
+    let categories: Vec<CategoryNeeds> = r
+        .index
+        .needs()
+        .iter()
+        .map(|needs| CategoryNeeds {
+            category: needs.category.label(),
+            communes: needs
+                .communes
+                .iter()
+                .map(|(commune, ids)| CommuneNeeds {
+                    commune,
+                    requests: ids.iter().map(|&id| r.resource_card(id)).collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    cx.insert("needs", &categories);
+    let requests = r
+        .index
+        .open_resources(ResourceFilter::Kind(ResourceKind::Request));
+    cx.insert("total", &requests.len());
+    Page::new(
+        urls,
+        "needs.html",
+        urls.at("ressources/besoins/"),
+        "Ce dont les associations ont besoin",
+        "Les demandes en cours des associations, par catégorie et par commune : qui a ce qu'il leur faut ?",
+        "Ressources",
+    )
+    .crumbs(urls, &[("Ressources", urls.resources())])
+}

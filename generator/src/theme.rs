@@ -1,0 +1,150 @@
+//! The theme: its templates, compiled, and its static files, fingerprinted, read from
+//! `themes/<name>/` once per build.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+use tera::Tera;
+
+use crate::error::BuildError;
+use crate::urls::Urls;
+
+/// A theme: its templates, compiled, and its static files, fingerprinted.
+pub struct Theme {
+    pub(crate) tera: Tera,
+    /// Files copied to the output as they are: (output path, bytes).
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Logical asset name → fingerprinted URL (`style.css` → `/assets/style.1a2b3c4d.css`).
+    pub assets: BTreeMap<String, String>,
+}
+
+impl Theme {
+    /// Loads `themes/<name>/templates/**` and `themes/<name>/static/**`. Files under
+    /// `static/assets/` get a content hash in their name, so they can be cached for ever.
+    pub fn load(root: &Path, name: &str, urls: &Urls) -> Result<Theme, BuildError> {
+        let dir = root.join("themes").join(name);
+        if !dir.is_dir() {
+            return Err(BuildError::ThemeMissing {
+                name: name.to_string(),
+                folder: dir,
+            });
+        }
+        let mut templates = Vec::new();
+        for (rel, path) in files_under(&dir.join("templates"))? {
+            let text = fs::read_to_string(&path).map_err(BuildError::io(&path))?;
+            templates.push((rel, text));
+        }
+        let mut tera = Tera::new();
+        let tight = templates.iter().map(|(rel, text)| {
+            let text = if rel.ends_with(".html") {
+                tighten(text)
+            } else {
+                text.clone()
+            };
+            (rel.clone(), text)
+        });
+        if tera.add_raw_templates(tight).is_err() {
+            // Report the error against the template as written, at its real column.
+            tera = Tera::new();
+            tera.add_raw_templates(templates)?;
+        }
+        let mut files = Vec::new();
+        let mut assets = BTreeMap::new();
+        for (rel, path) in files_under(&dir.join("static"))? {
+            let bytes = fs::read(&path).map_err(BuildError::io(&path))?;
+            let out = match rel.strip_prefix("assets/") {
+                Some(asset) => {
+                    let hash = Sha256::digest(&bytes);
+                    let short: String = hash[..4].iter().map(|b| format!("{b:02x}")).collect();
+                    let fingerprinted = match asset.rsplit_once('.') {
+                        Some((stem, ext)) => format!("assets/{stem}.{short}.{ext}"),
+                        None => format!("assets/{asset}.{short}"),
+                    };
+                    assets.insert(asset.to_string(), urls.at(&fingerprinted));
+                    fingerprinted
+                }
+                None => rel,
+            };
+            files.push((out, bytes));
+        }
+        Ok(Theme {
+            tera,
+            files,
+            assets,
+        })
+    }
+}
+
+/// The files under `dir`, as (path relative to `dir` with `/`, full path), sorted.
+fn files_under(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, BuildError> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(BuildError::ThemeFolder)?;
+        if entry.file_type().is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push((rel, entry.path().to_path_buf()));
+        }
+    }
+    Ok(out)
+}
+
+/// A template without the indentation of its lines: what a minifier would remove from
+/// every page, removed once. Lines stay (Tera's errors keep their line numbers) and so does
+/// everything inside `<pre>`, `<textarea>`, `<script>` and `<style>`, where white space
+/// may matter. A run of white space with a line break shows as one space in HTML, as the
+/// line break alone does: the page looks the same.
+pub fn tighten(template: &str) -> String {
+    const VERBATIM: [&str; 4] = ["pre", "textarea", "script", "style"];
+    let mut out = String::with_capacity(template.len());
+    let mut inside: Option<&str> = None;
+    for (n, line) in template.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(if inside.is_some() {
+            line
+        } else {
+            line.trim_start()
+        });
+        // Where the line leaves us: the last of these tags it opens or closes decides.
+        let lower = line.to_ascii_lowercase();
+        for tag in VERBATIM {
+            let open = lower.rfind(&format!("<{tag}"));
+            let close = lower.rfind(&format!("</{tag}"));
+            match (open, close) {
+                (Some(o), Some(c)) if o > c => inside = Some(tag),
+                (Some(_), None) => inside = Some(tag),
+                (_, Some(_)) if inside == Some(tag) => inside = None,
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tighten;
+
+    #[test]
+    fn indentation_goes_lines_and_verbatim_blocks_stay() {
+        let template = "<ul>\n    {% for x in xs %}<li>{{ x }}</li>\n    {% endfor %}\n</ul>\n  <pre>\n  a\n    b\n  </pre>\n  <p>x</p>\n<textarea>\n  keep</textarea>\n  <script>\n  let a = `\n    b`;\n</script>\n  <p>y</p>";
+        assert_eq!(
+            tighten(template),
+            "<ul>\n{% for x in xs %}<li>{{ x }}</li>\n{% endfor %}\n</ul>\n<pre>\n  a\n    b\n  </pre>\n<p>x</p>\n<textarea>\n  keep</textarea>\n<script>\n  let a = `\n    b`;\n</script>\n<p>y</p>"
+        );
+        assert_eq!(tighten("<pre>a</pre>\n  <p>"), "<pre>a</pre>\n<p>");
+    }
+}
