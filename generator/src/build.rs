@@ -26,7 +26,9 @@ use crate::write::{Sink, Staging};
 /// What `portal build` needs to know.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// The site's folder (holding `site.toml` and `content/`).
     pub root: PathBuf,
+    /// Where the built site goes.
     pub output: PathBuf,
     /// The build date: what is past is archived, relative to it. None: today in the time
     /// zone of `site.toml` (read by the build, once).
@@ -36,10 +38,15 @@ pub struct BuildOptions {
 /// What a build did, for the terminal.
 #[derive(Debug, Clone, Default)]
 pub struct BuildReport {
+    /// HTML pages written.
     pub pages: usize,
+    /// Files written, pages included.
     pub files: usize,
+    /// Associations built.
     pub associations: usize,
+    /// Calls for volunteers built.
     pub calls: usize,
+    /// Resource listings built.
     pub resources: usize,
     /// Time per stage, in pipeline order.
     pub stages: Vec<(&'static str, Duration)>,
@@ -48,6 +55,7 @@ pub struct BuildReport {
 }
 
 impl BuildReport {
+    /// The time of all stages.
     pub fn total(&self) -> Duration {
         self.stages.iter().map(|(_, d)| *d).sum()
     }
@@ -78,7 +86,9 @@ pub fn build_into(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport
 
 /// What a build leaves behind for the next one to reuse (see [`crate::incremental`]).
 pub struct Built {
+    /// The index the pages were rendered from.
     pub index: Index,
+    /// The theme they were rendered with.
     pub theme: Theme,
     /// Every page, in job order, with the hash of its HTML before minifying.
     pub pages: Vec<RenderedPage>,

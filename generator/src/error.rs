@@ -10,6 +10,7 @@ use portal_model::Problem;
 pub struct FileProblems {
     /// The file, relative to the site's root (`content/associations/x.md`).
     pub file: String,
+    /// Each problem, in the order of the file.
     pub problems: Vec<Problem>,
 }
 
@@ -48,8 +49,10 @@ pub enum BuildError {
     /// A file or folder that cannot be read or written.
     #[error("{}: {source}", .path.display())]
     Io {
+        /// The file or folder.
         path: PathBuf,
         #[source]
+        /// What the system said.
         source: std::io::Error,
     },
     /// The theme `site.toml` names has no folder under `themes/`.
@@ -57,7 +60,12 @@ pub enum BuildError {
         "le thème « {name} » (site.toml, clé theme) n'existe pas : dossier {} introuvable",
         .folder.display()
     )]
-    ThemeMissing { name: String, folder: PathBuf },
+    ThemeMissing {
+        /// The theme's name.
+        name: String,
+        /// The folder looked for.
+        folder: PathBuf,
+    },
     /// A folder of the theme that cannot be walked.
     #[error("thème : {0}")]
     ThemeFolder(#[source] walkdir::Error),
@@ -67,25 +75,32 @@ pub enum BuildError {
     /// A theme template that fails to render a page or a feed.
     #[error("thème : {template} : {}", error_chain(.source))]
     Render {
+        /// The template's name (`association.html`).
         template: String,
         #[source]
+        /// Tera's error, with the line.
         source: tera::Error,
     },
     /// The open data's CSV file that cannot be made.
     #[error("{file} : {source}")]
     Csv {
+        /// The file of the output (`donnees/associations.csv`).
         file: &'static str,
         #[source]
+        /// The CSV writer's error.
         source: csv::Error,
     },
     /// The output folder is, holds or lies in the site's sources: replacing it with the
     /// built site, as every build does, would destroy them.
     #[error("{}", output_clash(.output, .sources, *.folder, *.overlap))]
     OutputOverSources {
+        /// The output folder asked for.
         output: PathBuf,
         /// The folder of sources it overlaps.
         sources: PathBuf,
+        /// Which folder of the sources.
         folder: SourceFolder,
+        /// How they overlap.
         overlap: Overlap,
     },
     /// The output folder holds files that no build wrote: a build never replaces them.
@@ -103,6 +118,7 @@ pub enum BuildError {
         .suggestion.as_ref().map(|s| format!(" ; essayez « {s} »")).unwrap_or_default()
     )]
     NotASlug {
+        /// The name given.
         slug: String,
         /// The slug made of it, when it has letters or digits.
         suggestion: Option<String>,
@@ -122,7 +138,9 @@ pub enum BuildError {
 pub enum SourceFolder {
     /// The site's folder, holding `site.toml`.
     Site,
+    /// `content/`.
     Content,
+    /// `themes/`.
     Themes,
 }
 
@@ -158,6 +176,7 @@ fn output_clash(output: &Path, sources: &Path, folder: SourceFolder, overlap: Ov
 }
 
 impl BuildError {
+    /// Maps an I/O error on `path` into a build error.
     pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> BuildError {
         let path = path.into();
         move |source| BuildError::Io { path, source }

@@ -60,6 +60,7 @@ pub struct UpdateReport {
     pub total: Duration,
     /// Pages rendered again, and how many of them came out different.
     pub rendered: usize,
+    /// Of the pages rendered again, those that came out different.
     pub changed: usize,
 }
 
@@ -72,6 +73,7 @@ struct Edit {
 }
 
 impl Incremental {
+    /// Nothing built yet: the first rebuild is a full build.
     pub fn new(options: BuildOptions) -> Incremental {
         Incremental {
             options,
@@ -79,6 +81,7 @@ impl Incremental {
         }
     }
 
+    /// What the last good build did.
     pub fn report(&self) -> Option<&BuildReport> {
         self.last.as_ref().map(|l| &l.report)
     }

@@ -27,10 +27,15 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// Everything `content/` and `site.toml` hold, checked.
 #[derive(Debug, Clone)]
 pub struct Content {
+    /// `site.toml`, checked.
     pub config: SiteConfig,
+    /// `content/associations/`, in slug order.
     pub associations: Vec<Association>,
+    /// `content/benevolat/`, in slug order.
     pub calls: Vec<VolunteerCall>,
+    /// `content/ressources/`, in slug order.
     pub resources: Vec<Resource>,
+    /// `content/pages/`, in slug order.
     pub pages: Vec<Page>,
     /// `site.toml` as written, for the form functions (they read it as the build does).
     pub site_toml: String,

@@ -62,7 +62,7 @@ fn collect(v: &serde_json::Value, rings: &mut Vec<Vec<[f64; 2]>>) {
 
 /// The outline of the site at `root`: the first of its data files (relative to
 /// `content/data/`, in order) that is GeoJSON with polygons; empty when none is.
-pub fn read(root: &Path, data: &[std::path::PathBuf]) -> Outline {
+pub(crate) fn read(root: &Path, data: &[std::path::PathBuf]) -> Outline {
     data.iter()
         .filter(|p| p.extension().is_some_and(|e| e == "geojson" || e == "json"))
         .filter_map(|p| std::fs::read_to_string(root.join("content/data").join(p)).ok())

@@ -22,7 +22,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// `1er décembre 2026`, `23 novembre 2026`.
-pub fn french(date: Date) -> String {
+pub(crate) fn french(date: Date) -> String {
     let day = if date.day() == 1 {
         "1er".to_string()
     } else {
@@ -36,13 +36,13 @@ pub fn french(date: Date) -> String {
 }
 
 /// `samedi 12 décembre 2026`.
-pub fn french_with_weekday(date: Date) -> String {
+pub(crate) fn french_with_weekday(date: Date) -> String {
     let day = Weekday::of(date).label();
     format!("{day} {}", french(date))
 }
 
 /// `9 h`, `17 h 30`: times as they are said.
-pub fn spoken(clock: Clock) -> String {
+pub(crate) fn spoken(clock: Clock) -> String {
     let (h, m) = (clock.minutes() / 60, clock.minutes() % 60);
     if m == 0 {
         format!("{h} h")
@@ -52,12 +52,12 @@ pub fn spoken(clock: Clock) -> String {
 }
 
 /// `de 9 h à 12 h`.
-pub fn span(start: Clock, end: Clock) -> String {
+pub(crate) fn span(start: Clock, end: Clock) -> String {
     format!("de {} à {}", spoken(start), spoken(end))
 }
 
 /// `9 h à 12 h, 14 h à 17 h`: seven times per place on every association page.
-pub fn ranges_text(ranges: &[TimeRange]) -> String {
+pub(crate) fn ranges_text(ranges: &[TimeRange]) -> String {
     let mut out = String::new();
     for (n, r) in ranges.iter().enumerate() {
         if n > 0 {
@@ -71,7 +71,7 @@ pub fn ranges_text(ranges: &[TimeRange]) -> String {
 }
 
 /// `Chaque samedi, de 9 h à 12 h` or `Samedi 12 décembre 2026, de 9 h à 12 h (et 2 autres dates)`.
-pub fn when(c: &VolunteerCall, today: Date) -> String {
+pub(crate) fn when(c: &VolunteerCall, today: Date) -> String {
     match &c.schedule {
         Schedule::Recurrence(r) => {
             let mut s = format!("{}, {}", weekly(&r.days), span(r.start, r.end));
@@ -101,7 +101,7 @@ pub fn when(c: &VolunteerCall, today: Date) -> String {
 }
 
 /// `Chaque samedi`, `Chaque lundi et jeudi`, `Chaque lundi, mardi et jeudi`.
-pub fn weekly(days: &[Weekday]) -> String {
+pub(crate) fn weekly(days: &[Weekday]) -> String {
     let names: Vec<&str> = days.iter().map(|d| d.label()).collect();
     let list = match names.as_slice() {
         [] => String::new(),
@@ -121,7 +121,7 @@ fn capitalize(s: &str) -> String {
 
 /// `À consommer avant le …` for food with a use-by date, `Jusqu'au …` for what is available
 /// until a day.
-pub fn until(expires: Option<Date>, available_until: Option<Date>) -> Option<String> {
+pub(crate) fn until(expires: Option<Date>, available_until: Option<Date>) -> Option<String> {
     match (expires, available_until) {
         (Some(e), _) => Some(format!("À consommer avant le {}", french(e))),
         (None, Some(u)) => Some(format!("Jusqu'au {}", french(u))),
@@ -130,10 +130,10 @@ pub fn until(expires: Option<Date>, available_until: Option<Date>) -> Option<Str
 }
 
 /// Where the requests without a place are, in the list of needs by commune.
-pub const REMOTE: &str = "À distance";
+pub(crate) const REMOTE: &str = "À distance";
 
 /// `à 12 km`, `à moins d'1 km`.
-pub fn distance(km: f64) -> String {
+pub(crate) fn distance(km: f64) -> String {
     if km < 1.0 {
         "à moins d'1 km".to_string()
     } else {
@@ -142,7 +142,7 @@ pub fn distance(km: f64) -> String {
 }
 
 /// A list's title on its page `n`: `Archives (page 2)`.
-pub fn with_page(title: &str, n: usize) -> String {
+pub(crate) fn with_page(title: &str, n: usize) -> String {
     if n > 1 {
         format!("{title} (page {n})")
     } else {
@@ -151,7 +151,7 @@ pub fn with_page(title: &str, n: usize) -> String {
 }
 
 /// A day's hours in a table of opening hours: `9 h à 12 h, 14 h à 17 h`, or `Fermé`.
-pub fn day_hours(ranges: &[TimeRange]) -> String {
+pub(crate) fn day_hours(ranges: &[TimeRange]) -> String {
     if ranges.is_empty() {
         "Fermé".to_string()
     } else {
@@ -160,7 +160,7 @@ pub fn day_hours(ranges: &[TimeRange]) -> String {
 }
 
 /// The open days of a week, on one line: `lundi 9 h à 12 h ; jeudi 14 h à 17 h`.
-pub fn open_days(hours: &Hours) -> String {
+pub(crate) fn open_days(hours: &Hours) -> String {
     let open: Vec<String> = Weekday::ALL
         .iter()
         .filter_map(|&d| {

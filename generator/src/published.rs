@@ -2,29 +2,29 @@
 //! that link to them and the outputs that write them.
 
 /// The Atom feed of the open calls for volunteers.
-pub const CALLS_FEED: &str = "flux/benevolat.xml";
+pub(crate) const CALLS_FEED: &str = "flux/benevolat.xml";
 /// The Atom feed of the open listings.
-pub const RESOURCES_FEED: &str = "flux/ressources.xml";
+pub(crate) const RESOURCES_FEED: &str = "flux/ressources.xml";
 /// The iCalendar file of the open calls' slots.
-pub const CALENDAR: &str = "benevolat/creneaux.ics";
+pub(crate) const CALENDAR: &str = "benevolat/creneaux.ics";
 /// Open data: every association.
-pub const ASSOCIATIONS_JSON: &str = "donnees/associations.json";
-pub const ASSOCIATIONS_CSV: &str = "donnees/associations.csv";
-pub const ASSOCIATIONS_GEOJSON: &str = "donnees/associations.geojson";
+pub(crate) const ASSOCIATIONS_JSON: &str = "donnees/associations.json";
+pub(crate) const ASSOCIATIONS_CSV: &str = "donnees/associations.csv";
+pub(crate) const ASSOCIATIONS_GEOJSON: &str = "donnees/associations.geojson";
 /// The search index's manifest, at the address the search page gives the script.
-pub const SEARCH_MANIFEST: &str = "recherche/index.json";
+pub(crate) const SEARCH_MANIFEST: &str = "recherche/index.json";
 /// The search index's shards, `recherche/index/KEY.json`, next to the manifest.
-pub const SEARCH_SHARDS: &str = "recherche/index/";
+pub(crate) const SEARCH_SHARDS: &str = "recherche/index/";
 /// The territory's outline, for the interactive map.
-pub const OUTLINE: &str = "carte/contour.geojson";
-pub const SITEMAP: &str = "sitemap.xml";
-pub const ROBOTS: &str = "robots.txt";
+pub(crate) const OUTLINE: &str = "carte/contour.geojson";
+pub(crate) const SITEMAP: &str = "sitemap.xml";
+pub(crate) const ROBOTS: &str = "robots.txt";
 
-pub const LICENCE: &str = "Licence Ouverte / Open Licence 2.0 (Etalab)";
-pub const LICENCE_URL: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
+pub(crate) const LICENCE: &str = "Licence Ouverte / Open Licence 2.0 (Etalab)";
+pub(crate) const LICENCE_URL: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
 
 /// The columns of the CSV, in order.
-pub const CSV_COLUMNS: [&str; 24] = [
+pub(crate) const CSV_COLUMNS: [&str; 24] = [
     "slug",
     "nom",
     "resume",

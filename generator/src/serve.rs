@@ -46,7 +46,9 @@ struct AppState {
 
 /// Options of `portal serve`.
 pub struct ServeOptions {
+    /// The site's folder.
     pub root: PathBuf,
+    /// The port on 127.0.0.1.
     pub port: u16,
     /// A fixed build date (tests); today in the site's time zone otherwise.
     pub today: Option<jiff::civil::Date>,

@@ -41,12 +41,12 @@ struct Feeds {
 }
 
 /// The theme's templates, ready for one build.
-pub struct Templates {
+pub(crate) struct Templates {
     tera: Tera,
 }
 
 impl Templates {
-    pub fn new(theme: &Theme, index: &Index, urls: &Urls) -> Templates {
+    pub(crate) fn new(theme: &Theme, index: &Index, urls: &Urls) -> Templates {
         let mut tera = theme.tera.clone();
         let config = &index.content.config;
         let mut pages: Vec<_> = index.content.pages.iter().collect();
@@ -112,7 +112,7 @@ impl Templates {
     }
 
     /// Renders a template into a buffer of `capacity` bytes to start with.
-    pub fn render(
+    pub(crate) fn render(
         &self,
         template: &str,
         context: &Context,

@@ -105,7 +105,7 @@ fn files_under(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, BuildErr
 /// everything inside `<pre>`, `<textarea>`, `<script>` and `<style>`, where white space
 /// may matter. A run of white space with a line break shows as one space in HTML, as the
 /// line break alone does: the page looks the same.
-pub fn tighten(template: &str) -> String {
+pub(crate) fn tighten(template: &str) -> String {
     const VERBATIM: [&str; 4] = ["pre", "textarea", "script", "style"];
     let mut out = String::with_capacity(template.len());
     let mut inside: Option<&str> = None;

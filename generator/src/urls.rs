@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// An address with its label, as templates print links.
 #[derive(Debug, Clone, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     pub label: String,
     pub url: String,
 }
@@ -121,7 +121,7 @@ impl Urls {
 }
 
 /// The French word of a resource category in URLs.
-pub fn category_word(category: ResourceCategory) -> &'static str {
+pub(crate) fn category_word(category: ResourceCategory) -> &'static str {
     match category {
         ResourceCategory::Food => "alimentaire",
         ResourceCategory::Equipment => "materiel",

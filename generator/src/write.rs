@@ -155,6 +155,7 @@ impl Memory {
         f(&self.files.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
+    /// The files written, by path relative to the output.
     pub fn into_files(self) -> BTreeMap<String, Arc<Vec<u8>>> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }

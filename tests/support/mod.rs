@@ -3,28 +3,28 @@
 
 #![allow(dead_code)]
 
-pub mod server;
+pub(crate) mod server;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The repository's root.
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 /// The build date every test uses, so that what is archived does not depend on the day.
-pub const NOW: &str = "2026-11-23";
+pub(crate) const NOW: &str = "2026-11-23";
 
 /// A test site in a temporary folder.
-pub struct Site {
+pub(crate) struct Site {
     pub dir: tempfile::TempDir,
 }
 
 impl Site {
     /// Copies `tests/sites/<name>` and the repository's `themes/`.
-    pub fn copy(name: &str) -> Site {
+    pub(crate) fn copy(name: &str) -> Site {
         let dir = tempfile::tempdir().expect("temporary folder");
         copy_tree(&repo().join("tests/sites").join(name), dir.path());
         if !dir.path().join("themes").exists() {
@@ -34,7 +34,7 @@ impl Site {
     }
 
     /// The bundled content of the repository.
-    pub fn bundled() -> Site {
+    pub(crate) fn bundled() -> Site {
         let dir = tempfile::tempdir().expect("temporary folder");
         for part in ["content", "themes"] {
             copy_tree(&repo().join(part), &dir.path().join(part));
@@ -43,22 +43,22 @@ impl Site {
         Site { dir }
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
     }
 
-    pub fn write(&self, rel: &str, text: &str) {
+    pub(crate) fn write(&self, rel: &str, text: &str) {
         let path = self.path(rel);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, text).unwrap();
     }
 
     /// Runs `portal --root <site> <args>`.
-    pub fn portal(&self, args: &[&str]) -> Output {
+    pub(crate) fn portal(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_portal"))
             .arg("--root")
             .arg(self.root())
@@ -69,7 +69,7 @@ impl Site {
     }
 
     /// Builds into `<site>/<out>` at the test date; panics with the output on failure.
-    pub fn build(&self, out: &str) -> PathBuf {
+    pub(crate) fn build(&self, out: &str) -> PathBuf {
         let output = self.path(out);
         let result = self.portal(&["build", "--now", NOW, "--output", output.to_str().unwrap()]);
         assert!(
@@ -82,7 +82,7 @@ impl Site {
 }
 
 /// Copies a folder recursively.
-pub fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
         let entry = entry.unwrap();
@@ -96,7 +96,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Every file under `dir`, relative, sorted, with its bytes.
-pub fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
         for entry in fs::read_dir(dir).unwrap() {
@@ -120,7 +120,7 @@ pub fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// A file of the output; an HTML page in its canonical form (see [`canonical`]).
-pub fn read(dir: &Path, rel: &str) -> String {
+pub(crate) fn read(dir: &Path, rel: &str) -> String {
     let bytes = fs::read(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
     if rel.ends_with(".html") {
         canonical(&bytes)
@@ -132,6 +132,6 @@ pub fn read(dir: &Path, rel: &str) -> String {
 /// An HTML page as minify-html writes it: one spelling of the same document, so that
 /// assertions hold whatever the templates' line breaks, indentation and quotes, and
 /// whether `site.toml` asks for minified pages.
-pub fn canonical(html: &[u8]) -> String {
-    String::from_utf8(portal::render::minify(html)).expect("HTML pages are UTF-8")
+pub(crate) fn canonical(html: &[u8]) -> String {
+    String::from_utf8(portal::minify(html)).expect("HTML pages are UTF-8")
 }

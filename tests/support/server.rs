@@ -9,13 +9,13 @@ use std::time::{Duration, Instant};
 use super::{NOW, Site};
 
 /// A running `portal serve`, killed when dropped.
-pub struct Server {
+pub(crate) struct Server {
     pub child: Child,
     pub addr: String,
 }
 
 impl Server {
-    pub fn start(site: &Site) -> Server {
+    pub(crate) fn start(site: &Site) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_portal"))
             .arg("--root")
             .arg(site.root())
@@ -37,7 +37,7 @@ impl Server {
     }
 
     /// `GET path`: the status code and the body.
-    pub fn get(&self, path: &str) -> (u16, String) {
+    pub(crate) fn get(&self, path: &str) -> (u16, String) {
         let mut stream = TcpStream::connect(&self.addr).unwrap();
         write!(stream, "GET {path} HTTP/1.0\r\nHost: {}\r\n\r\n", self.addr).unwrap();
         let mut response = String::new();
@@ -48,7 +48,7 @@ impl Server {
     }
 
     /// Waits until `GET path` satisfies `ok`, for at most ten seconds.
-    pub fn wait_for(&self, path: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    pub(crate) fn wait_for(&self, path: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let (_, body) = self.get(path);
@@ -72,7 +72,7 @@ impl Drop for Server {
 }
 
 /// Sends one request and reads the whole answer: the status code and the body.
-pub fn send(
+pub(crate) fn send(
     addr: &str,
     method: &str,
     path: &str,

@@ -11,7 +11,7 @@ use super::ids::ResourceId;
 use super::nearest::Nearest;
 
 /// How many matches a listing shows.
-pub const SHOWN: usize = 5;
+pub(crate) const SHOWN: usize = 5;
 
 /// A listing that answers another.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -20,8 +20,8 @@ use rayon::slice::ParallelSliceMut;
 use crate::dates::ChangeDates;
 use crate::load::Content;
 use crate::phrasing;
-pub use ids::{AssociationId, CallId, CategoryId, CommuneId, PageId, ResourceId};
-pub use matching::{Match, SHOWN};
+pub(crate) use ids::{AssociationId, CallId, CategoryId, CommuneId, PageId, ResourceId};
+pub(crate) use matching::Match;
 
 /// A commune where at least one association receives people.
 #[derive(Debug, Clone)]
@@ -104,7 +104,7 @@ pub struct Index {
 }
 
 /// A key to sort names the French way: accents and case do not count.
-pub fn sort_key(name: &str) -> String {
+pub(crate) fn sort_key(name: &str) -> String {
     name.chars()
         .map(fold_accent)
         .flat_map(char::to_lowercase)

@@ -12,7 +12,7 @@ const SCAN_BELOW: usize = 64;
 const PER_CELL: f64 = 4.0;
 
 /// Places in a given order (ties in distance are broken by it), some without a position.
-pub struct Nearest {
+pub(super) struct Nearest {
     /// In order: a position on the unit sphere and in degrees, when known.
     points: Vec<Option<Point>>,
     grid: Option<Grid>,
@@ -37,7 +37,7 @@ struct Grid {
 }
 
 impl Nearest {
-    pub fn new(places: impl IntoIterator<Item = Option<Geo>>) -> Nearest {
+    pub(super) fn new(places: impl IntoIterator<Item = Option<Geo>>) -> Nearest {
         let points: Vec<Option<Point>> = places
             .into_iter()
             .map(|g| g.map(|geo| Point { xyz: xyz(geo), geo }))
@@ -49,7 +49,12 @@ impl Nearest {
     /// The indices of the `n` places nearest to `here` for which `keep` holds, nearest
     /// first; places without a position come last, then ties, in the given order. With no
     /// `here`, the first `n` kept places.
-    pub fn find(&self, here: Option<Geo>, n: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    pub(super) fn find(
+        &self,
+        here: Option<Geo>,
+        n: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<usize> {
         let mut best = Best::new(n);
         let here_xyz = here.map(xyz);
         let offer = |best: &mut Best, i: usize| {

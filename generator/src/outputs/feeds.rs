@@ -60,7 +60,11 @@ fn rfc3339(d: Date) -> String {
 }
 
 /// The Atom feed of the open calls.
-pub fn calls(index: &Index, templates: &Templates, urls: &Urls) -> Result<Vec<u8>, BuildError> {
+pub(crate) fn calls(
+    index: &Index,
+    templates: &Templates,
+    urls: &Urls,
+) -> Result<Vec<u8>, BuildError> {
     let calls: Vec<FeedEntry> = newest(index.open_calls().iter().map(|&id| index.call(id)), |c| {
         (
             index.changed(Kind::VolunteerCall, &c.slug),
@@ -91,7 +95,11 @@ pub fn calls(index: &Index, templates: &Templates, urls: &Urls) -> Result<Vec<u8
 }
 
 /// The Atom feed of the open listings.
-pub fn resources(index: &Index, templates: &Templates, urls: &Urls) -> Result<Vec<u8>, BuildError> {
+pub(crate) fn resources(
+    index: &Index,
+    templates: &Templates,
+    urls: &Urls,
+) -> Result<Vec<u8>, BuildError> {
     let resources: Vec<FeedEntry> = newest(
         index
             .open_resources(ResourceFilter::All)

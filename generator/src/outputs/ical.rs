@@ -10,7 +10,7 @@ use crate::index::Index;
 use crate::urls::Urls;
 
 /// Builds the calendar of the open calls' slots.
-pub fn calendar(index: &Index, urls: &Urls) -> String {
+pub(crate) fn calendar(index: &Index, urls: &Urls) -> String {
     let tz = index.content.config.time_zone();
     let tzid = index.content.config.timezone.as_str();
     let host = urls

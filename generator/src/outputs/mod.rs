@@ -2,11 +2,11 @@
 //! robots.txt. Each is a function of the index (the sitemap, of the pages' addresses), and
 //! says which files it wrote.
 
-pub mod feeds;
-pub mod ical;
-pub mod opendata;
-pub mod search;
-pub mod sitemap;
+pub(crate) mod feeds;
+pub(crate) mod ical;
+pub(crate) mod opendata;
+pub(crate) mod search;
+pub(crate) mod sitemap;
 
 use rayon::prelude::*;
 
@@ -23,7 +23,7 @@ use crate::write::Sink;
 /// Writes every file that is not an HTML page, but the sitemap (which needs the pages'
 /// addresses), and returns their paths. The outputs depend on the content only, not on the
 /// pages or each other: they are made in parallel, and can be while the pages render.
-pub fn write(
+pub(crate) fn write(
     index: &Index,
     templates: &Templates,
     urls: &Urls,

@@ -32,7 +32,7 @@ struct Document<'a> {
 }
 
 /// `donnees/associations.json`.
-pub fn json(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
+pub(crate) fn json(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
     let records: Vec<Record> = index
         .directory()
         .iter()
@@ -99,7 +99,7 @@ struct FeatureCollection<'a> {
 }
 
 /// `donnees/associations.geojson`: one point per place.
-pub fn geojson(index: &Index, urls: &Urls) -> Vec<u8> {
+pub(crate) fn geojson(index: &Index, urls: &Urls) -> Vec<u8> {
     let mut features = Vec::new();
     for &id in index.directory() {
         let a = index.association(id);
@@ -139,7 +139,7 @@ pub fn geojson(index: &Index, urls: &Urls) -> Vec<u8> {
 
 /// `donnees/associations.csv`: one row per place (one row without place for an
 /// association that works remotely only).
-pub fn csv(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
+pub(crate) fn csv(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |source| BuildError::Csv {
         file: ASSOCIATIONS_CSV,

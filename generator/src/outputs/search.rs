@@ -75,7 +75,11 @@ struct Manifest<'a> {
 /// Writes the index: the manifest, then each shard as soon as it is made (together they
 /// are the largest output of a big site; holding them all at once would double its memory).
 /// Returns the paths it wrote: the manifest, then the shards in key order.
-pub fn write(index: &Index, urls: &Urls, sink: &dyn Sink) -> Result<Vec<String>, BuildError> {
+pub(crate) fn write(
+    index: &Index,
+    urls: &Urls,
+    sink: &dyn Sink,
+) -> Result<Vec<String>, BuildError> {
     let items = items(index, urls);
     // Folding is most of the work: each entry's words in parallel, then merged in order.
     let own: Vec<BTreeSet<String>> = items.par_iter().map(Item::words).collect();
@@ -199,7 +203,7 @@ fn singular(w: &str) -> &str {
 
 /// Lower case without accents, as the script folds: `Œuvre à l'Été` → `oeuvre a l'ete`.
 /// Letters outside this table stay as they are, and split words, in both.
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
         match c {

@@ -8,14 +8,14 @@ use crate::templates::Templates;
 use crate::urls::Urls;
 
 /// A page written by the build, as the sitemap sees it.
-pub struct Listed<'a> {
+pub(crate) struct Listed<'a> {
     pub url: &'a str,
     /// The page asks not to be indexed (it says so in its `<head>`).
     pub noindex: bool,
 }
 
 /// `sitemap.xml`: the pages given, but those marked noindex.
-pub fn sitemap<'a>(
+pub(crate) fn sitemap<'a>(
     templates: &Templates,
     urls: &Urls,
     pages: impl IntoIterator<Item = Listed<'a>>,
@@ -31,7 +31,7 @@ pub fn sitemap<'a>(
 }
 
 /// `robots.txt`: everything may be crawled but the moderators' page; where the sitemap is.
-pub fn robots(urls: &Urls) -> Vec<u8> {
+pub(crate) fn robots(urls: &Urls) -> Vec<u8> {
     format!(
         "User-agent: *\nAllow: /\nDisallow: {}\n\nSitemap: {}\n",
         urls.at("moderation/"),

@@ -14,14 +14,14 @@ use crate::urls::Urls;
 
 /// The cards of one build, by id.
 #[derive(Default)]
-pub struct Cards {
+pub(crate) struct Cards {
     associations: Vec<OnceLock<Value>>,
     calls: Vec<OnceLock<Value>>,
     resources: Vec<OnceLock<Value>>,
 }
 
 impl Cards {
-    pub fn new(index: &Index) -> Cards {
+    pub(crate) fn new(index: &Index) -> Cards {
         let slots = |n: usize| (0..n).map(|_| OnceLock::new()).collect();
         Cards {
             associations: slots(index.content.associations.len()),
@@ -30,7 +30,7 @@ impl Cards {
         }
     }
 
-    pub fn association(&self, id: AssociationId, index: &Index, urls: &Urls) -> Value {
+    pub(crate) fn association(&self, id: AssociationId, index: &Index, urls: &Urls) -> Value {
         self.associations[id.index()]
             .get_or_init(|| {
                 let card = AssociationCard::of(index.association(id), index, urls);
@@ -39,13 +39,13 @@ impl Cards {
             .clone()
     }
 
-    pub fn call(&self, id: CallId, index: &Index, urls: &Urls) -> Value {
+    pub(crate) fn call(&self, id: CallId, index: &Index, urls: &Urls) -> Value {
         self.calls[id.index()]
             .get_or_init(|| Value::from_serializable(&CallCard::of(index.call(id), index, urls)))
             .clone()
     }
 
-    pub fn resource(&self, id: ResourceId, index: &Index, urls: &Urls) -> Value {
+    pub(crate) fn resource(&self, id: ResourceId, index: &Index, urls: &Urls) -> Value {
         self.resources[id.index()]
             .get_or_init(|| {
                 Value::from_serializable(&ResourceCard::of(index.resource(id), index, urls))

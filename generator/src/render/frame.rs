@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::urls::{Link, Urls};
 
 /// A page to render: where it is, with which template, and its frame.
-pub struct Page {
+pub(crate) struct Page {
     pub url: String,
     pub template: &'static str,
     pub meta: PageMeta,
@@ -14,7 +14,7 @@ pub struct Page {
 
 /// Facts about the page itself, for `<head>`, the navigation and the breadcrumbs.
 #[derive(Serialize)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     title: String,
     description: String,
     url: String,
@@ -31,7 +31,7 @@ pub struct PageMeta {
 impl Page {
     /// A page at `url` rendered by `template`, in the menu's `section` (or none: `""`),
     /// without breadcrumbs, JSON-LD or noindex until its kind sets them.
-    pub fn new(
+    pub(crate) fn new(
         urls: &Urls,
         template: &'static str,
         url: String,
@@ -57,7 +57,7 @@ impl Page {
     }
 
     /// The page with breadcrumbs: the home page, then `trail` (label, URL).
-    pub fn crumbs(mut self, urls: &Urls, trail: &[(&str, String)]) -> Page {
+    pub(crate) fn crumbs(mut self, urls: &Urls, trail: &[(&str, String)]) -> Page {
         let mut crumbs = vec![Link {
             label: "Accueil".into(),
             url: urls.home(),
@@ -71,7 +71,7 @@ impl Page {
     }
 
     /// The page, kept out of search engines and the sitemap.
-    pub fn noindex(mut self) -> Page {
+    pub(crate) fn noindex(mut self) -> Page {
         self.meta.noindex = true;
         self
     }

@@ -80,7 +80,7 @@ impl FormPage {
 }
 
 /// Every page of the site, in a stable order.
-pub fn all(index: &Index) -> Vec<Job> {
+pub(crate) fn all(index: &Index) -> Vec<Job> {
     let size = index.content.config.page_size;
     let mut jobs = vec![Job::Home, Job::OpenData, Job::NotFound];
     jobs.extend((1..=page_count(index.directory().len(), size)).map(Job::Directory));
@@ -124,7 +124,7 @@ pub struct RenderedPage {
 }
 
 /// A hash of a page's HTML, to tell whether a rebuild changed it.
-pub fn hash_of(html: &[u8]) -> u64 {
+pub(crate) fn hash_of(html: &[u8]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
     html.hash(&mut h);

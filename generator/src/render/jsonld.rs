@@ -16,7 +16,7 @@ const CONTEXT: &str = "https://schema.org";
 
 /// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped so that the
 /// text can never close the script element.
-pub fn to_script(value: &impl Serialize) -> String {
+pub(crate) fn to_script(value: &impl Serialize) -> String {
     let json = serde_json::to_string(value).expect("JSON of plain data");
     if !json.contains(['<', '>', '&']) {
         return json;
@@ -133,7 +133,7 @@ struct Ngo<'a> {
     url: &'a str,
 }
 
-pub fn association(a: &Association, canonical: &str, _urls: &Urls) -> String {
+pub(crate) fn association(a: &Association, canonical: &str, _urls: &Urls) -> String {
     let contact = a.contact.as_ref();
     to_script(&Ngo {
         context: CONTEXT,
@@ -191,7 +191,7 @@ struct JobPosting<'a> {
 }
 
 /// A call for volunteers as a volunteer `JobPosting`, the form search engines know.
-pub fn call(c: &VolunteerCall, index: &Index, canonical: &str, urls: &Urls) -> String {
+pub(crate) fn call(c: &VolunteerCall, index: &Index, canonical: &str, urls: &Urls) -> String {
     to_script(&JobPosting {
         context: CONTEXT,
         kind: "JobPosting",
@@ -242,7 +242,7 @@ struct Listing<'a> {
 }
 
 /// An offer as an `Offer`, a request as a `Demand`.
-pub fn resource(r: &Resource, index: &Index, canonical: &str, urls: &Urls) -> String {
+pub(crate) fn resource(r: &Resource, index: &Index, canonical: &str, urls: &Urls) -> String {
     let a = index.association_by_slug(&r.association);
     to_script(&Listing {
         context: CONTEXT,

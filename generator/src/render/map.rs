@@ -16,7 +16,7 @@ const NUMBERED: usize = 150;
 
 /// One marker: its number in the list and where it is.
 #[derive(Debug, Clone, Copy)]
-pub struct Marker {
+pub(crate) struct Marker {
     pub number: usize,
     pub geo: Geo,
 }
@@ -55,7 +55,7 @@ impl Projection {
 
 /// Bounds around `markers`, with a margin, so that a commune's map shows its streets'
 /// worth of detail rather than the whole territory.
-pub fn around(markers: &[Marker]) -> Option<Bounds> {
+pub(crate) fn around(markers: &[Marker]) -> Option<Bounds> {
     let first = markers.first()?.geo;
     let (mut lat0, mut lon0, mut lat1, mut lon1) = (first.lat, first.lon, first.lat, first.lon);
     for m in markers {
@@ -74,7 +74,7 @@ pub fn around(markers: &[Marker]) -> Option<Bounds> {
 }
 
 /// The map of `markers` over the territory, with its text alternative.
-pub fn svg(markers: &[Marker], bounds: &Bounds, outline: &Outline, what: &str) -> String {
+pub(crate) fn svg(markers: &[Marker], bounds: &Bounds, outline: &Outline, what: &str) -> String {
     // `what` names a commune or a category, written by contributors: escaped, since the
     // drawing goes into the page as it is, and in SVG a </title> would end the title.
     let what = what

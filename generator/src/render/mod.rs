@@ -1,25 +1,25 @@
 //! Render: the theme's templates applied to the site's views, one function per kind of
 //! page (`pages/`), minified.
 
-pub mod cards;
-pub mod frame;
-pub mod jobs;
-pub mod jsonld;
-pub mod map;
+pub(crate) mod cards;
+pub(crate) mod frame;
+pub(crate) mod jobs;
+pub(crate) mod jsonld;
+pub(crate) mod map;
 mod pages;
-pub mod pagination;
-pub mod renderer;
-pub mod views;
+pub(crate) mod pagination;
+pub(crate) mod renderer;
+pub(crate) mod views;
 
 use rayon::prelude::*;
 
 use crate::error::BuildError;
 use crate::write::Sink;
-pub use jobs::{Job, RenderedPage, hash_of};
-pub use renderer::{Renderer, minify};
+pub(crate) use jobs::{Job, RenderedPage, hash_of};
+pub(crate) use renderer::Renderer;
 
 /// Renders the given pages in parallel into `sink`; returns them, in the jobs' order.
-pub fn render_jobs(
+pub(crate) fn render_jobs(
     r: &Renderer,
     jobs: &[Job],
     sink: &dyn Sink,
@@ -46,7 +46,7 @@ pub fn render_jobs(
 }
 
 /// Renders one page without minifying it: what an incremental rebuild compares.
-pub fn render_raw(r: &Renderer, job: &Job) -> Result<(RenderedPage, Vec<u8>), BuildError> {
+pub(crate) fn render_raw(r: &Renderer, job: &Job) -> Result<(RenderedPage, Vec<u8>), BuildError> {
     let (page, context) = pages::page(r, job);
     let raw = r.raw(page.template, &context)?;
     let file = if *job == Job::NotFound {

@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::urls::Urls;
 
 #[derive(Serialize)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     current: usize,
     total: usize,
     prev: Option<String>,
@@ -39,13 +39,13 @@ fn page_window(current: usize, total: usize) -> Vec<usize> {
 
 /// The number of pages a list of `len` items takes, `size` a page (at least one, even
 /// when empty).
-pub fn page_count(len: usize, size: usize) -> usize {
+pub(crate) fn page_count(len: usize, size: usize) -> usize {
     len.div_ceil(size).max(1)
 }
 
 /// Slices `items` for page `n` (1-based) of pages of `size`, the first at `first_url`, and
 /// describes the pagination.
-pub fn paginate<T: Clone>(
+pub(crate) fn paginate<T: Clone>(
     items: &[T],
     n: usize,
     size: usize,

@@ -10,7 +10,7 @@ use crate::templates::Templates;
 use crate::urls::Urls;
 
 /// Renders templates for one site with one theme.
-pub struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     pub index: &'a Index,
     pub urls: Urls,
     templates: &'a Templates,
@@ -18,7 +18,7 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(index: &'a Index, templates: &'a Templates, urls: Urls) -> Renderer<'a> {
+    pub(crate) fn new(index: &'a Index, templates: &'a Templates, urls: Urls) -> Renderer<'a> {
         Renderer {
             index,
             urls,
@@ -28,32 +28,32 @@ impl<'a> Renderer<'a> {
     }
 
     /// The card of an association, made on first use.
-    pub fn association_card(&self, id: AssociationId) -> Value {
+    pub(crate) fn association_card(&self, id: AssociationId) -> Value {
         self.cards.association(id, self.index, &self.urls)
     }
 
-    pub fn call_card(&self, id: CallId) -> Value {
+    pub(crate) fn call_card(&self, id: CallId) -> Value {
         self.cards.call(id, self.index, &self.urls)
     }
 
-    pub fn resource_card(&self, id: ResourceId) -> Value {
+    pub(crate) fn resource_card(&self, id: ResourceId) -> Value {
         self.cards.resource(id, self.index, &self.urls)
     }
 
     /// Drops the renderer, its cards on a thread of their own: at 100,000 entries freeing
     /// their maps takes a serial 150 ms at the end of a build, and nothing waits for it.
-    pub fn drop_aside(mut self) {
+    pub(crate) fn drop_aside(mut self) {
         let cards = std::mem::take(&mut self.cards);
         std::thread::spawn(move || drop(cards));
     }
 
     /// Renders an HTML page as the template writes it.
-    pub fn raw(&self, template: &str, context: &Context) -> Result<Vec<u8>, BuildError> {
+    pub(crate) fn raw(&self, template: &str, context: &Context) -> Result<Vec<u8>, BuildError> {
         self.templates.render(template, context, 16 * 1024)
     }
 
     /// A rendered page as it is written: minified when `site.toml` asks for it.
-    pub fn finish(&self, html: Vec<u8>) -> Vec<u8> {
+    pub(crate) fn finish(&self, html: Vec<u8>) -> Vec<u8> {
         if self.index.content.config.minify {
             minify(&html)
         } else {

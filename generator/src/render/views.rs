@@ -16,19 +16,19 @@ use crate::urls::{Link, Urls};
 
 /// A date both for people and for machines (`<time datetime>`).
 #[derive(Debug, Clone, Serialize)]
-pub struct Day {
+pub(crate) struct Day {
     pub text: String,
     pub iso: String,
 }
 
 impl Day {
-    pub fn of(date: Date) -> Day {
+    pub(crate) fn of(date: Date) -> Day {
         Day {
             text: french(date),
             iso: date.to_string(),
         }
     }
-    pub fn with_weekday(date: Date) -> Day {
+    pub(crate) fn with_weekday(date: Date) -> Day {
         Day {
             text: french_with_weekday(date),
             iso: date.to_string(),
@@ -37,7 +37,7 @@ impl Day {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PlaceView {
+pub(crate) struct PlaceView {
     pub name: Option<String>,
     pub address: String,
     pub postal_code: String,
@@ -50,7 +50,7 @@ pub struct PlaceView {
 }
 
 impl PlaceView {
-    pub fn of(place: &Place, urls: &Urls) -> PlaceView {
+    pub(crate) fn of(place: &Place, urls: &Urls) -> PlaceView {
         PlaceView {
             name: place.name.clone(),
             address: place.address.clone(),
@@ -69,7 +69,7 @@ impl PlaceView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct DayRow {
+pub(crate) struct DayRow {
     pub day: &'static str,
     pub key: &'static str,
     /// `9 h à 12 h, 14 h à 17 h`, or `Fermé`.
@@ -78,7 +78,7 @@ pub struct DayRow {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ClosureView {
+pub(crate) struct ClosureView {
     pub from: Day,
     pub to: Day,
     pub note: Option<String>,
@@ -87,7 +87,7 @@ pub struct ClosureView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct LocationView {
+pub(crate) struct LocationView {
     pub place: PlaceView,
     pub hours: Vec<DayRow>,
     pub has_hours: bool,
@@ -101,7 +101,7 @@ pub struct LocationView {
 }
 
 impl LocationView {
-    pub fn of(l: &Location, index: &Index, urls: &Urls) -> LocationView {
+    pub(crate) fn of(l: &Location, index: &Index, urls: &Urls) -> LocationView {
         let hours = l
             .hours
             .as_ref()
@@ -146,7 +146,7 @@ impl LocationView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AssociationCard {
+pub(crate) struct AssociationCard {
     pub slug: String,
     pub url: String,
     pub name: String,
@@ -201,7 +201,7 @@ fn places_json(a: &Association) -> String {
 }
 
 impl AssociationCard {
-    pub fn of(a: &Association, index: &Index, urls: &Urls) -> AssociationCard {
+    pub(crate) fn of(a: &Association, index: &Index, urls: &Urls) -> AssociationCard {
         let mut communes: Vec<String> = Vec::new();
         for l in &a.locations {
             if !communes.contains(&l.place.city) {
@@ -237,7 +237,7 @@ fn category_links(keys: &[String], index: &Index, urls: &Urls) -> Vec<Link> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CallCard {
+pub(crate) struct CallCard {
     pub slug: String,
     pub url: String,
     pub title: String,
@@ -253,7 +253,7 @@ pub struct CallCard {
 }
 
 impl CallCard {
-    pub fn of(c: &VolunteerCall, index: &Index, urls: &Urls) -> CallCard {
+    pub(crate) fn of(c: &VolunteerCall, index: &Index, urls: &Urls) -> CallCard {
         let a = index.association_by_slug(&c.association);
         CallCard {
             slug: c.slug.clone(),
@@ -276,7 +276,7 @@ impl CallCard {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ResourceCard {
+pub(crate) struct ResourceCard {
     pub slug: String,
     pub url: String,
     pub title: String,
@@ -294,7 +294,7 @@ pub struct ResourceCard {
 }
 
 impl ResourceCard {
-    pub fn of(r: &Resource, index: &Index, urls: &Urls) -> ResourceCard {
+    pub(crate) fn of(r: &Resource, index: &Index, urls: &Urls) -> ResourceCard {
         let a = index.association_by_slug(&r.association);
         let until = phrasing::until(r.expires, r.available.as_ref().and_then(|a| a.until));
         ResourceCard {

@@ -61,7 +61,7 @@ struct Group {
 }
 
 /// The HTML id of a field: `locations[0].hours.sa` → `f-locations-0-hours-sa`.
-pub fn field_id(name: &str) -> String {
+pub(super) fn field_id(name: &str) -> String {
     let mut id = String::from("f");
     for part in name.split(|c: char| !c.is_ascii_alphanumeric() && c != '_') {
         if !part.is_empty() {
