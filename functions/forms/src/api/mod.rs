@@ -11,7 +11,8 @@ use http::{Method, Request, Response, StatusCode, header};
 use portal_model::{Kind, SiteConfig};
 use serde_json::{Value, json};
 
-use crate::store::{Seconds, Store, StoreError};
+use crate::rules::{Moderators, RuleError, Submissions};
+use crate::store::{Seconds, Store};
 
 pub mod html;
 mod moderation;
@@ -68,8 +69,10 @@ pub struct Client {
     pub ip: Option<IpAddr>,
 }
 
+/// The form functions: the routes, over the rules of the forms and a store.
 pub struct Api {
-    store: Arc<dyn Store>,
+    submissions: Submissions,
+    moderators: Moderators,
     state: RwLock<Arc<SiteState>>,
     group: Group,
 }
@@ -77,14 +80,19 @@ pub struct Api {
 impl Api {
     pub fn new(store: Arc<dyn Store>, state: SiteState, group: Group) -> Api {
         Api {
-            store,
+            submissions: Submissions::new(store.clone()),
+            moderators: Moderators::new(store),
             state: RwLock::new(Arc::new(state)),
             group,
         }
     }
 
-    pub fn store(&self) -> &Arc<dyn Store> {
-        &self.store
+    pub fn submissions(&self) -> &Submissions {
+        &self.submissions
+    }
+
+    pub fn moderators(&self) -> &Moderators {
+        &self.moderators
     }
 
     /// Replaces what the functions know of the site (after a rebuild).
@@ -152,12 +160,20 @@ impl Failure {
     }
 }
 
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Failure {
+impl From<RuleError> for Failure {
+    fn from(e: RuleError) -> Failure {
         let status = match e {
-            StoreError::Conflict(_) => StatusCode::CONFLICT,
-            StoreError::NotFound(_) => StatusCode::NOT_FOUND,
-            StoreError::Backend(_) => StatusCode::SERVICE_UNAVAILABLE,
+            RuleError::NotFound { .. } => StatusCode::NOT_FOUND,
+            RuleError::NoteNeeded => StatusCode::BAD_REQUEST,
+            RuleError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            RuleError::IdTaken { .. }
+            | RuleError::Stale { .. }
+            | RuleError::NotApproved { .. }
+            | RuleError::AlreadyImported { .. }
+            | RuleError::ModeratorExists { .. }
+            | RuleError::TokenTaken { .. }
+            | RuleError::Busy { .. } => StatusCode::CONFLICT,
+            RuleError::Store(_) => StatusCode::SERVICE_UNAVAILABLE,
         };
         Failure::new(status, e.to_string())
     }

@@ -1,4 +1,5 @@
-//! The table's items: keys, attributes, and records to and from them.
+//! The table's items (the layout is in the module above): their keys, their attributes, and
+//! records to and from them.
 
 use std::collections::HashMap;
 use std::fmt::Display;
@@ -7,9 +8,13 @@ use aws_sdk_dynamodb::types::AttributeValue;
 
 use super::TTL_ATTRIBUTE;
 use super::errors::malformed;
-use crate::store::{Moderator, Result, Seconds, Submission};
+use crate::store::{Decision, Moderator, Result, Revision, Seconds, Stored, Submission};
 
 pub(super) type Item = HashMap<String, AttributeValue>;
+
+/// The attribute a submission's conditional writes compare (absent: revision 0, an item
+/// written before revisions).
+pub(super) const REVISION: &str = "revision";
 
 pub(super) fn s(v: impl Into<String>) -> AttributeValue {
     AttributeValue::S(v.into())
@@ -46,18 +51,52 @@ pub(super) fn key(pk: impl Into<String>, sk: impl Into<String>) -> Item {
     HashMap::from([("pk".to_string(), s(pk)), ("sk".to_string(), s(sk))])
 }
 
-pub(super) fn sub_pk(id: &str) -> String {
+fn sub_pk(id: &str) -> String {
     format!("SUB#{id}")
 }
 
-pub(super) fn submission_item(sub: &Submission) -> Item {
-    let mut item = key(sub_pk(&sub.id), "SUB");
+pub(super) fn submission_key(id: &str) -> Item {
+    key(sub_pk(id), "SUB")
+}
+
+pub(super) fn contact_key(id: &str) -> Item {
+    key(sub_pk(id), "CONTACT")
+}
+
+pub(super) fn idempotency_key(idempotency_key: &str) -> Item {
+    key(format!("IDEM#{idempotency_key}"), "IDEM")
+}
+
+pub(super) fn rate_key(rate_key: &str, window: Seconds) -> Item {
+    key(format!("RATE#{rate_key}"), format!("WINDOW#{window}"))
+}
+
+pub(super) fn moderator_key(name: &str) -> Item {
+    key("MOD", name)
+}
+
+pub(super) fn token_key(token_hash: &str) -> Item {
+    key(format!("TOKEN#{token_hash}"), "TOKEN")
+}
+
+pub(super) fn secret_key() -> Item {
+    key("META", "SECRET")
+}
+
+/// The partition of a submission and the prefix of its audit lines' sort keys.
+pub(super) fn audit_partition(id: &str) -> (String, &'static str) {
+    (sub_pk(id), "AUDIT#")
+}
+
+pub(super) fn submission_item(sub: &Submission, revision: Revision) -> Item {
+    let mut item = submission_key(&sub.id);
     item.insert(
         "data".into(),
         s(serde_json::to_string(sub).expect("records serialise")),
     );
     item.insert("status".into(), s(sub.status.word()));
     item.insert("version".into(), n(sub.version));
+    item.insert(REVISION.into(), n(revision.0));
     item.insert("gsi1pk".into(), s(format!("STATUS#{}", sub.status.word())));
     item.insert("gsi1sk".into(), s(&sub.id));
     if let Some(file) = &sub.imported_as {
@@ -70,8 +109,43 @@ pub(super) fn submission_of(item: &Item) -> Result<Submission> {
     serde_json::from_str(text(item, "data")?).map_err(malformed)
 }
 
+pub(super) fn stored_submission_of(item: &Item) -> Result<Stored<Submission>> {
+    let revision = number(item, REVISION)?.unwrap_or(0);
+    Ok(Stored {
+        value: submission_of(item)?,
+        revision: Revision(u64::try_from(revision).map_err(|_| malformed("révision négative"))?),
+    })
+}
+
+pub(super) fn contact_item(id: &str, email: &str) -> Item {
+    let mut item = contact_key(id);
+    item.insert("email".into(), s(email));
+    item
+}
+
+pub(super) fn idempotency_item(idempotency_key_: &str, id: &str, expires_at: Seconds) -> Item {
+    let mut item = idempotency_key(idempotency_key_);
+    item.insert("id".into(), s(id));
+    item.insert(TTL_ATTRIBUTE.into(), n(expires_at));
+    item
+}
+
+pub(super) fn audit_item(decision: &Decision) -> Item {
+    let (pk, prefix) = audit_partition(&decision.submission);
+    let mut item = key(pk, format!("{prefix}{:010}", decision.version));
+    item.insert(
+        "data".into(),
+        s(serde_json::to_string(decision).expect("records serialise")),
+    );
+    item
+}
+
+pub(super) fn decision_of(item: &Item) -> Result<Decision> {
+    serde_json::from_str(text(item, "data")?).map_err(malformed)
+}
+
 pub(super) fn moderator_item(m: &Moderator) -> Item {
-    let mut item = key("MOD", &m.name);
+    let mut item = moderator_key(&m.name);
     item.insert("name".into(), s(&m.name));
     item.insert("token_hash".into(), s(&m.token_hash));
     item.insert("created_at".into(), n(m.created_at));
@@ -89,6 +163,12 @@ pub(super) fn moderator_of(item: &Item) -> Result<Moderator> {
             .ok_or_else(|| malformed("« created_at » absent"))?,
         revoked_at: number(item, "revoked_at")?,
     })
+}
+
+pub(super) fn token_item(token_hash: &str, name: &str) -> Item {
+    let mut item = token_key(token_hash);
+    item.insert("name".into(), s(name));
+    item
 }
 
 #[cfg(test)]

@@ -2,11 +2,16 @@
 //! global secondary index for the moderation queue. It behaves as [`super::EmbeddedStore`]
 //! does (the contract tests in `tests/store_contract.rs` run against both).
 //!
+//! - `errors.rs`: what a failed call means (a lost condition, contention, or a failure).
+//! - `items.rs`: the items below, to and from records.
+//! - `store.rs`: the [`super::Store`] operations.
+//! - `table.rs`: creating and deleting the table.
+//!
 //! Items (`pk`, `sk`, then attributes):
 //!
 //! | item | pk | sk | attributes |
 //! |---|---|---|---|
-//! | submission | `SUB#<id>` | `SUB` | `data` (the record's JSON), `status`, `version`, `imported` (the file, once imported), `gsi1pk` = `STATUS#<status>`, `gsi1sk` = `<id>` |
+//! | submission | `SUB#<id>` | `SUB` | `data` (the record's JSON), `status`, `version`, `revision` (moved by every write; absent: 0), `imported` (the file, once imported), `gsi1pk` = `STATUS#<status>`, `gsi1sk` = `<id>` |
 //! | contact e-mail | `SUB#<id>` | `CONTACT` | `email`, `expires_at` (set by the decision) |
 //! | audit line | `SUB#<id>` | `AUDIT#<version:010>` | `data` (the decision's JSON) |
 //! | idempotency key | `IDEM#<key>` | `IDEM` | `id`, `expires_at` |
@@ -20,11 +25,9 @@
 //! gives each status's queue oldest first. DynamoDB deletes expired items lazily (within
 //! days), so every read of an expiring item also checks `expires_at` itself.
 //!
-//! Writes that change several items at once are one `TransactWriteItems`; every rule
-//! ("still pending at this version", "not imported yet", "name free") is a condition of the
-//! write, so that two writers at once give one winner and one [`StoreError::Conflict`].
-
-use std::sync::{Arc, OnceLock};
+//! Writes that change several items at once are one `TransactWriteItems`; every condition
+//! ("still at this revision", "key free") is a condition of the write, so that of two
+//! writers at once one wins and the other is told [`super::Outcome::Lost`].
 
 use aws_config::{BehaviorVersion, SdkConfig};
 use aws_sdk_dynamodb::Client;
@@ -55,8 +58,6 @@ const ATTEMPTS: u32 = 8;
 pub struct DynamoStore {
     client: Client,
     table: String,
-    /// The secret never changes once made: read once.
-    secret: Arc<OnceLock<Vec<u8>>>,
 }
 
 /// The HTTPS client: rustls over ring (see Cargo.toml).
@@ -72,7 +73,6 @@ impl DynamoStore {
         DynamoStore {
             client,
             table: table.into(),
-            secret: Arc::new(OnceLock::new()),
         }
     }
 
@@ -136,7 +136,7 @@ impl DynamoStore {
     {
         match self.fail(e) {
             Failure::Other(e) => e,
-            Failure::Condition(_) => StoreError::Conflict(format!(
+            Failure::Condition(_) => StoreError::Backend(format!(
                 "écriture concurrente sur la table « {} »",
                 self.table
             )),

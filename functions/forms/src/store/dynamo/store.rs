@@ -1,24 +1,29 @@
-//! The [`Store`] operations on the table.
+//! The [`Store`] operations on the table. Every condition a store is given is a condition of
+//! the write (so that of two writers at once one wins); contention with another transaction
+//! is tried again here, a condition that does not hold is told to the caller.
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::primitives::Blob;
-use aws_sdk_dynamodb::types::{AttributeValue, Delete, Put, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{AttributeValue, Delete, Put, TransactWriteItem, Update as Change};
 
 use super::errors::{Failure, back_off, built, malformed};
 use super::items::{
-    Item, key, live, moderator_item, moderator_of, n, s, sub_pk, submission_item, submission_of,
-    text,
+    Item, REVISION, audit_item, audit_partition, contact_item, contact_key, decision_of,
+    idempotency_item, idempotency_key, live, moderator_item, moderator_key, moderator_of, n,
+    rate_key, s, secret_key, stored_submission_of, submission_item, submission_of, text,
+    token_item, token_key,
 };
 use super::{ATTEMPTS, DynamoStore, QUEUE_INDEX, TTL_ATTRIBUTE};
 use crate::store::{
-    Created, Decision, Idempotency, Moderator, Page, Result, Seconds, Status, Store, StoreError,
-    Submission,
+    Created, Decision, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds, Status,
+    Store, StoreError, Stored, Submission, Update,
 };
 
 fn now() -> Seconds {
     jiff::Timestamp::now().as_second()
 }
 
+/// A put in a transaction, on `condition`.
 fn put(
     table: &str,
     item: Item,
@@ -41,24 +46,41 @@ fn put(
         .build())
 }
 
-/// A copy of `sub` with `decision` applied, as [`super::EmbeddedStore`] does it.
-fn decided(sub: &Submission, decision: &Decision) -> Submission {
-    let mut sub = sub.clone();
-    sub.status = decision.action.status();
-    sub.version += 1;
-    sub.note = Some(decision.note.clone());
-    sub.decided_by = Some(decision.by.clone());
-    sub.decided_at = Some(decision.at);
-    sub
+/// A delete in a transaction, without condition.
+fn delete(table: &str, key: Item) -> Result<TransactWriteItem> {
+    let delete = Delete::builder()
+        .table_name(table)
+        .set_key(Some(key))
+        .build()
+        .map_err(built)?;
+    Ok(TransactWriteItem::builder().delete(delete).build())
 }
 
-fn stale(sub: &Submission, decision: &Decision) -> StoreError {
-    StoreError::Conflict(format!(
-        "la proposition est à la version {} ({}), la décision portait sur la version {}",
-        sub.version,
-        sub.status.label(),
-        decision.version
-    ))
+impl DynamoStore {
+    /// Runs a transaction, again while other transactions hold its items. `Err` with the
+    /// positions of the items whose condition failed (empty when the server did not say).
+    async fn conditional(
+        &self,
+        items: Vec<TransactWriteItem>,
+    ) -> Result<std::result::Result<(), Vec<usize>>> {
+        for attempt in 0..ATTEMPTS {
+            match self.transact(items.clone()).await {
+                Ok(()) => return Ok(Ok(())),
+                Err(Failure::Condition(failed)) => return Ok(Err(failed)),
+                Err(Failure::Contention) => back_off(attempt).await,
+                Err(Failure::Other(e)) => return Err(e),
+            }
+        }
+        Err(self.busy())
+    }
+
+    /// Other transactions kept holding the items.
+    fn busy(&self) -> StoreError {
+        StoreError::Backend(format!(
+            "la table DynamoDB « {} » est trop sollicitée, réessayez",
+            self.table
+        ))
+    }
 }
 
 #[async_trait]
@@ -70,79 +92,63 @@ impl Store for DynamoStore {
         idempotency: Option<&Idempotency>,
     ) -> Result<Created> {
         let id = &submission.id;
-        for attempt in 0..ATTEMPTS {
+        for _ in 0..ATTEMPTS {
             let mut items = Vec::new();
             if let Some(idem) = idempotency {
-                let mut item = key(format!("IDEM#{}", idem.key), "IDEM");
-                item.insert("id".into(), s(id));
-                item.insert(TTL_ATTRIBUTE.into(), n(idem.expires_at));
                 items.push(put(
                     &self.table,
-                    item,
+                    idempotency_item(&idem.key, id, idem.expires_at),
                     "attribute_not_exists(pk) OR #e <= :now",
                     &[("#e", TTL_ATTRIBUTE)],
                     &[(":now", n(now()))],
                 )?);
             }
             let first_own = items.len();
-            items.push(put(
-                &self.table,
-                submission_item(submission),
-                "attribute_not_exists(pk)",
-                &[],
-                &[],
-            )?);
-            let mut contact = key(sub_pk(id), "CONTACT");
-            contact.insert("email".into(), s(contact_email));
-            items.push(put(
-                &self.table,
-                contact,
-                "attribute_not_exists(pk)",
-                &[],
-                &[],
-            )?);
-
-            match self.transact(items).await {
-                Ok(()) => return Ok(Created::New),
-                Err(Failure::Other(e)) => return Err(e),
-                Err(Failure::Contention) => back_off(attempt).await,
-                Err(Failure::Condition(failed)) => {
-                    if let Some(idem) = idempotency
-                        && (failed.is_empty() || failed.contains(&0))
-                    {
-                        // The key was seen: name the first submission, if the key still
-                        // counts (it may have expired since, then try again).
-                        let seen = self.item(key(format!("IDEM#{}", idem.key), "IDEM")).await?;
-                        if let Some(seen) = seen
-                            && live(&seen, now())?
-                        {
-                            return Ok(Created::Existing(text(&seen, "id")?.to_string()));
-                        }
-                        if !failed.is_empty() {
-                            continue;
-                        }
-                    }
-                    if failed.is_empty() || failed.iter().any(|&i| i >= first_own) {
-                        return Err(StoreError::Conflict(format!("{id} existe déjà")));
-                    }
+            let own = [
+                submission_item(submission, Revision::FIRST),
+                contact_item(id, contact_email),
+            ];
+            for item in own {
+                items.push(put(
+                    &self.table,
+                    item,
+                    "attribute_not_exists(pk)",
+                    &[],
+                    &[],
+                )?);
+            }
+            let Err(failed) = self.conditional(items).await? else {
+                return Ok(Created::New);
+            };
+            if let Some(idem) = idempotency
+                && (failed.is_empty() || failed.contains(&0))
+            {
+                // The key was seen: name the first submission, if the key still counts (it
+                // may have expired since, then try again).
+                let seen = self.item(idempotency_key(&idem.key)).await?;
+                if let Some(seen) = seen
+                    && live(&seen, now())?
+                {
+                    return Ok(Created::Existing(text(&seen, "id")?.to_string()));
+                }
+                if !failed.is_empty() {
+                    continue;
                 }
             }
+            if failed.is_empty() || failed.iter().any(|&i| i >= first_own) {
+                return Ok(Created::Taken);
+            }
         }
-        Err(StoreError::Backend(format!(
-            "la table DynamoDB « {} » est trop sollicitée, réessayez",
-            self.table
-        )))
+        Err(self.busy())
     }
 
-    async fn get(&self, id: &str) -> Result<Option<Submission>> {
-        match self.item(key(sub_pk(id), "SUB")).await? {
-            Some(item) => submission_of(&item).map(Some),
-            None => Ok(None),
-        }
+    async fn get(&self, id: &str) -> Result<Option<Stored<Submission>>> {
+        let item = self.item(super::items::submission_key(id)).await?;
+        item.as_ref().map(stored_submission_of).transpose()
     }
 
     async fn contact(&self, id: &str, now: Seconds) -> Result<Option<String>> {
-        let Some(item) = self.item(key(sub_pk(id), "CONTACT")).await? else {
+        let Some(item) = self.item(contact_key(id)).await? else {
             return Ok(None);
         };
         if !live(&item, now)? || !item.contains_key("email") {
@@ -202,64 +208,59 @@ impl Store for DynamoStore {
         Ok(Page { items, next })
     }
 
-    async fn decide(&self, decision: &Decision, contact_expires_at: Seconds) -> Result<Submission> {
-        let id = &decision.submission;
-        for attempt in 0..ATTEMPTS {
-            let Some(sub) = self.get(id).await? else {
-                return Err(StoreError::NotFound(id.clone()));
-            };
-            if sub.version != decision.version || sub.status != Status::Pending {
-                return Err(stale(&sub, decision));
-            }
-            let new = decided(&sub, decision);
-            let mut audit = key(sub_pk(id), format!("AUDIT#{:010}", decision.version));
-            audit.insert(
-                "data".into(),
-                s(serde_json::to_string(decision).expect("records serialise")),
-            );
-            let contact = Update::builder()
+    async fn update(&self, update: &Update<'_>) -> Result<Outcome> {
+        let sub = update.submission;
+        let revision = update.revision;
+        // An item written before revisions has none: it is revision 0.
+        let condition = if revision.0 == 0 {
+            "attribute_exists(pk) AND attribute_not_exists(#rev)"
+        } else {
+            "#rev = :rev"
+        };
+        let values = if revision.0 == 0 {
+            vec![]
+        } else {
+            vec![(":rev", n(revision.0))]
+        };
+        let mut items = vec![put(
+            &self.table,
+            submission_item(sub, revision.next()),
+            condition,
+            &[("#rev", REVISION)],
+            &values,
+        )?];
+        if let Some(decision) = update.audit {
+            items.push(put(
+                &self.table,
+                audit_item(decision),
+                "attribute_not_exists(pk)",
+                &[],
+                &[],
+            )?);
+        }
+        if let Some(at) = update.contact_expires_at {
+            let contact = Change::builder()
                 .table_name(&self.table)
-                .set_key(Some(key(sub_pk(id), "CONTACT")))
+                .set_key(Some(contact_key(&sub.id)))
                 .update_expression("SET #e = :e")
                 .expression_attribute_names("#e", TTL_ATTRIBUTE)
-                .expression_attribute_values(":e", n(contact_expires_at))
+                .expression_attribute_values(":e", n(at))
                 .build()
                 .map_err(built)?;
-            let items = vec![
-                put(
-                    &self.table,
-                    submission_item(&new),
-                    "#v = :v AND #s = :pending",
-                    &[("#v", "version"), ("#s", "status")],
-                    &[
-                        (":v", n(decision.version)),
-                        (":pending", s(Status::Pending.word())),
-                    ],
-                )?,
-                put(&self.table, audit, "attribute_not_exists(pk)", &[], &[])?,
-                TransactWriteItem::builder().update(contact).build(),
-            ];
-            match self.transact(items).await {
-                Ok(()) => return Ok(new),
-                Err(Failure::Other(e)) => return Err(e),
-                // Read it again: the answer is then a conflict, or a new try.
-                Err(Failure::Contention) => back_off(attempt).await,
-                Err(Failure::Condition(_)) => {
-                    let now = self.get(id).await?.unwrap_or(sub);
-                    return Err(stale(&now, decision));
-                }
-            }
+            items.push(TransactWriteItem::builder().update(contact).build());
         }
-        Err(StoreError::Conflict(format!(
-            "{id} : d'autres décisions sont en cours, réessayez"
-        )))
+        Ok(match self.conditional(items).await? {
+            Ok(()) => Outcome::Written,
+            Err(_) => Outcome::Lost,
+        })
     }
 
     async fn audit(&self, id: &str) -> Result<Vec<Decision>> {
-        self.partition(&sub_pk(id), Some("AUDIT#"))
+        let (pk, prefix) = audit_partition(id);
+        self.partition(&pk, Some(prefix))
             .await?
             .iter()
-            .map(|item| serde_json::from_str(text(item, "data")?).map_err(malformed))
+            .map(decision_of)
             .collect()
     }
 
@@ -273,7 +274,7 @@ impl Store for DynamoStore {
         if limit == 0 {
             return Ok(false);
         }
-        let k = key(format!("RATE#{key_}"), format!("WINDOW#{window}"));
+        let k = rate_key(key_, window);
         for attempt in 0..ATTEMPTS {
             let counted = self
                 .client
@@ -331,143 +332,74 @@ impl Store for DynamoStore {
                 }
             }
         }
-        Err(StoreError::Backend(format!(
-            "la table DynamoDB « {} » est trop sollicitée, réessayez",
-            self.table
-        )))
+        Err(self.busy())
     }
 
-    async fn mark_imported(&self, id: &str, file: &str) -> Result<()> {
-        for attempt in 0..ATTEMPTS {
-            let Some(sub) = self.get(id).await? else {
-                return Err(StoreError::NotFound(id.to_string()));
-            };
-            if sub.status != Status::Approved {
-                return Err(StoreError::Conflict(format!("{id} n'est pas acceptée")));
-            }
-            if let Some(done) = &sub.imported_as {
-                return Err(StoreError::Conflict(format!(
-                    "{id} déjà importée dans {done}"
-                )));
-            }
-            let mut new = sub.clone();
-            new.imported_as = Some(file.to_string());
-            let written = self
-                .client
-                .put_item()
-                .table_name(&self.table)
-                .set_item(Some(submission_item(&new)))
-                .condition_expression("#v = :v AND #s = :approved AND attribute_not_exists(#i)")
-                .expression_attribute_names("#v", "version")
-                .expression_attribute_names("#s", "status")
-                .expression_attribute_names("#i", "imported")
-                .expression_attribute_values(":v", n(sub.version))
-                .expression_attribute_values(":approved", s(Status::Approved.word()))
-                .send()
-                .await;
-            match written {
-                Ok(_) => return Ok(()),
-                Err(e) => match self.fail(e) {
-                    Failure::Other(e) => return Err(e),
-                    // Read it again: it says who won.
-                    Failure::Condition(_) | Failure::Contention => back_off(attempt).await,
-                },
-            }
-        }
-        Err(StoreError::Conflict(format!(
-            "{id} : d'autres imports sont en cours, réessayez"
-        )))
+    async fn moderator(&self, name: &str) -> Result<Option<Moderator>> {
+        let item = self.item(moderator_key(name)).await?;
+        item.as_ref().map(moderator_of).transpose()
     }
 
-    async fn add_moderator(&self, moderator: &Moderator) -> Result<()> {
+    async fn token_owner(&self, token_hash: &str) -> Result<Option<String>> {
+        let Some(token) = self.item(token_key(token_hash)).await? else {
+            return Ok(None);
+        };
+        Ok(Some(text(&token, "name")?.to_string()))
+    }
+
+    async fn put_moderator(
+        &self,
+        moderator: &Moderator,
+        replacing: Option<&Moderator>,
+    ) -> Result<Outcome> {
         let m = moderator;
-        for attempt in 0..ATTEMPTS {
-            let mut token = key(format!("TOKEN#{}", m.token_hash), "TOKEN");
-            token.insert("name".into(), s(&m.name));
-            let items = vec![
-                put(
-                    &self.table,
-                    moderator_item(m),
-                    "attribute_not_exists(pk) OR attribute_exists(#r)",
-                    &[("#r", "revoked_at")],
-                    &[],
-                )?,
-                put(&self.table, token, "attribute_not_exists(pk)", &[], &[])?,
-            ];
-            match self.transact(items).await {
-                Ok(()) => return Ok(()),
-                Err(Failure::Other(e)) => return Err(e),
-                Err(Failure::Contention) => back_off(attempt).await,
-                Err(Failure::Condition(failed)) => {
-                    return Err(StoreError::Conflict(if failed == [1] {
-                        format!(
-                            "le jeton de {} est déjà celui d'un autre modérateur",
-                            m.name
-                        )
-                    } else {
-                        format!("le modérateur {} existe déjà", m.name)
-                    }));
-                }
-            }
-        }
-        Err(StoreError::Backend(format!(
-            "la table DynamoDB « {} » est trop sollicitée, réessayez",
-            self.table
-        )))
-    }
-
-    async fn moderator_by_token(&self, token_hash: &str) -> Result<Option<Moderator>> {
-        let Some(token) = self
-            .item(key(format!("TOKEN#{token_hash}"), "TOKEN"))
-            .await?
-        else {
-            return Ok(None);
+        // The moderator read is still the stored one: same token, same revocation.
+        let (condition, values) = match replacing {
+            None => ("attribute_not_exists(pk)", vec![]),
+            Some(old) => match old.revoked_at {
+                None => (
+                    "#h = :h AND attribute_not_exists(#r)",
+                    vec![(":h", s(&old.token_hash))],
+                ),
+                Some(at) => (
+                    "#h = :h AND #r = :r",
+                    vec![(":h", s(&old.token_hash)), (":r", n(at))],
+                ),
+            },
         };
-        let name = text(&token, "name")?;
-        let Some(item) = self.item(key("MOD", name)).await? else {
-            return Ok(None);
+        let names = if replacing.is_some() {
+            vec![("#h", "token_hash"), ("#r", "revoked_at")]
+        } else {
+            vec![]
         };
-        let m = moderator_of(&item)?;
-        Ok((m.revoked_at.is_none() && m.token_hash == token_hash).then_some(m))
-    }
-
-    async fn revoke_moderator(&self, name: &str, at: Seconds) -> Result<bool> {
-        for attempt in 0..ATTEMPTS {
-            let Some(item) = self.item(key("MOD", name)).await? else {
-                return Ok(false);
-            };
-            let m = moderator_of(&item)?;
-            // Only the moderator read here (not one added again meanwhile), and its token.
-            let revoke = Update::builder()
-                .table_name(&self.table)
-                .set_key(Some(key("MOD", name)))
-                .update_expression("SET #r = if_not_exists(#r, :at)")
-                .condition_expression("#h = :h")
-                .expression_attribute_names("#r", "revoked_at")
-                .expression_attribute_names("#h", "token_hash")
-                .expression_attribute_values(":at", n(at))
-                .expression_attribute_values(":h", s(&m.token_hash))
-                .build()
-                .map_err(built)?;
-            let forget = Delete::builder()
-                .table_name(&self.table)
-                .set_key(Some(key(format!("TOKEN#{}", m.token_hash), "TOKEN")))
-                .build()
-                .map_err(built)?;
-            let items = vec![
-                TransactWriteItem::builder().update(revoke).build(),
-                TransactWriteItem::builder().delete(forget).build(),
-            ];
-            match self.transact(items).await {
-                Ok(()) => return Ok(true),
-                Err(Failure::Other(e)) => return Err(e),
-                Err(Failure::Condition(_) | Failure::Contention) => back_off(attempt).await,
-            }
+        let mut items = vec![put(
+            &self.table,
+            moderator_item(m),
+            condition,
+            &names,
+            &values,
+        )?];
+        if let Some(old) = replacing
+            && old.revoked_at.is_none()
+            && old.token_hash != m.token_hash
+        {
+            items.push(delete(&self.table, token_key(&old.token_hash))?);
         }
-        Err(StoreError::Backend(format!(
-            "la table DynamoDB « {} » est trop sollicitée, réessayez",
-            self.table
-        )))
+        if m.revoked_at.is_none() {
+            items.push(put(
+                &self.table,
+                token_item(&m.token_hash, &m.name),
+                "attribute_not_exists(pk) OR #n = :n",
+                &[("#n", "name")],
+                &[(":n", s(&m.name))],
+            )?);
+        } else {
+            items.push(delete(&self.table, token_key(&m.token_hash))?);
+        }
+        Ok(match self.conditional(items).await? {
+            Ok(()) => Outcome::Written,
+            Err(_) => Outcome::Lost,
+        })
     }
 
     async fn moderators(&self) -> Result<Vec<Moderator>> {
@@ -478,30 +410,16 @@ impl Store for DynamoStore {
             .collect()
     }
 
-    async fn secret(&self) -> Result<Vec<u8>> {
-        if let Some(secret) = self.secret.get() {
-            return Ok(secret.clone());
-        }
-        let secret = self.read_or_make_secret().await?;
-        Ok(self.secret.get_or_init(|| secret).clone())
-    }
-}
-
-impl DynamoStore {
-    async fn read_or_make_secret(&self) -> Result<Vec<u8>> {
-        let k = key("META", "SECRET");
+    async fn secret(&self, candidate: &[u8]) -> Result<Vec<u8>> {
         let read = |item: Item| match item.get("value") {
             Some(AttributeValue::B(b)) => Ok(b.clone().into_inner()),
             _ => Err(malformed("le secret n'est pas une suite d'octets")),
         };
-        if let Some(item) = self.item(k.clone()).await? {
+        if let Some(item) = self.item(secret_key()).await? {
             return read(item);
         }
-        let mut item = k.clone();
-        item.insert(
-            "value".into(),
-            AttributeValue::B(Blob::new(crate::secrets::random_bytes::<32>().to_vec())),
-        );
+        let mut item = secret_key();
+        item.insert("value".into(), AttributeValue::B(Blob::new(candidate)));
         let made = self
             .client
             .put_item()
@@ -518,7 +436,7 @@ impl DynamoStore {
             }
         }
         // Read back, so that two first callers at once agree.
-        match self.item(k).await? {
+        match self.item(secret_key()).await? {
             Some(item) => read(item),
             None => Err(StoreError::Backend(
                 "le secret vient d'être écrit mais ne se relit pas".into(),
