@@ -12,7 +12,7 @@ use portal_model::{Kind, SiteConfig};
 use serde_json::{Value, json};
 
 use crate::rules::{Moderators, RuleError, Submissions};
-use crate::store::{Seconds, Store};
+use crate::store::{Seconds, Store, chain};
 
 pub mod html;
 mod moderation;
@@ -173,7 +173,11 @@ impl From<RuleError> for Failure {
             | RuleError::ModeratorExists { .. }
             | RuleError::TokenTaken { .. }
             | RuleError::Busy { .. } => StatusCode::CONFLICT,
-            RuleError::Store(_) => StatusCode::SERVICE_UNAVAILABLE,
+            RuleError::Store(ref failure) => {
+                // The person is told the cause; the logs get what the SDK or SQLite said.
+                tracing::error!("{}", chain(failure));
+                StatusCode::SERVICE_UNAVAILABLE
+            }
         };
         Failure::new(status, e.to_string())
     }

@@ -37,12 +37,11 @@ pub struct EmbeddedStore {
     conn: Arc<Mutex<Connection>>,
 }
 
-fn backend(e: impl std::fmt::Display) -> StoreError {
-    StoreError::Backend(e.to_string())
-}
-
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(backend)
+    serde_json::from_str(text).map_err(|e| StoreError::Malformed {
+        what: "enregistrement JSON illisible".into(),
+        source: Some(e),
+    })
 }
 
 fn encode<T: Serialize>(value: &T) -> String {
@@ -57,15 +56,16 @@ impl EmbeddedStore {
     /// Opens (or creates) the store file and its tables.
     pub fn open(path: &Path) -> Result<EmbeddedStore> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(backend)?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+                path: dir.to_path_buf(),
+                source,
+            })?;
         }
-        let conn = Connection::open(path).map_err(backend)?;
+        let conn = Connection::open(path)?;
         // WAL lets a command read and write while the server runs; FULL syncs each commit.
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(backend)?;
-        conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
-            .map_err(backend)?;
-        conn.execute_batch(SCHEMA).map_err(backend)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")?;
+        conn.execute_batch(SCHEMA)?;
         add_revisions(&conn)?;
         Ok(EmbeddedStore {
             conn: Arc::new(Mutex::new(conn)),
@@ -79,11 +79,9 @@ impl EmbeddedStore {
         f: impl FnOnce(&rusqlite::Transaction) -> Result<T> + Send + 'static,
     ) -> Result<T> {
         self.blocking(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(backend)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let out = f(&tx)?;
-            tx.commit().map_err(backend)?;
+            tx.commit()?;
             Ok(out)
         })
         .await
@@ -100,24 +98,21 @@ impl EmbeddedStore {
             f(&mut conn)
         })
         .await
-        .map_err(backend)?
+        .map_err(|source| StoreError::Interrupted { source })?
     }
 }
 
 /// A store made before submissions had revisions gets the column (0 for what is there).
 fn add_revisions(conn: &Connection) -> Result<()> {
-    let has: bool = conn
-        .query_row(
-            "SELECT COUNT(*) > 0 FROM pragma_table_info('submissions') WHERE name = 'revision'",
-            [],
-            |r| r.get(0),
-        )
-        .map_err(backend)?;
+    let has: bool = conn.query_row(
+        "SELECT COUNT(*) > 0 FROM pragma_table_info('submissions') WHERE name = 'revision'",
+        [],
+        |r| r.get(0),
+    )?;
     if !has {
         conn.execute_batch(
             "ALTER TABLE submissions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
-        )
-        .map_err(backend)?;
+        )?;
     }
     Ok(())
 }
@@ -129,8 +124,7 @@ fn read_submission(conn: &Connection, id: &str) -> Result<Option<Stored<Submissi
             [id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .optional()
-        .map_err(backend)?;
+        .optional()?;
     row.map(|(data, revision)| {
         Ok(Stored {
             value: decode(&data)?,
@@ -144,8 +138,7 @@ fn save(conn: &Connection, sub: &Submission, revision: Revision) -> Result<()> {
     conn.execute(
         "INSERT OR REPLACE INTO submissions (id, status, data, revision) VALUES (?1, ?2, ?3, ?4)",
         params![sub.id, sub.status.word(), encode(sub), revision.0 as i64],
-    )
-    .map_err(backend)?;
+    )?;
     Ok(())
 }
 
@@ -154,17 +147,17 @@ fn read_moderator(conn: &Connection, name: &str) -> Result<Option<Moderator>> {
         .query_row("SELECT data FROM moderators WHERE name = ?1", [name], |r| {
             r.get(0)
         })
-        .optional()
-        .map_err(backend)?;
+        .optional()?;
     data.map(|d| decode(&d)).transpose()
 }
 
 fn token_owner(conn: &Connection, hash: &str) -> Result<Option<String>> {
-    conn.query_row("SELECT name FROM tokens WHERE hash = ?1", [hash], |r| {
-        r.get(0)
-    })
-    .optional()
-    .map_err(backend)
+    let owner = conn
+        .query_row("SELECT name FROM tokens WHERE hash = ?1", [hash], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(owner)
 }
 
 #[async_trait]
@@ -188,8 +181,7 @@ impl Store for EmbeddedStore {
                         params![idem.key, now()],
                         |r| r.get(0),
                     )
-                    .optional()
-                    .map_err(backend)?;
+                    .optional()?;
                 if let Some(id) = seen {
                     return Ok(Created::Existing(id));
                 }
@@ -201,15 +193,13 @@ impl Store for EmbeddedStore {
                 tx.execute(
                     "INSERT OR REPLACE INTO idempotency (key, id, expires_at) VALUES (?1, ?2, ?3)",
                     params![idem.key, sub.id, idem.expires_at],
-                )
-                .map_err(backend)?;
+                )?;
             }
             save(tx, &sub, Revision::FIRST)?;
             tx.execute(
                 "INSERT INTO contacts (id, email, expires_at) VALUES (?1, ?2, NULL)",
                 params![sub.id, contact],
-            )
-            .map_err(backend)?;
+            )?;
             Ok(Created::New)
         })
         .await
@@ -223,13 +213,14 @@ impl Store for EmbeddedStore {
     async fn contact(&self, id: &str, now: Seconds) -> Result<Option<String>> {
         let id = id.to_string();
         self.blocking(move |c| {
-            c.query_row(
-                "SELECT email FROM contacts WHERE id = ?1 AND (expires_at IS NULL OR expires_at > ?2)",
-                params![id, now],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(backend)
+            let email = c
+                .query_row(
+                    "SELECT email FROM contacts WHERE id = ?1 AND (expires_at IS NULL OR expires_at > ?2)",
+                    params![id, now],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(email)
         })
         .await
     }
@@ -245,19 +236,15 @@ impl Store for EmbeddedStore {
         // usize::MAX would wrap to LIMIT 0 and list nothing.
         let rows_wanted = i64::try_from(limit).unwrap_or(i64::MAX).saturating_add(1);
         self.blocking(move |c| {
-            let mut stmt = c
-                .prepare(
-                    "SELECT data FROM submissions WHERE status = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
-                )
-                .map_err(backend)?;
-            let rows = stmt
-                .query_map(params![status.word(), after, rows_wanted], |r| {
-                    r.get::<_, String>(0)
-                })
-                .map_err(backend)?;
+            let mut stmt = c.prepare(
+                "SELECT data FROM submissions WHERE status = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
+            )?;
+            let rows = stmt.query_map(params![status.word(), after, rows_wanted], |r| {
+                r.get::<_, String>(0)
+            })?;
             let mut items = Vec::new();
             for row in rows {
-                items.push(decode::<Submission>(&row.map_err(backend)?)?);
+                items.push(decode::<Submission>(&row?)?);
             }
             let next = if items.len() > limit {
                 items.truncate(limit);
@@ -284,18 +271,15 @@ impl Store for EmbeddedStore {
                     [&sub.id],
                     |r| r.get(0),
                 )
-                .optional()
-                .map_err(backend)?;
+                .optional()?;
             if current != Some(revision.0 as i64) {
                 return Ok(Outcome::Lost);
             }
             if let Some(decision) = &audit {
-                let logged = tx
-                    .execute(
-                        "INSERT OR IGNORE INTO audit (submission, version, data) VALUES (?1, ?2, ?3)",
-                        params![sub.id, decision.version as i64, encode(decision)],
-                    )
-                    .map_err(backend)?;
+                let logged = tx.execute(
+                    "INSERT OR IGNORE INTO audit (submission, version, data) VALUES (?1, ?2, ?3)",
+                    params![sub.id, decision.version as i64, encode(decision)],
+                )?;
                 if logged == 0 {
                     return Ok(Outcome::Lost);
                 }
@@ -305,8 +289,7 @@ impl Store for EmbeddedStore {
                 tx.execute(
                     "UPDATE contacts SET expires_at = ?2 WHERE id = ?1",
                     params![sub.id, at],
-                )
-                .map_err(backend)?;
+                )?;
             }
             Ok(Outcome::Written)
         })
@@ -316,13 +299,10 @@ impl Store for EmbeddedStore {
     async fn audit(&self, id: &str) -> Result<Vec<Decision>> {
         let id = id.to_string();
         self.blocking(move |c| {
-            let mut stmt = c
-                .prepare("SELECT data FROM audit WHERE submission = ?1 ORDER BY version")
-                .map_err(backend)?;
-            let rows = stmt
-                .query_map([id], |r| r.get::<_, String>(0))
-                .map_err(backend)?;
-            rows.map(|r| decode(&r.map_err(backend)?)).collect()
+            let mut stmt =
+                c.prepare("SELECT data FROM audit WHERE submission = ?1 ORDER BY version")?;
+            let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
+            rows.map(|r| decode(&r?)).collect()
         })
         .await
     }
@@ -343,7 +323,7 @@ impl Store for EmbeddedStore {
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()
-                .map_err(backend)?;
+                ?;
             let count = match seen {
                 Some((w, count)) if w == window => count,
                 _ => 0,
@@ -355,7 +335,7 @@ impl Store for EmbeddedStore {
                 "INSERT OR REPLACE INTO rate (key, window, count, expires_at) VALUES (?1, ?2, ?3, ?4)",
                 params![key, window, count + 1, expires_at],
             )
-            .map_err(backend)?;
+            ?;
             Ok(true)
         })
         .await
@@ -394,8 +374,7 @@ impl Store for EmbeddedStore {
                 && old.revoked_at.is_none()
                 && old.token_hash != m.token_hash
             {
-                tx.execute("DELETE FROM tokens WHERE hash = ?1", [&old.token_hash])
-                    .map_err(backend)?;
+                tx.execute("DELETE FROM tokens WHERE hash = ?1", [&old.token_hash])?;
             }
             if m.revoked_at.is_none() {
                 match token_owner(tx, &m.token_hash)? {
@@ -405,17 +384,14 @@ impl Store for EmbeddedStore {
                 tx.execute(
                     "INSERT OR REPLACE INTO tokens (hash, name) VALUES (?1, ?2)",
                     params![m.token_hash, m.name],
-                )
-                .map_err(backend)?;
+                )?;
             } else {
-                tx.execute("DELETE FROM tokens WHERE hash = ?1", [&m.token_hash])
-                    .map_err(backend)?;
+                tx.execute("DELETE FROM tokens WHERE hash = ?1", [&m.token_hash])?;
             }
             tx.execute(
                 "INSERT OR REPLACE INTO moderators (name, data) VALUES (?1, ?2)",
                 params![m.name, encode(&m)],
-            )
-            .map_err(backend)?;
+            )?;
             Ok(Outcome::Written)
         })
         .await
@@ -423,13 +399,9 @@ impl Store for EmbeddedStore {
 
     async fn moderators(&self) -> Result<Vec<Moderator>> {
         self.blocking(|c| {
-            let mut stmt = c
-                .prepare("SELECT data FROM moderators ORDER BY name")
-                .map_err(backend)?;
-            let rows = stmt
-                .query_map([], |r| r.get::<_, String>(0))
-                .map_err(backend)?;
-            rows.map(|r| decode(&r.map_err(backend)?)).collect()
+            let mut stmt = c.prepare("SELECT data FROM moderators ORDER BY name")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            rows.map(|r| decode(&r?)).collect()
         })
         .await
     }
@@ -441,12 +413,11 @@ impl Store for EmbeddedStore {
             tx.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('secret', ?1)",
                 [&candidate],
-            )
-            .map_err(backend)?;
-            tx.query_row("SELECT value FROM meta WHERE key = 'secret'", [], |r| {
+            )?;
+            let secret = tx.query_row("SELECT value FROM meta WHERE key = 'secret'", [], |r| {
                 r.get(0)
-            })
-            .map_err(backend)
+            })?;
+            Ok(secret)
         })
         .await
     }
@@ -459,7 +430,7 @@ impl Store for EmbeddedStore {
                 "DELETE FROM idempotency WHERE expires_at <= ?1",
                 "DELETE FROM rate WHERE expires_at <= ?1",
             ] {
-                removed += tx.execute(sql, [now]).map_err(backend)?;
+                removed += tx.execute(sql, [now])?;
             }
             Ok(removed)
         })

@@ -14,9 +14,11 @@ use serde_json::{Map, Value};
 
 pub mod dynamo;
 pub mod embedded;
+mod error;
 
 pub use dynamo::DynamoStore;
 pub use embedded::EmbeddedStore;
+pub use error::{Source, StoreError, chain};
 
 /// Seconds since the Unix epoch: what TTLs and ordering are computed on.
 pub type Seconds = i64;
@@ -176,12 +178,6 @@ pub struct Update<'a> {
     pub audit: Option<&'a Decision>,
     /// When the submitter's e-mail expires from now on.
     pub contact_expires_at: Option<Seconds>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("stockage indisponible : {0}")]
-    Backend(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -1,12 +1,11 @@
 //! How a failed DynamoDB call is taken: a lost condition and contention are for the caller,
-//! anything else becomes a [`StoreError`] that says what to do when it can.
+//! anything else becomes the [`StoreError`] of its cause, the SDK's error kept as its source.
 
-use std::fmt::Display;
 use std::time::Duration;
 
-use aws_sdk_dynamodb::error::{BuildError, DisplayErrorContext, SdkError};
+use aws_sdk_dynamodb::error::{BuildError, SdkError};
 
-use super::super::StoreError;
+use crate::store::{Source, StoreError};
 
 /// How a failed DynamoDB call is taken.
 #[derive(Debug)]
@@ -19,96 +18,114 @@ pub(super) enum Failure {
     Other(StoreError),
 }
 
-/// Sorts out an SDK error: lost conditions and contention are for the caller to handle,
-/// anything else becomes a [`StoreError::Backend`] that says what to do when it can.
+/// Sorts out a failed call: no answer, or the service's error (see [`classify`]).
+pub(super) fn failure<E, R>(e: SdkError<E, R>, table: &str) -> Failure
+where
+    aws_sdk_dynamodb::Error: From<SdkError<E, R>>,
+    SdkError<E, R>: std::error::Error + Send + Sync + 'static,
+{
+    let table_ = table.to_string();
+    match &e {
+        SdkError::ServiceError(_) => classify(aws_sdk_dynamodb::Error::from(e), table),
+        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => {
+            Failure::Other(StoreError::Unreachable {
+                table: table_,
+                source: Box::new(e),
+            })
+        }
+        SdkError::ResponseError(_) => Failure::Other(StoreError::Unreadable {
+            table: table_,
+            source: Box::new(e),
+        }),
+        _ => Failure::Other(StoreError::Request {
+            table: table_,
+            source: Box::new(e),
+        }),
+    }
+}
+
+/// Sorts out the service's error: lost conditions and contention are for the caller to
+/// handle, anything else is a failure of its cause.
 pub(super) fn classify(e: aws_sdk_dynamodb::Error, table: &str) -> Failure {
     use aws_sdk_dynamodb::Error as E;
+    let table_ = table.to_string();
+    let source = |e: E| -> Source { Box::new(e) };
     match e {
         E::ConditionalCheckFailedException(_) => Failure::Condition(Vec::new()),
-        E::TransactionCanceledException(e) => {
-            let codes: Vec<&str> = e
+        E::TransactionCanceledException(cancelled) => {
+            let codes: Vec<String> = cancelled
                 .cancellation_reasons()
                 .iter()
-                .map(|r| r.code().unwrap_or("None"))
+                .map(|r| r.code().unwrap_or("None").to_string())
                 .collect();
             let failed: Vec<usize> = codes
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| **c == "ConditionalCheckFailed")
+                .filter(|(_, c)| *c == "ConditionalCheckFailed")
                 .map(|(i, _)| i)
                 .collect();
             if !failed.is_empty() {
                 Failure::Condition(failed)
-            } else if codes.contains(&"TransactionConflict") {
+            } else if codes.iter().any(|c| c == "TransactionConflict") {
                 Failure::Contention
             } else if codes.is_empty() {
                 // A server that gives no reasons: take it as a lost condition, the callers
                 // read the items again to say which.
                 Failure::Condition(Vec::new())
             } else {
-                Failure::Other(StoreError::Backend(format!(
-                    "DynamoDB (table {table}) a annulé la transaction : {}",
-                    codes.join(", ")
-                )))
+                Failure::Other(StoreError::Cancelled {
+                    table: table_,
+                    reasons: codes,
+                    source: source(E::TransactionCanceledException(cancelled)),
+                })
             }
         }
         E::TransactionConflictException(_) | E::TransactionInProgressException(_) => {
             Failure::Contention
         }
-        e => Failure::Other(backend_error(&e, table)),
+        e @ E::ResourceNotFoundException(_) => Failure::Other(StoreError::MissingTable {
+            table: table_,
+            source: source(e),
+        }),
+        e @ (E::ProvisionedThroughputExceededException(_)
+        | E::RequestLimitExceeded(_)
+        | E::ThrottlingException(_)) => Failure::Other(StoreError::Throttled {
+            table: table_,
+            source: source(e),
+        }),
+        e @ E::InternalServerError(_) => Failure::Other(StoreError::Internal {
+            table: table_,
+            source: source(e),
+        }),
+        e => Failure::Other(StoreError::Refused {
+            table: table_,
+            source: source(e),
+        }),
     }
 }
 
-/// A clear message for the errors nobody can handle but a person.
-pub(super) fn backend_error(e: &aws_sdk_dynamodb::Error, table: &str) -> StoreError {
-    use aws_sdk_dynamodb::Error as E;
-    use aws_sdk_dynamodb::error::ProvideErrorMetadata;
-    let detail = match (e.code(), e.message()) {
-        (Some(code), Some(message)) => format!("{code} : {message}"),
-        (Some(code), None) => code.to_string(),
-        _ => DisplayErrorContext(e).to_string(),
-    };
-    StoreError::Backend(match e {
-        E::ResourceNotFoundException(_) => format!(
-            "la table DynamoDB « {table} » n'existe pas (à créer avec DynamoStore::create_table) : {detail}"
-        ),
-        E::ProvisionedThroughputExceededException(_)
-        | E::RequestLimitExceeded(_)
-        | E::ThrottlingException(_) => {
-            format!("DynamoDB limite le débit de la table « {table} », réessayez : {detail}")
-        }
-        E::InternalServerError(_) => {
-            format!("erreur interne de DynamoDB (table « {table} ») : {detail}")
-        }
-        _ => format!("DynamoDB (table « {table} ») : {detail}"),
-    })
+/// A request the builders refused: a bug here.
+pub(super) fn built(table: &str) -> impl Fn(BuildError) -> StoreError + '_ {
+    move |e| StoreError::Request {
+        table: table.to_string(),
+        source: Box::new(e),
+    }
 }
 
-/// A call that got no answer from DynamoDB's service: no connection, a timeout, a reply
-/// that could not be read. `None` when the service answered with an error.
-pub(super) fn unanswered<E, R>(e: &SdkError<E, R>, table: &str) -> Option<StoreError>
-where
-    E: std::error::Error + 'static,
-    R: std::fmt::Debug,
-{
-    let what = match e {
-        SdkError::ServiceError(_) => return None,
-        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => "DynamoDB injoignable",
-        SdkError::ResponseError(_) => "réponse illisible de DynamoDB",
-        _ => "requête DynamoDB impossible",
-    };
-    Some(StoreError::Backend(format!(
-        "{what} (table « {table} ») : {}",
-        DisplayErrorContext(e)
-    )))
+/// An item that is not one the store writes.
+pub(super) fn malformed(what: impl std::fmt::Display) -> StoreError {
+    StoreError::Malformed {
+        what: what.to_string(),
+        source: None,
+    }
 }
 
-pub(super) fn built(e: BuildError) -> StoreError {
-    StoreError::Backend(format!("requête DynamoDB mal construite : {e}"))
-}
-
-pub(super) fn malformed(what: impl Display) -> StoreError {
-    StoreError::Backend(format!("élément DynamoDB mal formé : {what}"))
+/// An item whose JSON does not read.
+pub(super) fn malformed_json(e: serde_json::Error) -> StoreError {
+    StoreError::Malformed {
+        what: "données JSON illisibles".into(),
+        source: Some(e),
+    }
 }
 
 /// A short pause before trying again, longer each time.
@@ -126,6 +143,7 @@ mod tests {
     };
 
     use super::*;
+    use crate::store::chain;
 
     fn canceled(codes: &[&str]) -> E {
         let mut b = TransactionCanceledException::builder().message("Transaction cancelled");
@@ -153,35 +171,46 @@ mod tests {
         ));
     }
 
+    /// The failure of `e`, with its message and its sources' (as the logs print them).
+    fn failed(e: E) -> (StoreError, String) {
+        let Failure::Other(failure) = classify(e, "portal") else {
+            panic!("not a failure");
+        };
+        let said = chain(&failure);
+        (failure, said)
+    }
+
     #[test]
-    fn other_failures_say_what_to_do() {
+    fn other_failures_say_what_to_do_and_keep_the_sdks_error() {
         let missing = E::ResourceNotFoundException(
             ResourceNotFoundException::builder()
                 .message("Requested resource not found")
                 .build(),
         );
-        let Failure::Other(StoreError::Backend(m)) = classify(missing, "portal") else {
-            panic!("a missing table is a backend failure");
-        };
-        assert!(
-            m.contains("la table DynamoDB « portal » n'existe pas"),
-            "{m}"
+        let (e, said) = failed(missing);
+        assert!(matches!(e, StoreError::MissingTable { .. }), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            "stockage indisponible : la table DynamoDB « portal » n'existe pas (à créer avec DynamoStore::create_table)"
         );
-        assert!(m.contains("create_table"), "{m}");
+        assert_eq!(
+            said,
+            "stockage indisponible : la table DynamoDB « portal » n'existe pas (à créer avec DynamoStore::create_table) : ResourceNotFoundException: Requested resource not found"
+        );
 
         let slow = E::ThrottlingException(ThrottlingException::builder().message("slow").build());
-        let Failure::Other(StoreError::Backend(m)) = classify(slow, "portal") else {
-            panic!("throttling is a backend failure");
-        };
-        assert!(m.starts_with("DynamoDB limite le débit"), "{m}");
+        let (e, _) = failed(slow);
+        assert!(matches!(e, StoreError::Throttled { .. }), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            "stockage indisponible : DynamoDB limite le débit de la table « portal », réessayez"
+        );
 
-        let Failure::Other(StoreError::Backend(m)) =
-            classify(canceled(&["ValidationError"]), "portal")
-        else {
-            panic!("a cancelled transaction for another reason is a backend failure");
-        };
-        assert!(m.contains("ValidationError"), "{m}");
-        let shown = StoreError::Backend(m).to_string();
-        assert!(shown.starts_with("stockage indisponible : "), "{shown}");
+        let (e, _) = failed(canceled(&["ValidationError", "None"]));
+        assert!(matches!(e, StoreError::Cancelled { .. }), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            "stockage indisponible : DynamoDB (table « portal ») a annulé la transaction : ValidationError, None"
+        );
     }
 }

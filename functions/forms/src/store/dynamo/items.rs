@@ -7,7 +7,7 @@ use std::fmt::Display;
 use aws_sdk_dynamodb::types::AttributeValue;
 
 use super::TTL_ATTRIBUTE;
-use super::errors::malformed;
+use super::errors::{malformed, malformed_json};
 use crate::store::{Decision, Moderator, Result, Revision, Seconds, Stored, Submission};
 
 pub(super) type Item = HashMap<String, AttributeValue>;
@@ -106,7 +106,7 @@ pub(super) fn submission_item(sub: &Submission, revision: Revision) -> Item {
 }
 
 pub(super) fn submission_of(item: &Item) -> Result<Submission> {
-    serde_json::from_str(text(item, "data")?).map_err(malformed)
+    serde_json::from_str(text(item, "data")?).map_err(malformed_json)
 }
 
 pub(super) fn stored_submission_of(item: &Item) -> Result<Stored<Submission>> {
@@ -141,7 +141,7 @@ pub(super) fn audit_item(decision: &Decision) -> Item {
 }
 
 pub(super) fn decision_of(item: &Item) -> Result<Decision> {
-    serde_json::from_str(text(item, "data")?).map_err(malformed)
+    serde_json::from_str(text(item, "data")?).map_err(malformed_json)
 }
 
 pub(super) fn moderator_item(m: &Moderator) -> Item {

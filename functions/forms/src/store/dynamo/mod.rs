@@ -41,7 +41,7 @@ mod items;
 mod store;
 mod table;
 
-use errors::{Failure, classify, unanswered};
+use errors::{Failure, failure};
 use items::{Item, s};
 
 /// The table's name when `PORTAL_TABLE` is not set.
@@ -100,9 +100,7 @@ impl DynamoStore {
             .load()
             .await;
         if config.region().is_none() {
-            return Err(StoreError::Backend(
-                "aucune région AWS : définissez AWS_REGION (par exemple eu-west-3)".into(),
-            ));
+            return Err(StoreError::NoRegion);
         }
         Ok(DynamoStore::from_config(&config, table))
     }
@@ -118,32 +116,28 @@ impl DynamoStore {
     fn fail<E, R>(&self, e: SdkError<E, R>) -> Failure
     where
         aws_sdk_dynamodb::Error: From<SdkError<E, R>>,
-        E: std::error::Error + 'static,
-        R: std::fmt::Debug,
+        SdkError<E, R>: std::error::Error + Send + Sync + 'static,
     {
-        match unanswered(&e, &self.table) {
-            Some(e) => Failure::Other(e),
-            None => classify(aws_sdk_dynamodb::Error::from(e), &self.table),
-        }
+        failure(e, &self.table)
     }
 
-    /// A failure that only a person can handle.
+    /// The failure of a call without condition (a read, a table operation).
     fn backend<E, R>(&self, e: SdkError<E, R>) -> StoreError
     where
         aws_sdk_dynamodb::Error: From<SdkError<E, R>>,
-        E: std::error::Error + 'static,
-        R: std::fmt::Debug,
+        SdkError<E, R>: std::error::Error + Send + Sync + 'static,
     {
         match self.fail(e) {
             Failure::Other(e) => e,
-            Failure::Condition(_) => StoreError::Backend(format!(
-                "écriture concurrente sur la table « {} »",
-                self.table
-            )),
-            Failure::Contention => StoreError::Backend(format!(
-                "la table DynamoDB « {} » est trop sollicitée, réessayez",
-                self.table
-            )),
+            // Neither happens without a condition or a transaction.
+            Failure::Condition(_) | Failure::Contention => self.busy(),
+        }
+    }
+
+    /// Other transactions kept holding the items.
+    fn busy(&self) -> StoreError {
+        StoreError::Busy {
+            table: self.table.clone(),
         }
     }
 
@@ -223,9 +217,14 @@ mod tests {
             .retry_config(aws_sdk_dynamodb::config::retry::RetryConfig::disabled())
             .build();
         let store = DynamoStore::new(Client::from_conf(config), "portal");
-        let Err(StoreError::Backend(m)) = store.get("x").await else {
+        let Err(e @ StoreError::Unreachable { .. }) = store.get("x").await else {
             panic!("no server, no submission");
         };
-        assert!(m.starts_with("DynamoDB injoignable"), "{m}");
+        assert_eq!(
+            e.to_string(),
+            "stockage indisponible : DynamoDB injoignable (table « portal »)"
+        );
+        // What the SDK said is kept, for the logs.
+        assert!(std::error::Error::source(&e).is_some());
     }
 }

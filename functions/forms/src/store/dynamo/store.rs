@@ -42,7 +42,7 @@ fn put(
         b = b.expression_attribute_values(*k, v.clone());
     }
     Ok(TransactWriteItem::builder()
-        .put(b.build().map_err(built)?)
+        .put(b.build().map_err(built(table))?)
         .build())
 }
 
@@ -52,7 +52,7 @@ fn delete(table: &str, key: Item) -> Result<TransactWriteItem> {
         .table_name(table)
         .set_key(Some(key))
         .build()
-        .map_err(built)?;
+        .map_err(built(table))?;
     Ok(TransactWriteItem::builder().delete(delete).build())
 }
 
@@ -72,14 +72,6 @@ impl DynamoStore {
             }
         }
         Err(self.busy())
-    }
-
-    /// Other transactions kept holding the items.
-    fn busy(&self) -> StoreError {
-        StoreError::Backend(format!(
-            "la table DynamoDB « {} » est trop sollicitée, réessayez",
-            self.table
-        ))
     }
 }
 
@@ -246,7 +238,7 @@ impl Store for DynamoStore {
                 .expression_attribute_names("#e", TTL_ATTRIBUTE)
                 .expression_attribute_values(":e", n(at))
                 .build()
-                .map_err(built)?;
+                .map_err(built(&self.table))?;
             items.push(TransactWriteItem::builder().update(contact).build());
         }
         Ok(match self.conditional(items).await? {
@@ -438,9 +430,7 @@ impl Store for DynamoStore {
         // Read back, so that two first callers at once agree.
         match self.item(secret_key()).await? {
             Some(item) => read(item),
-            None => Err(StoreError::Backend(
-                "le secret vient d'être écrit mais ne se relit pas".into(),
-            )),
+            None => Err(StoreError::SecretLost),
         }
     }
 }

@@ -20,14 +20,14 @@ impl DynamoStore {
                 .attribute_name(name)
                 .attribute_type(ScalarAttributeType::S)
                 .build()
-                .map_err(built)
+                .map_err(built(&self.table))
         };
         let part = |name: &str, kind: KeyType| {
             KeySchemaElement::builder()
                 .attribute_name(name)
                 .key_type(kind)
                 .build()
-                .map_err(built)
+                .map_err(built(&self.table))
         };
         let index = GlobalSecondaryIndex::builder()
             .index_name(QUEUE_INDEX)
@@ -39,7 +39,7 @@ impl DynamoStore {
                     .build(),
             )
             .build()
-            .map_err(built)?;
+            .map_err(built(&self.table))?;
         let created = self
             .client
             .create_table()
@@ -86,10 +86,9 @@ impl DynamoStore {
                 break;
             }
             if waited > Duration::from_secs(300) {
-                return Err(StoreError::Backend(format!(
-                    "la table DynamoDB « {} » n'est pas prête après 5 minutes",
-                    self.table
-                )));
+                return Err(StoreError::TableNotReady {
+                    table: self.table.clone(),
+                });
             }
             tokio::time::sleep(Duration::from_millis(500)).await;
             waited += Duration::from_millis(500);
@@ -117,7 +116,7 @@ impl DynamoStore {
                         .enabled(true)
                         .attribute_name(TTL_ATTRIBUTE)
                         .build()
-                        .map_err(built)?,
+                        .map_err(built(&self.table))?,
                 )
                 .send()
                 .await
