@@ -189,13 +189,7 @@ fn forms_file(state: &portal_forms::api::SiteState, root: &Path) -> Result<Vec<u
     let path = root.join("site.toml");
     let site_toml =
         std::fs::read_to_string(&path).map_err(|source| BuildError::Io { path, source })?;
-    let slugs: serde_json::Map<String, serde_json::Value> = state
-        .slugs
-        .iter()
-        .map(|(kind, slugs)| (kind.api_name().to_string(), serde_json::json!(slugs)))
-        .collect();
-    let file = serde_json::json!({ "site_toml": site_toml, "slugs": slugs });
-    Ok(serde_json::to_vec_pretty(&file).expect("JSON values serialise"))
+    Ok(portal_forms::state::StateFile::new(site_toml, state).to_json())
 }
 
 /// Refuses an output folder that holds, or is inside, the site's own sources: swapping it

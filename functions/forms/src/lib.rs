@@ -8,4 +8,5 @@ pub mod api;
 pub mod import;
 pub mod rules;
 pub mod secrets;
+pub mod state;
 pub mod store;

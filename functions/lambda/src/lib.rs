@@ -8,7 +8,6 @@
 //! Behind the CloudFront distribution of `template.yaml`, the HTTP API's `sourceIp` is the
 //! address of a CloudFront server, not the visitor's: see [`Front`].
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::net::IpAddr;
 use std::path::Path;
 use std::sync::Arc;
@@ -17,39 +16,9 @@ use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use lambda_http::request::RequestContext;
 use lambda_http::{Body, Request, RequestExt, Response};
-use portal_forms::api::{Api, Client, Group, SiteState, json_response};
+use portal_forms::api::{Api, Client, Group, json_response};
+use portal_forms::state::StateFile;
 use portal_forms::store::{DynamoStore, Store};
-use portal_model::{Kind, SiteConfig};
-use serde::Deserialize;
-
-/// The file `portal build` writes for the functions.
-#[derive(Deserialize)]
-pub struct StateFile {
-    /// `site.toml` as written, parsed here with the same checks as the generator's.
-    pub site_toml: String,
-    /// The slugs of the entries, by API name (`association`, `volunteer_call`, `resource`).
-    pub slugs: BTreeMap<String, BTreeSet<String>>,
-}
-
-/// Reads the state file of the site.
-pub fn read_state(path: &Path) -> anyhow::Result<SiteState> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{} : {e}", path.display()))?;
-    let file: StateFile = serde_json::from_str(&text)?;
-    let site = SiteConfig::parse(&file.site_toml).map_err(|problems| {
-        let problems: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        anyhow::anyhow!("site.toml : {}", problems.join(" ; "))
-    })?;
-    let slugs = Kind::ALL
-        .into_iter()
-        .map(|k| (k, file.slugs.get(k.api_name()).cloned().unwrap_or_default()))
-        .collect();
-    Ok(SiteState {
-        site,
-        slugs,
-        content_root: None,
-    })
-}
 
 /// The header CloudFront adds to every request it sends to the HTTP API (the template's
 /// `OriginCustomHeaders`), with a value that only CloudFront and the functions know.
@@ -98,7 +67,7 @@ pub fn viewer_address(headers: &HeaderMap) -> Option<IpAddr> {
 /// The API of one route group on DynamoDB, as a Lambda function starts it.
 pub async fn from_env(group: Group) -> anyhow::Result<Arc<Api>> {
     let path = std::env::var("PORTAL_SITE_STATE").unwrap_or_else(|_| "formulaires.json".into());
-    let state = read_state(Path::new(&path))?;
+    let state = StateFile::read(Path::new(&path))?.state()?;
     let store: Arc<dyn Store> = Arc::new(DynamoStore::from_env().await?);
     Ok(Arc::new(Api::new(store, state, group)))
 }

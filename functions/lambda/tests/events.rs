@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use lambda_http::{Body, Request};
 use portal_forms::api::{Api, Group};
+use portal_forms::state::StateFile;
 use portal_forms::store::{EmbeddedStore, Store};
 
 fn api(group: Group, dir: &std::path::Path) -> Api {
@@ -13,13 +14,20 @@ fn api(group: Group, dir: &std::path::Path) -> Api {
         "/../../tests/sites/basic/site.toml"
     ))
     .unwrap();
-    let state = serde_json::json!({
-        "site_toml": site_toml,
-        "slugs": {"association": ["epicerie-du-port"], "resource": ["camion"]},
-    });
+    let file = StateFile {
+        site_toml,
+        slugs: [
+            (
+                "association".to_string(),
+                ["epicerie-du-port".to_string()].into(),
+            ),
+            ("resource".to_string(), ["camion".to_string()].into()),
+        ]
+        .into(),
+    };
     let path = dir.join("formulaires.json");
-    std::fs::write(&path, state.to_string()).unwrap();
-    let state = portal_lambda::read_state(&path).unwrap();
+    std::fs::write(&path, file.to_json()).unwrap();
+    let state = StateFile::read(&path).unwrap().state().unwrap();
     let store: Arc<dyn Store> = Arc::new(EmbeddedStore::open(&dir.join("store.sqlite")).unwrap());
     Api::new(store, state, group)
 }

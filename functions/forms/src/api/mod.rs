@@ -1,17 +1,16 @@
 //! The routes of the forms contract, over plain `http` requests and responses: the Lambda
 //! binaries and `portal serve` both call [`Api::handle`].
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::net::IpAddr;
-use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 use bytes::Bytes;
 use http::{Method, Request, Response, StatusCode, header};
-use portal_model::{Kind, SiteConfig};
+use portal_model::SiteConfig;
 use serde_json::{Value, json};
 
 use crate::rules::{Moderators, RuleError, Submissions};
+pub use crate::state::SiteState;
 use crate::store::{Seconds, Store, chain};
 
 pub mod html;
@@ -30,37 +29,6 @@ pub enum Group {
     /// The `/moderation/…` routes.
     Moderation,
     All,
-}
-
-/// What the functions know of the site: its settings and the entries that exist, which
-/// references and changes must name. `portal serve` refreshes it on every rebuild.
-#[derive(Debug, Clone)]
-pub struct SiteState {
-    pub site: SiteConfig,
-    pub slugs: BTreeMap<Kind, BTreeSet<String>>,
-    /// Where the content files are, to show a change as a diff (none on Lambda).
-    pub content_root: Option<PathBuf>,
-}
-
-impl SiteState {
-    pub fn slugs(&self, kind: Kind) -> &BTreeSet<String> {
-        static NONE: BTreeSet<String> = BTreeSet::new();
-        self.slugs.get(&kind).unwrap_or(&NONE)
-    }
-
-    /// The site's base path (`/` or `/portail/`), for links back to it.
-    pub fn base_path(&self) -> String {
-        let url = self.site.base();
-        let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
-        let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
-        format!("{path}/")
-    }
-
-    /// The current file of an entry, if known.
-    pub fn source(&self, kind: Kind, slug: &str) -> Option<String> {
-        let root = self.content_root.as_ref()?;
-        std::fs::read_to_string(root.join(kind.folder()).join(format!("{slug}.md"))).ok()
-    }
 }
 
 /// Who sent a request, as the transport tells.
