@@ -5,16 +5,18 @@ use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
 
 use bytes::Bytes;
-use http::{Method, Request, Response, StatusCode, header};
+use http::{HeaderMap, Method, Request, Response, StatusCode, header};
 use portal_model::SiteConfig;
 use serde_json::{Value, json};
 
 use crate::rules::{Moderators, RuleError, Submissions};
 pub use crate::state::SiteState;
 use crate::store::{Seconds, Store, chain};
+pub use path::{endpoint_path, route_path, same_origin};
 
 pub mod html;
 mod moderation;
+mod path;
 mod status;
 mod submit;
 
@@ -72,31 +74,69 @@ impl Api {
         self.state.read().expect("state lock").clone()
     }
 
-    /// Answers one request. `req`'s path is relative to the endpoint (`/submissions`).
+    /// Answers a request as a server received it: its path is the whole path
+    /// (`/api/submissions`), `stage` the HTTP API's stage when there is one (see
+    /// [`route_path`]). A path not under the endpoint gets `404`. The Lambda binaries and
+    /// `portal serve` both answer through here.
+    pub async fn receive(
+        &self,
+        req: Request<Bytes>,
+        client: Client,
+        stage: Option<&str>,
+    ) -> Response<Bytes> {
+        let endpoint = self.state().site.forms.endpoint.clone();
+        match route_path(req.uri().path(), &endpoint, stage) {
+            Some(route) => {
+                let route = route.to_string();
+                self.route(&route, &req, client).await
+            }
+            None => Failure::new(StatusCode::NOT_FOUND, "route inconnue")
+                .into_response(wants_html(req.headers())),
+        }
+    }
+
+    /// Whether a server that also serves the site (`portal serve`) hands `path` to the
+    /// forms: when the endpoint is a path of the site and `path` is under it.
+    pub fn serves(&self, path: &str) -> bool {
+        let endpoint = &self.state().site.forms.endpoint;
+        same_origin(endpoint) && route_path(path, endpoint, None).is_some()
+    }
+
+    /// Answers one request whose path is already relative to the endpoint (`/submissions`).
     pub async fn handle(&self, req: Request<Bytes>, client: Client) -> Response<Bytes> {
-        let path = req.uri().path().trim_end_matches('/').to_string();
-        let parts: Vec<&str> = path.split('/').skip(1).collect();
+        let route = req.uri().path().to_string();
+        self.route(&route, &req, client).await
+    }
+
+    async fn route(&self, route: &str, req: &Request<Bytes>, client: Client) -> Response<Bytes> {
+        let parts: Vec<&str> = route.trim_end_matches('/').split('/').skip(1).collect();
         let submit = matches!(self.group, Group::Submit | Group::All);
         let moderate = matches!(self.group, Group::Moderation | Group::All);
         let result = match (req.method(), parts.as_slice()) {
-            (&Method::POST, ["submissions"]) if submit => submit::post(self, &req, client).await,
+            (&Method::POST, ["submissions"]) if submit => submit::post(self, req, client).await,
             (&Method::GET, ["submissions", id, "status"]) if submit => {
-                status::get(self, &req, id).await
+                status::get(self, req, id).await
             }
             (&Method::GET, ["moderation", "submissions"]) if moderate => {
-                moderation::queue(self, &req).await
+                moderation::queue(self, req).await
             }
             (&Method::GET, ["moderation", "submissions", id]) if moderate => {
-                moderation::one(self, &req, id).await
+                moderation::one(self, req, id).await
             }
             (&Method::POST, ["moderation", "submissions", id, "decision"]) if moderate => {
-                moderation::decide(self, &req, id).await
+                moderation::decide(self, req, id).await
             }
             (&Method::OPTIONS, _) => Ok(empty(StatusCode::NO_CONTENT)),
             _ => Err(Failure::new(StatusCode::NOT_FOUND, "route inconnue")),
         };
-        result.unwrap_or_else(|f| f.into_response(wants_html(&req)))
+        result.unwrap_or_else(|f| f.into_response(wants_html(req.headers())))
     }
+}
+
+/// The answer to a request whose body is over [`MAX_BODY`], for a server that stopped
+/// reading it: the one `POST /submissions` gives.
+pub fn too_large(headers: &HeaderMap) -> Response<Bytes> {
+    Failure::too_large().into_response(wants_html(headers))
 }
 
 /// A request that cannot be served, said in JSON or HTML as the client prefers.
@@ -112,6 +152,14 @@ impl Failure {
             status,
             message: message.into(),
         }
+    }
+
+    /// A body over [`MAX_BODY`].
+    pub fn too_large() -> Failure {
+        Failure::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("Envoi trop long : {} Kio au plus.", MAX_BODY / 1024),
+        )
     }
 
     fn into_response(self, as_html: bool) -> Response<Bytes> {
@@ -154,8 +202,11 @@ impl From<RuleError> for Failure {
 pub type Answer = Result<Response<Bytes>, Failure>;
 
 /// True when the client is a browser navigating (a plain form post or a link), not a script.
-pub fn wants_html(req: &Request<Bytes>) -> bool {
-    let accept = header_str(req, header::ACCEPT);
+pub fn wants_html(headers: &HeaderMap) -> bool {
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     accept.contains("text/html") && !accept.starts_with("application/json")
 }
 

@@ -19,7 +19,7 @@ pub async fn get(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
                 "Aucune proposition ne correspond à ce lien de suivi.",
             )
         })?;
-    if wants_html(req) {
+    if wants_html(req.headers()) {
         let state = api.state();
         let just_sent = query(req, "merci").is_some();
         let link = format!(

@@ -25,15 +25,12 @@ struct Incoming {
 pub async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Answer {
     let declared: usize = header_str(req, header::CONTENT_LENGTH).parse().unwrap_or(0);
     if req.body().len() > MAX_BODY || declared > MAX_BODY {
-        return Err(Failure::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("Envoi trop long : {} Kio au plus.", MAX_BODY / 1024),
-        ));
+        return Err(Failure::too_large());
     }
     let is_form =
         header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
     // A browser's plain post gets pages; the enhanced form's script asks for JSON.
-    let as_form = is_form && super::wants_html(req);
+    let as_form = is_form && super::wants_html(req.headers());
     let state = api.state();
     let endpoint = state.site.forms.endpoint.trim_end_matches('/').to_string();
     let incoming = if is_form {
