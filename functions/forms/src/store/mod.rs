@@ -126,8 +126,9 @@ pub struct Moderator {
     pub revoked_at: Option<Seconds>,
 }
 
-/// Which write happens to a record: every write moves it on, and a conditional write names
-/// the revision it read. Only the store makes revisions.
+/// How far a stored record has come: every write moves it on, and a conditional write names
+/// the revision it read. Only the store makes revisions; they are not the submission's
+/// `version`, which counts decisions (an import moves the revision, not the version).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Revision(pub(crate) u64);
 
@@ -194,7 +195,7 @@ pub struct Page<T> {
 /// always the store itself failing.
 #[async_trait]
 pub trait Store: Send + Sync {
-    /// Stores a new submission (at [`Revision::FIRST`]) and its submitter's e-mail, unless
+    /// Stores a new submission (at its first revision) and its submitter's e-mail, unless
     /// a submission has that id ([`Created::Taken`]); once per idempotency key: a second
     /// call with the same key (before it expires) stores nothing and names the first.
     async fn create(
