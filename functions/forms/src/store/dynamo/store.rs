@@ -4,7 +4,7 @@
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::primitives::Blob;
-use aws_sdk_dynamodb::types::{AttributeValue, Delete, Put, TransactWriteItem, Update as Change};
+use aws_sdk_dynamodb::types::{AttributeValue, Delete, Put, TransactWriteItem, Update};
 
 use super::errors::{Failure, back_off, built, malformed};
 use super::items::{
@@ -16,7 +16,7 @@ use super::items::{
 use super::{ATTEMPTS, DynamoStore, QUEUE_INDEX, TTL_ATTRIBUTE};
 use crate::store::{
     Created, Decision, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds, Status,
-    Store, StoreError, Stored, Submission, Update,
+    Store, StoreError, Stored, Submission, Update as SubmissionUpdate,
 };
 
 fn now() -> Seconds {
@@ -200,7 +200,7 @@ impl Store for DynamoStore {
         Ok(Page { items, next })
     }
 
-    async fn update(&self, update: &Update<'_>) -> Result<Outcome> {
+    async fn update(&self, update: &SubmissionUpdate<'_>) -> Result<Outcome> {
         let sub = update.submission;
         let revision = update.revision;
         // An item written before revisions has none: it is revision 0.
@@ -231,7 +231,7 @@ impl Store for DynamoStore {
             )?);
         }
         if let Some(at) = update.contact_expires_at {
-            let contact = Change::builder()
+            let contact = Update::builder()
                 .table_name(&self.table)
                 .set_key(Some(contact_key(&sub.id)))
                 .update_expression("SET #e = :e")
