@@ -1,5 +1,7 @@
 //! The routes of the forms contract, over plain `http` requests and responses: the Lambda
-//! binaries and `portal serve` both call [`Api::handle`].
+//! binaries and `portal serve` both call [`Api::receive`], which finds the route's path
+//! ([`route_path`]). The handlers read the request, call [`crate::rules`], and say the
+//! answer; they write nothing themselves.
 
 use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
