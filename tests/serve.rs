@@ -84,3 +84,31 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_on_error() {
     site.write(file, &good);
     server.wait_for("/", "the overlay to go", |b| !b.contains(OVERLAY));
 }
+
+/// The forms answer under the endpoint exactly as the functions on Lambda do (one
+/// translation of the path, `portal_forms::api::Api::receive`), the site everywhere else.
+#[test]
+fn serve_hands_the_endpoint_to_the_forms_as_lambda_does() {
+    let site = Site::copy("basic");
+    let server = Server::start(&site);
+    let json = [("Content-Type", "application/json")];
+    let send = |method, path, body: &str| {
+        crate::support::server::send(&server.addr, method, path, &json, body).unwrap()
+    };
+    assert_eq!(
+        send("GET", "/api/nulle-part", ""),
+        (404, r#"{"error":"route inconnue"}"#.to_string())
+    );
+    assert_eq!(
+        send("POST", "/api/submissions", &"x".repeat(17 * 1024)),
+        (
+            413,
+            r#"{"error":"Envoi trop long : 16 Kio au plus."}"#.to_string()
+        )
+    );
+    assert_eq!(send("OPTIONS", "/api/submissions", "").0, 204);
+    // Not under the endpoint: the site's files, and its 404 page.
+    let (status, page) = send("GET", "/apis/submissions", "");
+    assert_eq!(status, 404);
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+}

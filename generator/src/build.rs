@@ -300,13 +300,7 @@ pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::S
 /// What the form functions on Lambda load at start: `site.toml` as written and the slugs
 /// that exist (all public already), so that they check submissions as the build does.
 fn forms_file(state: &portal_forms::api::SiteState, site_toml: &str) -> Vec<u8> {
-    let slugs: serde_json::Map<String, serde_json::Value> = state
-        .slugs
-        .iter()
-        .map(|(kind, slugs)| (kind.api_name().to_string(), serde_json::json!(slugs)))
-        .collect();
-    let file = serde_json::json!({ "site_toml": site_toml, "slugs": slugs });
-    serde_json::to_vec_pretty(&file).expect("JSON values serialise")
+    portal_forms::state::StateFile::new(site_toml.to_string(), state).to_json()
 }
 
 /// Refuses an output folder that holds, or is inside, the site's own sources: swapping it

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use portal::dates::today;
 use portal::error::BuildError;
 use portal::{BuildOptions, build, check, scaffold, serve, stores};
+use portal_forms::rules::{Moderators, Submissions};
 use portal_forms::secrets;
 use portal_forms::store::{Moderator, Store};
 use portal_model::Kind;
@@ -197,7 +198,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async {
                 let store = store.open(&root).await?;
-                moderators(store.as_ref(), action).await
+                moderators(&Moderators::new(store), action).await
             })
         }
         Command::Import { store, now } => {
@@ -208,7 +209,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let today = now.unwrap_or_else(|| today(&root));
                 let state = portal::build::forms_state(&content, &root);
                 let done = portal_forms::import::import(
-                    store.as_ref(),
+                    &Submissions::new(store),
                     &root,
                     &content.config,
                     |kind| state.slugs(kind).clone(),
@@ -244,7 +245,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-async fn moderators(store: &dyn Store, action: ModeratorAction) -> anyhow::Result<()> {
+async fn moderators(moderators: &Moderators, action: ModeratorAction) -> anyhow::Result<()> {
     let now = jiff::Timestamp::now().as_second();
     match action {
         ModeratorAction::Add { name } => {
@@ -255,20 +256,20 @@ async fn moderators(store: &dyn Store, action: ModeratorAction) -> anyhow::Resul
                 created_at: now,
                 revoked_at: None,
             };
-            store.add_moderator(&moderator).await?;
+            moderators.add(&moderator).await?;
             println!(
                 "Modérateur « {name} » ajouté. Son jeton, affiché cette seule fois :\n\n{token}\n"
             );
             println!("Transmettez-le-lui de façon sûre ; seule son empreinte est conservée.");
         }
         ModeratorAction::Revoke { name } => {
-            if !store.revoke_moderator(&name, now).await? {
+            if !moderators.revoke(&name, now).await? {
                 anyhow::bail!("aucun modérateur ne s'appelle « {name} »");
             }
             println!("Jeton de « {name} » révoqué.");
         }
         ModeratorAction::List => {
-            for m in store.moderators().await? {
+            for m in moderators.list().await? {
                 let state = if m.revoked_at.is_some() {
                     "révoqué"
                 } else {

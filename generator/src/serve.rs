@@ -252,20 +252,10 @@ async fn dispatch(
     req: axum::extract::Request,
 ) -> Response {
     let api = state.api.read().unwrap_or_else(|e| e.into_inner()).clone();
-    if let Some(api) = api {
-        let endpoint = api
-            .state()
-            .site
-            .forms
-            .endpoint
-            .trim_end_matches('/')
-            .to_string();
-        let path = req.uri().path();
-        if endpoint.starts_with('/')
-            && (path == endpoint || path.starts_with(&format!("{endpoint}/")))
-        {
-            return forms(&api, &endpoint, peer, req).await;
-        }
+    if let Some(api) = api
+        && api.serves(req.uri().path())
+    {
+        return forms(&api, peer, req).await;
     }
     if !matches!(*req.method(), Method::GET | Method::HEAD) {
         return StatusCode::METHOD_NOT_ALLOWED.into_response();
@@ -274,32 +264,19 @@ async fn dispatch(
 }
 
 /// Hands a request to the form functions, as the HTTP API does on Lambda.
-async fn forms(
-    api: &Api,
-    endpoint: &str,
-    peer: SocketAddr,
-    req: axum::extract::Request,
-) -> Response {
-    let (mut parts, body) = req.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
-        return (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "Envoi trop long : 16 Kio au plus.",
-        )
-            .into_response();
-    };
-    let rest = parts.uri.path()[endpoint.len()..].to_string();
-    let query = parts
-        .uri
-        .query()
-        .map(|q| format!("?{q}"))
-        .unwrap_or_default();
-    parts.uri = format!("{rest}{query}").parse().unwrap_or_default();
-    let request = http::Request::from_parts(parts, body);
+async fn forms(api: &Api, peer: SocketAddr, req: axum::extract::Request) -> Response {
+    let (parts, body) = req.into_parts();
     let client = Client {
         ip: Some(peer.ip()),
     };
-    let (parts, body) = api.handle(request, client).await.into_parts();
+    let response = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(body) => {
+            api.receive(http::Request::from_parts(parts, body), client, None)
+                .await
+        }
+        Err(_) => portal_forms::api::too_large(&parts.headers),
+    };
+    let (parts, body) = response.into_parts();
     Response::from_parts(parts, Body::from(body))
 }
 

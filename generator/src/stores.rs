@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use portal_forms::store::{DynamoStore, EmbeddedStore, Store};
+use portal_forms::store::{DynamoStore, EmbeddedStore, Store, chain};
 
 /// The default folder of the embedded store, kept out of git by `.gitignore`.
 pub const DATA_DIR: &str = ".portal";
@@ -13,8 +13,9 @@ pub const DATA_DIR: &str = ".portal";
 pub fn embedded(root: &Path, data: Option<&Path>) -> anyhow::Result<Arc<dyn Store>> {
     let dir = data.map_or_else(|| root.join(DATA_DIR), Path::to_path_buf);
     let path = dir.join("store.sqlite");
-    let store =
-        EmbeddedStore::open(&path).map_err(|e| anyhow::anyhow!("{} : {e}", path.display()))?;
+    // The whole chain: what SQLite said is in the sources.
+    let store = EmbeddedStore::open(&path)
+        .map_err(|e| anyhow::anyhow!("{} : {}", path.display(), chain(&e)))?;
     Ok(Arc::new(store))
 }
 

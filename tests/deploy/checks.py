@@ -29,7 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DYNAMO_RS = ROOT / "functions/forms/src/store/dynamo.rs"
+DYNAMO_DIR = ROOT / "functions/forms/src/store/dynamo"
 HTML_RS = ROOT / "functions/forms/src/api/html.rs"
 
 problems = []
@@ -165,7 +165,14 @@ def style_hash(style):
     return "'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'"
 
 
-# DynamoDB calls of dynamo.rs and the IAM actions they need. The table's own management
+def dynamo_code():
+    """The DynamoDB store's code (functions/forms/src/store/dynamo/*.rs), without its tests."""
+    return "\n".join(
+        p.read_text(encoding="utf-8").split("#[cfg(test)]")[0] for p in sorted(DYNAMO_DIR.glob("*.rs"))
+    )
+
+
+# DynamoDB calls of the DynamoDB store and the IAM actions they need. The table's own management
 # (create_table and the rest) is for the tests and for `portal` run by an administrator.
 CALLS = {
     "get_item": "dynamodb:GetItem",
@@ -193,12 +200,11 @@ NOT_FOR_FUNCTIONS = {"dynamodb:DeleteItem": "portal moderators revoke (administr
 
 
 def code_actions():
-    source = DYNAMO_RS.read_text(encoding="utf-8")
-    code = source.split("#[cfg(test)]")[0]
+    code = dynamo_code()
     calls = set(re.findall(r"\.client\s*\.(\w+)\(\)", code))
     unknown = calls - set(CALLS) - ADMIN_CALLS
     for call in sorted(unknown):
-        problem(f"dynamo.rs appelle {call}() : action IAM inconnue de ce test, à ajouter à CALLS")
+        problem(f"store/dynamo/ appelle {call}() : action IAM inconnue de ce test, à ajouter à CALLS")
     actions = {CALLS[c] for c in calls if CALLS.get(c)}
     for kind, action in TRANSACT_ITEMS.items():
         if re.search(rf"\b{kind}::builder\(\)", code):
@@ -229,7 +235,7 @@ def policy_actions(function):
 def check_template(path):
     template = load_template(path)
     res = template["Resources"]
-    source = DYNAMO_RS.read_text(encoding="utf-8")
+    source = dynamo_code()
 
     # The table the code expects (DynamoStore::create_table).
     table = res["Table"]["Properties"]
@@ -274,14 +280,14 @@ def check_template(path):
             else:
                 problem(f"{name} : ressource hors de la table et de son index : {resource}")
             if action.split("@")[0] not in {a.split("@")[0] for a in needed}:
-                problem(f"{name} : {action} accordé mais jamais utilisé par dynamo.rs")
+                problem(f"{name} : {action} accordé mais jamais utilisé par store/dynamo/")
     for action in sorted(needed):
         if action in granted:
             continue
         if action in NOT_FOR_FUNCTIONS:
             print(f"  {action} : utilisé par {NOT_FOR_FUNCTIONS[action]}, non accordé aux fonctions")
             continue
-        problem(f"dynamo.rs utilise {action}, accordé à aucune fonction")
+        problem(f"store/dynamo/ utilise {action}, accordé à aucune fonction")
     print(f"  IAM des fonctions : {', '.join(sorted(granted))} — rien d'autre")
 
     # The functions' HTML pages: their <style> block is allowed by its hash, and only it.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use portal_model::{Context, Draft, Entry, Kind, SiteConfig};
 
-use crate::store::{Status, Store, StoreError};
+use crate::rules::{RuleError, Submissions};
 
 /// One file written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub struct Imported {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Rule(#[from] RuleError),
     #[error("{file} : {source}")]
     Write {
         file: String,
@@ -35,7 +35,7 @@ pub enum ImportError {
 
 /// Imports every approved submission not yet imported into `root/content/`.
 pub async fn import(
-    store: &dyn Store,
+    submissions: &Submissions,
     root: &Path,
     site: &SiteConfig,
     existing: impl Fn(Kind) -> BTreeSet<String>,
@@ -45,11 +45,8 @@ pub async fn import(
     let mut after: Option<String> = None;
     let mut associations = existing(Kind::Association);
     loop {
-        let page = store.list(Status::Approved, after.as_deref(), 100).await?;
+        let page = submissions.importable(after.as_deref(), 100).await?;
         for sub in &page.items {
-            if sub.imported_as.is_some() {
-                continue;
-            }
             let kind = sub.kind.kind();
             let draft = Draft {
                 kind: sub.kind,
@@ -81,7 +78,7 @@ pub async fn import(
             let replaced = path.exists();
             // Marked first: if the write then fails, the editor sees the error and the
             // submission is not imported twice by a later run.
-            store.mark_imported(&sub.id, &rel).await?;
+            submissions.mark_imported(&sub.id, &rel).await?;
             write(&path, &text).map_err(|source| ImportError::Write {
                 file: rel.clone(),
                 source,

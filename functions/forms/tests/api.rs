@@ -6,6 +6,7 @@ use std::sync::Arc;
 use bytes::Bytes;
 use http::{Request, Response, StatusCode};
 use portal_forms::api::{Api, Client, Group, SiteState};
+use portal_forms::rules::{Moderators, Submissions};
 use portal_forms::secrets;
 use portal_forms::store::{EmbeddedStore, Moderator, Store};
 use portal_model::{Kind, SiteConfig};
@@ -68,6 +69,23 @@ fn request(
     r.body(body.into()).unwrap()
 }
 
+/// The `h1` of a page.
+fn heading(page: &str) -> &str {
+    let start = page.find("<h1>").expect("a heading") + 4;
+    &page[start..start + page[start..].find("</h1>").expect("a closed heading")]
+}
+
+/// The problems a page of problems lists, one line each: `field label : message`.
+fn problems(page: &str) -> Vec<String> {
+    page.split("<li>")
+        .skip(1)
+        .map(|item| {
+            let item = &item[..item.find("</li>").expect("a closed item")];
+            item.replace("<strong>", "").replace("</strong>", "")
+        })
+        .collect()
+}
+
 fn from(ip: &str) -> Client {
     Client {
         ip: Some(ip.parse().unwrap()),
@@ -107,7 +125,7 @@ impl Fixture {
             created_at: 0,
             revoked_at: None,
         };
-        self.store.add_moderator(&m).await.unwrap();
+        Moderators::new(self.store.clone()).add(&m).await.unwrap();
         token
     }
 
@@ -199,9 +217,16 @@ async fn a_form_post_without_javascript_gets_a_page_of_problems_or_a_303() {
         .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     let page = String::from_utf8(res.body().to_vec()).unwrap();
-    assert!(page.contains("<html lang=\"fr\">") && page.contains("<h1>"));
     assert!(
-        page.contains("<strong>Date limite de consommation</strong>"),
+        page.starts_with("<!doctype html><html lang=\"fr\">"),
+        "{page}"
+    );
+    assert_eq!(heading(&page), "Votre proposition n&#39;a pas été envoyée");
+    assert_eq!(
+        problems(&page),
+        [
+            "Date limite de consommation : Attendu la date limite de consommation (obligatoire pour une offre de denrées), AAAA-MM-JJ, trouvé rien (le champ manque)"
+        ],
         "{page}"
     );
 
@@ -243,7 +268,12 @@ async fn bots_are_refused_before_anything_is_stored() {
         )
         .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
-    assert!(String::from_utf8_lossy(res.body()).contains("trop vite"));
+    assert_eq!(
+        problems(&String::from_utf8_lossy(res.body())),
+        [
+            "Envoi : Formulaire envoyé trop vite (3 secondes au moins) : relisez-le puis envoyez-le de nouveau."
+        ]
+    );
     // Over 16 KiB.
     let mut big = offer("Pommes");
     big["body"] = json!("x".repeat(17 * 1024));
@@ -272,8 +302,12 @@ async fn retries_are_stored_once_and_addresses_are_limited() {
     // 5 an hour from one address (site.toml), retries included: the 6th is refused.
     let (s, _) = f.submit(&offer("Prunes"), None, "10.0.0.4").await;
     assert_eq!(s, StatusCode::CREATED);
-    let (s, _) = f.submit(&offer("Cerises"), None, "10.0.0.4").await;
+    let (s, answer) = f.submit(&offer("Cerises"), None, "10.0.0.4").await;
     assert_eq!(s, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        answer,
+        json!({"error": "Trop d'envois depuis votre adresse : 5 par heure au plus. Réessayez dans une heure."})
+    );
     let (s, _) = f.submit(&offer("Prunes"), None, "10.0.0.5").await;
     assert_eq!(s, StatusCode::CREATED, "another address is not limited");
 }
@@ -295,10 +329,15 @@ async fn moderators_need_a_valid_token_and_revocation_is_immediate() {
         .await;
     assert_eq!(s, StatusCode::OK);
     for wrong in ["".to_string(), "Bearer mod_faux".into(), token.clone()] {
-        let (s, _, _) = f.send(queue(wrong), Client::default()).await;
+        let (s, answer, _) = f.send(queue(wrong), Client::default()).await;
         assert_eq!(s, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            answer,
+            json!({"error": "Jeton de modération absent, inconnu ou révoqué."})
+        );
     }
-    f.store.revoke_moderator("alice", 1).await.unwrap();
+    let revoked = Moderators::new(f.store.clone()).revoke("alice", 1).await;
+    assert!(revoked.unwrap());
     let (s, _, _) = f
         .send(queue(format!("Bearer {token}")), Client::default())
         .await;
@@ -348,6 +387,20 @@ async fn the_queue_is_oldest_first_and_decisions_are_conditional() {
     let mut codes = [a.0, b.0];
     codes.sort();
     assert_eq!(codes, [StatusCode::OK, StatusCode::CONFLICT]);
+    let (won, lost) = if a.0 == StatusCode::OK {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let said = if won.1["submission"]["status"] == "approved" {
+        "acceptée"
+    } else {
+        "refusée"
+    };
+    assert_eq!(
+        lost.1,
+        json!({"error": format!("conflit : la proposition est à la version 2 ({said}), la décision portait sur la version 1")})
+    );
     assert_eq!(f.store.audit(&ids[0]).await.unwrap().len(), 1);
     // A decision on an outdated version loses too.
     let (s, _) = f.decide(&token, &ids[0], "approve", 1).await;
@@ -356,13 +409,17 @@ async fn the_queue_is_oldest_first_and_decisions_are_conditional() {
     let auth = format!("Bearer {token}");
     let body = json!({"action": "reject", "note": " ", "version": 1}).to_string();
     let path = format!("/moderation/submissions/{}/decision", ids[1]);
-    let (s, _, _) = f
+    let (s, answer, _) = f
         .send(
             request("POST", &path, &[("authorization", &auth)], body),
             Client::default(),
         )
         .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        answer,
+        json!({"error": "Une note est nécessaire pour refuser ou demander des modifications : elle est montrée à l'association."})
+    );
 }
 
 #[tokio::test]
@@ -384,7 +441,8 @@ async fn import_writes_each_approved_submission_once_without_personal_data() {
         _ => Default::default(),
     };
     let today = jiff::civil::date(2026, 11, 23);
-    let done = portal_forms::import::import(f.store.as_ref(), root.path(), &site, existing, today)
+    let submissions = Submissions::new(f.store.clone());
+    let done = portal_forms::import::import(&submissions, root.path(), &site, existing, today)
         .await
         .unwrap();
     assert_eq!(done.len(), 1);
@@ -392,7 +450,7 @@ async fn import_writes_each_approved_submission_once_without_personal_data() {
     let text = std::fs::read_to_string(root.path().join(&done[0].file)).unwrap();
     assert!(text.starts_with("---\ntitle: 40 kg de pommes\n"), "{text}");
     assert!(!text.contains("contact@example.org"));
-    let again = portal_forms::import::import(f.store.as_ref(), root.path(), &site, existing, today)
+    let again = portal_forms::import::import(&submissions, root.path(), &site, existing, today)
         .await
         .unwrap();
     assert!(again.is_empty(), "never imported twice");

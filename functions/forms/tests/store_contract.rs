@@ -1,5 +1,7 @@
-//! The store contract: one suite, run against both stores, each test on a fresh one. The
-//! embedded store gets a temporary folder; DynamoDB gets a new table in the DynamoDB-compatible
+//! The store contract: one suite, run against both stores, each test on a fresh one: the
+//! store's own reads and conditional writes, and the rules of the forms over it (the only
+//! way the functions write), which must hold the same on both. The embedded store gets a
+//! temporary folder; DynamoDB gets a new table in the DynamoDB-compatible
 //! server (moto) that `tests/run` or `tests/moto` starts and names in
 //! `AWS_ENDPOINT_URL_DYNAMODB`. Without it the DynamoDB tests fail: they never skip.
 //!
@@ -8,11 +10,13 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use portal_forms::rules::{Moderators, RuleError, Submissions};
 use portal_forms::store::{
-    Action, Created, Decision, DynamoStore, EmbeddedStore, Idempotency, Moderator, Seconds, Status,
-    Store, StoreError, Submission,
+    Action, Created, Decision, DynamoStore, EmbeddedStore, Idempotency, Moderator, Outcome,
+    Revision, Seconds, Status, Store, Stored, Submission, Update,
 };
 use portal_model::SubmissionType;
+use portal_model::site::FormSettings;
 use serde_json::json;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,6 +27,9 @@ enum Kind {
 
 struct Fixture {
     store: Arc<dyn Store>,
+    /// The rules over `store`.
+    submissions: Arc<Submissions>,
+    moderators: Arc<Moderators>,
     kind: Kind,
     _dir: Option<tempfile::TempDir>,
     table: Option<DynamoStore>,
@@ -32,8 +39,11 @@ impl Fixture {
     async fn embedded() -> Fixture {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let store = EmbeddedStore::open(&dir.path().join("store.db")).expect("the store opens");
+        let store: Arc<dyn Store> = Arc::new(store);
         Fixture {
-            store: Arc::new(store),
+            submissions: Arc::new(Submissions::new(store.clone())),
+            moderators: Arc::new(Moderators::new(store.clone())),
+            store,
             kind: Kind::Embedded,
             _dir: Some(dir),
             table: None,
@@ -62,8 +72,11 @@ impl Fixture {
             .create_table()
             .await
             .expect("the test table is created");
+        let shared: Arc<dyn Store> = Arc::new(store.clone());
         Fixture {
-            store: Arc::new(store.clone()),
+            submissions: Arc::new(Submissions::new(shared.clone())),
+            moderators: Arc::new(Moderators::new(shared.clone())),
+            store: shared,
             kind: Kind::Dynamo,
             _dir: None,
             table: Some(store),
@@ -123,7 +136,7 @@ macro_rules! contract {
 
 contract!(
     create_then_get,
-    create_twice_the_same_id_conflicts,
+    create_twice_the_same_id_is_taken,
     idempotent_create,
     concurrent_creates_with_one_key_store_one,
     an_expired_idempotency_key_counts_no_more,
@@ -131,10 +144,14 @@ contract!(
     list_oldest_first_by_status,
     list_pages_with_after_and_next,
     list_with_a_huge_limit_lists_all,
+    update_is_a_compare_and_set_on_the_revision,
+    update_on_a_logged_version_writes_nothing,
+    a_submission_stored_before_revisions_is_decided,
     decide_applies_the_decision,
     decide_on_a_stale_version_conflicts,
     decide_on_a_decided_submission_conflicts,
     decide_on_an_unknown_submission_is_not_found,
+    refusing_needs_a_note,
     concurrent_decisions_have_one_winner,
     audit_is_per_submission,
     hit_counts_per_key_and_window,
@@ -142,9 +159,12 @@ contract!(
     concurrent_hits_respect_the_limit,
     mark_imported_once,
     mark_imported_needs_an_approved_submission,
+    importable_is_approved_and_not_imported,
     concurrent_imports_have_one_winner,
+    put_moderator_compares_what_was_read,
     moderators_add_find_revoke,
     moderator_added_again_after_revoke,
+    a_token_is_one_moderators,
     concurrent_moderators_of_one_name_have_one_winner,
     secret_is_made_once,
     concurrent_first_secrets_agree,
@@ -153,6 +173,19 @@ contract!(
 
 fn now() -> Seconds {
     jiff::Timestamp::now().as_second()
+}
+
+/// When decisions are made in these tests.
+const DECIDED_AT: Seconds = 1_800_000_000;
+/// The retention of [`settings`].
+const RETENTION: Seconds = 30 * 86_400;
+
+/// The site's form settings: the e-mail is kept 30 days after the decision.
+fn settings() -> FormSettings {
+    FormSettings {
+        retention_days: 30,
+        ..FormSettings::default()
+    }
 }
 
 /// A submission with a time-ordered id: `n` orders them.
@@ -193,9 +226,17 @@ fn decision(sub: &Submission, action: Action, by: &str) -> Decision {
         action,
         note: format!("note de {by}"),
         by: by.to_string(),
-        at: 1_800_000_000,
+        at: DECIDED_AT,
         version: sub.version,
     }
+}
+
+/// Decides through the rules, as the moderators' route does.
+async fn decide(f: &Fixture, sub: &Submission, action: Action, by: &str) -> Submission {
+    f.submissions
+        .decide(&decision(sub, action, by), &settings())
+        .await
+        .unwrap()
 }
 
 fn idem(key: &str, expires_at: Seconds) -> Idempotency {
@@ -214,10 +255,22 @@ fn moderator(name: &str, token_hash: &str) -> Moderator {
     }
 }
 
+/// The stored submission, without its revision.
+async fn get(store: &dyn Store, id: &str) -> Option<Submission> {
+    store.get(id).await.unwrap().map(|s| s.value)
+}
+
+/// The message of a refusal for a conflict (`409`).
 #[track_caller]
-fn conflict<T: std::fmt::Debug>(r: Result<T, StoreError>) -> String {
+fn conflict<T: std::fmt::Debug>(r: Result<T, RuleError>) -> String {
     match r {
-        Err(StoreError::Conflict(m)) => m,
+        Err(
+            e @ (RuleError::Stale { .. }
+            | RuleError::NotApproved { .. }
+            | RuleError::AlreadyImported { .. }
+            | RuleError::ModeratorExists { .. }
+            | RuleError::TokenTaken { .. }),
+        ) => e.to_string(),
         other => panic!("expected a conflict, got {other:?}"),
     }
 }
@@ -226,22 +279,33 @@ async fn create_then_get(f: &Fixture) {
     let store = &*f.store;
     assert_eq!(store.get("nothing-here").await.unwrap(), None);
     let sub = add(store, 1).await;
-    assert_eq!(store.get(&sub.id).await.unwrap(), Some(sub.clone()));
+    assert_eq!(get(store, &sub.id).await, Some(sub.clone()));
     // The e-mail is kept apart, not in the record.
-    let shown = serde_json::to_string(&store.get(&sub.id).await.unwrap()).unwrap();
+    let shown = serde_json::to_string(&get(store, &sub.id).await).unwrap();
     assert!(!shown.contains("example.org"), "{shown}");
     assert_eq!(store.contact(&sub.id, now()).await.unwrap(), Some(email(1)));
 }
 
-async fn create_twice_the_same_id_conflicts(f: &Fixture) {
+async fn create_twice_the_same_id_is_taken(f: &Fixture) {
     let store = &*f.store;
     let sub = add(store, 1).await;
     let mut other = sub.clone();
     other.body = "autre chose".into();
-    let m = conflict(store.create(&other, "autre@example.org", None).await);
-    assert!(m.contains(&sub.id), "{m}");
-    assert_eq!(store.get(&sub.id).await.unwrap(), Some(sub.clone()));
+    let later = now() + 3600;
+    let taken = store
+        .create(&other, "autre@example.org", Some(&idem("cle", later)))
+        .await
+        .unwrap();
+    assert_eq!(taken, Created::Taken);
+    assert_eq!(get(store, &sub.id).await, Some(sub.clone()));
     assert_eq!(store.contact(&sub.id, now()).await.unwrap(), Some(email(1)));
+    // Nothing was written, not even the key: it stores the next submission.
+    let third = submission(3);
+    let created = store
+        .create(&third, &email(3), Some(&idem("cle", later)))
+        .await
+        .unwrap();
+    assert_eq!(created, Created::New);
 }
 
 async fn idempotent_create(f: &Fixture) {
@@ -267,7 +331,7 @@ async fn idempotent_create(f: &Fixture) {
         .await
         .unwrap();
     assert_eq!(other, Created::New);
-    assert_eq!(store.get(&third.id).await.unwrap(), Some(third));
+    assert_eq!(get(store, &third.id).await, Some(third));
     let pending = store.list(Status::Pending, None, 10).await.unwrap();
     assert_eq!(pending.items.len(), 2);
 }
@@ -293,7 +357,7 @@ async fn concurrent_creates_with_one_key_store_one(f: &Fixture) {
         match joined.unwrap() {
             (id, Ok(Created::New)) => stored.push(id),
             (_, Ok(Created::Existing(first))) => named.push(first),
-            (_, Err(e)) => panic!("a retried submission is not an error: {e:?}"),
+            (_, other) => panic!("a retried submission is stored or named: {other:?}"),
         }
     }
     assert_eq!(stored.len(), 1, "{stored:?}");
@@ -317,7 +381,7 @@ async fn an_expired_idempotency_key_counts_no_more(f: &Fixture) {
         .await
         .unwrap();
     assert_eq!(again, Created::New);
-    assert_eq!(store.get(&second.id).await.unwrap(), Some(second.clone()));
+    assert_eq!(get(store, &second.id).await, Some(second.clone()));
     // And the key, renewed, counts again.
     let third = submission(3);
     let once_more = store
@@ -332,23 +396,20 @@ async fn contact_until_it_expires(f: &Fixture) {
     let store = &*f.store;
     let sub = add(store, 1).await;
     let other = add(store, 2).await;
-    let t = 1_900_000_000;
+    let t = DECIDED_AT + RETENTION;
     // No expiry before the decision.
     assert_eq!(
         store.contact(&sub.id, t + 1_000_000).await.unwrap(),
         Some(email(1))
     );
-    store
-        .decide(&decision(&sub, Action::Approve, "alice"), t)
-        .await
-        .unwrap();
+    decide(f, &sub, Action::Approve, "alice").await;
     assert_eq!(store.contact(&sub.id, t - 1).await.unwrap(), Some(email(1)));
     assert_eq!(store.contact(&sub.id, t).await.unwrap(), None);
     assert_eq!(store.contact(&sub.id, t + 1).await.unwrap(), None);
     assert_eq!(store.contact("nothing-here", t).await.unwrap(), None);
     // The submission itself stays.
     assert_eq!(
-        store.get(&sub.id).await.unwrap().map(|s| s.status),
+        get(store, &sub.id).await.map(|s| s.status),
         Some(Status::Approved)
     );
 
@@ -376,15 +437,9 @@ async fn list_oldest_first_by_status(f: &Fixture) {
         add(store, n).await;
     }
     for n in [2, 5] {
-        store
-            .decide(&decision(&submission(n), Action::Approve, "alice"), now())
-            .await
-            .unwrap();
+        decide(f, &submission(n), Action::Approve, "alice").await;
     }
-    store
-        .decide(&decision(&submission(6), Action::Reject, "alice"), now())
-        .await
-        .unwrap();
+    decide(f, &submission(6), Action::Reject, "alice").await;
     let ids = |subs: &[Submission]| subs.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
     let pending = store.list(Status::Pending, None, 10).await.unwrap();
     assert_eq!(
@@ -414,11 +469,7 @@ async fn list_pages_with_after_and_next(f: &Fixture) {
     }
     // An approved one among them is not in the pending pages.
     add(store, 9).await;
-    store
-        .decide(&decision(&submission(9), Action::Approve, "alice"), now())
-        .await
-        .unwrap();
-
+    decide(f, &submission(9), Action::Approve, "alice").await;
     let mut sizes = Vec::new();
     let mut seen = Vec::new();
     let mut after: Option<String> = None;
@@ -478,22 +529,146 @@ async fn list_with_a_huge_limit_lists_all(f: &Fixture) {
     assert!(none.items.is_empty());
 }
 
+async fn update_is_a_compare_and_set_on_the_revision(f: &Fixture) {
+    let store = &*f.store;
+    let sub = add(store, 1).await;
+    let Some(Stored { value, revision }) = store.get(&sub.id).await.unwrap() else {
+        panic!("stored");
+    };
+    let mut changed = value.clone();
+    changed.note = Some("une".into());
+    fn update(submission: &Submission, revision: Revision) -> Update<'_> {
+        Update {
+            submission,
+            revision,
+            audit: None,
+            contact_expires_at: None,
+        }
+    }
+    let written = store.update(&update(&changed, revision)).await.unwrap();
+    assert_eq!(written, Outcome::Written);
+    let after = store.get(&sub.id).await.unwrap().unwrap();
+    assert_eq!(after.value, changed);
+    assert!(
+        after.revision > revision,
+        "every write moves the revision on"
+    );
+    // On the revision read before: lost, nothing written.
+    let mut late = value.clone();
+    late.note = Some("autre".into());
+    let lost = store.update(&update(&late, revision)).await.unwrap();
+    assert_eq!(lost, Outcome::Lost);
+    assert_eq!(get(store, &sub.id).await, Some(changed));
+    // Nothing there: lost too, and nothing made.
+    let absent = submission(2);
+    let lost = store.update(&update(&absent, revision)).await.unwrap();
+    assert_eq!(lost, Outcome::Lost);
+    assert_eq!(store.get(&absent.id).await.unwrap(), None);
+}
+
+async fn update_on_a_logged_version_writes_nothing(f: &Fixture) {
+    let store = &*f.store;
+    let sub = add(store, 1).await;
+    let first = decision(&sub, Action::Approve, "alice");
+    let second = decision(&sub, Action::Reject, "bob");
+    let stored = store.get(&sub.id).await.unwrap().unwrap();
+    let update = |d| Update {
+        submission: &sub,
+        revision: stored.revision,
+        audit: Some(d),
+        contact_expires_at: Some(10),
+    };
+    assert_eq!(
+        store.update(&update(&first)).await.unwrap(),
+        Outcome::Written
+    );
+    let now_stored = store.get(&sub.id).await.unwrap().unwrap();
+    // The line of version 1 is taken: even on the current revision, nothing is written.
+    let again = Update {
+        revision: now_stored.revision,
+        ..update(&second)
+    };
+    assert_eq!(store.update(&again).await.unwrap(), Outcome::Lost);
+    assert_eq!(store.get(&sub.id).await.unwrap(), Some(now_stored));
+    assert_eq!(store.audit(&sub.id).await.unwrap(), vec![first]);
+}
+
+/// A submission written before the stores kept revisions (none in its row or item) is
+/// revision 0, and the rules decide on it as on any other.
+async fn a_submission_stored_before_revisions_is_decided(f: &Fixture) {
+    let sub = submission(1);
+    let data = serde_json::to_string(&sub).unwrap();
+    let (_old_dir, store): (Option<tempfile::TempDir>, Arc<dyn Store>) = match f.kind {
+        Kind::Embedded => {
+            // The schema of the store before revisions, with one submission in it.
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("store.db");
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE submissions (id TEXT PRIMARY KEY, status TEXT NOT NULL, data TEXT NOT NULL);
+                 CREATE TABLE contacts (id TEXT PRIMARY KEY, email TEXT NOT NULL, expires_at INTEGER);",
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO submissions (id, status, data) VALUES (?1, 'pending', ?2)",
+                [&sub.id, &data],
+            )
+            .unwrap();
+            drop(conn);
+            let store = EmbeddedStore::open(&path).expect("an old store opens");
+            (Some(dir), Arc::new(store))
+        }
+        Kind::Dynamo => {
+            let table = f.table.as_ref().unwrap();
+            let s = |v: &str| aws_sdk_dynamodb::types::AttributeValue::S(v.to_string());
+            table
+                .client()
+                .put_item()
+                .table_name(table.table())
+                .item("pk", s(&format!("SUB#{}", sub.id)))
+                .item("sk", s("SUB"))
+                .item("data", s(&data))
+                .item("status", s("pending"))
+                .item(
+                    "version",
+                    aws_sdk_dynamodb::types::AttributeValue::N("1".into()),
+                )
+                .item("gsi1pk", s("STATUS#pending"))
+                .item("gsi1sk", s(&sub.id))
+                .send()
+                .await
+                .unwrap();
+            (None, f.store.clone())
+        }
+    };
+    let stored = store.get(&sub.id).await.unwrap().unwrap();
+    assert_eq!(stored.value, sub);
+    let submissions = Submissions::new(store.clone());
+    let d = decision(&sub, Action::Approve, "alice");
+    let decided = submissions.decide(&d, &settings()).await.unwrap();
+    assert_eq!(decided.status, Status::Approved);
+    let after = store.get(&sub.id).await.unwrap().unwrap();
+    assert_eq!(after.value, decided);
+    assert!(after.revision > stored.revision);
+    assert_eq!(store.audit(&sub.id).await.unwrap(), vec![d]);
+}
+
 async fn decide_applies_the_decision(f: &Fixture) {
     let store = &*f.store;
     let sub = add(store, 1).await;
     let d = decision(&sub, Action::RequestChanges, "alice");
-    let decided = store.decide(&d, now() + 100).await.unwrap();
+    let decided = f.submissions.decide(&d, &settings()).await.unwrap();
     assert_eq!(decided.version, 2);
     assert_eq!(decided.status, Status::ChangesRequested);
     assert_eq!(decided.note.as_deref(), Some("note de alice"));
     assert_eq!(decided.decided_by.as_deref(), Some("alice"));
-    assert_eq!(decided.decided_at, Some(1_800_000_000));
+    assert_eq!(decided.decided_at, Some(DECIDED_AT));
     assert_eq!(decided.imported_as, None);
     // Everything else as it was.
     assert_eq!(decided.fields, sub.fields);
     assert_eq!(decided.body, sub.body);
     assert_eq!(decided.created_at, sub.created_at);
-    assert_eq!(store.get(&sub.id).await.unwrap(), Some(decided));
+    assert_eq!(get(store, &sub.id).await, Some(decided));
     assert_eq!(store.audit(&sub.id).await.unwrap(), vec![d]);
 }
 
@@ -503,39 +678,59 @@ async fn decide_on_a_stale_version_conflicts(f: &Fixture) {
     for version in [0, 2, 7] {
         let mut d = decision(&sub, Action::Approve, "alice");
         d.version = version;
-        let m = conflict(store.decide(&d, now()).await);
-        assert!(m.contains("version 1"), "{m}");
+        assert_eq!(
+            conflict(f.submissions.decide(&d, &settings()).await),
+            format!(
+                "conflit : la proposition est à la version 1 (en attente de relecture), la décision portait sur la version {version}"
+            )
+        );
     }
-    assert_eq!(store.get(&sub.id).await.unwrap(), Some(sub.clone()));
+    assert_eq!(get(store, &sub.id).await, Some(sub.clone()));
     assert!(store.audit(&sub.id).await.unwrap().is_empty());
 }
 
 async fn decide_on_a_decided_submission_conflicts(f: &Fixture) {
     let store = &*f.store;
     let sub = add(store, 1).await;
-    let first = store
-        .decide(&decision(&sub, Action::Reject, "alice"), now())
-        .await
-        .unwrap();
+    let first = decide(f, &sub, Action::Reject, "alice").await;
     // On the version it saw, and on the current one: the submission is no longer pending.
     for seen in [&sub, &first] {
-        conflict(
-            store
-                .decide(&decision(seen, Action::Approve, "bob"), now())
-                .await,
+        let d = decision(seen, Action::Approve, "bob");
+        assert_eq!(
+            conflict(f.submissions.decide(&d, &settings()).await),
+            format!(
+                "conflit : la proposition est à la version 2 (refusée), la décision portait sur la version {}",
+                seen.version
+            )
         );
     }
-    assert_eq!(store.get(&sub.id).await.unwrap(), Some(first));
+    assert_eq!(get(store, &sub.id).await, Some(first));
     assert_eq!(store.audit(&sub.id).await.unwrap().len(), 1);
 }
 
 async fn decide_on_an_unknown_submission_is_not_found(f: &Fixture) {
-    let store = &*f.store;
-    let r = store
-        .decide(&decision(&submission(1), Action::Approve, "alice"), now())
-        .await;
-    assert!(matches!(r, Err(StoreError::NotFound(_))), "{r:?}");
-    assert!(store.audit(&submission(1).id).await.unwrap().is_empty());
+    let d = decision(&submission(1), Action::Approve, "alice");
+    let r = f.submissions.decide(&d, &settings()).await;
+    let Err(e @ RuleError::NotFound { .. }) = r else {
+        panic!("expected not found, got {r:?}");
+    };
+    assert_eq!(e.to_string(), format!("introuvable : {}", submission(1).id));
+    assert!(f.store.audit(&submission(1).id).await.unwrap().is_empty());
+}
+
+async fn refusing_needs_a_note(f: &Fixture) {
+    let sub = add(&*f.store, 1).await;
+    for action in [Action::Reject, Action::RequestChanges] {
+        let mut d = decision(&sub, action, "alice");
+        d.note = " ".into();
+        let r = f.submissions.decide(&d, &settings()).await;
+        assert!(matches!(r, Err(RuleError::NoteNeeded)), "{r:?}");
+    }
+    assert_eq!(get(&*f.store, &sub.id).await, Some(sub.clone()));
+    // Approving needs none.
+    let mut d = decision(&sub, Action::Approve, "alice");
+    d.note = String::new();
+    f.submissions.decide(&d, &settings()).await.unwrap();
 }
 
 async fn concurrent_decisions_have_one_winner(f: &Fixture) {
@@ -543,12 +738,12 @@ async fn concurrent_decisions_have_one_winner(f: &Fixture) {
     let mut tasks = tokio::task::JoinSet::new();
     let barrier = Arc::new(tokio::sync::Barrier::new(10));
     for i in 0..10 {
-        let (store, sub, barrier) = (f.store.clone(), sub.clone(), barrier.clone());
+        let (submissions, sub, barrier) = (f.submissions.clone(), sub.clone(), barrier.clone());
         tasks.spawn(async move {
             let action = [Action::Approve, Action::Reject, Action::RequestChanges][i % 3];
             let d = decision(&sub, action, &format!("moderateur{i}"));
             barrier.wait().await;
-            (d.clone(), store.decide(&d, now() + 100).await)
+            (d.clone(), submissions.decide(&d, &settings()).await)
         });
     }
     let mut winners = Vec::new();
@@ -556,7 +751,7 @@ async fn concurrent_decisions_have_one_winner(f: &Fixture) {
     while let Some(joined) = tasks.join_next().await {
         match joined.unwrap() {
             (d, Ok(s)) => winners.push((d, s)),
-            (_, Err(StoreError::Conflict(_))) => conflicts += 1,
+            (_, Err(RuleError::Stale { .. })) => conflicts += 1,
             (_, Err(e)) => panic!("neither a win nor a conflict: {e:?}"),
         }
     }
@@ -565,7 +760,7 @@ async fn concurrent_decisions_have_one_winner(f: &Fixture) {
     let (d, won) = winners.pop().unwrap();
     assert_eq!(won.version, 2);
     assert_eq!(won.decided_by.as_deref(), Some(d.by.as_str()));
-    assert_eq!(f.store.get(&sub.id).await.unwrap(), Some(won));
+    assert_eq!(get(&*f.store, &sub.id).await, Some(won));
     assert_eq!(f.store.audit(&sub.id).await.unwrap(), vec![d]);
 }
 
@@ -582,7 +777,7 @@ async fn audit_is_per_submission(f: &Fixture) {
     for (sub, by) in [(&a, "alice"), (&b, "bob"), (&c, "carole")] {
         store.create(sub, "x@example.org", None).await.unwrap();
         let d = decision(sub, Action::Approve, by);
-        store.decide(&d, now()).await.unwrap();
+        f.submissions.decide(&d, &settings()).await.unwrap();
         decisions.push(d);
     }
     assert_eq!(
@@ -657,28 +852,30 @@ async fn concurrent_hits_respect_the_limit(f: &Fixture) {
 async fn mark_imported_once(f: &Fixture) {
     let store = &*f.store;
     let sub = add(store, 1).await;
-    let approved = store
-        .decide(&decision(&sub, Action::Approve, "alice"), now())
-        .await
-        .unwrap();
-    store
+    let approved = decide(f, &sub, Action::Approve, "alice").await;
+    f.submissions
         .mark_imported(&sub.id, "content/resources/pommes.md")
         .await
         .unwrap();
-    let got = store.get(&sub.id).await.unwrap().unwrap();
+    let got = get(store, &sub.id).await.unwrap();
     assert_eq!(
         got.imported_as.as_deref(),
         Some("content/resources/pommes.md")
     );
     assert_eq!(got.version, approved.version);
     assert_eq!(got.status, Status::Approved);
-    let m = conflict(
-        store
-            .mark_imported(&sub.id, "content/resources/autre.md")
-            .await,
+    assert_eq!(
+        conflict(
+            f.submissions
+                .mark_imported(&sub.id, "content/resources/autre.md")
+                .await
+        ),
+        format!(
+            "conflit : {} déjà importée dans content/resources/pommes.md",
+            sub.id
+        )
     );
-    assert!(m.contains("pommes.md"), "{m}");
-    assert_eq!(store.get(&sub.id).await.unwrap(), Some(got));
+    assert_eq!(get(store, &sub.id).await, Some(got));
     // Still approved, still listed as such.
     let approved = store.list(Status::Approved, None, 10).await.unwrap();
     assert_eq!(approved.items.len(), 1);
@@ -687,98 +884,171 @@ async fn mark_imported_once(f: &Fixture) {
 async fn mark_imported_needs_an_approved_submission(f: &Fixture) {
     let store = &*f.store;
     let pending = add(store, 1).await;
-    conflict(store.mark_imported(&pending.id, "content/a.md").await);
+    let refused = |id: &str| format!("conflit : {id} n'est pas acceptée");
+    assert_eq!(
+        conflict(
+            f.submissions
+                .mark_imported(&pending.id, "content/a.md")
+                .await
+        ),
+        refused(&pending.id)
+    );
     for (n, action) in [(2, Action::Reject), (3, Action::RequestChanges)] {
         let sub = add(store, n).await;
-        store
-            .decide(&decision(&sub, action, "alice"), now())
-            .await
-            .unwrap();
-        conflict(store.mark_imported(&sub.id, "content/a.md").await);
-        assert_eq!(store.get(&sub.id).await.unwrap().unwrap().imported_as, None);
+        decide(f, &sub, action, "alice").await;
+        assert_eq!(
+            conflict(f.submissions.mark_imported(&sub.id, "content/a.md").await),
+            refused(&sub.id)
+        );
+        assert_eq!(get(store, &sub.id).await.unwrap().imported_as, None);
     }
-    assert_eq!(store.get(&pending.id).await.unwrap(), Some(pending));
-    let r = store.mark_imported("nothing-here", "content/a.md").await;
-    assert!(matches!(r, Err(StoreError::NotFound(_))), "{r:?}");
+    assert_eq!(get(store, &pending.id).await, Some(pending));
+    let r = f
+        .submissions
+        .mark_imported("nothing-here", "content/a.md")
+        .await;
+    assert!(matches!(r, Err(RuleError::NotFound { .. })), "{r:?}");
+}
+
+async fn importable_is_approved_and_not_imported(f: &Fixture) {
+    let store = &*f.store;
+    for n in 1..=4 {
+        add(store, n).await;
+    }
+    for n in [1, 2, 4] {
+        decide(f, &submission(n), Action::Approve, "alice").await;
+    }
+    f.submissions
+        .mark_imported(&submission(2).id, "content/b.md")
+        .await
+        .unwrap();
+    let page = f.submissions.importable(None, 10).await.unwrap();
+    let ids: Vec<String> = page.items.iter().map(|s| s.id.clone()).collect();
+    assert_eq!(ids, [submission(1).id, submission(4).id]);
+    assert_eq!(page.next, None);
+    // A page of the listing: the imported one counts in it, and there is a next.
+    let first = f.submissions.importable(None, 2).await.unwrap();
+    assert_eq!(first.items.len(), 1);
+    assert_eq!(first.next, Some(submission(2).id));
 }
 
 async fn concurrent_imports_have_one_winner(f: &Fixture) {
     let sub = add(&*f.store, 1).await;
-    f.store
-        .decide(&decision(&sub, Action::Approve, "alice"), now())
-        .await
-        .unwrap();
+    decide(f, &sub, Action::Approve, "alice").await;
     let mut tasks = tokio::task::JoinSet::new();
     let barrier = Arc::new(tokio::sync::Barrier::new(6));
     for i in 0..6 {
-        let (store, id, barrier) = (f.store.clone(), sub.id.clone(), barrier.clone());
+        let (submissions, id, barrier) = (f.submissions.clone(), sub.id.clone(), barrier.clone());
         tasks.spawn(async move {
             let file = format!("content/resources/import-{i}.md");
             barrier.wait().await;
-            (file.clone(), store.mark_imported(&id, &file).await)
+            (file.clone(), submissions.mark_imported(&id, &file).await)
         });
     }
     let mut winners = Vec::new();
     while let Some(joined) = tasks.join_next().await {
         match joined.unwrap() {
             (file, Ok(())) => winners.push(file),
-            (_, Err(StoreError::Conflict(_))) => {}
+            (_, Err(RuleError::AlreadyImported { .. })) => {}
             (_, Err(e)) => panic!("neither a win nor a conflict: {e:?}"),
         }
     }
     assert_eq!(winners.len(), 1, "{winners:?}");
-    let got = f.store.get(&sub.id).await.unwrap().unwrap();
+    let got = get(&*f.store, &sub.id).await.unwrap();
     assert_eq!(got.imported_as, Some(winners[0].clone()));
 }
 
-async fn moderators_add_find_revoke(f: &Fixture) {
+async fn put_moderator_compares_what_was_read(f: &Fixture) {
     let store = &*f.store;
-    assert!(store.moderators().await.unwrap().is_empty());
+    let alice = moderator("alice", "hash-a");
+    assert_eq!(
+        store.put_moderator(&alice, None).await.unwrap(),
+        Outcome::Written
+    );
+    assert_eq!(store.moderator("alice").await.unwrap(), Some(alice.clone()));
+    assert_eq!(
+        store.token_owner("hash-a").await.unwrap().as_deref(),
+        Some("alice")
+    );
+    // There is one now: "none" no longer holds.
+    let other = moderator("alice", "hash-b");
+    assert_eq!(
+        store.put_moderator(&other, None).await.unwrap(),
+        Outcome::Lost
+    );
+    // Revoked, on what was read: the token goes.
+    let revoked = Moderator {
+        revoked_at: Some(1_760_000_000),
+        ..alice.clone()
+    };
+    assert_eq!(
+        store.put_moderator(&revoked, Some(&alice)).await.unwrap(),
+        Outcome::Written
+    );
+    assert_eq!(store.token_owner("hash-a").await.unwrap(), None);
+    // On the moderator read before the revocation: lost.
+    assert_eq!(
+        store.put_moderator(&other, Some(&alice)).await.unwrap(),
+        Outcome::Lost
+    );
+    // A token that is another's: lost, nothing written.
+    store
+        .put_moderator(&moderator("bob", "hash-b"), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.put_moderator(&other, Some(&revoked)).await.unwrap(),
+        Outcome::Lost
+    );
+    assert_eq!(
+        store.moderator("alice").await.unwrap(),
+        Some(revoked.clone())
+    );
+    assert_eq!(
+        store.token_owner("hash-b").await.unwrap().as_deref(),
+        Some("bob")
+    );
+    // On what was read, with a free token: the revoked one is replaced.
+    let again = moderator("alice", "hash-c");
+    assert_eq!(
+        store.put_moderator(&again, Some(&revoked)).await.unwrap(),
+        Outcome::Written
+    );
+    assert_eq!(
+        store.token_owner("hash-c").await.unwrap().as_deref(),
+        Some("alice")
+    );
+}
+
+async fn moderators_add_find_revoke(f: &Fixture) {
+    let mods = &*f.moderators;
+    assert!(mods.list().await.unwrap().is_empty());
     let (bob, alice) = (
         moderator("bob", "hash-bob"),
         moderator("alice", "hash-alice"),
     );
-    store.add_moderator(&bob).await.unwrap();
-    store.add_moderator(&alice).await.unwrap();
+    mods.add(&bob).await.unwrap();
+    mods.add(&alice).await.unwrap();
     assert_eq!(
-        store.moderator_by_token("hash-alice").await.unwrap(),
+        mods.by_token("hash-alice").await.unwrap(),
         Some(alice.clone())
     );
-    assert_eq!(store.moderator_by_token("hash-nobody").await.unwrap(), None);
+    assert_eq!(mods.by_token("hash-nobody").await.unwrap(), None);
     // The same name again, even with another token: refused, the first one kept.
-    let m = conflict(store.add_moderator(&moderator("alice", "hash-2")).await);
-    assert!(m.contains("alice"), "{m}");
-    assert_eq!(store.moderator_by_token("hash-2").await.unwrap(), None);
     assert_eq!(
-        store.moderators().await.unwrap(),
-        vec![alice.clone(), bob.clone()]
+        conflict(mods.add(&moderator("alice", "hash-2")).await),
+        "conflit : le modérateur alice existe déjà"
     );
+    assert_eq!(mods.by_token("hash-2").await.unwrap(), None);
+    assert_eq!(mods.list().await.unwrap(), vec![alice.clone(), bob.clone()]);
 
-    assert!(
-        store
-            .revoke_moderator("alice", 1_760_000_000)
-            .await
-            .unwrap()
-    );
-    assert_eq!(store.moderator_by_token("hash-alice").await.unwrap(), None);
-    assert_eq!(
-        store.moderator_by_token("hash-bob").await.unwrap(),
-        Some(bob.clone())
-    );
-    assert!(
-        !store
-            .revoke_moderator("nobody", 1_760_000_000)
-            .await
-            .unwrap()
-    );
+    assert!(mods.revoke("alice", 1_760_000_000).await.unwrap());
+    assert_eq!(mods.by_token("hash-alice").await.unwrap(), None);
+    assert_eq!(mods.by_token("hash-bob").await.unwrap(), Some(bob.clone()));
+    assert!(!mods.revoke("nobody", 1_760_000_000).await.unwrap());
     // Revoking again changes nothing.
-    assert!(
-        store
-            .revoke_moderator("alice", 1_770_000_000)
-            .await
-            .unwrap()
-    );
-    let listed = store.moderators().await.unwrap();
+    assert!(mods.revoke("alice", 1_770_000_000).await.unwrap());
+    let listed = mods.list().await.unwrap();
     assert_eq!(listed.len(), 2);
     assert_eq!(listed[0].name, "alice");
     assert_eq!(listed[0].revoked_at, Some(1_760_000_000));
@@ -786,80 +1056,78 @@ async fn moderators_add_find_revoke(f: &Fixture) {
 }
 
 async fn moderator_added_again_after_revoke(f: &Fixture) {
-    let store = &*f.store;
-    store
-        .add_moderator(&moderator("alice", "old"))
-        .await
-        .unwrap();
-    assert!(
-        store
-            .revoke_moderator("alice", 1_760_000_000)
-            .await
-            .unwrap()
-    );
+    let mods = &*f.moderators;
+    mods.add(&moderator("alice", "old")).await.unwrap();
+    assert!(mods.revoke("alice", 1_760_000_000).await.unwrap());
     let again = moderator("alice", "new");
-    store.add_moderator(&again).await.unwrap();
-    assert_eq!(store.moderator_by_token("old").await.unwrap(), None);
-    assert_eq!(
-        store.moderator_by_token("new").await.unwrap(),
-        Some(again.clone())
-    );
-    assert_eq!(store.moderators().await.unwrap(), vec![again]);
+    mods.add(&again).await.unwrap();
+    assert_eq!(mods.by_token("old").await.unwrap(), None);
+    assert_eq!(mods.by_token("new").await.unwrap(), Some(again.clone()));
+    assert_eq!(mods.list().await.unwrap(), vec![again]);
     // And revoked again: the new token stops at once.
-    assert!(
-        store
-            .revoke_moderator("alice", 1_770_000_000)
-            .await
-            .unwrap()
+    assert!(mods.revoke("alice", 1_770_000_000).await.unwrap());
+    assert_eq!(mods.by_token("new").await.unwrap(), None);
+}
+
+async fn a_token_is_one_moderators(f: &Fixture) {
+    let mods = &*f.moderators;
+    let alice = moderator("alice", "hash");
+    mods.add(&alice).await.unwrap();
+    assert_eq!(
+        conflict(mods.add(&moderator("bob", "hash")).await),
+        "conflit : le jeton de bob est déjà celui d'un autre modérateur"
     );
-    assert_eq!(store.moderator_by_token("new").await.unwrap(), None);
+    assert_eq!(mods.list().await.unwrap(), vec![alice.clone()]);
+    assert_eq!(mods.by_token("hash").await.unwrap(), Some(alice));
 }
 
 async fn concurrent_moderators_of_one_name_have_one_winner(f: &Fixture) {
     let mut tasks = tokio::task::JoinSet::new();
     for i in 0..6 {
-        let store = f.store.clone();
+        let mods = f.moderators.clone();
         tasks.spawn(async move {
             let m = moderator("alice", &format!("hash-{i}"));
-            (m.clone(), store.add_moderator(&m).await)
+            (m.clone(), mods.add(&m).await)
         });
     }
     let mut winners = Vec::new();
     while let Some(joined) = tasks.join_next().await {
         match joined.unwrap() {
             (m, Ok(())) => winners.push(m),
-            (_, Err(StoreError::Conflict(_))) => {}
+            (_, Err(RuleError::ModeratorExists { .. })) => {}
             (_, Err(e)) => panic!("neither a win nor a conflict: {e:?}"),
         }
     }
     assert_eq!(winners.len(), 1, "{winners:?}");
     let winner = &winners[0];
-    assert_eq!(f.store.moderators().await.unwrap(), vec![winner.clone()]);
+    assert_eq!(f.moderators.list().await.unwrap(), vec![winner.clone()]);
     for i in 0..6 {
         let hash = format!("hash-{i}");
-        let found = f.store.moderator_by_token(&hash).await.unwrap();
+        let found = f.moderators.by_token(&hash).await.unwrap();
         assert_eq!(found.is_some(), hash == winner.token_hash, "{hash}");
     }
 }
 
 async fn secret_is_made_once(f: &Fixture) {
-    let store = &*f.store;
-    let first = store.secret().await.unwrap();
+    let first = f.submissions.secret().await.unwrap();
     assert_eq!(first.len(), 32);
     assert!(first.iter().any(|&b| b != 0));
     for _ in 0..3 {
-        assert_eq!(store.secret().await.unwrap(), first);
+        assert_eq!(f.submissions.secret().await.unwrap(), first);
     }
+    // The store keeps the first secret it was given.
+    assert_eq!(f.store.secret(&[7; 32]).await.unwrap(), first);
 }
 
 async fn concurrent_first_secrets_agree(f: &Fixture) {
     let mut tasks = tokio::task::JoinSet::new();
     let barrier = Arc::new(tokio::sync::Barrier::new(8));
     for _ in 0..8 {
-        let (store, barrier) = (f.store.clone(), barrier.clone());
+        // Each its own rules, as separate processes would have.
+        let (submissions, barrier) = (Submissions::new(f.store.clone()), barrier.clone());
         tasks.spawn(async move {
             barrier.wait().await;
-            store.secret().await.unwrap()
+            submissions.secret().await.unwrap()
         });
     }
     let mut secrets = Vec::new();
@@ -868,15 +1136,15 @@ async fn concurrent_first_secrets_agree(f: &Fixture) {
     }
     secrets.dedup();
     assert_eq!(secrets.len(), 1, "several secrets were made");
-    assert_eq!(f.store.secret().await.unwrap(), secrets[0]);
+    assert_eq!(f.submissions.secret().await.unwrap(), secrets[0]);
 }
 
 async fn two_handles_share_one_secret(f: &Fixture) {
-    let other = f.reopen().await;
-    let (a, b) = tokio::join!(f.store.secret(), other.secret());
+    let other = Submissions::new(f.reopen().await);
+    let (a, b) = tokio::join!(f.submissions.secret(), other.secret());
     let (a, b) = (a.unwrap(), b.unwrap());
     assert_eq!(a, b);
     // And each keeps it.
-    assert_eq!(f.store.secret().await.unwrap(), a);
+    assert_eq!(f.submissions.secret().await.unwrap(), a);
     assert_eq!(other.secret().await.unwrap(), a);
 }

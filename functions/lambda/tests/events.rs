@@ -3,9 +3,11 @@
 
 use std::sync::Arc;
 
-use lambda_http::{Body, Request};
+use lambda_http::{Body, Request, Response};
 use portal_forms::api::{Api, Group};
+use portal_forms::state::StateFile;
 use portal_forms::store::{EmbeddedStore, Store};
+use portal_lambda::Front;
 
 fn api(group: Group, dir: &std::path::Path) -> Api {
     let site_toml = std::fs::read_to_string(concat!(
@@ -13,19 +15,38 @@ fn api(group: Group, dir: &std::path::Path) -> Api {
         "/../../tests/sites/basic/site.toml"
     ))
     .unwrap();
-    let state = serde_json::json!({
-        "site_toml": site_toml,
-        "slugs": {"association": ["epicerie-du-port"], "resource": ["camion"]},
-    });
+    let file = StateFile {
+        site_toml,
+        slugs: [
+            (
+                "association".to_string(),
+                ["epicerie-du-port".to_string()].into(),
+            ),
+            ("resource".to_string(), ["camion".to_string()].into()),
+        ]
+        .into(),
+    };
     let path = dir.join("formulaires.json");
-    std::fs::write(&path, state.to_string()).unwrap();
-    let state = portal_lambda::read_state(&path).unwrap();
+    std::fs::write(&path, file.to_json()).unwrap();
+    let state = StateFile::read(&path).unwrap().state().unwrap();
     let store: Arc<dyn Store> = Arc::new(EmbeddedStore::open(&dir.join("store.sqlite")).unwrap());
     Api::new(store, state, group)
 }
 
 /// An HTTP API event, as API Gateway sends it.
 fn event(method: &str, path: &str, query: &str, headers: serde_json::Value, body: &str) -> Request {
+    staged_event("$default", method, path, query, headers, body)
+}
+
+/// An HTTP API event on the stage `stage`.
+fn staged_event(
+    stage: &str,
+    method: &str,
+    path: &str,
+    query: &str,
+    headers: serde_json::Value,
+    body: &str,
+) -> Request {
     let event = serde_json::json!({
         "version": "2.0",
         "routeKey": "$default",
@@ -34,7 +55,7 @@ fn event(method: &str, path: &str, query: &str, headers: serde_json::Value, body
         "headers": headers,
         "requestContext": {
             "accountId": "123456789012", "apiId": "api", "domainName": "portail.example.org",
-            "domainPrefix": "portail", "requestId": "id", "routeKey": "$default", "stage": "$default",
+            "domainPrefix": "portail", "requestId": "id", "routeKey": "$default", "stage": stage,
             "time": "23/Nov/2026:10:00:00 +0000", "timeEpoch": 1795428000000u64,
             "http": {"method": method, "path": path, "protocol": "HTTP/1.1",
                      "sourceIp": "203.0.113.7", "userAgent": "test"}
@@ -69,7 +90,9 @@ async fn a_submission_event_is_stored_and_its_status_readable() {
         serde_json::json!({"content-type": "application/json", "idempotency-key": "k1"}),
         &body.to_string(),
     );
-    let res = portal_lambda::handle(&submit, req).await.unwrap();
+    let res = portal_lambda::handle(&submit, &Front::default(), req)
+        .await
+        .unwrap();
     assert_eq!(res.status(), 201, "{}", text(res.body()));
     let answer: serde_json::Value = serde_json::from_str(&text(res.body())).unwrap();
     let (id, receipt) = (
@@ -84,9 +107,13 @@ async fn a_submission_event_is_stored_and_its_status_readable() {
         serde_json::json!({"accept": "application/json"}),
         "",
     );
-    let res = portal_lambda::handle(&submit, status).await.unwrap();
+    let res = portal_lambda::handle(&submit, &Front::default(), status)
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
-    assert!(text(res.body()).contains("\"status\":\"pending\""));
+    let status: serde_json::Value = serde_json::from_str(&text(res.body())).unwrap();
+    assert_eq!(status["id"], id);
+    assert_eq!(status["status"], "pending");
 
     // The address is taken from the event, and limited: 10 an hour by default.
     for n in 2..=10 {
@@ -98,7 +125,10 @@ async fn a_submission_event_is_stored_and_its_status_readable() {
             &body.to_string(),
         );
         assert_eq!(
-            portal_lambda::handle(&submit, req).await.unwrap().status(),
+            portal_lambda::handle(&submit, &Front::default(), req)
+                .await
+                .unwrap()
+                .status(),
             201
         );
     }
@@ -110,7 +140,10 @@ async fn a_submission_event_is_stored_and_its_status_readable() {
         &body.to_string(),
     );
     assert_eq!(
-        portal_lambda::handle(&submit, req).await.unwrap().status(),
+        portal_lambda::handle(&submit, &Front::default(), req)
+            .await
+            .unwrap()
+            .status(),
         429
     );
 }
@@ -128,11 +161,13 @@ async fn each_function_answers_only_its_routes() {
             "",
         )
     };
-    let res = portal_lambda::handle(&moderation, queue()).await.unwrap();
+    let res = portal_lambda::handle(&moderation, &Front::default(), queue())
+        .await
+        .unwrap();
     assert_eq!(res.status(), 401);
     let post = event("POST", "/api/submissions", "", serde_json::json!({}), "{}");
     assert_eq!(
-        portal_lambda::handle(&moderation, post)
+        portal_lambda::handle(&moderation, &Front::default(), post)
             .await
             .unwrap()
             .status(),
@@ -140,7 +175,7 @@ async fn each_function_answers_only_its_routes() {
     );
     let submit = api(Group::Submit, tempfile::tempdir().unwrap().path());
     assert_eq!(
-        portal_lambda::handle(&submit, queue())
+        portal_lambda::handle(&submit, &Front::default(), queue())
             .await
             .unwrap()
             .status(),
@@ -155,7 +190,7 @@ async fn each_function_answers_only_its_routes() {
 async fn behind_cloudfront_the_secret_is_required_and_the_viewer_counted() {
     let dir = tempfile::tempdir().unwrap();
     let submit = api(Group::Submit, dir.path());
-    let front = portal_lambda::Front {
+    let front = Front {
         origin_secret: Some("s3cret".into()),
     };
     let body = serde_json::json!({
@@ -177,17 +212,20 @@ async fn behind_cloudfront_the_secret_is_required_and_the_viewer_counted() {
 
     // Straight to the HTTP API: no secret, or a wrong one.
     for secret in [None, Some("nope")] {
-        let res =
-            portal_lambda::handle_behind(&submit, &front, post(0, secret, "198.51.100.1:443"))
-                .await
-                .unwrap();
+        let res = portal_lambda::handle(&submit, &front, post(0, secret, "198.51.100.1:443"))
+            .await
+            .unwrap();
         assert_eq!(res.status(), 403, "{}", text(res.body()));
+        assert_eq!(
+            text(res.body()),
+            r#"{"error":"accès direct refusé : passez par l'adresse du site"}"#
+        );
     }
 
     // Ten from one visitor (the limit), then the eleventh is refused; another visitor behind
     // the same CloudFront server (same sourceIp in every event) still gets through.
     for n in 1..=10 {
-        let res = portal_lambda::handle_behind(
+        let res = portal_lambda::handle(
             &submit,
             &front,
             post(n, Some("s3cret"), "198.51.100.1:40000"),
@@ -196,7 +234,7 @@ async fn behind_cloudfront_the_secret_is_required_and_the_viewer_counted() {
         .unwrap();
         assert_eq!(res.status(), 201, "{}", text(res.body()));
     }
-    let res = portal_lambda::handle_behind(
+    let res = portal_lambda::handle(
         &submit,
         &front,
         post(11, Some("s3cret"), "198.51.100.1:40001"),
@@ -204,7 +242,7 @@ async fn behind_cloudfront_the_secret_is_required_and_the_viewer_counted() {
     .await
     .unwrap();
     assert_eq!(res.status(), 429);
-    let res = portal_lambda::handle_behind(
+    let res = portal_lambda::handle(
         &submit,
         &front,
         post(12, Some("s3cret"), "2001:db8::7:51000"),
@@ -237,4 +275,40 @@ fn the_viewer_address_is_read_as_cloudfront_writes_it() {
     assert_eq!(portal_lambda::viewer_address(&headers("203.0.113.7")), None);
     assert_eq!(portal_lambda::viewer_address(&headers("nope:1")), None);
     assert_eq!(portal_lambda::viewer_address(&http::HeaderMap::new()), None);
+}
+
+/// The path the routes see is the one `portal serve` gives them: the endpoint taken off, and
+/// on a named stage, the stage the runtime puts in front; anything else is not a route.
+#[tokio::test]
+async fn the_path_is_translated_as_portal_serve_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let moderation = api(Group::Moderation, dir.path());
+    let queue = |stage: &str, path: &str| {
+        staged_event(
+            stage,
+            "GET",
+            path,
+            "status=pending",
+            serde_json::json!({"authorization": "Bearer mod_nope"}),
+            "",
+        )
+    };
+    let answer = |res: Response<Body>| (res.status().as_u16(), text(res.body()));
+    let refused = (
+        401,
+        r#"{"error":"Jeton de modération absent, inconnu ou révoqué."}"#.to_string(),
+    );
+    let unknown = (404, r#"{"error":"route inconnue"}"#.to_string());
+    let none = Front::default();
+    for (stage, path, expected) in [
+        ("$default", "/api/moderation/submissions", &refused),
+        ("prod", "/api/moderation/submissions", &refused),
+        ("$default", "/moderation/submissions", &unknown),
+        ("$default", "/apis/moderation/submissions", &unknown),
+    ] {
+        let res = portal_lambda::handle(&moderation, &none, queue(stage, path))
+            .await
+            .unwrap();
+        assert_eq!(&answer(res), expected, "{stage} {path}");
+    }
 }

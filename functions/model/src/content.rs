@@ -236,6 +236,6 @@ mod tests {
         let err = split_front_matter("# Titre\n").unwrap_err();
         assert_eq!(err.found, "« # Titre »");
         let err = split_front_matter("---\na: 1\n").unwrap_err();
-        assert!(err.expected.contains("ferme"));
+        assert_eq!(err.expected, "une ligne « --- » qui ferme l'en-tête YAML");
     }
 }

@@ -399,9 +399,14 @@ mod tests {
         let errors = hours("mo: [09:00-12:00, 11:00-14:00]\ntu: 18:00-02:00\nlundi: 09:00-10:00\n")
             .unwrap_err();
         assert_eq!(errors.len(), 3, "{errors:#?}");
-        assert!(errors[0].contains("« 11:00-14:00 » qui chevauche « 09:00-12:00 »"));
-        assert!(errors[1].contains("deux plages"));
-        assert!(errors[2].contains("vouliez-vous dire « mo »"));
+        assert_eq!(
+            errors,
+            [
+                "1:5: hours.mo : attendu des plages horaires qui ne se chevauchent pas, trouvé « 11:00-14:00 » qui chevauche « 09:00-12:00 »",
+                "2:5: hours.tu[0] : attendu une plage HH:MM-HH:MM, la fin après le début, trouvé « 18:00-02:00 » (une plage qui passe minuit s'écrit en deux plages, jusqu'à 24:00 puis dès 00:00)",
+                "3:1: hours.lundi : attendu un jour parmi mo, tu, we, th, fr, sa, su, trouvé « lundi » ; vouliez-vous dire « mo » ?",
+            ]
+        );
     }
 
     #[test]

@@ -342,7 +342,7 @@ epicerie-solidaire = "Épicerie solidaire"
             c.map.tiles,
             "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
         );
-        assert!(c.map.attribution.contains("OpenStreetMap"));
+        assert_eq!(c.map.attribution, "© les contributeurs d'OpenStreetMap");
         let own = format!(
             "{MINIMAL}\n[map]\ntiles = \"https://tuiles.example.org/{{z}}/{{x}}/{{y}}.png\"\n"
         );

@@ -1,20 +1,24 @@
 //! The routes of the forms contract, over plain `http` requests and responses: the Lambda
-//! binaries and `portal serve` both call [`Api::handle`].
+//! binaries and `portal serve` both call [`Api::receive`], which finds the route's path
+//! ([`route_path`]). The handlers read the request, call [`crate::rules`], and say the
+//! answer; they write nothing themselves.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::net::IpAddr;
-use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 use bytes::Bytes;
-use http::{Method, Request, Response, StatusCode, header};
-use portal_model::{Kind, SiteConfig};
+use http::{HeaderMap, Method, Request, Response, StatusCode, header};
+use portal_model::SiteConfig;
 use serde_json::{Value, json};
 
-use crate::store::{Seconds, Store, StoreError};
+use crate::rules::{Moderators, RuleError, Submissions};
+pub use crate::state::SiteState;
+use crate::store::{Seconds, Store, chain};
+pub use path::{endpoint_path, route_path, same_origin};
 
 pub mod html;
 mod moderation;
+mod path;
 mod status;
 mod submit;
 
@@ -31,45 +35,16 @@ pub enum Group {
     All,
 }
 
-/// What the functions know of the site: its settings and the entries that exist, which
-/// references and changes must name. `portal serve` refreshes it on every rebuild.
-#[derive(Debug, Clone)]
-pub struct SiteState {
-    pub site: SiteConfig,
-    pub slugs: BTreeMap<Kind, BTreeSet<String>>,
-    /// Where the content files are, to show a change as a diff (none on Lambda).
-    pub content_root: Option<PathBuf>,
-}
-
-impl SiteState {
-    pub fn slugs(&self, kind: Kind) -> &BTreeSet<String> {
-        static NONE: BTreeSet<String> = BTreeSet::new();
-        self.slugs.get(&kind).unwrap_or(&NONE)
-    }
-
-    /// The site's base path (`/` or `/portail/`), for links back to it.
-    pub fn base_path(&self) -> String {
-        let url = self.site.base();
-        let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
-        let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
-        format!("{path}/")
-    }
-
-    /// The current file of an entry, if known.
-    pub fn source(&self, kind: Kind, slug: &str) -> Option<String> {
-        let root = self.content_root.as_ref()?;
-        std::fs::read_to_string(root.join(kind.folder()).join(format!("{slug}.md"))).ok()
-    }
-}
-
 /// Who sent a request, as the transport tells.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Client {
     pub ip: Option<IpAddr>,
 }
 
+/// The form functions: the routes, over the rules of the forms and a store.
 pub struct Api {
-    store: Arc<dyn Store>,
+    submissions: Submissions,
+    moderators: Moderators,
     state: RwLock<Arc<SiteState>>,
     group: Group,
 }
@@ -77,14 +52,19 @@ pub struct Api {
 impl Api {
     pub fn new(store: Arc<dyn Store>, state: SiteState, group: Group) -> Api {
         Api {
-            store,
+            submissions: Submissions::new(store.clone()),
+            moderators: Moderators::new(store),
             state: RwLock::new(Arc::new(state)),
             group,
         }
     }
 
-    pub fn store(&self) -> &Arc<dyn Store> {
-        &self.store
+    pub fn submissions(&self) -> &Submissions {
+        &self.submissions
+    }
+
+    pub fn moderators(&self) -> &Moderators {
+        &self.moderators
     }
 
     /// Replaces what the functions know of the site (after a rebuild).
@@ -96,31 +76,69 @@ impl Api {
         self.state.read().expect("state lock").clone()
     }
 
-    /// Answers one request. `req`'s path is relative to the endpoint (`/submissions`).
+    /// Answers a request as a server received it: its path is the whole path
+    /// (`/api/submissions`), `stage` the HTTP API's stage when there is one (see
+    /// [`route_path`]). A path not under the endpoint gets `404`. The Lambda binaries and
+    /// `portal serve` both answer through here.
+    pub async fn receive(
+        &self,
+        req: Request<Bytes>,
+        client: Client,
+        stage: Option<&str>,
+    ) -> Response<Bytes> {
+        let endpoint = self.state().site.forms.endpoint.clone();
+        match route_path(req.uri().path(), &endpoint, stage) {
+            Some(route) => {
+                let route = route.to_string();
+                self.route(&route, &req, client).await
+            }
+            None => Failure::new(StatusCode::NOT_FOUND, "route inconnue")
+                .into_response(wants_html(req.headers())),
+        }
+    }
+
+    /// Whether a server that also serves the site (`portal serve`) hands `path` to the
+    /// forms: when the endpoint is a path of the site and `path` is under it.
+    pub fn serves(&self, path: &str) -> bool {
+        let endpoint = &self.state().site.forms.endpoint;
+        same_origin(endpoint) && route_path(path, endpoint, None).is_some()
+    }
+
+    /// Answers one request whose path is already relative to the endpoint (`/submissions`).
     pub async fn handle(&self, req: Request<Bytes>, client: Client) -> Response<Bytes> {
-        let path = req.uri().path().trim_end_matches('/').to_string();
-        let parts: Vec<&str> = path.split('/').skip(1).collect();
+        let route = req.uri().path().to_string();
+        self.route(&route, &req, client).await
+    }
+
+    async fn route(&self, route: &str, req: &Request<Bytes>, client: Client) -> Response<Bytes> {
+        let parts: Vec<&str> = route.trim_end_matches('/').split('/').skip(1).collect();
         let submit = matches!(self.group, Group::Submit | Group::All);
         let moderate = matches!(self.group, Group::Moderation | Group::All);
         let result = match (req.method(), parts.as_slice()) {
-            (&Method::POST, ["submissions"]) if submit => submit::post(self, &req, client).await,
+            (&Method::POST, ["submissions"]) if submit => submit::post(self, req, client).await,
             (&Method::GET, ["submissions", id, "status"]) if submit => {
-                status::get(self, &req, id).await
+                status::get(self, req, id).await
             }
             (&Method::GET, ["moderation", "submissions"]) if moderate => {
-                moderation::queue(self, &req).await
+                moderation::queue(self, req).await
             }
             (&Method::GET, ["moderation", "submissions", id]) if moderate => {
-                moderation::one(self, &req, id).await
+                moderation::one(self, req, id).await
             }
             (&Method::POST, ["moderation", "submissions", id, "decision"]) if moderate => {
-                moderation::decide(self, &req, id).await
+                moderation::decide(self, req, id).await
             }
             (&Method::OPTIONS, _) => Ok(empty(StatusCode::NO_CONTENT)),
             _ => Err(Failure::new(StatusCode::NOT_FOUND, "route inconnue")),
         };
-        result.unwrap_or_else(|f| f.into_response(wants_html(&req)))
+        result.unwrap_or_else(|f| f.into_response(wants_html(req.headers())))
     }
+}
+
+/// The answer to a request whose body is over [`MAX_BODY`], for a server that stopped
+/// reading it: the one `POST /submissions` gives.
+pub fn too_large(headers: &HeaderMap) -> Response<Bytes> {
+    Failure::too_large().into_response(wants_html(headers))
 }
 
 /// A request that cannot be served, said in JSON or HTML as the client prefers.
@@ -138,6 +156,14 @@ impl Failure {
         }
     }
 
+    /// A body over [`MAX_BODY`].
+    pub fn too_large() -> Failure {
+        Failure::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("Envoi trop long : {} Kio au plus.", MAX_BODY / 1024),
+        )
+    }
+
     fn into_response(self, as_html: bool) -> Response<Bytes> {
         if as_html {
             let page = html::page(
@@ -152,12 +178,24 @@ impl Failure {
     }
 }
 
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Failure {
+impl From<RuleError> for Failure {
+    fn from(e: RuleError) -> Failure {
         let status = match e {
-            StoreError::Conflict(_) => StatusCode::CONFLICT,
-            StoreError::NotFound(_) => StatusCode::NOT_FOUND,
-            StoreError::Backend(_) => StatusCode::SERVICE_UNAVAILABLE,
+            RuleError::NotFound { .. } => StatusCode::NOT_FOUND,
+            RuleError::NoteNeeded => StatusCode::BAD_REQUEST,
+            RuleError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            RuleError::IdTaken { .. }
+            | RuleError::Stale { .. }
+            | RuleError::NotApproved { .. }
+            | RuleError::AlreadyImported { .. }
+            | RuleError::ModeratorExists { .. }
+            | RuleError::TokenTaken { .. }
+            | RuleError::Busy { .. } => StatusCode::CONFLICT,
+            RuleError::Store(ref failure) => {
+                // The person is told the cause; the logs get what the SDK or SQLite said.
+                tracing::error!("{}", chain(failure));
+                StatusCode::SERVICE_UNAVAILABLE
+            }
         };
         Failure::new(status, e.to_string())
     }
@@ -166,8 +204,11 @@ impl From<StoreError> for Failure {
 pub type Answer = Result<Response<Bytes>, Failure>;
 
 /// True when the client is a browser navigating (a plain form post or a link), not a script.
-pub fn wants_html(req: &Request<Bytes>) -> bool {
-    let accept = header_str(req, header::ACCEPT);
+pub fn wants_html(headers: &HeaderMap) -> bool {
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     accept.contains("text/html") && !accept.starts_with("application/json")
 }
 

@@ -27,7 +27,7 @@ async fn moderator(api: &Api, req: &Request<Bytes>) -> Result<Moderator, Failure
         return Err(refused());
     }
     let hash = token_hash(token);
-    let found = api.store().moderator_by_token(&hash).await?;
+    let found = api.moderators().by_token(&hash).await?;
     // The store finds by hash; comparing again in constant time costs nothing.
     found
         .filter(|m| crate::secrets::same(&m.token_hash, &hash))
@@ -48,7 +48,10 @@ pub async fn queue(api: &Api, req: &Request<Bytes>) -> Answer {
         .unwrap_or(50usize)
         .clamp(1, 200);
     let after = query(req, "after");
-    let page = api.store().list(status, after.as_deref(), limit).await?;
+    let page = api
+        .submissions()
+        .list(status, after.as_deref(), limit)
+        .await?;
     let items: Vec<_> = page.items.iter().map(summary).collect();
     Ok(json_response(
         StatusCode::OK,
@@ -69,8 +72,8 @@ fn summary(s: &Submission) -> serde_json::Value {
 
 pub async fn one(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
     moderator(api, req).await?;
-    let store = api.store();
-    let sub = store
+    let submissions = api.submissions();
+    let sub = submissions
         .get(id)
         .await?
         .ok_or_else(|| Failure::new(StatusCode::NOT_FOUND, "proposition introuvable"))?;
@@ -94,8 +97,8 @@ pub async fn one(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
             .header("actuel", "proposé")
             .to_string()
     });
-    let contact = store.contact(id, now()).await?;
-    let audit = store.audit(id).await?;
+    let contact = submissions.contact(id).await?;
+    let audit = submissions.audit(id).await?;
     Ok(json_response(
         StatusCode::OK,
         &json!({
@@ -122,12 +125,6 @@ pub async fn decide(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
             format!("Attendu {{\"action\": \"approve|reject|request_changes\", \"note\": \"…\", \"version\": N}}, trouvé une erreur : {e}"),
         )
     })?;
-    if asked.action != Action::Approve && asked.note.trim().is_empty() {
-        return Err(Failure::new(
-            StatusCode::BAD_REQUEST,
-            "Une note est nécessaire pour refuser ou demander des modifications : elle est montrée à l'association.",
-        ));
-    }
     let decision = Decision {
         submission: id.to_string(),
         action: asked.action,
@@ -136,10 +133,9 @@ pub async fn decide(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
         at: now(),
         version: asked.version,
     };
-    let retention = i64::from(api.state().site.forms.retention_days) * 24 * 3600;
     let sub = api
-        .store()
-        .decide(&decision, decision.at + retention)
+        .submissions()
+        .decide(&decision, &api.state().site.forms)
         .await?;
     Ok(json_response(
         StatusCode::OK,

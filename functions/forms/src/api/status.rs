@@ -6,23 +6,20 @@ use http::{Request, StatusCode};
 use serde_json::json;
 
 use super::{Answer, Api, Failure, html, html_response, json_response, query, wants_html};
-use crate::secrets;
 
 pub async fn get(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
     let receipt = query(req, "receipt").unwrap_or_default();
-    let store = api.store();
-    let secret = store.secret().await?;
-    let unknown = || {
-        Failure::new(
-            StatusCode::NOT_FOUND,
-            "Aucune proposition ne correspond à ce lien de suivi.",
-        )
-    };
-    if !secrets::same(&receipt, &secrets::receipt(&secret, id)) {
-        return Err(unknown());
-    }
-    let sub = store.get(id).await?.ok_or_else(unknown)?;
-    if wants_html(req) {
+    let sub = api
+        .submissions()
+        .status(id, &receipt)
+        .await?
+        .ok_or_else(|| {
+            Failure::new(
+                StatusCode::NOT_FOUND,
+                "Aucune proposition ne correspond à ce lien de suivi.",
+            )
+        })?;
+    if wants_html(req.headers()) {
         let state = api.state();
         let just_sent = query(req, "merci").is_some();
         let link = format!(

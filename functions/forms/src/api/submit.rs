@@ -7,16 +7,13 @@ use portal_model::{Context, Draft, FieldError, Kind, SubmissionType, form};
 use serde_json::json;
 
 use super::{Answer, Api, Client, Failure, MAX_BODY, header_str, html, json_response, now};
-use crate::secrets::{self, hex, keyed, random_bytes};
-use crate::store::{Created, Idempotency, Status, Submission};
+use crate::rules::{Accepted, Origin, new_id};
+use crate::secrets::{hex, random_bytes};
 
 /// The honeypot: a field people do not see, that bots fill.
 pub const HONEYPOT: &str = "website";
 /// When the form was opened (milliseconds since the epoch), set by the page's script.
 pub const STARTED: &str = "_started";
-
-/// A day: how long a retried submission is recognised.
-const RETRY_WINDOW: i64 = 24 * 3600;
 
 /// A decoded request: the draft, and what tells a bot.
 struct Incoming {
@@ -28,15 +25,12 @@ struct Incoming {
 pub async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Answer {
     let declared: usize = header_str(req, header::CONTENT_LENGTH).parse().unwrap_or(0);
     if req.body().len() > MAX_BODY || declared > MAX_BODY {
-        return Err(Failure::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("Envoi trop long : {} Kio au plus.", MAX_BODY / 1024),
-        ));
+        return Err(Failure::too_large());
     }
     let is_form =
         header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
     // A browser's plain post gets pages; the enhanced form's script asks for JSON.
-    let as_form = is_form && super::wants_html(req);
+    let as_form = is_form && super::wants_html(req.headers());
     let state = api.state();
     let endpoint = state.site.forms.endpoint.trim_end_matches('/').to_string();
     let incoming = if is_form {
@@ -88,64 +82,16 @@ pub async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Answer {
         return Ok(refused(as_form, &errors, Some(kind), &state.base_path()));
     }
 
-    let store = api.store();
-    let secret = store.secret().await?;
-    let now_s = now();
-    if let Some(ip) = client.ip {
-        let window = now_s - now_s.rem_euclid(3600);
-        let key = keyed(&secret, &format!("ip:{ip}"));
-        let limit = state.site.forms.rate_limit_per_hour;
-        if !store.hit(&key, window, limit, window + 2 * 3600).await? {
-            return Err(Failure::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                format!(
-                    "Trop d'envois depuis votre adresse : {limit} par heure au plus. Réessayez dans une heure."
-                ),
-            ));
-        }
-    }
-
-    // A retry is the same key, or the same content and contact the same day.
-    let key = match header_str(req, "idempotency-key".parse().expect("a header name")) {
-        "" => format!(
-            "content:{}:{}",
-            now_s / RETRY_WINDOW,
-            serde_json::to_string(draft).expect("a draft serialises")
-        ),
-        given => format!("key:{given}"),
+    let given = header_str(req, "idempotency-key".parse().expect("a header name"));
+    let origin = Origin {
+        ip: client.ip,
+        idempotency_key: Some(given),
     };
-    let idempotency = Idempotency {
-        key: keyed(&secret, &key),
-        expires_at: now_s + RETRY_WINDOW,
-    };
-    let submission = Submission {
-        id: new_id(jiff::Timestamp::now().as_millisecond()),
-        kind,
-        target: draft.target.clone(),
-        fields: draft.fields.clone(),
-        body: draft.body.clone(),
-        created_at: now_s,
-        status: Status::Pending,
-        version: 1,
-        note: None,
-        decided_by: None,
-        decided_at: None,
-        imported_as: None,
-    };
-    let id = match store
-        .create(&submission, draft.contact_email.trim(), Some(&idempotency))
-        .await?
-    {
-        Created::New => submission.id,
-        Created::Existing(id) => id,
-    };
-    let receipt = secrets::receipt(&secret, &id);
+    let Accepted { id, receipt } = api
+        .submissions()
+        .submit(draft, origin, &state.site.forms)
+        .await?;
     Ok(accepted(as_form, &endpoint, &id, &receipt))
-}
-
-/// Time-ordered ids: 12 hex digits of milliseconds, then 40 random bits.
-fn new_id(millis: i64) -> String {
-    format!("{millis:012x}{}", hex(&random_bytes::<5>()))
 }
 
 fn accepted(as_form: bool, endpoint: &str, id: &str, receipt: &str) -> http::Response<Bytes> {

@@ -6,19 +6,20 @@
 //! `portal serve` runs at start and every hour.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::{Serialize, de::DeserializeOwned};
 
 use super::{
-    Created, Decision, Idempotency, Moderator, Page, Result, Seconds, Status, Store, StoreError,
-    Submission,
+    Created, Decision, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds, Status,
+    Store, StoreError, Stored, Submission, Update,
 };
 
 const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS submissions (id TEXT PRIMARY KEY, status TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS submissions (id TEXT PRIMARY KEY, status TEXT NOT NULL, data TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS submissions_by_status ON submissions (status, id);
 CREATE TABLE IF NOT EXISTS contacts (id TEXT PRIMARY KEY, email TEXT NOT NULL, expires_at INTEGER);
 CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, id TEXT NOT NULL, expires_at INTEGER NOT NULL);
@@ -34,16 +35,13 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 #[derive(Clone)]
 pub struct EmbeddedStore {
     conn: Arc<Mutex<Connection>>,
-    /// The secret never changes once made: read once.
-    secret: Arc<OnceLock<Vec<u8>>>,
-}
-
-fn backend(e: impl std::fmt::Display) -> StoreError {
-    StoreError::Backend(e.to_string())
 }
 
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(backend)
+    serde_json::from_str(text).map_err(|e| StoreError::Malformed {
+        what: "enregistrement JSON illisible".into(),
+        source: Some(e),
+    })
 }
 
 fn encode<T: Serialize>(value: &T) -> String {
@@ -58,18 +56,19 @@ impl EmbeddedStore {
     /// Opens (or creates) the store file and its tables.
     pub fn open(path: &Path) -> Result<EmbeddedStore> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(backend)?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+                path: dir.to_path_buf(),
+                source,
+            })?;
         }
-        let conn = Connection::open(path).map_err(backend)?;
+        let conn = Connection::open(path)?;
         // WAL lets a command read and write while the server runs; FULL syncs each commit.
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(backend)?;
-        conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
-            .map_err(backend)?;
-        conn.execute_batch(SCHEMA).map_err(backend)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")?;
+        conn.execute_batch(SCHEMA)?;
+        add_revisions(&conn)?;
         Ok(EmbeddedStore {
             conn: Arc::new(Mutex::new(conn)),
-            secret: Arc::new(OnceLock::new()),
         })
     }
 
@@ -80,11 +79,9 @@ impl EmbeddedStore {
         f: impl FnOnce(&rusqlite::Transaction) -> Result<T> + Send + 'static,
     ) -> Result<T> {
         self.blocking(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(backend)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let out = f(&tx)?;
-            tx.commit().map_err(backend)?;
+            tx.commit()?;
             Ok(out)
         })
         .await
@@ -101,27 +98,66 @@ impl EmbeddedStore {
             f(&mut conn)
         })
         .await
-        .map_err(backend)?
+        .map_err(|source| StoreError::Interrupted { source })?
     }
 }
 
-fn read_submission(conn: &Connection, id: &str) -> Result<Option<Submission>> {
+/// A store made before submissions had revisions gets the column (0 for what is there).
+fn add_revisions(conn: &Connection) -> Result<()> {
+    let has: bool = conn.query_row(
+        "SELECT COUNT(*) > 0 FROM pragma_table_info('submissions') WHERE name = 'revision'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has {
+        conn.execute_batch(
+            "ALTER TABLE submissions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+        )?;
+    }
+    Ok(())
+}
+
+fn read_submission(conn: &Connection, id: &str) -> Result<Option<Stored<Submission>>> {
+    let row: Option<(String, i64)> = conn
+        .query_row(
+            "SELECT data, revision FROM submissions WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    row.map(|(data, revision)| {
+        Ok(Stored {
+            value: decode(&data)?,
+            revision: Revision(revision as u64),
+        })
+    })
+    .transpose()
+}
+
+fn save(conn: &Connection, sub: &Submission, revision: Revision) -> Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO submissions (id, status, data, revision) VALUES (?1, ?2, ?3, ?4)",
+        params![sub.id, sub.status.word(), encode(sub), revision.0 as i64],
+    )?;
+    Ok(())
+}
+
+fn read_moderator(conn: &Connection, name: &str) -> Result<Option<Moderator>> {
     let data: Option<String> = conn
-        .query_row("SELECT data FROM submissions WHERE id = ?1", [id], |r| {
+        .query_row("SELECT data FROM moderators WHERE name = ?1", [name], |r| {
             r.get(0)
         })
-        .optional()
-        .map_err(backend)?;
+        .optional()?;
     data.map(|d| decode(&d)).transpose()
 }
 
-fn save(conn: &Connection, sub: &Submission) -> Result<()> {
-    conn.execute(
-        "INSERT OR REPLACE INTO submissions (id, status, data) VALUES (?1, ?2, ?3)",
-        params![sub.id, sub.status.word(), encode(sub)],
-    )
-    .map_err(backend)?;
-    Ok(())
+fn token_owner(conn: &Connection, hash: &str) -> Result<Option<String>> {
+    let owner = conn
+        .query_row("SELECT name FROM tokens WHERE hash = ?1", [hash], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(owner)
 }
 
 #[async_trait]
@@ -145,32 +181,31 @@ impl Store for EmbeddedStore {
                         params![idem.key, now()],
                         |r| r.get(0),
                     )
-                    .optional()
-                    .map_err(backend)?;
+                    .optional()?;
                 if let Some(id) = seen {
                     return Ok(Created::Existing(id));
                 }
+            }
+            if read_submission(tx, &sub.id)?.is_some() {
+                return Ok(Created::Taken);
+            }
+            if let Some(idem) = &idem {
                 tx.execute(
                     "INSERT OR REPLACE INTO idempotency (key, id, expires_at) VALUES (?1, ?2, ?3)",
                     params![idem.key, sub.id, idem.expires_at],
-                )
-                .map_err(backend)?;
+                )?;
             }
-            if read_submission(tx, &sub.id)?.is_some() {
-                return Err(StoreError::Conflict(format!("{} existe déjà", sub.id)));
-            }
-            save(tx, &sub)?;
+            save(tx, &sub, Revision::FIRST)?;
             tx.execute(
                 "INSERT INTO contacts (id, email, expires_at) VALUES (?1, ?2, NULL)",
                 params![sub.id, contact],
-            )
-            .map_err(backend)?;
+            )?;
             Ok(Created::New)
         })
         .await
     }
 
-    async fn get(&self, id: &str) -> Result<Option<Submission>> {
+    async fn get(&self, id: &str) -> Result<Option<Stored<Submission>>> {
         let id = id.to_string();
         self.blocking(move |c| read_submission(c, &id)).await
     }
@@ -178,13 +213,14 @@ impl Store for EmbeddedStore {
     async fn contact(&self, id: &str, now: Seconds) -> Result<Option<String>> {
         let id = id.to_string();
         self.blocking(move |c| {
-            c.query_row(
-                "SELECT email FROM contacts WHERE id = ?1 AND (expires_at IS NULL OR expires_at > ?2)",
-                params![id, now],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(backend)
+            let email = c
+                .query_row(
+                    "SELECT email FROM contacts WHERE id = ?1 AND (expires_at IS NULL OR expires_at > ?2)",
+                    params![id, now],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(email)
         })
         .await
     }
@@ -200,21 +236,16 @@ impl Store for EmbeddedStore {
         // usize::MAX would wrap to LIMIT 0 and list nothing.
         let rows_wanted = i64::try_from(limit).unwrap_or(i64::MAX).saturating_add(1);
         self.blocking(move |c| {
-            let mut stmt = c
-                .prepare(
-                    "SELECT data FROM submissions WHERE status = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
-                )
-                .map_err(backend)?;
-            let rows = stmt
-                .query_map(params![status.word(), after, rows_wanted], |r| {
-                    r.get::<_, String>(0)
-                })
-                .map_err(backend)?;
+            let mut stmt = c.prepare(
+                "SELECT data FROM submissions WHERE status = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
+            )?;
+            let rows = stmt.query_map(params![status.word(), after, rows_wanted], |r| {
+                r.get::<_, String>(0)
+            })?;
             let mut items = Vec::new();
             for row in rows {
-                items.push(decode::<Submission>(&row.map_err(backend)?)?);
+                items.push(decode::<Submission>(&row?)?);
             }
-            // One more than asked tells whether there is a next page.
             let next = if items.len() > limit {
                 items.truncate(limit);
                 items.last().map(|s| s.id.clone())
@@ -226,37 +257,41 @@ impl Store for EmbeddedStore {
         .await
     }
 
-    async fn decide(&self, decision: &Decision, contact_expires_at: Seconds) -> Result<Submission> {
-        let decision = decision.clone();
+    async fn update(&self, update: &Update<'_>) -> Result<Outcome> {
+        let sub = update.submission.clone();
+        let (revision, audit, expires_at) = (
+            update.revision,
+            update.audit.cloned(),
+            update.contact_expires_at,
+        );
         self.write(move |tx| {
-            let Some(mut sub) = read_submission(tx, &decision.submission)? else {
-                return Err(StoreError::NotFound(decision.submission.clone()));
-            };
-            if sub.version != decision.version || sub.status != Status::Pending {
-                return Err(StoreError::Conflict(format!(
-                    "la proposition est à la version {} ({}), la décision portait sur la version {}",
-                    sub.version,
-                    sub.status.label(),
-                    decision.version
-                )));
+            let current: Option<i64> = tx
+                .query_row(
+                    "SELECT revision FROM submissions WHERE id = ?1",
+                    [&sub.id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if current != Some(revision.0 as i64) {
+                return Ok(Outcome::Lost);
             }
-            sub.status = decision.action.status();
-            sub.version += 1;
-            sub.note = Some(decision.note.clone());
-            sub.decided_by = Some(decision.by.clone());
-            sub.decided_at = Some(decision.at);
-            save(tx, &sub)?;
-            tx.execute(
-                "INSERT INTO audit (submission, version, data) VALUES (?1, ?2, ?3)",
-                params![sub.id, decision.version as i64, encode(&decision)],
-            )
-            .map_err(backend)?;
-            tx.execute(
-                "UPDATE contacts SET expires_at = ?2 WHERE id = ?1",
-                params![sub.id, contact_expires_at],
-            )
-            .map_err(backend)?;
-            Ok(sub)
+            if let Some(decision) = &audit {
+                let logged = tx.execute(
+                    "INSERT OR IGNORE INTO audit (submission, version, data) VALUES (?1, ?2, ?3)",
+                    params![sub.id, decision.version as i64, encode(decision)],
+                )?;
+                if logged == 0 {
+                    return Ok(Outcome::Lost);
+                }
+            }
+            save(tx, &sub, revision.next())?;
+            if let Some(at) = expires_at {
+                tx.execute(
+                    "UPDATE contacts SET expires_at = ?2 WHERE id = ?1",
+                    params![sub.id, at],
+                )?;
+            }
+            Ok(Outcome::Written)
         })
         .await
     }
@@ -264,13 +299,10 @@ impl Store for EmbeddedStore {
     async fn audit(&self, id: &str) -> Result<Vec<Decision>> {
         let id = id.to_string();
         self.blocking(move |c| {
-            let mut stmt = c
-                .prepare("SELECT data FROM audit WHERE submission = ?1 ORDER BY version")
-                .map_err(backend)?;
-            let rows = stmt
-                .query_map([id], |r| r.get::<_, String>(0))
-                .map_err(backend)?;
-            rows.map(|r| decode(&r.map_err(backend)?)).collect()
+            let mut stmt =
+                c.prepare("SELECT data FROM audit WHERE submission = ?1 ORDER BY version")?;
+            let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
+            rows.map(|r| decode(&r?)).collect()
         })
         .await
     }
@@ -291,7 +323,7 @@ impl Store for EmbeddedStore {
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()
-                .map_err(backend)?;
+                ?;
             let count = match seen {
                 Some((w, count)) if w == window => count,
                 _ => 0,
@@ -303,145 +335,91 @@ impl Store for EmbeddedStore {
                 "INSERT OR REPLACE INTO rate (key, window, count, expires_at) VALUES (?1, ?2, ?3, ?4)",
                 params![key, window, count + 1, expires_at],
             )
-            .map_err(backend)?;
+            ?;
             Ok(true)
         })
         .await
     }
 
-    async fn mark_imported(&self, id: &str, file: &str) -> Result<()> {
-        let (id, file) = (id.to_string(), file.to_string());
-        self.write(move |tx| {
-            let Some(mut sub) = read_submission(tx, &id)? else {
-                return Err(StoreError::NotFound(id.clone()));
-            };
-            if sub.status != Status::Approved {
-                return Err(StoreError::Conflict(format!("{id} n'est pas acceptée")));
-            }
-            if let Some(done) = &sub.imported_as {
-                return Err(StoreError::Conflict(format!(
-                    "{id} déjà importée dans {done}"
-                )));
-            }
-            sub.imported_as = Some(file);
-            save(tx, &sub)
-        })
-        .await
+    async fn moderator(&self, name: &str) -> Result<Option<Moderator>> {
+        let name = name.to_string();
+        self.blocking(move |c| read_moderator(c, &name)).await
     }
 
-    async fn add_moderator(&self, moderator: &Moderator) -> Result<()> {
-        let m = moderator.clone();
+    async fn token_owner(&self, token_hash: &str) -> Result<Option<String>> {
+        let hash = token_hash.to_string();
+        self.blocking(move |c| token_owner(c, &hash)).await
+    }
+
+    async fn put_moderator(
+        &self,
+        moderator: &Moderator,
+        replacing: Option<&Moderator>,
+    ) -> Result<Outcome> {
+        let (m, old) = (moderator.clone(), replacing.cloned());
         self.write(move |tx| {
-            let old: Option<String> = tx
-                .query_row(
-                    "SELECT data FROM moderators WHERE name = ?1",
-                    [&m.name],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(backend)?;
-            if let Some(old) = old
-                && decode::<Moderator>(&old)?.revoked_at.is_none()
+            let stored = read_moderator(tx, &m.name)?;
+            let same = |a: &Moderator, b: &Moderator| {
+                a.token_hash == b.token_hash && a.revoked_at == b.revoked_at
+            };
+            let holds = match (&stored, &old) {
+                (None, None) => true,
+                (Some(stored), Some(old)) => same(stored, old),
+                _ => false,
+            };
+            if !holds {
+                return Ok(Outcome::Lost);
+            }
+            if let Some(old) = &old
+                && old.revoked_at.is_none()
+                && old.token_hash != m.token_hash
             {
-                return Err(StoreError::Conflict(format!(
-                    "le modérateur {} existe déjà",
-                    m.name
-                )));
+                tx.execute("DELETE FROM tokens WHERE hash = ?1", [&old.token_hash])?;
+            }
+            if m.revoked_at.is_none() {
+                match token_owner(tx, &m.token_hash)? {
+                    Some(owner) if owner != m.name => return Ok(Outcome::Lost),
+                    _ => {}
+                }
+                tx.execute(
+                    "INSERT OR REPLACE INTO tokens (hash, name) VALUES (?1, ?2)",
+                    params![m.token_hash, m.name],
+                )?;
+            } else {
+                tx.execute("DELETE FROM tokens WHERE hash = ?1", [&m.token_hash])?;
             }
             tx.execute(
                 "INSERT OR REPLACE INTO moderators (name, data) VALUES (?1, ?2)",
                 params![m.name, encode(&m)],
-            )
-            .map_err(backend)?;
-            tx.execute(
-                "INSERT OR REPLACE INTO tokens (hash, name) VALUES (?1, ?2)",
-                params![m.token_hash, m.name],
-            )
-            .map_err(backend)?;
-            Ok(())
-        })
-        .await
-    }
-
-    async fn moderator_by_token(&self, token_hash: &str) -> Result<Option<Moderator>> {
-        let hash = token_hash.to_string();
-        self.blocking(move |c| {
-            let data: Option<String> = c
-                .query_row(
-                    "SELECT m.data FROM tokens t JOIN moderators m ON m.name = t.name WHERE t.hash = ?1",
-                    [&hash],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(backend)?;
-            let m = data.map(|d| decode::<Moderator>(&d)).transpose()?;
-            Ok(m.filter(|m| m.revoked_at.is_none() && m.token_hash == hash))
-        })
-        .await
-    }
-
-    async fn revoke_moderator(&self, name: &str, at: Seconds) -> Result<bool> {
-        let name = name.to_string();
-        self.write(move |tx| {
-            let data: Option<String> = tx
-                .query_row(
-                    "SELECT data FROM moderators WHERE name = ?1",
-                    [&name],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(backend)?;
-            let Some(mut m) = data.map(|d| decode::<Moderator>(&d)).transpose()? else {
-                return Ok(false);
-            };
-            if m.revoked_at.is_none() {
-                m.revoked_at = Some(at);
-                tx.execute(
-                    "UPDATE moderators SET data = ?2 WHERE name = ?1",
-                    params![name, encode(&m)],
-                )
-                .map_err(backend)?;
-            }
-            tx.execute("DELETE FROM tokens WHERE name = ?1", [&name])
-                .map_err(backend)?;
-            Ok(true)
+            )?;
+            Ok(Outcome::Written)
         })
         .await
     }
 
     async fn moderators(&self) -> Result<Vec<Moderator>> {
         self.blocking(|c| {
-            let mut stmt = c
-                .prepare("SELECT data FROM moderators ORDER BY name")
-                .map_err(backend)?;
-            let rows = stmt
-                .query_map([], |r| r.get::<_, String>(0))
-                .map_err(backend)?;
-            rows.map(|r| decode(&r.map_err(backend)?)).collect()
+            let mut stmt = c.prepare("SELECT data FROM moderators ORDER BY name")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            rows.map(|r| decode(&r?)).collect()
         })
         .await
     }
 
-    async fn secret(&self) -> Result<Vec<u8>> {
-        if let Some(secret) = self.secret.get() {
-            return Ok(secret.clone());
-        }
-        let secret: Vec<u8> = self
-            .write(|tx| {
-                let fresh = crate::secrets::random_bytes::<32>().to_vec();
-                // The first writer wins; everyone reads the same secret back.
-                tx.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('secret', ?1)",
-                    [&fresh],
-                )
-                .map_err(backend)?;
-                tx.query_row("SELECT value FROM meta WHERE key = 'secret'", [], |r| {
-                    r.get(0)
-                })
-                .map_err(backend)
-            })
-            .await?;
-        Ok(self.secret.get_or_init(|| secret).clone())
+    async fn secret(&self, candidate: &[u8]) -> Result<Vec<u8>> {
+        let candidate = candidate.to_vec();
+        self.write(move |tx| {
+            // The first writer wins; everyone reads the same secret back.
+            tx.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('secret', ?1)",
+                [&candidate],
+            )?;
+            let secret = tx.query_row("SELECT value FROM meta WHERE key = 'secret'", [], |r| {
+                r.get(0)
+            })?;
+            Ok(secret)
+        })
+        .await
     }
 
     async fn purge_expired(&self, now: Seconds) -> Result<usize> {
@@ -452,7 +430,7 @@ impl Store for EmbeddedStore {
                 "DELETE FROM idempotency WHERE expires_at <= ?1",
                 "DELETE FROM rate WHERE expires_at <= ?1",
             ] {
-                removed += tx.execute(sql, [now]).map_err(backend)?;
+                removed += tx.execute(sql, [now])?;
             }
             Ok(removed)
         })

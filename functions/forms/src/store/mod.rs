@@ -1,6 +1,11 @@
 //! Where submissions, decisions and moderators are kept: one interface, two
 //! implementations (an embedded on-disk store for `portal serve`, DynamoDB in production),
 //! passing the same contract tests (`tests/store_contract.rs`).
+//!
+//! A store knows no rule of the forms: it reads, and writes on a condition it is given
+//! (compare-and-set on a revision, put-if-absent, a counter under a limit), all of a write
+//! or none of it. What a decision changes, when an e-mail expires, what may be imported:
+//! [`crate::rules`] says, once for both stores.
 
 use async_trait::async_trait;
 use portal_model::SubmissionType;
@@ -9,9 +14,11 @@ use serde_json::{Map, Value};
 
 pub mod dynamo;
 pub mod embedded;
+mod error;
 
 pub use dynamo::DynamoStore;
 pub use embedded::EmbeddedStore;
+pub use error::{Source, StoreError, chain};
 
 /// Seconds since the Unix epoch: what TTLs and ordering are computed on.
 pub type Seconds = i64;
@@ -119,24 +126,59 @@ pub struct Moderator {
     pub revoked_at: Option<Seconds>,
 }
 
+/// How far a stored record has come: every write moves it on, and a conditional write names
+/// the revision it read. Only the store makes revisions; they are not the submission's
+/// `version`, which counts decisions (an import moves the revision, not the version).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Revision(pub(crate) u64);
+
+impl Revision {
+    /// A record's first revision.
+    pub(crate) const FIRST: Revision = Revision(1);
+
+    /// The revision after this one.
+    pub(crate) fn next(self) -> Revision {
+        Revision(self.0 + 1)
+    }
+}
+
+/// A record as stored, with the revision a conditional write on it must name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored<T> {
+    pub value: T,
+    pub revision: Revision,
+}
+
 /// What `create` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Created {
     New,
     /// The same idempotency key was seen: the submission stored then.
     Existing(String),
+    /// A submission with that id is there already: nothing was written.
+    Taken,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// A conditional write lost: stale version, concurrent decision, already imported,
-    /// moderator already there.
-    #[error("conflit : {0}")]
-    Conflict(String),
-    #[error("introuvable : {0}")]
-    NotFound(String),
-    #[error("stockage indisponible : {0}")]
-    Backend(String),
+/// What a conditional write did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Written,
+    /// Its condition did not hold (another writer came first): nothing was written.
+    Lost,
+}
+
+/// A compare-and-set of one submission and what goes with it, written all at once or not
+/// at all.
+#[derive(Debug, Clone, Copy)]
+pub struct Update<'a> {
+    /// The submission as it is to be stored.
+    pub submission: &'a Submission,
+    /// The revision it was read at: the write happens only if that is still the stored one.
+    pub revision: Revision,
+    /// A line added to the audit log, under `decision.version` (which must be free).
+    pub audit: Option<&'a Decision>,
+    /// When the submitter's e-mail expires from now on.
+    pub contact_expires_at: Option<Seconds>,
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -148,10 +190,14 @@ pub struct Page<T> {
     pub next: Option<String>,
 }
 
+/// The storage of the forms. Each method is one read or one write; a write with a condition
+/// tells whether it held ([`Outcome`], [`Created`]) rather than failing, and an `Err` is
+/// always the store itself failing.
 #[async_trait]
 pub trait Store: Send + Sync {
-    /// Stores a new submission and its submitter's e-mail, once per idempotency key: a
-    /// second call with the same key (before it expires) stores nothing and names the first.
+    /// Stores a new submission (at its first revision) and its submitter's e-mail, unless
+    /// a submission has that id ([`Created::Taken`]); once per idempotency key: a second
+    /// call with the same key (before it expires) stores nothing and names the first.
     async fn create(
         &self,
         submission: &Submission,
@@ -159,12 +205,14 @@ pub trait Store: Send + Sync {
         idempotency: Option<&Idempotency>,
     ) -> Result<Created>;
 
-    async fn get(&self, id: &str) -> Result<Option<Submission>>;
+    /// A submission, with its revision.
+    async fn get(&self, id: &str) -> Result<Option<Stored<Submission>>>;
 
-    /// The submitter's e-mail, until it expires.
+    /// The submitter's e-mail, unless it has expired at `now`.
     async fn contact(&self, id: &str, now: Seconds) -> Result<Option<String>>;
 
-    /// Submissions with `status`, oldest first, `limit` at most, after the id `after`.
+    /// Submissions with `status`, in order of id (oldest first), `limit` at most, after the
+    /// id `after`.
     async fn list(
         &self,
         status: Status,
@@ -172,15 +220,15 @@ pub trait Store: Send + Sync {
         limit: usize,
     ) -> Result<Page<Submission>>;
 
-    /// Applies a decision made on `decision.version`, if that is still the current version
-    /// and the submission is pending; else [`StoreError::Conflict`]. Logs it in the audit
-    /// log and sets the e-mail to expire at `contact_expires_at`.
-    async fn decide(&self, decision: &Decision, contact_expires_at: Seconds) -> Result<Submission>;
+    /// Writes `update` if the submission is still at `update.revision` (and its audit line
+    /// is free); [`Outcome::Lost`] otherwise.
+    async fn update(&self, update: &Update<'_>) -> Result<Outcome>;
 
-    /// The audit log of one submission, oldest first.
+    /// The audit log of one submission, in order of version.
     async fn audit(&self, id: &str) -> Result<Vec<Decision>>;
 
-    /// Counts one request from `key` in the window; false when `limit` is already reached.
+    /// Counts one request from `key` in the window, unless `limit` is already reached
+    /// (false then). A count that has expired starts again.
     async fn hit(
         &self,
         key: &str,
@@ -189,22 +237,28 @@ pub trait Store: Send + Sync {
         expires_at: Seconds,
     ) -> Result<bool>;
 
-    /// Marks an approved submission as written to `file`, once: a second mark conflicts.
-    async fn mark_imported(&self, id: &str, file: &str) -> Result<()>;
+    /// The moderator of that name, revoked or not.
+    async fn moderator(&self, name: &str) -> Result<Option<Moderator>>;
 
-    /// Adds a moderator; conflicts if the name is taken by one not revoked.
-    async fn add_moderator(&self, moderator: &Moderator) -> Result<()>;
+    /// The name the token index gives for this hash: it names each moderator not revoked.
+    async fn token_owner(&self, token_hash: &str) -> Result<Option<String>>;
 
-    /// The moderator holding this token hash, if not revoked.
-    async fn moderator_by_token(&self, token_hash: &str) -> Result<Option<Moderator>>;
+    /// Writes `moderator` in place of `replacing` (as it was read; `None`: there is no
+    /// moderator of that name), and keeps the token index: its token is added while it is
+    /// not revoked (and must be free), removed when it is. [`Outcome::Lost`] if the stored
+    /// moderator is no longer `replacing` or the token is taken.
+    async fn put_moderator(
+        &self,
+        moderator: &Moderator,
+        replacing: Option<&Moderator>,
+    ) -> Result<Outcome>;
 
-    /// Revokes a moderator at once; false if there is none of that name.
-    async fn revoke_moderator(&self, name: &str, at: Seconds) -> Result<bool>;
-
+    /// Every moderator, by name.
     async fn moderators(&self) -> Result<Vec<Moderator>>;
 
-    /// The server's secret key (for receipts and address hashes), made on first use.
-    async fn secret(&self) -> Result<Vec<u8>>;
+    /// The server's secret key: the stored one, or `candidate` stored if there is none yet
+    /// (put-if-absent), read back so that first callers at once agree.
+    async fn secret(&self, candidate: &[u8]) -> Result<Vec<u8>>;
 
     /// Deletes what has expired; a store with its own expiry (DynamoDB's TTL) does nothing.
     async fn purge_expired(&self, _now: Seconds) -> Result<usize> {

@@ -1,0 +1,73 @@
+//! The rules of the forms, once for both stores: what a submission starts as, what a
+//! decision changes and on which condition, when the submitter's e-mail expires, what may be
+//! imported, who moderates. Each rule is a plain function of what was read; the services
+//! ([`Submissions`], [`Moderators`]) read, apply the rule, and write with a condition
+//! (compare-and-set on the revision read, put-if-absent, a counter under a limit), so that
+//! of two writers at once one wins and the other is told why by the rule, on what it reads
+//! again.
+//!
+//! The handlers of [`crate::api`], `portal import` and `portal moderators` write only through
+//! here. A new capability adds its rules as a module of its own, in the same shape.
+
+use crate::store::{Status, StoreError};
+
+mod moderators;
+mod submissions;
+
+pub use moderators::Moderators;
+pub use submissions::{Accepted, Origin, Submissions, new_id};
+
+/// How many times a write lost to another writer is tried again, on what is read anew,
+/// before giving up: the rules refuse at once when the other writer's change forbids it.
+const ATTEMPTS: u32 = 8;
+
+/// Why a rule refused, or the store failed. Every message is for the person who asked.
+#[derive(Debug, thiserror::Error)]
+pub enum RuleError {
+    /// There is no submission of that id.
+    #[error("introuvable : {id}")]
+    NotFound { id: String },
+    /// A new submission's id is taken (ids are random: a bug, or a replay).
+    #[error("conflit : {id} existe déjà")]
+    IdTaken { id: String },
+    /// A decision on a version that is not the current one, or on a decided submission.
+    #[error(
+        "conflit : la proposition est à la version {current} ({}), la décision portait sur la version {seen}",
+        status.label()
+    )]
+    Stale {
+        current: u64,
+        status: Status,
+        seen: u64,
+    },
+    /// Refusing, or asking for changes, says why.
+    #[error(
+        "Une note est nécessaire pour refuser ou demander des modifications : elle est montrée à l'association."
+    )]
+    NoteNeeded,
+    /// Only an approved submission is imported.
+    #[error("conflit : {id} n'est pas acceptée")]
+    NotApproved { id: String },
+    /// Imported once, never twice.
+    #[error("conflit : {id} déjà importée dans {file}")]
+    AlreadyImported { id: String, file: String },
+    /// Too many submissions from one address this hour.
+    #[error(
+        "Trop d'envois depuis votre adresse : {limit} par heure au plus. Réessayez dans une heure."
+    )]
+    RateLimited { limit: u32 },
+    /// A moderator of that name is there and not revoked.
+    #[error("conflit : le modérateur {name} existe déjà")]
+    ModeratorExists { name: String },
+    /// The new moderator's token is another's (tokens are random: a bug, or a replay).
+    #[error("conflit : le jeton de {name} est déjà celui d'un autre modérateur")]
+    TokenTaken { name: String },
+    /// Other writers kept winning on the same record.
+    #[error("conflit : {id} : d'autres écritures sont en cours, réessayez")]
+    Busy { id: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What a service method answers.
+pub type Result<T> = std::result::Result<T, RuleError>;

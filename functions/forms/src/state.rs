@@ -1,0 +1,183 @@
+//! What the form functions know of the site, and `donnees/formulaires.json`, the file that
+//! carries it from `portal build` to the functions on Lambda: one type, written by the
+//! generator and read by the Lambda binaries.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use portal_model::{Kind, Problem, SiteConfig};
+use serde::{Deserialize, Serialize};
+
+/// What the functions know of the site: its settings and the entries that exist, which
+/// references and changes must name. `portal serve` refreshes it on every rebuild.
+#[derive(Debug, Clone)]
+pub struct SiteState {
+    pub site: SiteConfig,
+    pub slugs: BTreeMap<Kind, BTreeSet<String>>,
+    /// Where the content files are, to show a change as a diff (none on Lambda).
+    pub content_root: Option<PathBuf>,
+}
+
+impl SiteState {
+    pub fn slugs(&self, kind: Kind) -> &BTreeSet<String> {
+        static NONE: BTreeSet<String> = BTreeSet::new();
+        self.slugs.get(&kind).unwrap_or(&NONE)
+    }
+
+    /// The site's base path (`/` or `/portail/`), for links back to it.
+    pub fn base_path(&self) -> String {
+        let url = self.site.base();
+        let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
+        let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+        format!("{path}/")
+    }
+
+    /// The current file of an entry, if known.
+    pub fn source(&self, kind: Kind, slug: &str) -> Option<String> {
+        let root = self.content_root.as_ref()?;
+        std::fs::read_to_string(root.join(kind.folder()).join(format!("{slug}.md"))).ok()
+    }
+}
+
+/// `donnees/formulaires.json`: `site.toml` as written and the slugs that exist (all public
+/// already), so that the functions check submissions as the build does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StateFile {
+    /// `site.toml` as written, parsed by the functions with the same checks as the generator's.
+    pub site_toml: String,
+    /// The slugs of the entries, by API name (`association`, `volunteer_call`, `resource`).
+    pub slugs: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// Why the state file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("{} : lecture impossible", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{} : pas un fichier d'état des formulaires", path.display())]
+    Json {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("site.toml : {}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" ; "))]
+    Site { problems: Vec<Problem> },
+}
+
+impl StateFile {
+    /// The file of `state`, whose settings were read from `site_toml`.
+    pub fn new(site_toml: String, state: &SiteState) -> StateFile {
+        let slugs = state
+            .slugs
+            .iter()
+            .map(|(kind, slugs)| (kind.api_name().to_string(), slugs.clone()))
+            .collect();
+        StateFile { site_toml, slugs }
+    }
+
+    /// The file's bytes: indented JSON, keys in order.
+    pub fn to_json(&self) -> Vec<u8> {
+        serde_json::to_vec_pretty(self).expect("a state file serialises")
+    }
+
+    pub fn read(path: &Path) -> Result<StateFile, StateError> {
+        let text = std::fs::read_to_string(path).map_err(|source| StateError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        serde_json::from_str(&text).map_err(|source| StateError::Json {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    /// What the functions know of the site, from the file (no content folder: no diffs).
+    pub fn state(&self) -> Result<SiteState, StateError> {
+        let site =
+            SiteConfig::parse(&self.site_toml).map_err(|problems| StateError::Site { problems })?;
+        let slugs = Kind::ALL
+            .into_iter()
+            .map(|k| (k, self.slugs.get(k.api_name()).cloned().unwrap_or_default()))
+            .collect();
+        Ok(SiteState {
+            site,
+            slugs,
+            content_root: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITE: &str = r#"title = "Portail"
+base_url = "https://example.org/portail/"
+language = "fr"
+timezone = "Europe/Paris"
+[territory]
+name = "Gironde"
+bounds = [[44.19, -1.27], [45.58, 0.32]]
+[categories]
+repas = "Repas"
+"#;
+
+    #[test]
+    fn the_file_carries_the_state_there_and_back() {
+        let state = SiteState {
+            site: SiteConfig::parse(SITE).unwrap(),
+            slugs: [
+                (Kind::Association, ["epicerie".to_string()].into()),
+                (Kind::Resource, BTreeSet::new()),
+            ]
+            .into(),
+            content_root: Some("content".into()),
+        };
+        let file = StateFile::new(SITE.to_string(), &state);
+        let json = String::from_utf8(file.to_json()).unwrap();
+        let site_toml = serde_json::to_string(SITE).unwrap();
+        assert_eq!(
+            json,
+            format!(
+                "{{\n  \"site_toml\": {site_toml},\n  \"slugs\": {{\n    \"association\": [\n      \"epicerie\"\n    ],\n    \"resource\": []\n  }}\n}}"
+            )
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("formulaires.json");
+        std::fs::write(&path, &json).unwrap();
+        let back = StateFile::read(&path).unwrap();
+        assert_eq!(back, file);
+        let read = back.state().unwrap();
+        assert_eq!(
+            read.slugs(Kind::Association),
+            state.slugs(Kind::Association)
+        );
+        assert!(read.slugs(Kind::VolunteerCall).is_empty());
+        assert_eq!(read.base_path(), "/portail/");
+        assert_eq!(read.content_root, None);
+    }
+
+    #[test]
+    fn a_bad_file_says_which_and_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("formulaires.json");
+        let missing = StateFile::read(&path).unwrap_err();
+        assert_eq!(
+            missing.to_string(),
+            format!("{} : lecture impossible", path.display())
+        );
+        std::fs::write(&path, "{}").unwrap();
+        let wrong = StateFile::read(&path).unwrap_err();
+        assert_eq!(
+            crate::store::chain(&wrong),
+            format!(
+                "{} : pas un fichier d'état des formulaires : missing field `site_toml` at line 1 column 2",
+                path.display()
+            )
+        );
+    }
+}

@@ -1,0 +1,436 @@
+//! The [`Store`] operations on the table. Every condition a store is given is a condition of
+//! the write (so that of two writers at once one wins); contention with another transaction
+//! is tried again here, a condition that does not hold is told to the caller.
+
+use async_trait::async_trait;
+use aws_sdk_dynamodb::primitives::Blob;
+use aws_sdk_dynamodb::types::{AttributeValue, Delete, Put, TransactWriteItem, Update};
+
+use super::errors::{Failure, back_off, built, malformed};
+use super::items::{
+    Item, REVISION, audit_item, audit_partition, contact_item, contact_key, decision_of,
+    idempotency_item, idempotency_key, live, moderator_item, moderator_key, moderator_of, n,
+    rate_key, s, secret_key, stored_submission_of, submission_item, submission_of, text,
+    token_item, token_key,
+};
+use super::{ATTEMPTS, DynamoStore, QUEUE_INDEX, TTL_ATTRIBUTE};
+use crate::store::{
+    Created, Decision, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds, Status,
+    Store, StoreError, Stored, Submission, Update as SubmissionUpdate,
+};
+
+fn now() -> Seconds {
+    jiff::Timestamp::now().as_second()
+}
+
+/// A put in a transaction, on `condition`.
+fn put(
+    table: &str,
+    item: Item,
+    condition: &str,
+    names: &[(&str, &str)],
+    values: &[(&str, AttributeValue)],
+) -> Result<TransactWriteItem> {
+    let mut b = Put::builder()
+        .table_name(table)
+        .set_item(Some(item))
+        .condition_expression(condition);
+    for (k, v) in names {
+        b = b.expression_attribute_names(*k, *v);
+    }
+    for (k, v) in values {
+        b = b.expression_attribute_values(*k, v.clone());
+    }
+    Ok(TransactWriteItem::builder()
+        .put(b.build().map_err(built(table))?)
+        .build())
+}
+
+/// A delete in a transaction, without condition.
+fn delete(table: &str, key: Item) -> Result<TransactWriteItem> {
+    let delete = Delete::builder()
+        .table_name(table)
+        .set_key(Some(key))
+        .build()
+        .map_err(built(table))?;
+    Ok(TransactWriteItem::builder().delete(delete).build())
+}
+
+impl DynamoStore {
+    /// Runs a transaction, again while other transactions hold its items. `Err` with the
+    /// positions of the items whose condition failed (empty when the server did not say).
+    async fn conditional(
+        &self,
+        items: Vec<TransactWriteItem>,
+    ) -> Result<std::result::Result<(), Vec<usize>>> {
+        for attempt in 0..ATTEMPTS {
+            match self.transact(items.clone()).await {
+                Ok(()) => return Ok(Ok(())),
+                Err(Failure::Condition(failed)) => return Ok(Err(failed)),
+                Err(Failure::Contention) => back_off(attempt).await,
+                Err(Failure::Other(e)) => return Err(e),
+            }
+        }
+        Err(self.busy())
+    }
+}
+
+#[async_trait]
+impl Store for DynamoStore {
+    async fn create(
+        &self,
+        submission: &Submission,
+        contact_email: &str,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created> {
+        let id = &submission.id;
+        for _ in 0..ATTEMPTS {
+            let mut items = Vec::new();
+            if let Some(idem) = idempotency {
+                items.push(put(
+                    &self.table,
+                    idempotency_item(&idem.key, id, idem.expires_at),
+                    "attribute_not_exists(pk) OR #e <= :now",
+                    &[("#e", TTL_ATTRIBUTE)],
+                    &[(":now", n(now()))],
+                )?);
+            }
+            let first_own = items.len();
+            let own = [
+                submission_item(submission, Revision::FIRST),
+                contact_item(id, contact_email),
+            ];
+            for item in own {
+                items.push(put(
+                    &self.table,
+                    item,
+                    "attribute_not_exists(pk)",
+                    &[],
+                    &[],
+                )?);
+            }
+            let Err(failed) = self.conditional(items).await? else {
+                return Ok(Created::New);
+            };
+            if let Some(idem) = idempotency
+                && (failed.is_empty() || failed.contains(&0))
+            {
+                // The key was seen: name the first submission, if the key still counts (it
+                // may have expired since, then try again).
+                let seen = self.item(idempotency_key(&idem.key)).await?;
+                if let Some(seen) = seen
+                    && live(&seen, now())?
+                {
+                    return Ok(Created::Existing(text(&seen, "id")?.to_string()));
+                }
+                if !failed.is_empty() {
+                    continue;
+                }
+            }
+            if failed.is_empty() || failed.iter().any(|&i| i >= first_own) {
+                return Ok(Created::Taken);
+            }
+        }
+        Err(self.busy())
+    }
+
+    async fn get(&self, id: &str) -> Result<Option<Stored<Submission>>> {
+        let item = self.item(super::items::submission_key(id)).await?;
+        item.as_ref().map(stored_submission_of).transpose()
+    }
+
+    async fn contact(&self, id: &str, now: Seconds) -> Result<Option<String>> {
+        let Some(item) = self.item(contact_key(id)).await? else {
+            return Ok(None);
+        };
+        if !live(&item, now)? || !item.contains_key("email") {
+            return Ok(None);
+        }
+        Ok(Some(text(&item, "email")?.to_string()))
+    }
+
+    async fn list(
+        &self,
+        status: Status,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Page<Submission>> {
+        let mut items: Vec<Submission> = Vec::new();
+        if limit == 0 {
+            return Ok(Page { items, next: None });
+        }
+        // One more than asked, to know whether there is a next page.
+        let wanted = limit.saturating_add(1);
+        let mut start = None;
+        loop {
+            let mut query = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .index_name(QUEUE_INDEX)
+                .expression_attribute_values(":p", s(format!("STATUS#{}", status.word())))
+                .scan_index_forward(true)
+                .limit(i32::try_from(wanted - items.len()).unwrap_or(i32::MAX))
+                .set_exclusive_start_key(start);
+            query = match after {
+                Some(after) => query
+                    .key_condition_expression("gsi1pk = :p AND gsi1sk > :after")
+                    .expression_attribute_values(":after", s(after)),
+                None => query.key_condition_expression("gsi1pk = :p"),
+            };
+            let page = query.send().await.map_err(|e| self.backend(e))?;
+            for item in page.items() {
+                let sub = submission_of(item)?;
+                // The index lags a little behind the table: keep to the status asked.
+                if sub.status == status {
+                    items.push(sub);
+                }
+            }
+            start = page.last_evaluated_key;
+            if start.is_none() || items.len() >= wanted {
+                break;
+            }
+        }
+        let next = if items.len() > limit {
+            items.truncate(limit);
+            items.last().map(|s| s.id.clone())
+        } else {
+            None
+        };
+        Ok(Page { items, next })
+    }
+
+    async fn update(&self, update: &SubmissionUpdate<'_>) -> Result<Outcome> {
+        let sub = update.submission;
+        let revision = update.revision;
+        // An item written before revisions has none: it is revision 0.
+        let condition = if revision.0 == 0 {
+            "attribute_exists(pk) AND attribute_not_exists(#rev)"
+        } else {
+            "#rev = :rev"
+        };
+        let values = if revision.0 == 0 {
+            vec![]
+        } else {
+            vec![(":rev", n(revision.0))]
+        };
+        let mut items = vec![put(
+            &self.table,
+            submission_item(sub, revision.next()),
+            condition,
+            &[("#rev", REVISION)],
+            &values,
+        )?];
+        if let Some(decision) = update.audit {
+            items.push(put(
+                &self.table,
+                audit_item(decision),
+                "attribute_not_exists(pk)",
+                &[],
+                &[],
+            )?);
+        }
+        if let Some(at) = update.contact_expires_at {
+            let contact = Update::builder()
+                .table_name(&self.table)
+                .set_key(Some(contact_key(&sub.id)))
+                .update_expression("SET #e = :e")
+                .expression_attribute_names("#e", TTL_ATTRIBUTE)
+                .expression_attribute_values(":e", n(at))
+                .build()
+                .map_err(built(&self.table))?;
+            items.push(TransactWriteItem::builder().update(contact).build());
+        }
+        Ok(match self.conditional(items).await? {
+            Ok(()) => Outcome::Written,
+            Err(_) => Outcome::Lost,
+        })
+    }
+
+    async fn audit(&self, id: &str) -> Result<Vec<Decision>> {
+        let (pk, prefix) = audit_partition(id);
+        self.partition(&pk, Some(prefix))
+            .await?
+            .iter()
+            .map(decision_of)
+            .collect()
+    }
+
+    async fn hit(
+        &self,
+        key_: &str,
+        window: Seconds,
+        limit: u32,
+        expires_at: Seconds,
+    ) -> Result<bool> {
+        if limit == 0 {
+            return Ok(false);
+        }
+        let k = rate_key(key_, window);
+        for attempt in 0..ATTEMPTS {
+            let counted = self
+                .client
+                .update_item()
+                .table_name(&self.table)
+                .set_key(Some(k.clone()))
+                .update_expression("ADD #c :one SET #e = :e")
+                .condition_expression("attribute_not_exists(pk) OR #c < :limit")
+                .expression_attribute_names("#c", "count")
+                .expression_attribute_names("#e", TTL_ATTRIBUTE)
+                .expression_attribute_values(":one", n(1))
+                .expression_attribute_values(":limit", n(limit))
+                .expression_attribute_values(":e", n(expires_at))
+                .send()
+                .await;
+            let failure = match counted {
+                Ok(_) => return Ok(true),
+                Err(e) => self.fail(e),
+            };
+            match failure {
+                Failure::Other(e) => return Err(e),
+                Failure::Contention => back_off(attempt).await,
+                Failure::Condition(_) => {
+                    // The limit is reached, unless that count has expired (TTL deletes
+                    // late): then it starts again at one, if nobody else did it first.
+                    let Some(old) = self.item(k.clone()).await? else {
+                        continue;
+                    };
+                    if live(&old, now())? {
+                        return Ok(false);
+                    }
+                    let mut fresh = k.clone();
+                    fresh.insert("count".into(), n(1));
+                    fresh.insert(TTL_ATTRIBUTE.into(), n(expires_at));
+                    let restarted = self
+                        .client
+                        .put_item()
+                        .table_name(&self.table)
+                        .set_item(Some(fresh))
+                        .condition_expression("#e = :old")
+                        .expression_attribute_names("#e", TTL_ATTRIBUTE)
+                        .expression_attribute_values(
+                            ":old",
+                            old.get(TTL_ATTRIBUTE).cloned().unwrap_or(n(0)),
+                        )
+                        .send()
+                        .await;
+                    match restarted {
+                        Ok(_) => return Ok(true),
+                        Err(e) => match self.fail(e) {
+                            Failure::Other(e) => return Err(e),
+                            Failure::Condition(_) | Failure::Contention => back_off(attempt).await,
+                        },
+                    }
+                }
+            }
+        }
+        Err(self.busy())
+    }
+
+    async fn moderator(&self, name: &str) -> Result<Option<Moderator>> {
+        let item = self.item(moderator_key(name)).await?;
+        item.as_ref().map(moderator_of).transpose()
+    }
+
+    async fn token_owner(&self, token_hash: &str) -> Result<Option<String>> {
+        let Some(token) = self.item(token_key(token_hash)).await? else {
+            return Ok(None);
+        };
+        Ok(Some(text(&token, "name")?.to_string()))
+    }
+
+    async fn put_moderator(
+        &self,
+        moderator: &Moderator,
+        replacing: Option<&Moderator>,
+    ) -> Result<Outcome> {
+        let m = moderator;
+        // The moderator read is still the stored one: same token, same revocation.
+        let (condition, values) = match replacing {
+            None => ("attribute_not_exists(pk)", vec![]),
+            Some(old) => match old.revoked_at {
+                None => (
+                    "#h = :h AND attribute_not_exists(#r)",
+                    vec![(":h", s(&old.token_hash))],
+                ),
+                Some(at) => (
+                    "#h = :h AND #r = :r",
+                    vec![(":h", s(&old.token_hash)), (":r", n(at))],
+                ),
+            },
+        };
+        let names = if replacing.is_some() {
+            vec![("#h", "token_hash"), ("#r", "revoked_at")]
+        } else {
+            vec![]
+        };
+        let mut items = vec![put(
+            &self.table,
+            moderator_item(m),
+            condition,
+            &names,
+            &values,
+        )?];
+        if let Some(old) = replacing
+            && old.revoked_at.is_none()
+            && old.token_hash != m.token_hash
+        {
+            items.push(delete(&self.table, token_key(&old.token_hash))?);
+        }
+        if m.revoked_at.is_none() {
+            items.push(put(
+                &self.table,
+                token_item(&m.token_hash, &m.name),
+                "attribute_not_exists(pk) OR #n = :n",
+                &[("#n", "name")],
+                &[(":n", s(&m.name))],
+            )?);
+        } else {
+            items.push(delete(&self.table, token_key(&m.token_hash))?);
+        }
+        Ok(match self.conditional(items).await? {
+            Ok(()) => Outcome::Written,
+            Err(_) => Outcome::Lost,
+        })
+    }
+
+    async fn moderators(&self) -> Result<Vec<Moderator>> {
+        self.partition("MOD", None)
+            .await?
+            .iter()
+            .map(moderator_of)
+            .collect()
+    }
+
+    async fn secret(&self, candidate: &[u8]) -> Result<Vec<u8>> {
+        let read = |item: Item| match item.get("value") {
+            Some(AttributeValue::B(b)) => Ok(b.clone().into_inner()),
+            _ => Err(malformed("le secret n'est pas une suite d'octets")),
+        };
+        if let Some(item) = self.item(secret_key()).await? {
+            return read(item);
+        }
+        let mut item = secret_key();
+        item.insert("value".into(), AttributeValue::B(Blob::new(candidate)));
+        let made = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(pk)")
+            .send()
+            .await;
+        if let Err(e) = made {
+            match self.fail(e) {
+                // Another one made it first: that one is the secret.
+                Failure::Condition(_) | Failure::Contention => {}
+                Failure::Other(e) => return Err(e),
+            }
+        }
+        // Read back, so that two first callers at once agree.
+        match self.item(secret_key()).await? {
+            Some(item) => read(item),
+            None => Err(StoreError::SecretLost),
+        }
+    }
+}
