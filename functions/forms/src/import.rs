@@ -12,6 +12,7 @@ use crate::rules::{RuleError, Submissions};
 /// One file written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
+    /// The id of the submission written.
     pub submission: String,
     /// Relative to the site's root: `content/ressources/pommes.md`.
     pub file: String,
@@ -19,18 +20,28 @@ pub struct Imported {
     pub replaced: bool,
 }
 
+/// Why an import stopped. The files written before stay, and their submissions stay marked.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// Reading or marking the submissions failed, or a rule refused the mark.
     #[error(transparent)]
     Rule(#[from] RuleError),
+    /// A content file cannot be written (its submission is marked imported already).
     #[error("{file} : {source}")]
     Write {
+        /// The file, relative to the site's root.
         file: String,
+        /// What the system said.
         source: std::io::Error,
     },
     /// Approved, but no longer valid against today's content (an association removed…).
     #[error("la proposition {id} ne donne pas un fichier valide : {problems}")]
-    Invalid { id: String, problems: String },
+    Invalid {
+        /// The submission's id.
+        id: String,
+        /// Each problem of the file it would give, joined with ` ; `.
+        problems: String,
+    },
 }
 
 /// Imports every approved submission not yet imported into `root/content/`.

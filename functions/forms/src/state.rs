@@ -12,13 +12,16 @@ use serde::{Deserialize, Serialize};
 /// references and changes must name. `portal serve` refreshes it on every rebuild.
 #[derive(Debug, Clone)]
 pub struct SiteState {
+    /// The settings of `site.toml`.
     pub site: SiteConfig,
+    /// The slugs of the entries that exist, by kind.
     pub slugs: BTreeMap<Kind, BTreeSet<String>>,
     /// Where the content files are, to show a change as a diff (none on Lambda).
     pub content_root: Option<PathBuf>,
 }
 
 impl SiteState {
+    /// The slugs of the entries of `kind` (none when the kind has no entry).
     pub fn slugs(&self, kind: Kind) -> &BTreeSet<String> {
         static NONE: BTreeSet<String> = BTreeSet::new();
         self.slugs.get(&kind).unwrap_or(&NONE)
@@ -52,20 +55,30 @@ pub struct StateFile {
 /// Why the state file cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
+    /// The file cannot be read.
     #[error("{} : lecture impossible", path.display())]
     Read {
+        /// The state file.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
+    /// The file is not the JSON of a [`StateFile`].
     #[error("{} : pas un fichier d'état des formulaires", path.display())]
     Json {
+        /// The state file.
         path: PathBuf,
+        /// What the JSON reader said, with the line and column.
         #[source]
         source: serde_json::Error,
     },
+    /// The `site.toml` the file carries does not pass the generator's checks.
     #[error("site.toml : {}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" ; "))]
-    Site { problems: Vec<Problem> },
+    Site {
+        /// Each problem of `site.toml`.
+        problems: Vec<Problem>,
+    },
 }
 
 impl StateFile {
@@ -84,6 +97,7 @@ impl StateFile {
         serde_json::to_vec_pretty(self).expect("a state file serialises")
     }
 
+    /// Reads the state file at `path`.
     pub fn read(path: &Path) -> Result<StateFile, StateError> {
         let text = std::fs::read_to_string(path).map_err(|source| StateError::Read {
             path: path.to_path_buf(),

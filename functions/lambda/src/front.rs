@@ -26,6 +26,7 @@ pub const VIEWER_ADDRESS_HEADER: &str = "cloudfront-viewer-address";
 /// limit).
 #[derive(Clone, Debug, Default)]
 pub struct Front {
+    /// The value CloudFront sends in [`ORIGIN_HEADER`]; none: not behind CloudFront.
     pub origin_secret: Option<String>,
 }
 

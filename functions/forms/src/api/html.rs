@@ -6,7 +6,8 @@ use portal_model::{FieldError, SubmissionType, form};
 
 use crate::store::{Status, Submission};
 
-pub fn escape(text: &str) -> String {
+/// `text` made safe inside HTML text and attribute values.
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -29,7 +30,7 @@ a:focus,h2:focus,div:focus{outline:3px solid #1b1b1b;outline-offset:2px;backgrou
 .panel{border-left:6px solid #0b6b3a;padding:.5rem 1rem;background:#eef7f1}code{word-break:break-all}";
 
 /// A whole page with a skip link, a main landmark and one `h1`.
-pub fn page(title: &str, body: &str, base: &str) -> String {
+pub(crate) fn page(title: &str, body: &str, base: &str) -> String {
     format!(
         "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
@@ -61,7 +62,7 @@ fn label(kind: Option<SubmissionType>, field: &str) -> String {
 }
 
 /// The problems of a form post, each with the field it is about, GOV.UK style.
-pub fn problems(errors: &[FieldError], kind: Option<SubmissionType>, base: &str) -> String {
+pub(crate) fn problems(errors: &[FieldError], kind: Option<SubmissionType>, base: &str) -> String {
     let mut items = String::new();
     for e in errors {
         items.push_str(&format!(
@@ -84,7 +85,7 @@ Corrigez puis envoyez de nouveau.</p>",
 }
 
 /// Where a submission stands, with the link to come back.
-pub fn status(sub: &Submission, just_sent: bool, link: &str, base: &str) -> String {
+pub(crate) fn status(sub: &Submission, just_sent: bool, link: &str, base: &str) -> String {
     let mut body = String::new();
     if just_sent {
         body.push_str(&format!(

@@ -16,7 +16,7 @@ pub use crate::state::SiteState;
 use crate::store::{Seconds, Store, chain};
 pub use path::{endpoint_path, route_path, same_origin};
 
-pub mod html;
+pub(crate) mod html;
 mod moderation;
 mod path;
 mod status;
@@ -32,12 +32,14 @@ pub enum Group {
     Submit,
     /// The `/moderation/…` routes.
     Moderation,
+    /// Every route: what `portal serve` answers.
     All,
 }
 
 /// Who sent a request, as the transport tells.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Client {
+    /// The sender's address, counted by the rate limit (none: not known, not limited).
     pub ip: Option<IpAddr>,
 }
 
@@ -50,6 +52,7 @@ pub struct Api {
 }
 
 impl Api {
+    /// The routes of `group`, over `store`, knowing `state` of the site.
     pub fn new(store: Arc<dyn Store>, state: SiteState, group: Group) -> Api {
         Api {
             submissions: Submissions::new(store.clone()),
@@ -59,11 +62,13 @@ impl Api {
         }
     }
 
-    pub fn submissions(&self) -> &Submissions {
+    /// The rules of the submissions, for the handlers.
+    pub(crate) fn submissions(&self) -> &Submissions {
         &self.submissions
     }
 
-    pub fn moderators(&self) -> &Moderators {
+    /// The rules of the moderators, for the handlers.
+    pub(crate) fn moderators(&self) -> &Moderators {
         &self.moderators
     }
 
@@ -72,7 +77,8 @@ impl Api {
         *self.state.write().expect("state lock") = Arc::new(state);
     }
 
-    pub fn state(&self) -> Arc<SiteState> {
+    /// What the functions know of the site now.
+    pub(crate) fn state(&self) -> Arc<SiteState> {
         self.state.read().expect("state lock").clone()
     }
 
@@ -143,13 +149,13 @@ pub fn too_large(headers: &HeaderMap) -> Response<Bytes> {
 
 /// A request that cannot be served, said in JSON or HTML as the client prefers.
 #[derive(Debug)]
-pub struct Failure {
-    pub status: StatusCode,
-    pub message: String,
+pub(crate) struct Failure {
+    pub(crate) status: StatusCode,
+    pub(crate) message: String,
 }
 
 impl Failure {
-    pub fn new(status: StatusCode, message: impl Into<String>) -> Failure {
+    pub(crate) fn new(status: StatusCode, message: impl Into<String>) -> Failure {
         Failure {
             status,
             message: message.into(),
@@ -157,7 +163,7 @@ impl Failure {
     }
 
     /// A body over [`MAX_BODY`].
-    pub fn too_large() -> Failure {
+    pub(crate) fn too_large() -> Failure {
         Failure::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!("Envoi trop long : {} Kio au plus.", MAX_BODY / 1024),
@@ -201,10 +207,11 @@ impl From<RuleError> for Failure {
     }
 }
 
-pub type Answer = Result<Response<Bytes>, Failure>;
+/// What a handler answers: the response, or why the request cannot be served.
+pub(crate) type Answer = Result<Response<Bytes>, Failure>;
 
 /// True when the client is a browser navigating (a plain form post or a link), not a script.
-pub fn wants_html(headers: &HeaderMap) -> bool {
+pub(crate) fn wants_html(headers: &HeaderMap) -> bool {
     let accept = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
@@ -212,7 +219,8 @@ pub fn wants_html(headers: &HeaderMap) -> bool {
     accept.contains("text/html") && !accept.starts_with("application/json")
 }
 
-pub fn header_str(req: &Request<Bytes>, name: header::HeaderName) -> &str {
+/// The value of the header `name`, empty when absent or not text.
+pub(crate) fn header_str(req: &Request<Bytes>, name: header::HeaderName) -> &str {
     req.headers()
         .get(name)
         .and_then(|v| v.to_str().ok())
@@ -220,13 +228,14 @@ pub fn header_str(req: &Request<Bytes>, name: header::HeaderName) -> &str {
 }
 
 /// The query string's value for `name`.
-pub fn query(req: &Request<Bytes>, name: &str) -> Option<String> {
+pub(crate) fn query(req: &Request<Bytes>, name: &str) -> Option<String> {
     let q = req.uri().query()?;
     form_urlencoded::parse(q.as_bytes())
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.into_owned())
 }
 
+/// A JSON response that no cache keeps.
 pub fn json_response(status: StatusCode, value: &Value) -> Response<Bytes> {
     Response::builder()
         .status(status)
@@ -236,7 +245,8 @@ pub fn json_response(status: StatusCode, value: &Value) -> Response<Bytes> {
         .expect("a valid response")
 }
 
-pub fn html_response(status: StatusCode, page: String) -> Response<Bytes> {
+/// An HTML page as a response that no cache keeps.
+pub(crate) fn html_response(status: StatusCode, page: String) -> Response<Bytes> {
     Response::builder()
         .status(status)
         .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
@@ -245,7 +255,8 @@ pub fn html_response(status: StatusCode, page: String) -> Response<Bytes> {
         .expect("a valid response")
 }
 
-pub fn redirect(location: &str) -> Response<Bytes> {
+/// A `303 See Other` to `location`: where a browser's form post goes next.
+pub(crate) fn redirect(location: &str) -> Response<Bytes> {
     Response::builder()
         .status(StatusCode::SEE_OTHER)
         .header(header::LOCATION, location)
@@ -260,11 +271,12 @@ fn empty(status: StatusCode) -> Response<Bytes> {
         .expect("a valid response")
 }
 
-pub fn now() -> Seconds {
+/// The time now, in seconds since the epoch.
+pub(crate) fn now() -> Seconds {
     jiff::Timestamp::now().as_second()
 }
 
 /// Today in the site's time zone.
-pub fn today(site: &SiteConfig) -> jiff::civil::Date {
+pub(crate) fn today(site: &SiteConfig) -> jiff::civil::Date {
     site.time_zone().to_datetime(jiff::Timestamp::now()).date()
 }

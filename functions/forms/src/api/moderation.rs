@@ -34,7 +34,7 @@ async fn moderator(api: &Api, req: &Request<Bytes>) -> Result<Moderator, Failure
         .ok_or_else(refused)
 }
 
-pub async fn queue(api: &Api, req: &Request<Bytes>) -> Answer {
+pub(super) async fn queue(api: &Api, req: &Request<Bytes>) -> Answer {
     moderator(api, req).await?;
     let status = query(req, "status").unwrap_or_else(|| "pending".into());
     let status = Status::from_word(&status).ok_or_else(|| {
@@ -70,7 +70,7 @@ fn summary(s: &Submission) -> serde_json::Value {
     })
 }
 
-pub async fn one(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
+pub(super) async fn one(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
     moderator(api, req).await?;
     let submissions = api.submissions();
     let sub = submissions
@@ -117,7 +117,7 @@ struct DecisionRequest {
     version: u64,
 }
 
-pub async fn decide(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
+pub(super) async fn decide(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
     let moderator = moderator(api, req).await?;
     let asked: DecisionRequest = serde_json::from_slice(req.body()).map_err(|e| {
         Failure::new(

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::{Answer, Api, Failure, html, html_response, json_response, query, wants_html};
 
-pub async fn get(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
+pub(super) async fn get(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
     let receipt = query(req, "receipt").unwrap_or_default();
     let sub = api
         .submissions()

@@ -11,9 +11,9 @@ use crate::rules::{Accepted, Origin, new_id};
 use crate::secrets::{hex, random_bytes};
 
 /// The honeypot: a field people do not see, that bots fill.
-pub const HONEYPOT: &str = "website";
+pub(super) const HONEYPOT: &str = "website";
 /// When the form was opened (milliseconds since the epoch), set by the page's script.
-pub const STARTED: &str = "_started";
+pub(super) const STARTED: &str = "_started";
 
 /// A decoded request: the draft, and what tells a bot.
 struct Incoming {
@@ -22,7 +22,7 @@ struct Incoming {
     started_ms: Option<i64>,
 }
 
-pub async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Answer {
+pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Answer {
     let declared: usize = header_str(req, header::CONTENT_LENGTH).parse().unwrap_or(0);
     if req.body().len() > MAX_BODY || declared > MAX_BODY {
         return Err(Failure::too_large());

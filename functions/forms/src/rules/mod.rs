@@ -26,18 +26,27 @@ const ATTEMPTS: u32 = 8;
 pub enum RuleError {
     /// There is no submission of that id.
     #[error("introuvable : {id}")]
-    NotFound { id: String },
+    NotFound {
+        /// The id asked for.
+        id: String,
+    },
     /// A new submission's id is taken (ids are random: a bug, or a replay).
     #[error("conflit : {id} existe déjà")]
-    IdTaken { id: String },
+    IdTaken {
+        /// The new submission's id.
+        id: String,
+    },
     /// A decision on a version that is not the current one, or on a decided submission.
     #[error(
         "conflit : la proposition est à la version {current} ({}), la décision portait sur la version {seen}",
         status.label()
     )]
     Stale {
+        /// The submission's version now.
         current: u64,
+        /// The submission's status now.
         status: Status,
+        /// The version the decision was made on.
         seen: u64,
     },
     /// Refusing, or asking for changes, says why.
@@ -47,24 +56,45 @@ pub enum RuleError {
     NoteNeeded,
     /// Only an approved submission is imported.
     #[error("conflit : {id} n'est pas acceptée")]
-    NotApproved { id: String },
+    NotApproved {
+        /// The submission's id.
+        id: String,
+    },
     /// Imported once, never twice.
     #[error("conflit : {id} déjà importée dans {file}")]
-    AlreadyImported { id: String, file: String },
+    AlreadyImported {
+        /// The submission's id.
+        id: String,
+        /// The content file it was imported as.
+        file: String,
+    },
     /// Too many submissions from one address this hour.
     #[error(
         "Trop d'envois depuis votre adresse : {limit} par heure au plus. Réessayez dans une heure."
     )]
-    RateLimited { limit: u32 },
+    RateLimited {
+        /// Submissions allowed per address and hour (`rate_limit_per_hour`).
+        limit: u32,
+    },
     /// A moderator of that name is there and not revoked.
     #[error("conflit : le modérateur {name} existe déjà")]
-    ModeratorExists { name: String },
+    ModeratorExists {
+        /// The moderator's name.
+        name: String,
+    },
     /// The new moderator's token is another's (tokens are random: a bug, or a replay).
     #[error("conflit : le jeton de {name} est déjà celui d'un autre modérateur")]
-    TokenTaken { name: String },
+    TokenTaken {
+        /// The new moderator's name.
+        name: String,
+    },
     /// Other writers kept winning on the same record.
     #[error("conflit : {id} : d'autres écritures sont en cours, réessayez")]
-    Busy { id: String },
+    Busy {
+        /// The submission's id, or the moderator's name.
+        id: String,
+    },
+    /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -12,6 +12,7 @@ pub struct Moderators {
 }
 
 impl Moderators {
+    /// The moderators kept in `store`.
     pub fn new(store: Arc<dyn Store>) -> Moderators {
         Moderators { store }
     }

@@ -34,7 +34,9 @@ pub struct Origin<'a> {
 /// A stored submission: its id, and the receipt that reads its status.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Accepted {
+    /// The submission's id.
     pub id: String,
+    /// What the submitter shows to read the status (see [`crate::secrets::receipt`]).
     pub receipt: String,
 }
 
@@ -46,6 +48,7 @@ pub struct Submissions {
 }
 
 impl Submissions {
+    /// The submissions kept in `store`.
     pub fn new(store: Arc<dyn Store>) -> Submissions {
         Submissions {
             store,
@@ -109,7 +112,9 @@ impl Submissions {
         self.get(id).await
     }
 
-    pub async fn get(&self, id: &str) -> Result<Option<Submission>> {
+    /// The submission `id`, with no receipt asked: for moderators (a submitter reads it
+    /// through [`Submissions::status`]).
+    pub(crate) async fn get(&self, id: &str) -> Result<Option<Submission>> {
         Ok(self.store.get(id).await?.map(|s| s.value))
     }
 

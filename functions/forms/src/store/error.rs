@@ -18,21 +18,27 @@ pub enum StoreError {
     /// DynamoDB did not answer: no connection, a timeout.
     #[error("stockage indisponible : DynamoDB injoignable (table « {table} »)")]
     Unreachable {
+        /// The table.
         table: String,
+        /// What the SDK said.
         #[source]
         source: Source,
     },
     /// DynamoDB answered something that could not be read.
     #[error("stockage indisponible : réponse illisible de DynamoDB (table « {table} »)")]
     Unreadable {
+        /// The table.
         table: String,
+        /// What the SDK said.
         #[source]
         source: Source,
     },
     /// The request could not be made (the SDK's settings, or a bug here).
     #[error("stockage indisponible : requête DynamoDB impossible (table « {table} »)")]
     Request {
+        /// The table.
         table: String,
+        /// What the SDK said.
         #[source]
         source: Source,
     },
@@ -41,24 +47,33 @@ pub enum StoreError {
         "stockage indisponible : la table DynamoDB « {table} » n'existe pas (à créer avec DynamoStore::create_table)"
     )]
     MissingTable {
+        /// The table.
         table: String,
+        /// What the SDK said.
         #[source]
         source: Source,
     },
     /// DynamoDB refused more requests for now.
     #[error("stockage indisponible : DynamoDB limite le débit de la table « {table} », réessayez")]
     Throttled {
+        /// The table.
         table: String,
+        /// What the SDK said.
         #[source]
         source: Source,
     },
     /// Other transactions kept changing the same items.
     #[error("stockage indisponible : la table DynamoDB « {table} » est trop sollicitée, réessayez")]
-    Busy { table: String },
+    Busy {
+        /// The table.
+        table: String,
+    },
     /// DynamoDB failed on its side.
     #[error("stockage indisponible : erreur interne de DynamoDB (table « {table} »)")]
     Internal {
+        /// The table.
         table: String,
+        /// What the SDK said.
         #[source]
         source: Source,
     },
@@ -68,16 +83,20 @@ pub enum StoreError {
         reasons.join(", ")
     )]
     Cancelled {
+        /// The table.
         table: String,
         /// The cancellation reason of each item, in order.
         reasons: Vec<String>,
+        /// What the SDK said.
         #[source]
         source: Source,
     },
     /// DynamoDB refused the request for another reason.
     #[error("stockage indisponible : DynamoDB (table « {table} ») a refusé la requête")]
     Refused {
+        /// The table.
         table: String,
+        /// What the SDK said.
         #[source]
         source: Source,
     },
@@ -85,11 +104,16 @@ pub enum StoreError {
     #[error(
         "stockage indisponible : la table DynamoDB « {table} » n'est pas prête après 5 minutes"
     )]
-    TableNotReady { table: String },
+    TableNotReady {
+        /// The table.
+        table: String,
+    },
     /// A stored item or row is not one the store writes.
     #[error("stockage indisponible : élément mal formé dans le stockage ({what})")]
     Malformed {
+        /// What is wrong with it.
         what: String,
+        /// The JSON reader's error, when the record is JSON that does not read.
         #[source]
         source: Option<serde_json::Error>,
     },
@@ -99,7 +123,9 @@ pub enum StoreError {
     /// The embedded store's folder could not be made.
     #[error("stockage indisponible : impossible de créer le dossier {}", path.display())]
     Folder {
+        /// The folder.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
@@ -108,18 +134,21 @@ pub enum StoreError {
         "stockage indisponible : le fichier du stockage est pris par un autre processus, réessayez"
     )]
     Locked {
+        /// What SQLite said.
         #[source]
         source: rusqlite::Error,
     },
     /// SQLite failed (the embedded store).
     #[error("stockage indisponible : erreur de SQLite")]
     Sqlite {
+        /// What SQLite said.
         #[source]
         source: rusqlite::Error,
     },
     /// The store's work stopped before its end (its thread panicked).
     #[error("stockage indisponible : travail du stockage interrompu")]
     Interrupted {
+        /// The error of the thread's task (its panic).
         #[source]
         source: tokio::task::JoinError,
     },

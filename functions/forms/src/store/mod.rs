@@ -27,21 +27,27 @@ pub type Seconds = i64;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Waiting for a moderator's decision.
     Pending,
+    /// Accepted: `portal import` writes it into `content/`.
     Approved,
+    /// Sent back: the association is asked to send a corrected submission.
     ChangesRequested,
+    /// Refused: it will not be published.
     Rejected,
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
+    /// Every status.
+    pub(crate) const ALL: [Status; 4] = [
         Status::Pending,
         Status::Approved,
         Status::ChangesRequested,
         Status::Rejected,
     ];
 
-    pub fn word(self) -> &'static str {
+    /// Its name in the API and in the stores (`changes_requested`).
+    pub(crate) fn word(self) -> &'static str {
         match self {
             Status::Pending => "pending",
             Status::Approved => "approved",
@@ -50,7 +56,8 @@ impl Status {
         }
     }
 
-    pub fn from_word(word: &str) -> Option<Status> {
+    /// The status of that name, if there is one.
+    pub(crate) fn from_word(word: &str) -> Option<Status> {
         Self::ALL.into_iter().find(|s| s.word() == word)
     }
 
@@ -70,17 +77,26 @@ impl Status {
 pub struct Submission {
     /// Time-ordered: sorting ids sorts by arrival.
     pub id: String,
+    /// What is submitted (`type` in the JSON).
     #[serde(rename = "type")]
     pub kind: SubmissionType,
+    /// The slug of the entry to change, or none for a new entry.
     pub target: Option<String>,
+    /// The front matter's fields, as JSON.
     pub fields: Map<String, Value>,
+    /// The description, in Markdown.
     pub body: String,
+    /// When it was received.
     pub created_at: Seconds,
+    /// Where it stands.
     pub status: Status,
     /// 1 when submitted, then one more per decision: a decision names the version it saw.
     pub version: u64,
+    /// The moderator's note on the decision, shown to the submitter.
     pub note: Option<String>,
+    /// The moderator who decided, by name.
     pub decided_by: Option<String>,
+    /// When the decision was made.
     pub decided_at: Option<Seconds>,
     /// The content file it was written to by `portal import`.
     pub imported_as: Option<String>,
@@ -90,13 +106,17 @@ pub struct Submission {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
+    /// Accept the submission, for import.
     Approve,
+    /// Refuse it (a note says why).
     Reject,
+    /// Send it back for a corrected submission (a note says what to change).
     RequestChanges,
 }
 
 impl Action {
-    pub fn status(self) -> Status {
+    /// The status a submission takes on this decision.
+    pub(crate) fn status(self) -> Status {
         match self {
             Action::Approve => Status::Approved,
             Action::Reject => Status::Rejected,
@@ -108,10 +128,15 @@ impl Action {
 /// One line of the audit log: who decided what, when, on which version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
+    /// The submission's id.
     pub submission: String,
+    /// What was decided.
     pub action: Action,
+    /// Why, for the submitter (needed unless approving).
     pub note: String,
+    /// The moderator, by name.
     pub by: String,
+    /// When.
     pub at: Seconds,
     /// The version the decision was made on.
     pub version: u64,
@@ -120,9 +145,13 @@ pub struct Decision {
 /// A named moderator. Only a hash of the token is kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Moderator {
+    /// The moderator's name, recorded on each decision.
     pub name: String,
+    /// The hash of the token (see [`crate::secrets::token_hash`]).
     pub token_hash: String,
+    /// When the moderator was added.
     pub created_at: Seconds,
+    /// When the moderator was revoked; none while active.
     pub revoked_at: Option<Seconds>,
 }
 
@@ -145,13 +174,16 @@ impl Revision {
 /// A record as stored, with the revision a conditional write on it must name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored<T> {
+    /// The record.
     pub value: T,
+    /// Its revision when read.
     pub revision: Revision,
 }
 
 /// What `create` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Created {
+    /// The submission was stored.
     New,
     /// The same idempotency key was seen: the submission stored then.
     Existing(String),
@@ -162,6 +194,7 @@ pub enum Created {
 /// What a conditional write did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
+    /// Its condition held: all of it was written.
     Written,
     /// Its condition did not hold (another writer came first): nothing was written.
     Lost,
@@ -181,12 +214,15 @@ pub struct Update<'a> {
     pub contact_expires_at: Option<Seconds>,
 }
 
+/// What a store method answers.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// One page of a listing, and where the next starts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page<T> {
+    /// The records of the page, in order.
     pub items: Vec<T>,
+    /// The id to list after for the next page (the last item's); none on the last page.
     pub next: Option<String>,
 }
 
@@ -269,6 +305,8 @@ pub trait Store: Send + Sync {
 /// An idempotency key and when it stops counting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Idempotency {
+    /// The key: a keyed hash of what tells a retry.
     pub key: String,
+    /// When it stops counting: a submission after that is a new one.
     pub expires_at: Seconds,
 }

@@ -54,6 +54,7 @@ pub const TTL_ATTRIBUTE: &str = "expires_at";
 /// How many times a write is tried again when another transaction held its items.
 const ATTEMPTS: u32 = 8;
 
+/// The [`super::Store`] on one DynamoDB table (see the module's documentation).
 #[derive(Clone, Debug)]
 pub struct DynamoStore {
     client: Client,
@@ -69,7 +70,8 @@ fn https_client() -> aws_sdk_dynamodb::config::SharedHttpClient {
 }
 
 impl DynamoStore {
-    pub fn new(client: Client, table: impl Into<String>) -> DynamoStore {
+    /// A store on `table`, through `client`.
+    pub(crate) fn new(client: Client, table: impl Into<String>) -> DynamoStore {
         DynamoStore {
             client,
             table: table.into(),
@@ -105,10 +107,13 @@ impl DynamoStore {
         Ok(DynamoStore::from_config(&config, table))
     }
 
+    /// The table's name.
     pub fn table(&self) -> &str {
         &self.table
     }
 
+    /// The SDK client, for what the store does not offer (the tests write items of an
+    /// older layout with it).
     pub fn client(&self) -> &Client {
         &self.client
     }
