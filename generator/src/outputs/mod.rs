@@ -1,10 +1,11 @@
-//! The machine-readable outputs: feeds, calendar, open data, search index, sitemap,
-//! robots.txt. Each is a function of the index (the sitemap, of the pages' addresses), and
-//! says which files it wrote.
+//! The machine-readable outputs: feeds, calendar, open data, search index, the map's
+//! tiles of places, sitemap, robots.txt. Each is a function of the index (the sitemap, of
+//! the pages' addresses), and says which files it wrote.
 
 pub(crate) mod feeds;
 pub(crate) mod ical;
 pub(crate) mod opendata;
+pub(crate) mod places;
 pub(crate) mod search;
 pub(crate) mod sitemap;
 
@@ -37,6 +38,7 @@ pub(crate) fn write(
         Box::new(|| one(CALENDAR, ical::calendar(index, urls).into_bytes())),
         Box::new(|| one(ASSOCIATIONS_JSON, opendata::json(index, urls)?)),
         Box::new(|| search::write(index, urls, sink)),
+        Box::new(|| places::write(index, urls, sink)),
         Box::new(|| one(ASSOCIATIONS_CSV, opendata::csv(index, urls)?)),
         Box::new(|| one(ASSOCIATIONS_GEOJSON, opendata::geojson(index, urls))),
         Box::new(|| {

@@ -73,21 +73,35 @@ pub(crate) fn around(markers: &[Marker]) -> Option<Bounds> {
     ]))
 }
 
-/// The map of `markers` over the territory, with its text alternative.
-pub(crate) fn svg(markers: &[Marker], bounds: &Bounds, outline: &Outline, what: &str) -> String {
-    // `what` names a commune or a category, written by contributors: escaped, since the
-    // drawing goes into the page as it is, and in SVG a </title> would end the title.
-    let what = what
-        .replace('&', "&amp;")
+/// A group of places on a map of many: where it is drawn, how many places it stands for,
+/// and the page of those places.
+#[derive(Debug, Clone)]
+pub(crate) struct Cluster {
+    pub geo: Geo,
+    pub count: usize,
+    /// What it covers, as its link says it (a commune's name).
+    pub name: String,
+    pub url: String,
+}
+
+/// Text for the drawing, which goes into the page as it is: names are contributors', and in
+/// SVG a </title> would end the title.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
         .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    let p = Projection::new(bounds);
-    let mut out = String::new();
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The drawing's frame: its opening tag and title (an image, or a group of links), the
+/// background and the territory's outline.
+fn frame(out: &mut String, p: &Projection, outline: &Outline, what: &str, role: &str) {
     let _ = write!(
         out,
-        r#"<svg class="map" role="img" aria-labelledby="map-title" viewBox="0 0 {w:.0} {h:.0}" xmlns="http://www.w3.org/2000/svg"><title id="map-title">{what}</title>"#,
+        r#"<svg class="map" role="{role}" aria-labelledby="map-title" viewBox="0 0 {w:.0} {h:.0}" xmlns="http://www.w3.org/2000/svg"><title id="map-title">{what}</title>"#,
         w = WIDTH,
         h = p.height,
+        what = escape(what),
     );
     let _ = write!(
         out,
@@ -104,6 +118,49 @@ pub(crate) fn svg(markers: &[Marker], bounds: &Bounds, outline: &Outline, what: 
             r##"<path d="{d}Z" fill="#ffffff" stroke="#5f6b66" stroke-width="1.5"/>"##
         );
     }
+}
+
+/// The map of many places: one disc a group, sized by its count, each a link to the page
+/// of its places (its name and count said to screen readers; the list beside the map holds
+/// the same links).
+pub(crate) fn clusters(
+    groups: &[Cluster],
+    bounds: &Bounds,
+    outline: &Outline,
+    what: &str,
+) -> String {
+    let p = Projection::new(bounds);
+    let mut out = String::new();
+    frame(&mut out, &p, outline, what, "group");
+    // The largest first, so that smaller discs stay on top and reachable.
+    let mut order: Vec<&Cluster> = groups.iter().collect();
+    order.sort_by_key(|c| std::cmp::Reverse(c.count));
+    for c in order {
+        let (x, y) = p.xy(c.geo.lon, c.geo.lat);
+        let r = (10.0 + 3.0 * (c.count as f64).log2()).min(30.0);
+        let label = escape(&format!(
+            "{} : {}",
+            c.name,
+            crate::phrasing::places(c.count)
+        ));
+        let _ = write!(
+            out,
+            r##"<a href="{url}" aria-label="{label}"><circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="#3b2a6b" fill-opacity="0.85" stroke="#fff" stroke-width="2"/><text x="{x:.1}" y="{ty:.1}" font-size="12" font-family="sans-serif" font-weight="700" text-anchor="middle" fill="#fff" aria-hidden="true">{n}</text></a>"##,
+            url = escape(&c.url),
+            ty = y + 4.0,
+            n = c.count,
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// The map of `markers` over the territory, with its text alternative.
+pub(crate) fn svg(markers: &[Marker], bounds: &Bounds, outline: &Outline, what: &str) -> String {
+    // `what` names a commune or a category, written by contributors: escaped by `frame`.
+    let p = Projection::new(bounds);
+    let mut out = String::new();
+    frame(&mut out, &p, outline, what, "img");
     let numbered = markers.len() <= NUMBERED;
     for m in markers {
         let (x, y) = p.xy(m.geo.lon, m.geo.lat);

@@ -31,12 +31,13 @@ pub(super) fn page(r: &Renderer, job: &Job) -> (Page, Context) {
         Job::Resources(filter, n) => lists::resources(r, filter, n, &mut cx),
         Job::Archive(n) => lists::archive(r, n, &mut cx),
         Job::Needs => lists::needs(r, &mut cx),
+        Job::NeedsOf(c, k, n) => lists::needs_of(r, c, k, n, &mut cx),
         Job::Association(id) => details::association(r, id, &mut cx),
         Job::Call(id) => details::call(r, id, &mut cx),
         Job::Resource(id) => details::resource(r, id, &mut cx),
         Job::Form(form) => forms::page(r, form, &mut cx),
         Job::Map => places::map(r, &mut cx),
-        Job::Guide(id) => places::guide(r, id, &mut cx),
+        Job::Guide(id, n) => places::guide(r, id, n, &mut cx),
     };
     cx.insert("page", &page.meta);
     (page, cx)
