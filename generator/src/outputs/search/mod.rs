@@ -108,7 +108,12 @@ fn gaps(numbers: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// Writes the index and returns the paths it wrote: the manifest first.
+/// Entries folded at a time: their words are merged, then their folded text dropped.
+const BLOCK: usize = 1 << 14;
+
+/// Writes the index and returns the paths it wrote: the manifest first. Each file is
+/// written as soon as it is made, and the folded text of the entries a block at a time:
+/// at a million entries the index is the largest thing the build holds besides the content.
 pub(crate) fn write(
     index: &Index,
     urls: &Urls,
@@ -122,52 +127,86 @@ pub(crate) fn write(
             .rposition(|&(_, first)| first <= n)
             .unwrap_or(0)]
     };
-    // Folding is most of the work: each entry's words in parallel, then merged in order.
-    let folded: Vec<String> = items
-        .par_iter()
-        .enumerate()
-        .map(|(n, i)| i.folded(kind_of(n), words))
-        .collect();
-    let own: Vec<Vec<&str>> = folded
-        .par_iter()
-        .map(|text| {
-            let mut terms: Vec<&str> = words.terms(text).collect();
-            terms.sort_unstable();
-            terms.dedup();
-            terms
-        })
-        .collect();
-    let mut by_word: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (n, terms) in own.iter().enumerate() {
-        for &w in terms {
-            by_word.entry(w).or_default().push(n as u32);
-        }
-    }
-    let mut sorted: Vec<(String, Vec<u32>)> = by_word
-        .into_iter()
-        .map(|(w, numbers)| (w.to_string(), numbers))
-        .collect();
-    sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let (shards, split) = shards::partition(&sorted, words.min, BUDGET);
+    let put = |path: String, bytes: Vec<u8>| sink.put(&path, bytes).map(|()| path);
 
+    let mut written: Vec<String> = items
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(n, chunk)| put(format!("{SEARCH_ENTRIES}{n}.json"), json(&chunk)))
+        .collect::<Result<_, _>>()?;
+
+    // The filters: each category and commune with the numbers of its entries.
     let categories: Vec<&str> = index.categories().map(|(_, c)| c.label.as_str()).collect();
     let communes: Vec<&str> = index.communes().map(|(_, c)| c.name.as_str()).collect();
-    let manifest = Manifest {
-        format: FORMAT,
-        words,
-        keys: shards.iter().map(|s| s.key.as_str()).collect(),
-        split: &split,
-        chunk: CHUNK,
-        entries: items.len(),
-        kinds: kinds.clone(),
-        filters: Filters {
-            categorie: categories.clone(),
-            commune: communes.clone(),
-        },
+    let position = |values: &[&str]| -> HashMap<String, usize> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.to_string(), i))
+            .collect()
     };
-    let mut files: Vec<(String, Vec<u8>)> = vec![(SEARCH_MANIFEST.to_string(), json(&manifest))];
+    let (of_category, of_commune) = (position(&categories), position(&communes));
+    let mut filters = vec![Vec::new(); categories.len() + communes.len()];
+    for (n, item) in items.iter().enumerate() {
+        let at = |of: &HashMap<String, usize>, values: &[String]| -> Vec<usize> {
+            let mut at: Vec<usize> = values.iter().filter_map(|v| of.get(v).copied()).collect();
+            at.sort_unstable();
+            at.dedup();
+            at
+        };
+        for i in at(&of_category, &item.c) {
+            filters[i].push(n as u32);
+        }
+        for i in at(&of_commune, &item.v) {
+            filters[categories.len() + i].push(n as u32);
+        }
+    }
+    let names = (0..categories.len())
+        .map(|i| format!("categorie-{i}"))
+        .chain((0..communes.len()).map(|i| format!("commune-{i}")));
+    for (name, numbers) in names.zip(&filters) {
+        written.push(put(
+            format!("{SEARCH_FILTERS}{name}.json"),
+            json(&gaps(numbers)),
+        )?);
+    }
+    drop(filters);
 
-    let shard_files: Vec<(String, Vec<u8>)> = shards
+    // Folding is most of the work: a block of entries in parallel, then merged in order.
+    let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
+    for (b, block) in items.chunks(BLOCK).enumerate() {
+        let folded: Vec<String> = block
+            .par_iter()
+            .enumerate()
+            .map(|(i, item)| item.folded(kind_of(b * BLOCK + i), words))
+            .collect();
+        let own: Vec<Vec<&str>> = folded
+            .par_iter()
+            .map(|text| {
+                let mut terms: Vec<&str> = words.terms(text).collect();
+                terms.sort_unstable();
+                terms.dedup();
+                terms
+            })
+            .collect();
+        for (i, terms) in own.iter().enumerate() {
+            let n = (b * BLOCK + i) as u32;
+            for &w in terms {
+                match by_word.get_mut(w) {
+                    Some(numbers) => numbers.push(n),
+                    None => {
+                        by_word.insert(w.to_string(), vec![n]);
+                    }
+                }
+            }
+        }
+    }
+    let entries = items.len();
+    drop(items);
+    let mut sorted: Vec<(String, Vec<u32>)> = by_word.into_iter().collect();
+    sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let (shards, split) = shards::partition(&sorted, words.min, BUDGET);
+    let shard_files: Vec<String> = shards
         .par_iter()
         .map(|s| {
             let words: BTreeMap<&str, Vec<u32>> = sorted[s.words.clone()]
@@ -175,44 +214,26 @@ pub(crate) fn write(
                 .map(|(w, numbers)| (w.as_str(), gaps(numbers)))
                 .collect();
             let path = format!("{SEARCH_WORDS}{}.json", shards::file_name(&s.key));
-            (path, json(&words))
+            put(path, json(&words))
         })
-        .collect();
-    files.extend(shard_files);
+        .collect::<Result<_, _>>()?;
+    written.extend(shard_files);
 
-    let chunk_files: Vec<(String, Vec<u8>)> = items
-        .par_chunks(CHUNK)
-        .enumerate()
-        .map(|(n, chunk)| (format!("{SEARCH_ENTRIES}{n}.json"), json(&chunk)))
-        .collect();
-    files.extend(chunk_files);
-
-    let filter = |name: &str, values: &[&str], keep: fn(&Item, &str) -> bool| {
-        values
-            .par_iter()
-            .enumerate()
-            .map(|(i, value)| {
-                let numbers: Vec<u32> = (0..items.len() as u32)
-                    .filter(|&n| keep(&items[n as usize], value))
-                    .collect();
-                (
-                    format!("{SEARCH_FILTERS}{name}-{i}.json"),
-                    json(&gaps(&numbers)),
-                )
-            })
-            .collect::<Vec<_>>()
+    let manifest = Manifest {
+        format: FORMAT,
+        words,
+        keys: shards.iter().map(|s| s.key.as_str()).collect(),
+        split: &split,
+        chunk: CHUNK,
+        entries,
+        kinds,
+        filters: Filters {
+            categorie: categories,
+            commune: communes,
+        },
     };
-    files.extend(filter("categorie", &categories, |i, c| {
-        i.c.iter().any(|x| x == c)
-    }));
-    files.extend(filter("commune", &communes, |i, v| {
-        i.v.iter().any(|x| x == v)
-    }));
-
-    files
-        .into_par_iter()
-        .map(|(path, bytes)| sink.put(&path, bytes).map(|()| path))
-        .collect()
+    written.insert(0, put(SEARCH_MANIFEST.to_string(), json(&manifest))?);
+    Ok(written)
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
