@@ -2,10 +2,11 @@
 //! time, so that the map loads the places of its view and not those of the whole
 //! territory. The tiles are a quadtree over the territory's bounds: a tile of at most
 //! [`LEAF`] places lists them (`p`: position, number, text, address of the page); a larger
-//! one gives the groups of its places in an 8 × 8 grid (`c`: mean position, count, cell)
-//! and the quarters that have places (`k`), each a tile of its own. The root is
+//! one gives the groups of its places (`c`: mean position, count, and the bounds to zoom to:
+//! south, west, north, east), made in an 8 × 8 grid where neighbours too close to be told
+//! apart join, and the quarters that have places (`k`), each a tile of its own. The root is
 //! `carte/lieux/r.json`; quarter `d` of tile `T` is `Td.json`, `d` = 2 × row + column, row 0
-//! to the north and column 0 to the west; cell `i` is row `i / 8`, column `i % 8`, alike.
+//! to the north and column 0 to the west.
 //! The script (`map.js`) shows a tile's groups until the tile is wider than the map, then
 //! its quarters.
 
@@ -109,6 +110,85 @@ fn quarter(b: &Bounds, d: usize) -> Bounds {
     Bounds([[s, w], [n, e]])
 }
 
+/// Places counted together: the sums of their positions, and their bounds.
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    lat: f64,
+    lon: f64,
+    count: usize,
+    south: f64,
+    west: f64,
+    north: f64,
+    east: f64,
+}
+
+impl Default for Group {
+    fn default() -> Group {
+        Group {
+            lat: 0.0,
+            lon: 0.0,
+            count: 0,
+            south: f64::INFINITY,
+            west: f64::INFINITY,
+            north: f64::NEG_INFINITY,
+            east: f64::NEG_INFINITY,
+        }
+    }
+}
+
+impl Group {
+    fn add(&mut self, lat: f64, lon: f64) {
+        self.merge(&Group {
+            lat,
+            lon,
+            count: 1,
+            south: lat,
+            west: lon,
+            north: lat,
+            east: lon,
+        });
+    }
+
+    fn merge(&mut self, other: &Group) {
+        self.lat += other.lat;
+        self.lon += other.lon;
+        self.count += other.count;
+        self.south = self.south.min(other.south);
+        self.west = self.west.min(other.west);
+        self.north = self.north.max(other.north);
+        self.east = self.east.max(other.east);
+    }
+
+    /// Its mean position.
+    fn at(&self) -> (f64, f64) {
+        (self.lat / self.count as f64, self.lon / self.count as f64)
+    }
+}
+
+/// The groups a tile shows: its cells' places, a cell joining a larger group whose middle
+/// is less than a cell away (drawn, their markers would overlap), the largest first.
+fn merged(mut cells: Vec<Group>, bounds: &Bounds) -> Vec<Group> {
+    let [[lat0, lon0], [lat1, lon1]] = bounds.0;
+    // Distances as the map draws them: a degree of latitude is longer than one of longitude.
+    let stretch = 1.0 / ((lat0 + lat1) / 2.0).to_radians().cos();
+    let near = (lon1 - lon0) / GRID as f64;
+    cells.retain(|c| c.count > 0);
+    cells.sort_by_key(|c| std::cmp::Reverse(c.count));
+    let mut groups: Vec<Group> = Vec::new();
+    for c in cells {
+        let (lat, lon) = c.at();
+        let close = groups.iter_mut().find(|g| {
+            let (glat, glon) = g.at();
+            (lon - glon).hypot((lat - glat) * stretch) < near
+        });
+        match close {
+            Some(g) => g.merge(&c),
+            None => groups.push(c),
+        }
+    }
+    groups
+}
+
 /// Appends the tile `name` over `bounds` of `points`, then its quarters'.
 fn tile(points: &mut [Point], bounds: &Bounds, name: String, out: &mut Vec<(String, Vec<u8>)>) {
     use std::fmt::Write;
@@ -131,14 +211,12 @@ fn tile(points: &mut [Point], bounds: &Bounds, name: String, out: &mut Vec<(Stri
         out.push((name, json.into_bytes()));
         return;
     }
-    let mut cells = vec![(0.0, 0.0, 0usize); GRID * GRID];
+    let mut cells = vec![Group::default(); GRID * GRID];
     for p in points.iter() {
         let (row, col) = cell(bounds, p.lat, p.lon, GRID);
-        let c = &mut cells[row * GRID + col];
-        c.0 += p.lat;
-        c.1 += p.lon;
-        c.2 += 1;
+        cells[row * GRID + col].add(p.lat, p.lon);
     }
+    let groups = merged(cells, bounds);
     // Sorted by quarter, so that each quarter's places are one run.
     points.sort_by_key(|p| {
         let (row, col) = cell(bounds, p.lat, p.lon, 2);
@@ -150,19 +228,20 @@ fn tile(points: &mut [Point], bounds: &Bounds, name: String, out: &mut Vec<(Stri
         runs[row * 2 + col] += 1;
     }
     json.push_str("{\"c\":[");
-    let mut first = true;
-    for (i, &(lat, lon, count)) in cells.iter().enumerate() {
-        if count > 0 {
-            let n = count as f64;
-            let _ = write!(
-                json,
-                "{}[{},{},{count},{i}]",
-                if first { "" } else { "," },
-                round(lat / n),
-                round(lon / n)
-            );
-            first = false;
-        }
+    for (i, g) in groups.iter().enumerate() {
+        let n = g.count as f64;
+        let _ = write!(
+            json,
+            "{}[{},{},{},{},{},{},{}]",
+            if i == 0 { "" } else { "," },
+            round(g.lat / n),
+            round(g.lon / n),
+            g.count,
+            round(g.south),
+            round(g.west),
+            round(g.north),
+            round(g.east),
+        );
     }
     let present: Vec<String> = (0..4)
         .filter(|&d| runs[d] > 0)
@@ -215,7 +294,7 @@ mod tests {
         assert_eq!(name, "r");
         assert_eq!(
             String::from_utf8_lossy(root),
-            "{\"c\":[[44.99,-0.99,101,0],[44.01,-0.01,1,63]],\"k\":[0,3]}"
+            "{\"c\":[[44.99,-0.99,101,44.99,-0.99,44.99,-0.99],[44.01,-0.01,1,44.01,-0.01,44.01,-0.01]],\"k\":[0,3]}"
         );
         let names: Vec<&str> = out.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
@@ -224,6 +303,22 @@ mod tests {
             "the crowded quarter splits again"
         );
         assert!(names.contains(&"r3"));
+    }
+
+    #[test]
+    fn neighbouring_cells_too_close_make_one_group() {
+        let b = Bounds([[44.0, -1.0], [45.0, 0.0]]);
+        let mut a = Group::default();
+        a.add(44.5, -0.501);
+        a.add(44.5, -0.501);
+        let mut c = Group::default();
+        c.add(44.5, -0.499);
+        let mut far = Group::default();
+        far.add(44.1, -0.1);
+        let groups = merged(vec![c, Group::default(), far, a], &b);
+        let counts: Vec<usize> = groups.iter().map(|g| g.count).collect();
+        assert_eq!(counts, [3, 1], "the two cells either side of a line join");
+        assert_eq!((groups[0].west, groups[0].east), (-0.501, -0.499));
     }
 
     #[test]

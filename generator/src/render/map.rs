@@ -122,7 +122,9 @@ fn frame(out: &mut String, p: &Projection, outline: &Outline, what: &str, role: 
 
 /// The map of many places: one disc a group, sized by its count, each a link to the page
 /// of its places (its name and count said to screen readers; the list beside the map holds
-/// the same links).
+/// the same links). Discs that would overlap are pushed apart until none hides another
+/// (each then keeps a line to a dot where its places are), so that each can be read and
+/// clicked.
 pub(crate) fn clusters(
     groups: &[Cluster],
     bounds: &Bounds,
@@ -132,12 +134,20 @@ pub(crate) fn clusters(
     let p = Projection::new(bounds);
     let mut out = String::new();
     frame(&mut out, &p, outline, what, "group");
-    // The largest first, so that smaller discs stay on top and reachable.
-    let mut order: Vec<&Cluster> = groups.iter().collect();
-    order.sort_by_key(|c| std::cmp::Reverse(c.count));
-    for c in order {
-        let (x, y) = p.xy(c.geo.lon, c.geo.lat);
-        let r = (10.0 + 3.0 * (c.count as f64).log2()).min(30.0);
+    let at: Vec<(f64, f64)> = groups.iter().map(|c| p.xy(c.geo.lon, c.geo.lat)).collect();
+    let radii: Vec<f64> = groups
+        .iter()
+        .map(|c| (8.0 + 2.5 * (c.count as f64).log2()).min(26.0))
+        .collect();
+    let discs = apart(&at, &radii, p.height);
+    for (i, c) in groups.iter().enumerate() {
+        let ((x0, y0), (x, y), r) = (at[i], discs[i], radii[i]);
+        if (x - x0).hypot(y - y0) > 2.0 {
+            let _ = write!(
+                out,
+                r##"<path d="M{x0:.1} {y0:.1}L{x:.1} {y:.1}" stroke="#3b2a6b" stroke-width="1.5"/><circle cx="{x0:.1}" cy="{y0:.1}" r="3" fill="#3b2a6b"/>"##
+            );
+        }
         let label = escape(&format!(
             "{} : {}",
             c.name,
@@ -145,7 +155,7 @@ pub(crate) fn clusters(
         ));
         let _ = write!(
             out,
-            r##"<a href="{url}" aria-label="{label}"><circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="#3b2a6b" fill-opacity="0.85" stroke="#fff" stroke-width="2"/><text x="{x:.1}" y="{ty:.1}" font-size="12" font-family="sans-serif" font-weight="700" text-anchor="middle" fill="#fff" aria-hidden="true">{n}</text></a>"##,
+            r##"<a href="{url}" aria-label="{label}"><circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="#3b2a6b" stroke="#fff" stroke-width="2"/><text x="{x:.1}" y="{ty:.1}" font-size="12" font-family="sans-serif" font-weight="700" text-anchor="middle" fill="#fff" aria-hidden="true">{n}</text></a>"##,
             url = escape(&c.url),
             ty = y + 4.0,
             n = c.count,
@@ -153,6 +163,43 @@ pub(crate) fn clusters(
     }
     out.push_str("</svg>");
     out
+}
+
+/// Positions for discs of `radii` at `at`, moved the least so that none overlaps another
+/// (a few pixels apart) and all stay inside the drawing, `height` high.
+fn apart(at: &[(f64, f64)], radii: &[f64], height: f64) -> Vec<(f64, f64)> {
+    let mut pos = at.to_vec();
+    for _ in 0..200 {
+        let mut moved = false;
+        for i in 0..pos.len() {
+            for j in i + 1..pos.len() {
+                let (dx, dy) = (pos[j].0 - pos[i].0, pos[j].1 - pos[i].1);
+                let d = dx.hypot(dy);
+                let need = radii[i] + radii[j] + 3.0;
+                if d >= need {
+                    continue;
+                }
+                // Apart along the line between them (a fixed direction when they coincide).
+                let (ux, uy) = if d > 1e-6 {
+                    (dx / d, dy / d)
+                } else {
+                    (1.0, 0.0)
+                };
+                let push = (need - d) / 2.0;
+                pos[i] = (pos[i].0 - ux * push, pos[i].1 - uy * push);
+                pos[j] = (pos[j].0 + ux * push, pos[j].1 + uy * push);
+                moved = true;
+            }
+        }
+        for (k, p) in pos.iter_mut().enumerate() {
+            let r = radii[k];
+            *p = (p.0.clamp(r, WIDTH - r), p.1.clamp(r, height - r));
+        }
+        if !moved {
+            break;
+        }
+    }
+    pos
 }
 
 /// The map of `markers` over the territory, with its text alternative.
@@ -200,6 +247,25 @@ mod tests {
             map.contains("Bordeaux&lt;/title&gt;&lt;script&gt;"),
             "{map}"
         );
+    }
+
+    #[test]
+    fn discs_that_would_overlap_are_pushed_apart() {
+        let at = [
+            (100.0, 100.0),
+            (105.0, 100.0),
+            (100.0, 100.0),
+            (400.0, 300.0),
+        ];
+        let radii = [20.0, 10.0, 10.0, 10.0];
+        let pos = apart(&at, &radii, 500.0);
+        for i in 0..pos.len() {
+            for j in i + 1..pos.len() {
+                let d = (pos[j].0 - pos[i].0).hypot(pos[j].1 - pos[i].1);
+                assert!(d >= radii[i] + radii[j], "{i} and {j} overlap: {pos:?}");
+            }
+        }
+        assert_eq!(pos[3], at[3], "a disc alone stays where it is");
     }
 
     #[test]

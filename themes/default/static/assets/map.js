@@ -71,19 +71,15 @@
   const group = (cluster) => groupIcon(cluster.getChildCount());
 
   // The tiles of places: a quadtree over the territory, each tile listing its places or,
-  // when it has many, grouping them in an 8 × 8 grid and naming its quarters that have
-  // places. A tile's groups are shown until the tile is wider than the map; then its
-  // quarters, fetched as the view reaches them.
+  // when it has many, giving its groups of places (position, count, bounds) and naming its
+  // quarters that have places. A tile's groups are shown until the tile is wider than the
+  // map; then its quarters, fetched as the view reaches them.
   const EXPAND = 700;
   const quarter = ([[s, w], [n, e]], q) => {
     const [mlat, mlon] = [(s + n) / 2, (w + e) / 2];
     const [lat0, lat1] = q < 2 ? [mlat, n] : [s, mlat];
     const [lon0, lon1] = q % 2 === 0 ? [w, mlon] : [mlon, e];
     return [[lat0, lon0], [lat1, lon1]];
-  };
-  const cellOf = ([[s, w], [n, e]], i) => {
-    const [row, col, h, k] = [Math.floor(i / 8), i % 8, (n - s) / 8, (e - w) / 8];
-    return [[n - (row + 1) * h, w + col * k], [n - row * h, w + (col + 1) * k]];
   };
   const tiled = (map, pins) => {
     const loaded = new Map();
@@ -95,15 +91,18 @@
     };
     const groups = L.featureGroup().addTo(map);
     const shown = new Map(); // tile name → its markers on the map
-    const show = (t, b) => {
+    const show = (t) => {
       if (t.p) {
         const markers = t.p.map(([lat, lon, n, name, url]) => pin({ lat, lon, n, name, url }));
         pins.addLayers ? pins.addLayers(markers) : markers.forEach((m) => pins.addLayer(m));
         return { markers, from: pins };
       }
-      const markers = t.c.map(([lat, lon, n, i]) => {
+      const markers = t.c.map(([lat, lon, n, s, w, north, e]) => {
         const m = L.marker([lat, lon], { icon: groupIcon(n), keyboard: true, riseOnHover: true });
-        const zoom = () => { map.once("moveend", () => box.focus()); map.fitBounds(cellOf(b, i)); };
+        const zoom = () => {
+          map.once("moveend", () => box.focus());
+          map.fitBounds([[s, w], [north, e]], { padding: [24, 24], maxZoom: map.getZoom() + 4 });
+        };
         m.on("click", zoom);
         m.on("keypress", (e) => { if (e.originalEvent.key === "Enter") zoom(); });
         groups.addLayer(m);
@@ -121,7 +120,7 @@
         const t = await tile(name);
         if (!t) return;
         const width = map.latLngToContainerPoint([b[0][0], b[1][1]]).x - map.latLngToContainerPoint(b[0]).x;
-        if (t.p || width <= EXPAND) wanted.set(name, [t, b]);
+        if (t.p || width <= EXPAND) wanted.set(name, t);
         else await Promise.all(t.k.map((q) => visit(`${name}${q}`, quarter(b, q))));
       };
       await visit("r", bounds);
@@ -131,7 +130,7 @@
         s.from.removeLayers ? s.from.removeLayers(s.markers) : s.markers.forEach((m) => s.from.removeLayer(m));
         shown.delete(name);
       }
-      for (const [name, [t, b]] of wanted) if (!shown.has(name)) shown.set(name, show(t, b));
+      for (const [name, t] of wanted) if (!shown.has(name)) shown.set(name, show(t));
     };
     map.on("moveend", refresh);
     return refresh();
