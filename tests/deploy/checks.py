@@ -307,6 +307,7 @@ def check_template(path):
     contract = sorted(
         [
             "POST /api/submissions",
+            "GET /api/submissions/token",
             "GET /api/submissions/{id}/status",
             "GET /api/moderation/submissions",
             "GET /api/moderation/submissions/{id}",

@@ -259,8 +259,17 @@ async fn bots_are_refused_before_anything_is_stored() {
         .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     // Sent back faster than a person can fill it.
-    let now = jiff::Timestamp::now().as_millisecond();
-    let form = format!("type=resource&title=Pommes&_started={now}");
+    let token = f
+        .send(
+            request("GET", "/submissions/token", &[], ""),
+            Client::default(),
+        )
+        .await
+        .1["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let form = format!("type=resource&title=Pommes&_token={token}");
     let (s, _, res) = f
         .send(
             request("POST", "/submissions", &headers, form),

@@ -243,6 +243,7 @@ fn idem(key: &str, expires_at: Seconds) -> Idempotency {
     Idempotency {
         key: key.to_string(),
         expires_at,
+        fingerprint: format!("empreinte de {key}"),
     }
 }
 
@@ -322,7 +323,13 @@ async fn idempotent_create(f: &Fixture) {
         .create(&second, &email(2), Some(&idem("cle-a", later)))
         .await
         .unwrap();
-    assert_eq!(again, Created::Existing(first.id.clone()));
+    assert_eq!(
+        again,
+        Created::Existing {
+            id: first.id.clone(),
+            fingerprint: "empreinte de cle-a".into()
+        }
+    );
     assert_eq!(store.get(&second.id).await.unwrap(), None);
     assert_eq!(store.contact(&second.id, now()).await.unwrap(), None);
     // Another key: stored.
@@ -356,7 +363,7 @@ async fn concurrent_creates_with_one_key_store_one(f: &Fixture) {
     while let Some(joined) = tasks.join_next().await {
         match joined.unwrap() {
             (id, Ok(Created::New)) => stored.push(id),
-            (_, Ok(Created::Existing(first))) => named.push(first),
+            (_, Ok(Created::Existing { id, .. })) => named.push(id),
             (_, other) => panic!("a retried submission is stored or named: {other:?}"),
         }
     }
@@ -388,7 +395,13 @@ async fn an_expired_idempotency_key_counts_no_more(f: &Fixture) {
         .create(&third, &email(3), Some(&idem("cle", now() + 3600)))
         .await
         .unwrap();
-    assert_eq!(once_more, Created::Existing(second.id));
+    assert_eq!(
+        once_more,
+        Created::Existing {
+            id: second.id,
+            fingerprint: "empreinte de cle".into()
+        }
+    );
     assert_eq!(store.get(&third.id).await.unwrap(), None);
 }
 

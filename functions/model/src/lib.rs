@@ -21,6 +21,7 @@ pub mod shapes;
 pub mod site;
 mod submission;
 pub mod tree;
+pub mod unique;
 pub mod volunteer_call;
 
 pub use association::Association;

@@ -66,7 +66,9 @@ pub struct Draft {
     /// The slug of the entry to change, or none for a new entry.
     #[serde(default)]
     pub target: Option<String>,
-    /// The front matter's fields, as JSON: checked by the content type's own rules.
+    /// The front matter's fields, as JSON: checked by the content type's own rules. A key
+    /// given twice is refused, as a field written twice in a file is.
+    #[serde(with = "crate::unique")]
     pub fields: Map<String, Value>,
     /// The description, in Markdown.
     #[serde(default)]

@@ -49,7 +49,7 @@ fn label(kind: Option<SubmissionType>, field: &str) -> String {
         "contact_email" => Some("Votre adresse e-mail (non publiée)"),
         "type" => Some("Type de proposition"),
         "target" => Some("Entrée à modifier"),
-        "_started" => Some("Envoi"),
+        "_token" => Some("Envoi"),
         "" => Some("Proposition"),
         _ => None,
     };

@@ -122,6 +122,7 @@ impl Api {
         let moderate = matches!(self.group, Group::Moderation | Group::All);
         let result = match (req.method(), parts.as_slice()) {
             (&Method::POST, ["submissions"]) if submit => submit::post(self, req, client).await,
+            (&Method::GET, ["submissions", "token"]) if submit => submit::token(self).await,
             (&Method::GET, ["submissions", id, "status"]) if submit => {
                 status::get(self, req, id).await
             }
@@ -188,7 +189,10 @@ impl From<RuleError> for Failure {
     fn from(e: RuleError) -> Failure {
         let status = match e {
             RuleError::NotFound { .. } => StatusCode::NOT_FOUND,
-            RuleError::NoteNeeded => StatusCode::BAD_REQUEST,
+            RuleError::NoteNeeded | RuleError::ModeratorName => StatusCode::BAD_REQUEST,
+            // RFC draft "The Idempotency-Key HTTP Header Field": a key reused with another
+            // payload is 422.
+            RuleError::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             RuleError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             RuleError::IdTaken { .. }
             | RuleError::Stale { .. }

@@ -11,6 +11,7 @@
 
 use crate::store::{Status, StoreError};
 
+pub mod guards;
 mod moderators;
 mod submissions;
 
@@ -68,6 +69,17 @@ pub enum RuleError {
         /// The content file it was imported as.
         file: String,
     },
+    /// An idempotency key sent again with another submission: a client's bug, answered
+    /// with neither the first submission's receipt nor a new one.
+    #[error(
+        "Cette clé d'idempotence (Idempotency-Key) a déjà servi pour une autre proposition : envoyez celle-ci avec une nouvelle clé."
+    )]
+    KeyReused,
+    /// A moderator's name is empty, or more than one line.
+    #[error(
+        "Nom de modérateur refusé : une seule ligne, sans caractère de contrôle, et pas vide (ex. « Camille »)."
+    )]
+    ModeratorName,
     /// Too many submissions from one address this hour.
     #[error(
         "Trop d'envois depuis votre adresse : {limit} par heure au plus. Réessayez dans une heure."

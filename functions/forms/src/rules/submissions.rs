@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 use portal_model::Draft;
 use portal_model::site::FormSettings;
 
+use super::guards::rate_subject;
 use super::{ATTEMPTS, Result, RuleError};
 use crate::secrets::{self, hex, keyed, random_bytes};
 use crate::store::{
@@ -77,15 +78,20 @@ impl Submissions {
         let now = now();
         if let Some(ip) = origin.ip {
             let (window, expires_at) = rate_window(now);
-            let key = keyed(&secret, &format!("ip:{ip}"));
+            let key = keyed(&secret, &format!("ip:{}", rate_subject(ip)));
             let limit = settings.rate_limit_per_hour;
             if !self.store.hit(&key, window, limit, expires_at).await? {
                 return Err(RuleError::RateLimited { limit });
             }
         }
+        let fingerprint = keyed(
+            &secret,
+            &serde_json::to_string(draft).expect("a draft serialises"),
+        );
         let idempotency = Idempotency {
             key: keyed(&secret, &retry_key(draft, origin.idempotency_key, now)),
             expires_at: now + RETRY_WINDOW,
+            fingerprint: fingerprint.clone(),
         };
         let submission =
             new_submission(draft, new_id(jiff::Timestamp::now().as_millisecond()), now);
@@ -96,7 +102,14 @@ impl Submissions {
             .await?
         {
             Created::New => submission.id,
-            Created::Existing(id) => id,
+            // The same key with another body is a client's mistake, not a retry; a key
+            // stored before fingerprints (empty) is taken as a retry, as it was then.
+            Created::Existing {
+                fingerprint: seen, ..
+            } if !seen.is_empty() && !secrets::same(&seen, &fingerprint) => {
+                return Err(RuleError::KeyReused);
+            }
+            Created::Existing { id, .. } => id,
             Created::Taken => return Err(RuleError::IdTaken { id: submission.id }),
         };
         let receipt = secrets::receipt(&secret, &id);

@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS submissions (id TEXT PRIMARY KEY, status TEXT NOT NUL
   revision INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS submissions_by_status ON submissions (status, id);
 CREATE TABLE IF NOT EXISTS contacts (id TEXT PRIMARY KEY, email TEXT NOT NULL, expires_at INTEGER);
-CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, id TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, id TEXT NOT NULL, expires_at INTEGER NOT NULL,
+  fingerprint TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS audit (submission TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (submission, version));
 CREATE TABLE IF NOT EXISTS rate (key TEXT PRIMARY KEY, window INTEGER NOT NULL, count INTEGER NOT NULL,
@@ -68,7 +69,18 @@ impl EmbeddedStore {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")?;
         conn.execute_batch(SCHEMA)?;
-        add_revisions(&conn)?;
+        add_column(
+            &conn,
+            "submissions",
+            "revision",
+            "INTEGER NOT NULL DEFAULT 0",
+        )?;
+        add_column(
+            &conn,
+            "idempotency",
+            "fingerprint",
+            "TEXT NOT NULL DEFAULT ''",
+        )?;
         Ok(EmbeddedStore {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -104,17 +116,18 @@ impl EmbeddedStore {
     }
 }
 
-/// A store made before submissions had revisions gets the column (0 for what is there).
-fn add_revisions(conn: &Connection) -> Result<()> {
+/// A store made before a column existed gets it (with its default for what is there):
+/// submissions' revisions, idempotency keys' fingerprints.
+fn add_column(conn: &Connection, table: &str, column: &str, definition: &str) -> Result<()> {
     let has: bool = conn.query_row(
-        "SELECT COUNT(*) > 0 FROM pragma_table_info('submissions') WHERE name = 'revision'",
-        [],
+        &format!("SELECT COUNT(*) > 0 FROM pragma_table_info('{table}') WHERE name = ?1"),
+        [column],
         |r| r.get(0),
     )?;
     if !has {
-        conn.execute_batch(
-            "ALTER TABLE submissions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
-        )?;
+        conn.execute_batch(&format!(
+            "ALTER TABLE {table} ADD COLUMN {column} {definition}"
+        ))?;
     }
     Ok(())
 }
@@ -177,15 +190,15 @@ impl Store for EmbeddedStore {
         );
         self.write(move |tx| {
             if let Some(idem) = &idem {
-                let seen: Option<String> = tx
+                let seen: Option<(String, String)> = tx
                     .query_row(
-                        "SELECT id FROM idempotency WHERE key = ?1 AND expires_at > ?2",
+                        "SELECT id, fingerprint FROM idempotency WHERE key = ?1 AND expires_at > ?2",
                         params![idem.key, now()],
-                        |r| r.get(0),
+                        |r| Ok((r.get(0)?, r.get(1)?)),
                     )
                     .optional()?;
-                if let Some(id) = seen {
-                    return Ok(Created::Existing(id));
+                if let Some((id, fingerprint)) = seen {
+                    return Ok(Created::Existing { id, fingerprint });
                 }
             }
             if read_submission(tx, &sub.id)?.is_some() {
@@ -193,8 +206,8 @@ impl Store for EmbeddedStore {
             }
             if let Some(idem) = &idem {
                 tx.execute(
-                    "INSERT OR REPLACE INTO idempotency (key, id, expires_at) VALUES (?1, ?2, ?3)",
-                    params![idem.key, sub.id, idem.expires_at],
+                    "INSERT OR REPLACE INTO idempotency (key, id, expires_at, fingerprint) VALUES (?1, ?2, ?3, ?4)",
+                    params![idem.key, sub.id, idem.expires_at, idem.fingerprint],
                 )?;
             }
             save(tx, &sub, Revision::FIRST)?;

@@ -185,8 +185,14 @@ pub struct Stored<T> {
 pub enum Created {
     /// The submission was stored.
     New,
-    /// The same idempotency key was seen: the submission stored then.
-    Existing(String),
+    /// The same idempotency key was seen: the submission stored then, and the fingerprint
+    /// of what was sent with the key then (a rule compares it with the new one's).
+    Existing {
+        /// The first submission's id.
+        id: String,
+        /// What the key was first sent with (empty for a key stored before fingerprints).
+        fingerprint: String,
+    },
     /// A submission with that id is there already: nothing was written.
     Taken,
 }
@@ -309,4 +315,6 @@ pub struct Idempotency {
     pub key: String,
     /// When it stops counting: a submission after that is a new one.
     pub expires_at: Seconds,
+    /// A keyed hash of what was sent with the key: a retry sends the same.
+    pub fingerprint: String,
 }

@@ -89,7 +89,7 @@ impl Store for DynamoStore {
             if let Some(idem) = idempotency {
                 items.push(put(
                     &self.table,
-                    idempotency_item(&idem.key, id, idem.expires_at),
+                    idempotency_item(idem, id),
                     "attribute_not_exists(pk) OR #e <= :now",
                     &[("#e", TTL_ATTRIBUTE)],
                     &[(":now", n(now()))],
@@ -121,7 +121,15 @@ impl Store for DynamoStore {
                 if let Some(seen) = seen
                     && live(&seen, now())?
                 {
-                    return Ok(Created::Existing(text(&seen, "id")?.to_string()));
+                    // A key stored before fingerprints has none.
+                    let fingerprint = match seen.get("fingerprint") {
+                        Some(_) => text(&seen, "fingerprint")?.to_string(),
+                        None => String::new(),
+                    };
+                    return Ok(Created::Existing {
+                        id: text(&seen, "id")?.to_string(),
+                        fingerprint,
+                    });
                 }
                 if !failed.is_empty() {
                     continue;
