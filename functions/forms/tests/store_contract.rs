@@ -141,6 +141,7 @@ contract!(
     concurrent_creates_with_one_key_store_one,
     an_expired_idempotency_key_counts_no_more,
     contact_until_it_expires,
+    an_undecided_submissions_email_expires,
     list_oldest_first_by_status,
     list_pages_with_after_and_next,
     list_with_a_huge_limit_lists_all,
@@ -174,6 +175,9 @@ contract!(
 fn now() -> Seconds {
     jiff::Timestamp::now().as_second()
 }
+
+/// When a submission's e-mail expires before its decision, in these tests: far away.
+const FAR: Seconds = 4_000_000_000;
 
 /// When decisions are made in these tests.
 const DECIDED_AT: Seconds = 1_800_000_000;
@@ -215,7 +219,7 @@ fn email(n: u32) -> String {
 
 async fn add(store: &dyn Store, n: u32) -> Submission {
     let sub = submission(n);
-    let created = store.create(&sub, &email(n), None).await.unwrap();
+    let created = store.create(&sub, &email(n), FAR, None).await.unwrap();
     assert_eq!(created, Created::New);
     sub
 }
@@ -294,7 +298,7 @@ async fn create_twice_the_same_id_is_taken(f: &Fixture) {
     other.body = "autre chose".into();
     let later = now() + 3600;
     let taken = store
-        .create(&other, "autre@example.org", Some(&idem("cle", later)))
+        .create(&other, "autre@example.org", FAR, Some(&idem("cle", later)))
         .await
         .unwrap();
     assert_eq!(taken, Created::Taken);
@@ -303,7 +307,7 @@ async fn create_twice_the_same_id_is_taken(f: &Fixture) {
     // Nothing was written, not even the key: it stores the next submission.
     let third = submission(3);
     let created = store
-        .create(&third, &email(3), Some(&idem("cle", later)))
+        .create(&third, &email(3), FAR, Some(&idem("cle", later)))
         .await
         .unwrap();
     assert_eq!(created, Created::New);
@@ -314,13 +318,13 @@ async fn idempotent_create(f: &Fixture) {
     let later = now() + 86_400;
     let (first, second, third) = (submission(1), submission(2), submission(3));
     let created = store
-        .create(&first, &email(1), Some(&idem("cle-a", later)))
+        .create(&first, &email(1), FAR, Some(&idem("cle-a", later)))
         .await
         .unwrap();
     assert_eq!(created, Created::New);
     // The same key: nothing stored, the first named.
     let again = store
-        .create(&second, &email(2), Some(&idem("cle-a", later)))
+        .create(&second, &email(2), FAR, Some(&idem("cle-a", later)))
         .await
         .unwrap();
     assert_eq!(
@@ -334,7 +338,7 @@ async fn idempotent_create(f: &Fixture) {
     assert_eq!(store.contact(&second.id, now()).await.unwrap(), None);
     // Another key: stored.
     let other = store
-        .create(&third, &email(3), Some(&idem("cle-b", later)))
+        .create(&third, &email(3), FAR, Some(&idem("cle-b", later)))
         .await
         .unwrap();
     assert_eq!(other, Created::New);
@@ -354,7 +358,7 @@ async fn concurrent_creates_with_one_key_store_one(f: &Fixture) {
             let key = idem("la-meme-cle", now() + 3600);
             (
                 sub.id.clone(),
-                store.create(&sub, &email(n), Some(&key)).await,
+                store.create(&sub, &email(n), FAR, Some(&key)).await,
             )
         });
     }
@@ -379,12 +383,12 @@ async fn an_expired_idempotency_key_counts_no_more(f: &Fixture) {
     let (first, second) = (submission(1), submission(2));
     let gone = now() - 10;
     let created = store
-        .create(&first, &email(1), Some(&idem("cle", gone)))
+        .create(&first, &email(1), FAR, Some(&idem("cle", gone)))
         .await
         .unwrap();
     assert_eq!(created, Created::New);
     let again = store
-        .create(&second, &email(2), Some(&idem("cle", now() + 3600)))
+        .create(&second, &email(2), FAR, Some(&idem("cle", now() + 3600)))
         .await
         .unwrap();
     assert_eq!(again, Created::New);
@@ -392,7 +396,7 @@ async fn an_expired_idempotency_key_counts_no_more(f: &Fixture) {
     // And the key, renewed, counts again.
     let third = submission(3);
     let once_more = store
-        .create(&third, &email(3), Some(&idem("cle", now() + 3600)))
+        .create(&third, &email(3), FAR, Some(&idem("cle", now() + 3600)))
         .await
         .unwrap();
     assert_eq!(
@@ -410,7 +414,7 @@ async fn contact_until_it_expires(f: &Fixture) {
     let sub = add(store, 1).await;
     let other = add(store, 2).await;
     let t = DECIDED_AT + RETENTION;
-    // No expiry before the decision.
+    // Before the decision, the expiry given at creation (far in these tests).
     assert_eq!(
         store.contact(&sub.id, t + 1_000_000).await.unwrap(),
         Some(email(1))
@@ -441,6 +445,27 @@ async fn contact_until_it_expires(f: &Fixture) {
         store.contact(&other.id, t + 1_000_000).await.unwrap(),
         Some(email(2))
     );
+}
+
+/// Sent through the rules, as the form's handler does: the e-mail of a submission nobody
+/// decides on expires too.
+async fn an_undecided_submissions_email_expires(f: &Fixture) {
+    let draft: portal_model::Draft = serde_json::from_value(json!({
+        "type": "resource", "fields": {"title": "Pommes"}, "body": "",
+        "contact_email": "personne@example.org"}))
+    .unwrap();
+    let sent = now();
+    let accepted = f
+        .submissions
+        .submit(&draft, Default::default(), &settings())
+        .await
+        .unwrap();
+    let day = 86_400;
+    let store = &*f.store;
+    let kept = store.contact(&accepted.id, sent + 89 * day).await.unwrap();
+    assert_eq!(kept.as_deref(), Some("personne@example.org"));
+    let gone = store.contact(&accepted.id, sent + 91 * day).await.unwrap();
+    assert_eq!(gone, None, "undecided for 90 days: the e-mail is erased");
 }
 
 async fn list_oldest_first_by_status(f: &Fixture) {
@@ -788,7 +813,7 @@ async fn audit_is_per_submission(f: &Fixture) {
     c.id = "0001-x".into();
     let mut decisions = Vec::new();
     for (sub, by) in [(&a, "alice"), (&b, "bob"), (&c, "carole")] {
-        store.create(sub, "x@example.org", None).await.unwrap();
+        store.create(sub, "x@example.org", FAR, None).await.unwrap();
         let d = decision(sub, Action::Approve, by);
         f.submissions.decide(&d, &settings()).await.unwrap();
         decisions.push(d);

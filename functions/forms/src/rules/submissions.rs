@@ -22,6 +22,10 @@ const RETRY_WINDOW: Seconds = 24 * 3600;
 const RATE_WINDOW: Seconds = 3600;
 /// A day, in seconds.
 const DAY: Seconds = 24 * 3600;
+/// How long the e-mail of a submission nobody decides on is kept: 90 days, a season. A
+/// queue left that long is abandoned, and the submitter is better asked to send again than
+/// kept on file; a decision before then sets the usual `retention_days` after it.
+pub(crate) const UNDECIDED_CONTACT_DAYS: Seconds = 90;
 
 /// Where a submission comes from, as the transport tells.
 #[derive(Debug, Clone, Copy, Default)]
@@ -98,7 +102,12 @@ impl Submissions {
         let contact = draft.contact_email.trim();
         let id = match self
             .store
-            .create(&submission, contact, Some(&idempotency))
+            .create(
+                &submission,
+                contact,
+                now + UNDECIDED_CONTACT_DAYS * DAY,
+                Some(&idempotency),
+            )
             .await?
         {
             Created::New => submission.id,

@@ -58,16 +58,15 @@ fn now() -> Seconds {
 impl EmbeddedStore {
     /// Opens (or creates) the store file and its tables.
     pub fn open(path: &Path) -> Result<EmbeddedStore> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
+        owner_only(path)?;
         let conn = Connection::open(path)?;
-        // WAL lets a command read and write while the server runs; FULL syncs each commit.
+        // WAL lets a command read and write while the server runs; FULL syncs each commit;
+        // secure_delete zeroes what is deleted (an expired e-mail) instead of leaving it in a
+        // free page.
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")?;
+        conn.execute_batch(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;",
+        )?;
         conn.execute_batch(SCHEMA)?;
         add_column(
             &conn,
@@ -114,6 +113,44 @@ impl EmbeddedStore {
         .await
         .map_err(|source| StoreError::Interrupted { source })?
     }
+}
+
+/// Makes the store's folder (0700) and file (0600) readable by their owner only, also when
+/// they were made before with wider modes. SQLite gives its WAL and shared-memory files the
+/// database file's mode.
+fn owner_only(path: &Path) -> Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+    let folder = |dir: &Path, source| StoreError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| folder(dir, e))?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| folder(dir, e))?;
+    }
+    let file = |source| StoreError::Folder {
+        path: path.to_path_buf(),
+        source,
+    };
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(file)?;
+    for suffix in ["", "-wal", "-shm"] {
+        let p = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+        match std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            other => other.map_err(file)?,
+        }
+    }
+    Ok(())
 }
 
 /// A store made before a column existed gets it (with its default for what is there):
@@ -181,6 +218,7 @@ impl Store for EmbeddedStore {
         &self,
         submission: &Submission,
         contact_email: &str,
+        contact_expires_at: Seconds,
         idempotency: Option<&Idempotency>,
     ) -> Result<Created> {
         let (sub, contact, idem) = (
@@ -212,8 +250,8 @@ impl Store for EmbeddedStore {
             }
             save(tx, &sub, Revision::FIRST)?;
             tx.execute(
-                "INSERT INTO contacts (id, email, expires_at) VALUES (?1, ?2, NULL)",
-                params![sub.id, contact],
+                "INSERT INTO contacts (id, email, expires_at) VALUES (?1, ?2, ?3)",
+                params![sub.id, contact, contact_expires_at],
             )?;
             Ok(Created::New)
         })
@@ -438,17 +476,29 @@ impl Store for EmbeddedStore {
     }
 
     async fn purge_expired(&self, now: Seconds) -> Result<usize> {
-        self.write(move |tx| {
-            let mut removed = 0;
-            for sql in [
-                "DELETE FROM contacts WHERE expires_at IS NOT NULL AND expires_at <= ?1",
-                "DELETE FROM idempotency WHERE expires_at <= ?1",
-                "DELETE FROM rate WHERE expires_at <= ?1",
-            ] {
-                removed += tx.execute(sql, [now])?;
-            }
-            Ok(removed)
-        })
-        .await
+        let removed = self
+            .write(move |tx| {
+                let mut removed = 0;
+                for sql in [
+                    "DELETE FROM contacts WHERE expires_at IS NOT NULL AND expires_at <= ?1",
+                    "DELETE FROM idempotency WHERE expires_at <= ?1",
+                    "DELETE FROM rate WHERE expires_at <= ?1",
+                ] {
+                    removed += tx.execute(sql, [now])?;
+                }
+                Ok(removed)
+            })
+            .await?;
+        if removed > 0 {
+            // The WAL still holds the pages as they were before the delete: copy the zeroed
+            // pages into the database and empty the WAL file. A reader in another process
+            // can hold the checkpoint back; the next purge (every hour) does it then.
+            self.blocking(|c| {
+                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+                Ok(())
+            })
+            .await?;
+        }
+        Ok(removed)
     }
 }

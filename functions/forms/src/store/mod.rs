@@ -237,13 +237,15 @@ pub struct Page<T> {
 /// always the store itself failing.
 #[async_trait]
 pub trait Store: Send + Sync {
-    /// Stores a new submission (at its first revision) and its submitter's e-mail, unless
-    /// a submission has that id ([`Created::Taken`]); once per idempotency key: a second
-    /// call with the same key (before it expires) stores nothing and names the first.
+    /// Stores a new submission (at its first revision) and its submitter's e-mail, to
+    /// expire at `contact_expires_at`, unless a submission has that id ([`Created::Taken`]);
+    /// once per idempotency key: a second call with the same key (before it expires) stores
+    /// nothing and names the first.
     async fn create(
         &self,
         submission: &Submission,
         contact_email: &str,
+        contact_expires_at: Seconds,
         idempotency: Option<&Idempotency>,
     ) -> Result<Created>;
 

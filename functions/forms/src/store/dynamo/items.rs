@@ -117,9 +117,10 @@ pub(super) fn stored_submission_of(item: &Item) -> Result<Stored<Submission>> {
     })
 }
 
-pub(super) fn contact_item(id: &str, email: &str) -> Item {
+pub(super) fn contact_item(id: &str, email: &str, expires_at: Seconds) -> Item {
     let mut item = contact_key(id);
     item.insert("email".into(), s(email));
+    item.insert(TTL_ATTRIBUTE.into(), n(expires_at));
     item
 }
 

@@ -81,6 +81,7 @@ impl Store for DynamoStore {
         &self,
         submission: &Submission,
         contact_email: &str,
+        contact_expires_at: Seconds,
         idempotency: Option<&Idempotency>,
     ) -> Result<Created> {
         let id = &submission.id;
@@ -98,7 +99,7 @@ impl Store for DynamoStore {
             let first_own = items.len();
             let own = [
                 submission_item(submission, Revision::FIRST),
-                contact_item(id, contact_email),
+                contact_item(id, contact_email, contact_expires_at),
             ];
             for item in own {
                 items.push(put(
