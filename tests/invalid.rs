@@ -67,11 +67,13 @@ macro_rules! cases {
 
 cases! {
     all_problems_at_once,
+    association_slug_reserved,
     availability_ends_before_start,
     boolean_in_french,
     call_both_slots_and_recurrence,
     call_neither_slots_nor_recurrence,
     call_recurrence_until_before_from,
+    call_slug_reserved,
     call_slot_ends_before_start,
     call_status_unknown,
     call_unknown_association,
@@ -100,6 +102,7 @@ cases! {
     postal_code_not_five_digits,
     quantity_not_positive_unknown_unit,
     resource_kind_and_category_unknown,
+    resource_slug_reserved,
     rna_malformed,
     siret_key_wrong,
     site_toml_unknown_key,

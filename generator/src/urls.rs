@@ -1,6 +1,7 @@
 //! Every URL of the site in one place, so that templates, feeds, the sitemap and the
 //! written file names agree.
 
+use portal_model::addresses::{CATEGORY, COMMUNE, OFFERS, PAGINATION, REQUESTS};
 use portal_model::resource::{ResourceCategory, ResourceKind};
 use serde::Serialize;
 
@@ -67,14 +68,14 @@ impl Urls {
         self.at(&format!("associations/{slug}/"))
     }
     pub fn category(&self, key: &str) -> String {
-        self.at(&format!("associations/categorie/{key}/"))
+        self.at(&format!("associations/{CATEGORY}/{key}/"))
     }
     pub fn commune(&self, slug: &str) -> String {
-        self.at(&format!("associations/commune/{slug}/"))
+        self.at(&format!("associations/{COMMUNE}/{slug}/"))
     }
     /// The printable guide of a commune.
     pub fn guide(&self, slug: &str) -> String {
-        self.at(&format!("associations/commune/{slug}/guide/"))
+        self.at(&format!("associations/{COMMUNE}/{slug}/guide/"))
     }
     pub fn calls(&self) -> String {
         self.at("benevolat/")
@@ -89,14 +90,14 @@ impl Urls {
         self.at(&format!("ressources/{slug}/"))
     }
     pub fn resources_of_kind(&self, kind: ResourceKind) -> String {
-        self.at(match kind {
-            ResourceKind::Offer => "ressources/offres/",
-            ResourceKind::Request => "ressources/demandes/",
+        self.at(&match kind {
+            ResourceKind::Offer => format!("ressources/{OFFERS}/"),
+            ResourceKind::Request => format!("ressources/{REQUESTS}/"),
         })
     }
     pub fn resources_of_category(&self, category: ResourceCategory) -> String {
         self.at(&format!(
-            "ressources/categorie/{}/",
+            "ressources/{CATEGORY}/{}/",
             category_word(category)
         ))
     }
@@ -115,7 +116,7 @@ impl Urls {
         if n <= 1 {
             first.to_string()
         } else {
-            format!("{first}page/{n}/")
+            format!("{first}{PAGINATION}/{n}/")
         }
     }
 }

@@ -18,15 +18,33 @@ pub fn is_slug(s: &str) -> bool {
         && !s.contains("--")
 }
 
-/// The slug an editor probably meant: accents dropped, lowercase, other characters as hyphens.
+/// The slug an editor probably meant: lowercase ASCII, other scripts transliterated, other
+/// characters as hyphens.
 pub fn slugify(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars() {
-        let c = fold_accent(c).to_ascii_lowercase();
+    let push = |c: char, out: &mut String| {
+        let c = c.to_ascii_lowercase();
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else {
+            // Transliterated where a scheme exists (Продукты → Produkty, 食品 → Shi Pin,
+            // 🍎 → red apple); a letter or emoji of its own is a word of its own.
+            let ascii = deunicode::deunicode_char(c).unwrap_or(" ");
+            let word = ascii.len() > 1 && ascii.contains(' ');
+            if word {
+                push(' ', &mut out);
+            }
+            ascii.chars().for_each(|a| push(a, &mut out));
+            if word {
+                push(' ', &mut out);
+            }
         }
     }
     while out.ends_with('-') {

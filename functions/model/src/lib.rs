@@ -5,6 +5,7 @@
 //! that keeps positions) → the type's `decode`, which reads every field through [`read`] and
 //! records each [`problem::Problem`] with its line, column, field, expectation and finding.
 
+pub mod addresses;
 pub mod association;
 pub mod checks;
 pub mod content;

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::addresses;
 use crate::checks::{is_email, is_slug, slugify};
 use crate::content::{Entry, Kind};
 use crate::context::Context;
@@ -206,7 +207,7 @@ impl Draft {
                     format!("{base}-{n}")
                 }
             })
-            .find(|s| !taken.contains(s))
+            .find(|s| !taken.contains(s) && addresses::taken_by_site(self.kind.kind(), s).is_none())
             .expect("some suffix is free")
     }
 
@@ -428,6 +429,49 @@ repas = "Repas"
             "{}",
             errors[2].message
         );
+    }
+
+    #[test]
+    fn titles_in_any_script_give_readable_distinct_slugs() {
+        let slug = |title: &str| {
+            draft(
+                serde_json::json!({"type": "resource", "fields": {"title": title},
+                "contact_email": "a@b.fr"}),
+            )
+            .slug(&BTreeSet::new())
+        };
+        let titles = [
+            "Продуктовый набор",
+            "سلة غذائية",
+            "🍎🍐 fruits",
+            "Œufs frais",
+            "食品",
+        ];
+        let slugs: Vec<String> = titles.iter().map(|t| slug(t)).collect();
+        for (t, s) in titles.iter().zip(&slugs) {
+            assert!(is_slug(s) && s != "entree", "{t} gave {s}");
+        }
+        let distinct: BTreeSet<&String> = slugs.iter().collect();
+        assert_eq!(distinct.len(), slugs.len(), "{slugs:?}");
+        assert_eq!(slugs[0], "produktovyi-nabor");
+        assert_eq!(slugs[3], "oeufs-frais");
+    }
+
+    #[test]
+    fn a_new_entry_never_takes_an_address_the_site_makes() {
+        let slug = |kind: &str, title: &str| {
+            draft(
+                serde_json::json!({"type": kind, "fields": {"title": title, "name": title},
+                "contact_email": "a@b.fr"}),
+            )
+            .slug(&BTreeSet::new())
+        };
+        assert_eq!(slug("association", "Commune"), "commune-2");
+        assert_eq!(slug("association", "Catégorie"), "categorie-2");
+        assert_eq!(slug("resource", "Offres"), "offres-2");
+        assert_eq!(slug("resource", "Besoins"), "besoins-2");
+        assert_eq!(slug("volunteer_call", "Page"), "page-2");
+        assert_eq!(slug("resource", "Pommes"), "pommes");
     }
 
     #[test]

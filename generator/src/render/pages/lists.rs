@@ -228,7 +228,7 @@ pub(super) fn needs(r: &Renderer, cx: &mut Context) -> Page {
     Page::new(
         urls,
         "needs.html",
-        urls.at("ressources/besoins/"),
+        urls.at(&format!("ressources/{}/", portal_model::addresses::NEEDS)),
         "Ce dont les associations ont besoin",
         "Les demandes en cours des associations, par catégorie et par commune : qui a ce qu'il leur faut ?",
         "Ressources",
