@@ -22,6 +22,7 @@ pub(crate) mod published;
 pub(crate) mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod sources;
 pub mod stores;
 pub(crate) mod templates;
 pub(crate) mod theme;

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use portal::dates::today;
 use portal::error::BuildError;
 use portal::{BuildOptions, build, check, scaffold, serve, stores};
-use portal_forms::rules::{Moderators, Submissions};
+use portal_forms::rules::{Moderators, Sources, Submissions};
 use portal_forms::secrets;
 use portal_forms::store::{Moderator, Store};
 use portal_model::Kind;
@@ -68,6 +68,12 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         now: Option<Date>,
     },
+    /// Sends the entries' current files to the forms' store, for the moderators' diffs:
+    /// only what changed since the last time.
+    Sources {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Writes a new, commented content file that builds as it is.
     New {
         #[arg(value_enum)]
@@ -106,6 +112,13 @@ enum StoreKind {
 }
 
 impl StoreArgs {
+    /// The embedded store's folder; for DynamoDB, the folder of the import's temporary files.
+    fn folder(&self, root: &std::path::Path) -> PathBuf {
+        self.data
+            .clone()
+            .unwrap_or_else(|| root.join(stores::DATA_DIR))
+    }
+
     async fn open(&self, root: &std::path::Path) -> anyhow::Result<std::sync::Arc<dyn Store>> {
         match self.store {
             StoreKind::Embedded => stores::embedded(root, self.data.as_deref()),
@@ -204,25 +217,32 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { store, now } => {
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async {
+                let scratch = store.folder(&root).join("import");
                 let store = store.open(&root).await?;
                 let content = check(&root).map_err(|e| failed(e, None))?;
                 let today = now.unwrap_or_else(|| today(&root));
                 let state = portal::build::forms_state(&content, &root);
-                let done = portal_forms::import::import(
-                    &Submissions::new(store),
-                    &root,
-                    &content.config,
-                    |kind| state.slugs(kind).clone(),
+                let target = portal_forms::import::Target {
+                    root: &root,
+                    site: &content.config,
+                    existing: &state.slugs,
                     today,
-                )
-                .await?;
-                for d in &done {
-                    let verb = if d.replaced { "Modifié" } else { "Ajouté" };
-                    println!("{verb} : {} (proposition {})", d.file, d.submission);
-                }
+                    scratch: &scratch,
+                };
+                let report = portal_forms::import::import(&Submissions::new(store), &target).await;
+                imported(report)
+            })
+        }
+        Command::Sources { store } => {
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime.block_on(async {
+                let store = store.open(&root).await?;
+                let content = check(&root).map_err(|e| failed(e, None))?;
+                let state = portal::build::forms_state(&content, &root);
+                let synced = portal::sources::sync(&Sources::new(store), &state).await?;
                 println!(
-                    "{} proposition(s) importée(s). Relisez, puis « portal build » et git commit.",
-                    done.len()
+                    "Fiches envoyées aux formulaires : {} nouvelles ou modifiées, {} retirées, {} inchangées.",
+                    synced.written, synced.removed, synced.unchanged
                 );
                 Ok(())
             })
@@ -243,6 +263,46 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Says what an import wrote and set aside. A run that set something aside exits with 2
+/// (after writing all it could): a scheduled job must not hide it; a failure exits with 1,
+/// after listing the files written before it.
+fn imported(report: portal_forms::import::Report) -> anyhow::Result<()> {
+    for d in &report.written {
+        let verb = if d.replaced { "Modifié" } else { "Ajouté" };
+        println!("{verb} : {} (proposition {})", d.file, d.submission);
+    }
+    for a in &report.set_aside {
+        let what = if a.conflict {
+            "Conflit"
+        } else {
+            "Mise de côté"
+        };
+        println!("{what} : proposition {} : {}", a.submission, a.reason);
+    }
+    println!(
+        "{} proposition(s) importée(s), {} mise(s) de côté.",
+        report.written.len(),
+        report.set_aside.len()
+    );
+    if let Some(failure) = report.failure {
+        anyhow::bail!(
+            "Import interrompu : {failure}\nLes {} fichier(s) listé(s) ci-dessus sont écrits ; relancez « portal import » pour la suite.",
+            report.written.len()
+        );
+    }
+    if !report.set_aside.is_empty() {
+        eprintln!(
+            "{} proposition(s) mise(s) de côté : corrigez-les, renvoyez-les ou refusez-les sur /moderation/ (statut « à revoir »).",
+            report.set_aside.len()
+        );
+        std::process::exit(2);
+    }
+    if !report.written.is_empty() {
+        println!("Relisez, puis « portal build » et git commit.");
+    }
+    Ok(())
 }
 
 async fn moderators(moderators: &Moderators, action: ModeratorAction) -> anyhow::Result<()> {

@@ -42,6 +42,9 @@ struct AppState {
     /// The form functions, once a build has told them what the site holds.
     api: Arc<RwLock<Option<Arc<Api>>>>,
     store: Arc<dyn Store>,
+    /// What each rebuild knows of the site, for the task that sends the entries' files to
+    /// the store (the moderators' diffs).
+    sources: tokio::sync::watch::Sender<Option<portal_forms::api::SiteState>>,
 }
 
 /// Options of `portal serve`.
@@ -59,12 +62,15 @@ pub struct ServeOptions {
 /// Runs the server until Ctrl-C.
 pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let (events, _) = broadcast::channel(16);
+    let (sources, built) = tokio::sync::watch::channel(None);
     let state = AppState {
         served: Arc::new(RwLock::new(Served::default())),
         events,
         api: Arc::new(RwLock::new(None)),
         store: options.store.clone(),
+        sources,
     };
+    tokio::spawn(send_sources(state.store.clone(), built));
     let mut site = Incremental::new(BuildOptions {
         root: options.root.clone(),
         output: PathBuf::new(),
@@ -120,6 +126,7 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
         Ok(update) => {
             let report = site.report().expect("a build succeeded").clone();
             if let Some(forms) = report.forms.clone() {
+                let _ = state.sources.send(Some(forms.clone()));
                 let mut api = state.api.write().unwrap_or_else(|e| e.into_inner());
                 match api.as_ref() {
                     Some(api) => api.set_state(forms),
@@ -232,6 +239,23 @@ async fn events_stream(
 const LIVE_RELOAD: &str = r#"<script>(()=>{const s=new EventSource("/__portal/events");s.addEventListener("reload",()=>location.reload());s.addEventListener("error",e=>{if(!e.data)return;let d=document.getElementById("portal-build-error");if(!d){d=document.createElement("pre");d.id="portal-build-error";d.setAttribute("role","alert");d.style.cssText="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#fff0f0;color:#5c0000;border-top:4px solid #b00020;white-space:pre-wrap;z-index:99";document.body.append(d)}d.textContent="La construction a échoué (dernier site valide affiché) :\n\n"+e.data})})()</script>"#;
 
 /// Deletes expired personal data and counters, as DynamoDB's TTL does in production.
+/// Sends the entries' files to the store after each rebuild (the latest one, when several
+/// came meanwhile): only what changed is written.
+async fn send_sources(
+    store: Arc<dyn Store>,
+    mut built: tokio::sync::watch::Receiver<Option<portal_forms::api::SiteState>>,
+) {
+    let sources = portal_forms::rules::Sources::new(store);
+    while built.changed().await.is_ok() {
+        let Some(state) = built.borrow_and_update().clone() else {
+            continue;
+        };
+        if let Err(e) = crate::sources::sync(&sources, &state).await {
+            eprintln!("Fiches non envoyées aux formulaires (diffs de la modération) : {e}");
+        }
+    }
+}
+
 async fn purge_every_hour(store: Arc<dyn Store>) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {

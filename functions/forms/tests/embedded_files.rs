@@ -63,6 +63,7 @@ async fn an_erased_address_is_not_left_in_the_database_files() {
             by: "alice".into(),
             at: now - 10,
             version: 1,
+            corrected: false,
         };
         submissions.decide(&decision, &settings).await.unwrap();
     }

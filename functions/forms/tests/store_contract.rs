@@ -168,6 +168,8 @@ contract!(
     a_token_is_one_moderators,
     concurrent_moderators_of_one_name_have_one_winner,
     secret_is_made_once,
+    entry_files_are_kept_and_synced,
+    a_change_is_shown_against_the_file_kept,
     concurrent_first_secrets_agree,
     two_handles_share_one_secret,
 );
@@ -210,6 +212,9 @@ fn submission(n: u32) -> Submission {
         decided_by: None,
         decided_at: None,
         imported_as: None,
+        base: None,
+        staged: None,
+        problem: None,
     }
 }
 
@@ -232,6 +237,7 @@ fn decision(sub: &Submission, action: Action, by: &str) -> Decision {
         by: by.to_string(),
         at: DECIDED_AT,
         version: sub.version,
+        corrected: false,
     }
 }
 
@@ -1185,4 +1191,170 @@ async fn two_handles_share_one_secret(f: &Fixture) {
     // And each keeps it.
     assert_eq!(f.submissions.secret().await.unwrap(), a);
     assert_eq!(other.secret().await.unwrap(), a);
+}
+
+async fn entry_files_are_kept_and_synced(f: &Fixture) {
+    use portal_forms::rules::Sources;
+    use portal_model::Kind as Entry;
+    use std::collections::BTreeMap;
+    let sources = Sources::new(f.store.clone());
+    let files = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(s, t)| (s.to_string(), t.to_string()))
+            .collect()
+    };
+    let first = sources
+        .sync(
+            Entry::Resource,
+            &files(&[("pommes", "---\na\n"), ("poires", "---\nb\n")]),
+        )
+        .await
+        .unwrap();
+    assert_eq!((first.written, first.removed, first.unchanged), (2, 0, 0));
+    let kept = sources
+        .current(Entry::Resource, "pommes")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.text, "---\na\n");
+    assert_eq!(
+        kept.sha256,
+        portal_forms::rules::sources::sha256("---\na\n")
+    );
+    assert_eq!(
+        sources.current(Entry::Association, "pommes").await.unwrap(),
+        None
+    );
+    // Only what changed is written; what is gone is forgotten.
+    let second = sources
+        .sync(
+            Entry::Resource,
+            &files(&[("pommes", "---\nA\n"), ("prunes", "---\nc\n")]),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (second.written, second.removed, second.unchanged),
+        (2, 1, 0)
+    );
+    assert_eq!(
+        sources.current(Entry::Resource, "poires").await.unwrap(),
+        None
+    );
+    let again = sources
+        .sync(
+            Entry::Resource,
+            &files(&[("pommes", "---\nA\n"), ("prunes", "---\nc\n")]),
+        )
+        .await
+        .unwrap();
+    assert_eq!((again.written, again.removed, again.unchanged), (0, 0, 2));
+    // More than one batch of writes (DynamoDB takes 25 a call).
+    let many: BTreeMap<String, String> = (0..60)
+        .map(|i| (format!("e{i:03}"), format!("---\n{i}\n")))
+        .collect();
+    let big = sources.sync(Entry::VolunteerCall, &many).await.unwrap();
+    assert_eq!(big.written, 60);
+    assert_eq!(
+        f.store
+            .source_hashes(Entry::VolunteerCall)
+            .await
+            .unwrap()
+            .len(),
+        60
+    );
+}
+
+/// The functions as on Lambda (no content folder): the moderator sees a change against the
+/// file the publication sent to the store, and approves it against that file's hash.
+async fn a_change_is_shown_against_the_file_kept(f: &Fixture) {
+    use bytes::Bytes;
+    use portal_forms::api::{Api, Client, Group, SiteState};
+    use portal_model::Kind as Entry;
+    let site = portal_model::SiteConfig::parse(
+        "title = \"T\"\nbase_url = \"https://example.org/\"\nlanguage = \"fr\"\ntimezone = \"Europe/Paris\"\n[territory]\nname = \"Gironde\"\nbounds = [[44.19, -1.27], [45.58, 0.32]]\n[categories]\nrepas = \"Repas\"\n[forms]\nmin_fill_seconds = 0\n",
+    )
+    .unwrap();
+    let state = SiteState {
+        site,
+        slugs: [
+            (Entry::Association, ["epicerie".to_string()].into()),
+            (Entry::Resource, ["pommes".to_string()].into()),
+        ]
+        .into(),
+        content_root: None,
+    };
+    let api = Api::new(f.store.clone(), state, Group::All);
+    let current = "---\ntitle: Pommes\nassociation: epicerie\nkind: offer\ncategory: food\nexpires: 2026-12-01\n---\nÀ retirer.\n";
+    portal_forms::rules::Sources::new(f.store.clone())
+        .sync(
+            Entry::Resource,
+            &[("pommes".to_string(), current.to_string())].into(),
+        )
+        .await
+        .unwrap();
+    let token = portal_forms::secrets::new_token();
+    f.moderators
+        .add(&moderator(
+            "alice",
+            &portal_forms::secrets::token_hash(&token),
+        ))
+        .await
+        .unwrap();
+    let send = |method: &str, path: String, body: String| {
+        http::Request::builder()
+            .method(method)
+            .uri(path)
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {token}"))
+            .body(Bytes::from(body))
+            .unwrap()
+    };
+    let change = json!({"type": "resource", "target": "pommes",
+        "fields": {"title": "Pommes bio", "association": "epicerie", "kind": "offer",
+                   "category": "food", "expires": "2026-12-01"},
+        "body": "À retirer.", "contact_email": "a@example.org"});
+    let res = api
+        .handle(
+            send("POST", "/submissions".into(), change.to_string()),
+            Client::default(),
+        )
+        .await;
+    let created: serde_json::Value = serde_json::from_slice(res.body()).unwrap();
+    let id = created["id"].as_str().unwrap();
+    let res = api
+        .handle(
+            send(
+                "GET",
+                format!("/moderation/submissions/{id}"),
+                String::new(),
+            ),
+            Client::default(),
+        )
+        .await;
+    let one: serde_json::Value = serde_json::from_slice(res.body()).unwrap();
+    assert_eq!(one["current"], json!(current));
+    let diff = one["diff"].as_str().expect("a diff");
+    assert!(
+        diff.contains("-title: Pommes\n+title: Pommes bio\n"),
+        "{diff}"
+    );
+    let decision = json!({"action": "approve", "version": 1, "base": one["current_sha256"]});
+    let res = api
+        .handle(
+            send(
+                "POST",
+                format!("/moderation/submissions/{id}/decision"),
+                decision.to_string(),
+            ),
+            Client::default(),
+        )
+        .await;
+    assert_eq!(res.status(), http::StatusCode::OK);
+    let approved = get(&*f.store, id).await.unwrap();
+    assert_eq!(
+        approved.base,
+        Some(portal_forms::rules::sources::sha256(current))
+    );
 }

@@ -13,9 +13,7 @@ use crate::checks::{is_email, is_slug, slugify};
 use crate::content::{Entry, Kind};
 use crate::context::Context;
 use crate::form;
-use crate::pos::Pos;
-use crate::problem::{Problem, Problems};
-use crate::tree::from_json;
+use crate::problem::Problem;
 
 /// What can be submitted (free pages are written by editors only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -111,8 +109,10 @@ impl FieldError {
 }
 
 impl Draft {
-    /// Checks the submission as the generator checks a file. `targets` are the slugs of the
-    /// existing entries of its kind, which a change must name.
+    /// Checks the submission as the generator checks a file: it is written as the file
+    /// `portal import` will write ([`Draft::to_markdown`]) and that file decoded as the
+    /// build decodes it ([`Draft::file`]), so that what is accepted here imports. `targets`
+    /// are the slugs of the existing entries of its kind, which a change must name.
     pub fn check(
         &self,
         cx: &Context,
@@ -134,25 +134,28 @@ impl Draft {
                 format!("Attendu une entrée existante à modifier, trouvé « {target} »"),
             ));
         }
-        let node = from_json(&Value::Object(self.prepared_fields(today)));
         let slug = self.slug(&BTreeSet::new());
-        let decoded = Entry::decode_tree(
-            self.kind.kind(),
-            &slug,
-            &node,
-            &self.file_body(),
-            Pos::default(),
-            cx,
-            Problems::new(),
-        );
-        match decoded {
-            Ok(entry) if errors.is_empty() => Ok(entry),
+        match self.file(&slug, cx, today) {
+            Ok((_, entry)) if errors.is_empty() => Ok(entry),
             Ok(_) => Err(self.in_form_order(errors)),
             Err(problems) => {
                 errors.extend(problems.iter().map(FieldError::from_problem));
                 Err(self.in_form_order(errors))
             }
         }
+    }
+
+    /// The content file of the submission as `slug`, and the entry the build decodes from
+    /// it: one function for the submission's check and for `portal import`.
+    pub fn file(
+        &self,
+        slug: &str,
+        cx: &Context,
+        today: Date,
+    ) -> Result<(String, Entry), Vec<Problem>> {
+        let text = self.to_markdown(today);
+        let entry = Entry::decode(self.kind.kind(), slug, &text, cx)?;
+        Ok((text, entry))
     }
 
     /// Problems in the order of the form's fields (the target first, the submitter's e-mail

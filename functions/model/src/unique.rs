@@ -17,18 +17,15 @@ pub fn from_slice(bytes: &[u8]) -> serde_json::Result<Value> {
 }
 
 /// Reads a JSON object, refusing a key given twice at any depth.
-pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
+pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
     match Unique::deserialize(d)?.0 {
         Value::Object(map) => Ok(map),
         _ => Err(de::Error::custom("attendu un objet JSON de champs")),
     }
 }
 
-/// Writes the object as it is (the other half of `#[serde(with)]`).
-pub(crate) fn serialize<S: serde::Serializer>(
-    map: &Map<String, Value>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
+/// Writes the object as it is (the other half of `#[serde(with = "unique")]`).
+pub fn serialize<S: serde::Serializer>(map: &Map<String, Value>, s: S) -> Result<S::Ok, S::Error> {
     map.serialize(s)
 }
 

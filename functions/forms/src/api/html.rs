@@ -110,6 +110,9 @@ pub(crate) fn status(sub: &Submission, just_sent: bool, link: &str, base: &str) 
         Status::Approved => "Elle sera publiée sur le portail à la prochaine mise à jour du site.",
         Status::ChangesRequested => "Vous pouvez envoyer une nouvelle proposition corrigée.",
         Status::Rejected => "Elle ne sera pas publiée.",
+        Status::SetAside => {
+            "La modération la revoit avant de la publier : revenez plus tard sur cette page."
+        }
     };
     body.push_str(&format!("<p>{next}</p>"));
     let title = if just_sent {

@@ -45,6 +45,7 @@ pub struct Client {
 
 /// The form functions: the routes, over the rules of the forms and a store.
 pub struct Api {
+    store: Arc<dyn Store>,
     submissions: Submissions,
     moderators: Moderators,
     state: RwLock<Arc<SiteState>>,
@@ -55,6 +56,7 @@ impl Api {
     /// The routes of `group`, over `store`, knowing `state` of the site.
     pub fn new(store: Arc<dyn Store>, state: SiteState, group: Group) -> Api {
         Api {
+            store: store.clone(),
             submissions: Submissions::new(store.clone()),
             moderators: Moderators::new(store),
             state: RwLock::new(Arc::new(state)),
@@ -65,6 +67,11 @@ impl Api {
     /// The rules of the submissions, for the handlers.
     pub(crate) fn submissions(&self) -> &Submissions {
         &self.submissions
+    }
+
+    /// The store, for the rules the handlers build over it ([`crate::rules::Sources`]).
+    pub(crate) fn store(&self) -> Arc<dyn Store> {
+        self.store.clone()
     }
 
     /// The rules of the moderators, for the handlers.
@@ -198,6 +205,7 @@ impl From<RuleError> for Failure {
             | RuleError::Stale { .. }
             | RuleError::NotApproved { .. }
             | RuleError::AlreadyImported { .. }
+            | RuleError::StagedElsewhere { .. }
             | RuleError::ModeratorExists { .. }
             | RuleError::TokenTaken { .. }
             | RuleError::Busy { .. } => StatusCode::CONFLICT,

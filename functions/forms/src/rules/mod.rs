@@ -13,10 +13,12 @@ use crate::store::{Status, StoreError};
 
 pub mod guards;
 mod moderators;
+pub mod sources;
 mod submissions;
 
 pub use moderators::Moderators;
-pub use submissions::{Accepted, Origin, Submissions, new_id};
+pub use sources::Sources;
+pub use submissions::{Accepted, Correction, Origin, Review, Submissions, new_id};
 
 /// How many times a write lost to another writer is tried again, on what is read anew,
 /// before giving up: the rules refuse at once when the other writer's change forbids it.
@@ -99,6 +101,14 @@ pub enum RuleError {
     TokenTaken {
         /// The new moderator's name.
         name: String,
+    },
+    /// A run of the import that was stopped was writing it as another file.
+    #[error("conflit : {id} est déjà en cours d'écriture dans {file}")]
+    StagedElsewhere {
+        /// The submission's id.
+        id: String,
+        /// The file the stopped run was writing.
+        file: String,
     },
     /// Other writers kept winning on the same record.
     #[error("conflit : {id} : d'autres écritures sont en cours, réessayez")]

@@ -12,9 +12,13 @@ use async_trait::async_trait;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::{Serialize, de::DeserializeOwned};
 
+use std::collections::BTreeMap;
+
+use portal_model::Kind;
+
 use super::{
-    Created, Decision, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds, Status,
-    Store, StoreError, Stored, Submission, Update,
+    Created, Decision, EntryFile, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds,
+    Status, Store, StoreError, Stored, Submission, Update,
 };
 
 const SCHEMA: &str = "
@@ -31,6 +35,8 @@ CREATE TABLE IF NOT EXISTS rate (key TEXT PRIMARY KEY, window INTEGER NOT NULL, 
 CREATE TABLE IF NOT EXISTS moderators (name TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (kind TEXT NOT NULL, slug TEXT NOT NULL, text TEXT NOT NULL,
+  sha256 TEXT NOT NULL, PRIMARY KEY (kind, slug));
 ";
 
 /// The [`Store`] in one SQLite file (see the module's documentation). Clones share the
@@ -455,6 +461,50 @@ impl Store for EmbeddedStore {
             let mut stmt = c.prepare("SELECT data FROM moderators ORDER BY name")?;
             let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
             rows.map(|r| decode(&r?)).collect()
+        })
+        .await
+    }
+
+    async fn source_hashes(&self, kind: Kind) -> Result<BTreeMap<String, String>> {
+        self.blocking(move |c| {
+            let mut stmt = c.prepare("SELECT slug, sha256 FROM sources WHERE kind = ?1")?;
+            let rows = stmt.query_map([kind.api_name()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .await
+    }
+
+    async fn source(&self, kind: Kind, slug: &str) -> Result<Option<EntryFile>> {
+        let slug = slug.to_string();
+        self.blocking(move |c| {
+            let found = c
+                .query_row(
+                    "SELECT text, sha256 FROM sources WHERE kind = ?1 AND slug = ?2",
+                    params![kind.api_name(), slug],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            Ok(found.map(|(text, sha256)| EntryFile { slug, text, sha256 }))
+        })
+        .await
+    }
+
+    async fn put_sources(&self, kind: Kind, put: &[EntryFile], remove: &[String]) -> Result<()> {
+        let (put, remove) = (put.to_vec(), remove.to_vec());
+        self.write(move |tx| {
+            for s in &put {
+                tx.execute(
+                    "INSERT OR REPLACE INTO sources (kind, slug, text, sha256) VALUES (?1, ?2, ?3, ?4)",
+                    params![kind.api_name(), s.slug, s.text, s.sha256],
+                )?;
+            }
+            for slug in &remove {
+                tx.execute(
+                    "DELETE FROM sources WHERE kind = ?1 AND slug = ?2",
+                    params![kind.api_name(), slug],
+                )?;
+            }
+            Ok(())
         })
         .await
     }

@@ -14,9 +14,13 @@ use super::items::{
     token_item, token_key,
 };
 use super::{ATTEMPTS, DynamoStore, QUEUE_INDEX, TTL_ATTRIBUTE};
+use std::collections::BTreeMap;
+
+use portal_model::Kind;
+
 use crate::store::{
-    Created, Decision, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds, Status,
-    Store, StoreError, Stored, Submission, Update as SubmissionUpdate,
+    Created, Decision, EntryFile, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds,
+    Status, Store, StoreError, Stored, Submission, Update as SubmissionUpdate,
 };
 
 fn now() -> Seconds {
@@ -409,6 +413,18 @@ impl Store for DynamoStore {
             .iter()
             .map(moderator_of)
             .collect()
+    }
+
+    async fn source_hashes(&self, kind: Kind) -> Result<BTreeMap<String, String>> {
+        self.hashes(kind).await
+    }
+
+    async fn source(&self, kind: Kind, slug: &str) -> Result<Option<EntryFile>> {
+        self.one_source(kind, slug).await
+    }
+
+    async fn put_sources(&self, kind: Kind, put: &[EntryFile], remove: &[String]) -> Result<()> {
+        self.write_sources(kind, put, remove).await
     }
 
     async fn secret(&self, candidate: &[u8]) -> Result<Vec<u8>> {
