@@ -4,6 +4,7 @@
 
 mod adversarial;
 mod forms_load;
+mod import_kill;
 mod incremental;
 mod invalid;
 mod serve;
