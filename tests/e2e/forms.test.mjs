@@ -2,7 +2,8 @@
 // tests/sites/basic (see ./run). The tests run in order: the moderation test decides on
 // what the first two submitted.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import * as h from "./lib.mjs";
 
@@ -246,6 +247,76 @@ describe("modération et publication", () => {
     } finally {
       await h.startServer();
     }
+  });
+});
+
+describe("mise de côté à l'import", () => {
+  test("une modification dont la fiche a changé : conflit, montrée avec sa raison, corrigée, importée", async () => {
+    const file = `${h.SITE}/content/ressources/camion.md`;
+    const title = "Besoin d'un camion frigorifique le mardi";
+    const change = {
+      type: "resource", target: "camion",
+      fields: { title, association: "ecoute-telephone", kind: "request", category: "transport",
+        available: { from: h.inDays(1), until: h.inDays(60) } },
+      body: "Pour la tournée du mardi matin.", contact_email: "tournee@example.org",
+    };
+    const sentChange = await fetch(`${h.base}/api/submissions`, {
+      method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(change),
+    }).then((r) => r.json());
+    const one = (await h.moderationApi(`/submissions/${sentChange.id}`)).body;
+    assert.match(one.diff, /^\+title: "Besoin d'un camion frigorifique le mardi"$/m);
+    const approved = await h.moderationApi(`/submissions/${sentChange.id}/decision`, {
+      method: "POST", body: JSON.stringify({ action: "approve", version: 1, base: one.current_sha256 }),
+    });
+    assert.equal(approved.status, 200);
+    // An editor changes the file before the import: the import writes nothing over it.
+    const edited = `${readFileSync(file, "utf8")}\nÉdité à la main.\n`;
+    writeFileSync(file, edited);
+    await h.stopServer();
+    try {
+      const run = spawnSync(h.PORTAL, ["--root", h.SITE, "import"], { encoding: "utf8" });
+      assert.equal(run.status, 2, run.stdout + run.stderr);
+      assert.match(run.stdout, /^Conflit : proposition [0-9a-f]+ : content\/ressources\/camion\.md a été modifié depuis la décision/m);
+      assert.equal(readFileSync(file, "utf8"), edited);
+    } finally {
+      await h.startServer();
+    }
+    // portal serve sends the edited file to the store after its build.
+    for (let i = 0; i < 50; i++) {
+      if (((await h.moderationApi(`/submissions/${sentChange.id}`)).body.current || "").includes("Édité à la main")) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+
+    const page = await h.newPage();
+    await page.goto(`${h.base}/moderation/`);
+    await page.fill("#token", h.TOKEN);
+    await page.getByRole("button", { name: "Afficher les propositions" }).click();
+    await page.locator("#queue").waitFor();
+    await page.check("#q-set-aside");
+    await page.getByRole("button", { name: title }).waitFor();
+    assert.match(await text(page, "#queue-list"), /Mise de côté : content\/ressources\/camion\.md a été modifié/);
+    await page.getByRole("button", { name: title }).click();
+    await page.locator("#detail").waitFor();
+    assert.match(await text(page, "#detail-body"), /Pourquoi elle a été mise de côté/);
+    assert.match(await text(page, "#detail-body pre.diff"), /Édité à la main/);
+    assert.ok(await page.locator("#d-correct").evaluate((d) => d.open), "the correction is open");
+    await page.fill("#d-body", "Pour la tournée du mardi matin, départ à 8 h.");
+    await page.check("#d-approve");
+    await page.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await page.waitForFunction(() => /Décision enregistrée/.test(document.getElementById("status").textContent));
+
+    await h.stopServer();
+    try {
+      const out = h.portal("import");
+      assert.match(out, /^Modifié : content\/ressources\/camion\.md \(proposition [0-9a-f]+\)$/m);
+      const markdown = readFileSync(file, "utf8");
+      assert.match(markdown, /^title: "Besoin d'un camion frigorifique le mardi"$/m);
+      assert.match(markdown, /départ à 8 h\.$/m);
+    } finally {
+      await h.startServer();
+    }
+    assert.deepEqual(page.errors, []);
   });
 });
 
