@@ -196,7 +196,10 @@ TRANSACT_ITEMS = {
 ADMIN_CALLS = {"create_table", "describe_table", "describe_time_to_live", "update_time_to_live", "delete_table"}
 # Used by the code, on purpose not granted to the functions: revoking a moderator
 # (`portal moderators revoke`, run with an administrator's credentials) deletes its token item.
-NOT_FOR_FUNCTIONS = {"dynamodb:DeleteItem": "portal moderators revoke (administrateur)"}
+NOT_FOR_FUNCTIONS = {
+    "dynamodb:DeleteItem": "portal moderators revoke (administrateur)",
+    "dynamodb:BatchWriteItem": "portal sources (rôle de publication)",
+}
 
 
 def code_actions():
