@@ -374,7 +374,15 @@ def pending_step():
     steps = yaml.safe_load(workflow.read_text())["jobs"]["pending"]["steps"]
     script = next(st["run"] for st in steps if st.get("name") == "Propositions à importer")
     with tempfile.NamedTemporaryFile("r", suffix=".out") as out:
-        env = {**os.environ, "TABLE": os.environ["PORTAL_TABLE"], "GITHUB_OUTPUT": out.name}
+        # configure-aws-credentials sets both region variables on the runner; the AWS CLI of
+        # the tests' venv (v1) reads AWS_DEFAULT_REGION.
+        region = os.environ.get("AWS_REGION", "eu-west-3")
+        env = {
+            **os.environ,
+            "AWS_DEFAULT_REGION": region,
+            "TABLE": os.environ["PORTAL_TABLE"],
+            "GITHUB_OUTPUT": out.name,
+        }
         run = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True)
         if run.returncode != 0:
             fail(f"étape « Propositions à importer » : {run.stdout} {run.stderr}")
