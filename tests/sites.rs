@@ -8,4 +8,5 @@ mod incremental;
 mod invalid;
 mod serve;
 mod support;
+mod theme;
 mod valid;

@@ -24,7 +24,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod stores;
 pub(crate) mod templates;
-pub(crate) mod theme;
+pub mod theme;
 pub(crate) mod urls;
 pub mod write;
 

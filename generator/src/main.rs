@@ -68,12 +68,31 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         now: Option<Date>,
     },
+    /// The built-in theme: writes its files out, to change them.
+    Theme {
+        #[command(subcommand)]
+        action: ThemeAction,
+    },
     /// Writes a new, commented content file that builds as it is.
     New {
         #[arg(value_enum)]
         kind: NewKind,
         /// The file name without .md: lowercase letters, digits and hyphens.
         slug: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeAction {
+    /// Writes the built-in theme's files into DIR (by default ROOT/themes/default): all of
+    /// them, or those given with --file. A file there replaces the built-in one of the same
+    /// path; the others still come from the binary.
+    Export {
+        /// The folder to write into [default: ROOT/themes/default].
+        dir: Option<PathBuf>,
+        /// Only this file of the theme (`templates/association.html`); repeatable.
+        #[arg(long = "file")]
+        files: Vec<String>,
     },
 }
 
@@ -226,6 +245,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 );
                 Ok(())
             })
+        }
+        Command::Theme {
+            action: ThemeAction::Export { dir, files },
+        } => {
+            let dir = dir.unwrap_or_else(|| root.join("themes").join(portal::theme::DEFAULT));
+            let written = portal::theme::export(&dir, &files).map_err(|e| failed(e, None))?;
+            println!(
+                "{} fichier(s) du thème intégré écrits dans {} : chacun y remplace celui du thème intégré.",
+                written.len(),
+                dir.display()
+            );
+            Ok(())
         }
         Command::New { kind, slug } => {
             let kind = match kind {
