@@ -8,5 +8,6 @@ mod incremental;
 mod invalid;
 mod serve;
 mod support;
+mod territory;
 mod theme;
 mod valid;

@@ -11,9 +11,11 @@
 
 pub mod build;
 pub mod dates;
+pub mod departments;
 pub mod error;
 pub mod incremental;
 pub(crate) mod index;
+pub mod init;
 pub mod load;
 pub(crate) mod outline;
 pub(crate) mod outputs;

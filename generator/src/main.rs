@@ -68,6 +68,24 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         now: Option<Date>,
     },
+    /// Writes a new territory's site into DIR: site.toml, the free pages, the outline of
+    /// the department with its licence and credit, and a guide for its editors.
+    Init {
+        /// The new site's folder (created if needed; refused if it holds a site already).
+        dir: PathBuf,
+        /// A department of metropolitan France, by code (`40`, `2A`) or by name (`Landes`).
+        #[arg(long, conflicts_with = "bounds", required_unless_present = "bounds")]
+        department: Option<String>,
+        /// Any territory instead: LAT_MIN,LON_MIN,LAT_MAX,LON_MAX (with --name).
+        #[arg(long, allow_hyphen_values = true)]
+        bounds: Option<String>,
+        /// The territory's name as the pages say it [default: the department's].
+        #[arg(long)]
+        name: Option<String>,
+        /// The site's title [default: « Portail des solidarités — NAME »].
+        #[arg(long)]
+        title: Option<String>,
+    },
     /// The built-in theme: writes its files out, to change them.
     Theme {
         #[command(subcommand)]
@@ -245,6 +263,36 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 );
                 Ok(())
             })
+        }
+        Command::Init {
+            dir,
+            department,
+            bounds,
+            name,
+            title,
+        } => {
+            use portal::init::Territory;
+            let territory = match (department, bounds) {
+                (Some(d), _) => Territory::department(&d, name)?,
+                (None, Some(b)) => Territory::bounds(&b, name)?,
+                (None, None) => unreachable!("clap asks for one of them"),
+            };
+            let written = portal::init::init(&dir, &territory, title.as_deref())?;
+            let [[lat0, lon0], [lat1, lon1]] = territory.bounds.0;
+            println!(
+                "Site du territoire « {} » écrit dans {} ({} fichiers), cadre [[{lat0}, {lon0}], [{lat1}, {lon1}]].",
+                territory.name,
+                dir.display(),
+                written.len()
+            );
+            for path in &written {
+                println!("  {}", path.strip_prefix(&dir).unwrap_or(path).display());
+            }
+            println!(
+                "Ensuite : lisez GUIDE.md, puis « portal --root {} serve ».",
+                dir.display()
+            );
+            Ok(())
         }
         Command::Theme {
             action: ThemeAction::Export { dir, files },

@@ -9,6 +9,7 @@ pub mod association;
 pub mod checks;
 pub mod content;
 mod context;
+pub mod datainclusion;
 pub mod form;
 mod geo;
 mod languages;
