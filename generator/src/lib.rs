@@ -13,6 +13,7 @@ pub mod build;
 pub mod dates;
 pub mod departments;
 pub mod error;
+pub mod freshness;
 pub mod incremental;
 pub(crate) mod index;
 pub mod init;

@@ -40,8 +40,13 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         now: Option<Date>,
     },
-    /// Checks the content without writing anything.
-    Check,
+    /// Checks the content without writing anything, and lists the associations whose
+    /// information is to be checked again.
+    Check {
+        /// The day the information's age is counted to (YYYY-MM-DD) [default: today].
+        #[arg(long, value_parser = parse_date)]
+        now: Option<Date>,
+    },
     /// Builds in memory, serves on 127.0.0.1 and rebuilds on every change.
     Serve {
         #[arg(long, default_value_t = 1111)]
@@ -208,7 +213,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(e) => Err(failed(e, Some(&output))),
             }
         }
-        Command::Check => match check(&root) {
+        Command::Check { now } => match check(&root) {
             Ok(content) => {
                 println!(
                     "Contenu valide : {} associations, {} appels à bénévoles, {} annonces, {} pages.",
@@ -217,6 +222,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     content.resources.len(),
                     content.pages.len()
                 );
+                let today = now.unwrap_or_else(|| portal::dates::today_in(&content.config));
+                if let Some(report) = portal::freshness::report(&content, today) {
+                    print!("{report}");
+                }
                 Ok(())
             }
             Err(e) => Err(failed(e, None)),
