@@ -3,6 +3,7 @@
 //! message, one site per rule of the content contract.
 
 mod adversarial;
+mod directory;
 mod forms_load;
 mod incremental;
 mod invalid;

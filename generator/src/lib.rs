@@ -12,6 +12,7 @@
 pub mod build;
 pub mod dates;
 pub mod departments;
+pub mod directory;
 pub mod error;
 pub mod freshness;
 pub mod incremental;

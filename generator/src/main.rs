@@ -96,6 +96,27 @@ enum Command {
         #[command(subcommand)]
         action: ThemeAction,
     },
+    /// Imports an existing directory into content/associations/: a spreadsheet saved as
+    /// CSV, or a data·inclusion dump (JSON files of structures and services). Every refused
+    /// record is reported at its line and column; existing entries are left as they are.
+    ImportDirectory {
+        /// The files: one .csv, or the .json files of a data·inclusion dump.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Which column holds a field, when the guess from the headers is wrong:
+        /// `--column name=Structure` (repeatable).
+        #[arg(long = "column", value_parser = parse_column)]
+        columns: Vec<(String, String)>,
+        /// Replace the entries that exist already.
+        #[arg(long)]
+        overwrite: bool,
+        /// Check and report only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The `updated` date of the records that do not say [default: today].
+        #[arg(long, value_parser = parse_date)]
+        now: Option<Date>,
+    },
     /// Writes a new, commented content file that builds as it is.
     New {
         #[arg(value_enum)]
@@ -167,6 +188,13 @@ enum NewKind {
 fn parse_date(s: &str) -> Result<Date, String> {
     portal_model::read::parse_date(s)
         .map_err(|_| format!("« {s} » : une date AAAA-MM-JJ est attendue"))
+}
+
+fn parse_column(s: &str) -> Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(field, header)| (field.trim().to_string(), header.trim().to_string()))
+        .filter(|(f, h)| !f.is_empty() && !h.is_empty())
+        .ok_or_else(|| format!("« {s} » : CHAMP=COLONNE est attendu (ex. name=Structure)"))
 }
 
 fn main() -> ExitCode {
@@ -313,6 +341,69 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 written.len(),
                 dir.display()
             );
+            Ok(())
+        }
+        Command::ImportDirectory {
+            files,
+            columns,
+            overwrite,
+            dry_run,
+            now,
+        } => {
+            let options = portal::directory::Options {
+                overwrite,
+                dry_run,
+                columns,
+                today: now,
+            };
+            let report = portal::directory::import(&root, &files, &options)?;
+            for note in &report.notes {
+                println!("{note}");
+            }
+            eprint!("{}", report.problems());
+            let verb = if dry_run { "à écrire" } else { "écrite(s)" };
+            let replaced = report.written.iter().filter(|(_, r)| *r).count();
+            println!(
+                "{} fiche(s) lue(s) : {} {verb} dans content/associations/{}, {} refusée(s){}, {} déjà présente(s){}{}.",
+                report.read,
+                report.written.len(),
+                if replaced > 0 {
+                    format!(" (dont {replaced} remplacée(s))")
+                } else {
+                    String::new()
+                },
+                report.refused.len(),
+                if report.no_coordinates > 0 {
+                    format!(
+                        " (dont {} adresse(s) sans coordonnées)",
+                        report.no_coordinates
+                    )
+                } else {
+                    String::new()
+                },
+                report.existing.len(),
+                if report.existing.is_empty() {
+                    ""
+                } else {
+                    " (--overwrite pour les remplacer)"
+                },
+                if report.outside > 0 {
+                    format!(", {} hors du territoire (ignorée(s))", report.outside)
+                } else {
+                    String::new()
+                }
+            );
+            if !report.refused.is_empty() {
+                anyhow::bail!(
+                    "{} fiche(s) refusée(s) : corrigez la source aux lignes indiquées, puis importez-la à nouveau{}",
+                    report.refused.len(),
+                    if dry_run || report.written.is_empty() {
+                        ""
+                    } else {
+                        " (les fiches écrites seront « déjà présentes »)"
+                    }
+                );
+            }
             Ok(())
         }
         Command::New { kind, slug } => {

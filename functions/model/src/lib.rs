@@ -31,5 +31,5 @@ pub use page::Page;
 pub use problem::Problem;
 pub use resource::Resource;
 pub use site::SiteConfig;
-pub use submission::{Draft, FieldError, SubmissionType};
+pub use submission::{Draft, FieldError, SubmissionType, file_text};
 pub use volunteer_call::VolunteerCall;
