@@ -394,6 +394,28 @@ fn new_writes_commented_files_that_build() {
     let text =
         fs::read_to_string(site.path("content/associations/nouvelle-association.md")).unwrap();
     assert!(text.contains("# Au moins une catégorie parmi celles de site.toml"));
+    // Each file points to its schema, which portal new wrote (with the new association).
+    for (folder, file) in [
+        ("associations", "nouvelle-association"),
+        ("benevolat", "nouvel-appel"),
+        ("ressources", "nouvelle-annonce"),
+        ("pages", "nouvelle-page"),
+    ] {
+        let text = fs::read_to_string(site.path(&format!("content/{folder}/{file}.md"))).unwrap();
+        assert!(
+            text.starts_with(&format!(
+                "---\n# yaml-language-server: $schema=../../schemas/{folder}.schema.json\n"
+            )),
+            "{text}"
+        );
+        let schema: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(site.path(&format!("schemas/{folder}.schema.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    }
+    let calls = fs::read_to_string(site.path("schemas/benevolat.schema.json")).unwrap();
+    assert!(calls.contains("\"nouvelle-association\""), "{calls}");
     let check = site.portal(&["check"]);
     assert!(
         check.status.success(),

@@ -218,5 +218,9 @@ pub fn init(
             .map_err(io(&path))?;
         written.push(path);
     }
+    // The schemas the files of `portal new` point to, so that an IDE checks them at once.
+    let schemas = crate::schemas::write(dir, &dir.join(crate::schemas::FOLDER))
+        .map_err(|e| InitError::Settings(e.to_string()))?;
+    written.extend(schemas);
     Ok(written)
 }

@@ -25,6 +25,7 @@ pub(crate) mod phrasing;
 pub(crate) mod published;
 pub(crate) mod render;
 pub mod scaffold;
+pub mod schemas;
 pub mod serve;
 pub mod stores;
 pub(crate) mod templates;

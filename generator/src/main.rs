@@ -117,6 +117,12 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         now: Option<Date>,
     },
+    /// Writes the JSON Schema of each content type, from the model, for the site's own
+    /// categories and associations: an editor's IDE completes and checks front matter.
+    Schema {
+        /// The folder to write into [default: ROOT/schemas].
+        dir: Option<PathBuf>,
+    },
     /// Writes a new, commented content file that builds as it is.
     New {
         #[arg(value_enum)]
@@ -404,6 +410,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     }
                 );
             }
+            Ok(())
+        }
+        Command::Schema { dir } => {
+            let dir = dir.unwrap_or_else(|| root.join(portal::schemas::FOLDER));
+            let written = portal::schemas::write(&root, &dir).map_err(|e| failed(e, None))?;
+            for path in &written {
+                println!("Écrit : {}", path.display());
+            }
+            println!(
+                "Les fichiers de « portal new » y renvoient (ligne « # yaml-language-server: $schema=… »)."
+            );
             Ok(())
         }
         Command::New { kind, slug } => {

@@ -250,6 +250,11 @@ impl Association {
 
 /// A category key declared in `site.toml`.
 fn category(node: &Node, path: &str, p: &mut Problems, cx: &Context) -> Option<String> {
+    if let Some(r) = p.recorder() {
+        let keys: Vec<&str> = cx.site.categories.keys().collect();
+        r.shape(path, serde_json::json!({"enum": keys, "description": "une catégorie déclarée dans site.toml"}));
+        return None;
+    }
     let key = checks::slug(node, path, p)?;
     if cx.site.categories.label(&key).is_some() {
         return Some(key);

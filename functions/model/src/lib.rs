@@ -18,6 +18,7 @@ mod pos;
 pub mod problem;
 pub mod read;
 pub mod resource;
+pub mod schema;
 pub mod shapes;
 pub mod site;
 mod submission;
