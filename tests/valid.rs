@@ -394,6 +394,28 @@ fn new_writes_commented_files_that_build() {
     let text =
         fs::read_to_string(site.path("content/associations/nouvelle-association.md")).unwrap();
     assert!(text.contains("# Au moins une catégorie parmi celles de site.toml"));
+    // Each file points to its schema, which portal new wrote (with the new association).
+    for (folder, file) in [
+        ("associations", "nouvelle-association"),
+        ("benevolat", "nouvel-appel"),
+        ("ressources", "nouvelle-annonce"),
+        ("pages", "nouvelle-page"),
+    ] {
+        let text = fs::read_to_string(site.path(&format!("content/{folder}/{file}.md"))).unwrap();
+        assert!(
+            text.starts_with(&format!(
+                "---\n# yaml-language-server: $schema=../../schemas/{folder}.schema.json\n"
+            )),
+            "{text}"
+        );
+        let schema: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(site.path(&format!("schemas/{folder}.schema.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    }
+    let calls = fs::read_to_string(site.path("schemas/benevolat.schema.json")).unwrap();
+    assert!(calls.contains("\"nouvelle-association\""), "{calls}");
     let check = site.portal(&["check"]);
     assert!(
         check.status.success(),
@@ -410,11 +432,56 @@ fn new_writes_commented_files_that_build() {
 #[test]
 fn check_counts_the_content() {
     let site = Site::copy("basic");
-    let result = site.portal(&["check"]);
+    let result = site.portal(&["check", "--now", NOW]);
     assert!(result.status.success());
     assert_eq!(
         String::from_utf8_lossy(&result.stdout),
         "Contenu valide : 2 associations, 3 appels à bénévoles, 3 annonces, 2 pages.\n"
+    );
+}
+
+/// An association not checked for longer than `stale_after_months` is marked on its page
+/// and its cards, and `portal check` lists it with its public contact.
+#[test]
+fn information_older_than_stale_after_months_is_marked_and_listed() {
+    let site = Site::copy("basic");
+    let file = "content/associations/epicerie-du-port.md";
+    let text = fs::read_to_string(site.path(file)).unwrap();
+    site.write(
+        file,
+        &text.replace("updated: 2026-11-01", "updated: 2026-05-22"),
+    );
+    let out = site.build("public");
+    let page = read(&out, "associations/epicerie-du-port/index.html");
+    assert!(
+        page.contains("<strong>Informations à vérifier</strong> : cette fiche n'a pas été vérifiée depuis le <time datetime=2026-05-22>22 mai 2026</time>."),
+        "{page}"
+    );
+    let list = read(&out, "associations/index.html");
+    assert_eq!(
+        list.matches("<p class=stale>Informations à vérifier</p>")
+            .count(),
+        1
+    );
+    assert!(
+        !read(&out, "associations/ecoute-telephone/index.html").contains("Informations à vérifier")
+    );
+    let check = site.portal(&["check", "--now", NOW]);
+    assert!(check.status.success(), "stale information is no error");
+    assert_eq!(
+        String::from_utf8(check.stdout).unwrap(),
+        "Contenu valide : 2 associations, 3 appels à bénévoles, 3 annonces, 2 pages.\n\
+         Informations à vérifier (mises à jour il y a plus de 6 mois, stale_after_months) : 1 association\n  \
+         content/associations/epicerie-du-port.md : Épicerie du Port, mise à jour le 2026-05-22 ; contact : 05 56 12 34 56, contact@epicerie.example.org, https://epicerie.example.org\n"
+    );
+    // A longer delay in site.toml: no longer stale.
+    let toml = fs::read_to_string(site.path("site.toml")).unwrap();
+    site.write("site.toml", &format!("stale_after_months = 12\n{toml}"));
+    let check = site.portal(&["check", "--now", NOW]);
+    assert!(
+        !String::from_utf8(check.stdout)
+            .unwrap()
+            .contains("à vérifier")
     );
 }
 

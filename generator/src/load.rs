@@ -42,6 +42,8 @@ pub struct Content {
     pub data: Vec<PathBuf>,
     /// The territory's outline, from the first of `data` that has one.
     pub outline: Outline,
+    /// The credit its licence asks for, shown under the maps (`attribution` in its file).
+    pub outline_credit: Option<String>,
 }
 
 /// A content file found on disk, not yet decoded.
@@ -75,6 +77,7 @@ fn read_config(root: &Path) -> Result<(SiteConfig, String), BuildError> {
 pub fn load(root: &Path) -> Result<Content, BuildError> {
     let (config, site_toml) = read_config(root)?;
     let (found, data, mut failed) = discover(root);
+    let (outline, outline_credit) = outline::read(root, &data);
     let associations: BTreeSet<String> = found
         .iter()
         .filter(|f| f.kind == Kind::Association)
@@ -99,7 +102,8 @@ pub fn load(root: &Path) -> Result<Content, BuildError> {
         resources: Vec::with_capacity(count(Kind::Resource)),
         pages: Vec::with_capacity(count(Kind::Page)),
         site_toml,
-        outline: outline::read(root, &data),
+        outline,
+        outline_credit,
         data,
     };
     for d in decoded {

@@ -40,8 +40,13 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         now: Option<Date>,
     },
-    /// Checks the content without writing anything.
-    Check,
+    /// Checks the content without writing anything, and lists the associations whose
+    /// information is to be checked again.
+    Check {
+        /// The day the information's age is counted to (YYYY-MM-DD) [default: today].
+        #[arg(long, value_parser = parse_date)]
+        now: Option<Date>,
+    },
     /// Builds in memory, serves on 127.0.0.1 and rebuilds on every change.
     Serve {
         #[arg(long, default_value_t = 1111)]
@@ -74,12 +79,76 @@ enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Writes a new territory's site into DIR: site.toml, the free pages, the outline of
+    /// the department with its licence and credit, and a guide for its editors.
+    Init {
+        /// The new site's folder (created if needed; refused if it holds a site already).
+        dir: PathBuf,
+        /// A department of metropolitan France, by code (`40`, `2A`) or by name (`Landes`).
+        #[arg(long, conflicts_with = "bounds", required_unless_present = "bounds")]
+        department: Option<String>,
+        /// Any territory instead: LAT_MIN,LON_MIN,LAT_MAX,LON_MAX (with --name).
+        #[arg(long, allow_hyphen_values = true)]
+        bounds: Option<String>,
+        /// The territory's name as the pages say it [default: the department's].
+        #[arg(long)]
+        name: Option<String>,
+        /// The site's title [default: « Portail des solidarités — NAME »].
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// The built-in theme: writes its files out, to change them.
+    Theme {
+        #[command(subcommand)]
+        action: ThemeAction,
+    },
+    /// Imports an existing directory into content/associations/: a spreadsheet saved as
+    /// CSV, or a data·inclusion dump (JSON files of structures and services). Every refused
+    /// record is reported at its line and column; existing entries are left as they are.
+    ImportDirectory {
+        /// The files: one .csv, or the .json files of a data·inclusion dump.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Which column holds a field, when the guess from the headers is wrong:
+        /// `--column name=Structure` (repeatable).
+        #[arg(long = "column", value_parser = parse_column)]
+        columns: Vec<(String, String)>,
+        /// Replace the entries that exist already.
+        #[arg(long)]
+        overwrite: bool,
+        /// Check and report only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The `updated` date of the records that do not say [default: today].
+        #[arg(long, value_parser = parse_date)]
+        now: Option<Date>,
+    },
+    /// Writes the JSON Schema of each content type, from the model, for the site's own
+    /// categories and associations: an editor's IDE completes and checks front matter.
+    Schema {
+        /// The folder to write into [default: ROOT/schemas].
+        dir: Option<PathBuf>,
+    },
     /// Writes a new, commented content file that builds as it is.
     New {
         #[arg(value_enum)]
         kind: NewKind,
         /// The file name without .md: lowercase letters, digits and hyphens.
         slug: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeAction {
+    /// Writes the built-in theme's files into DIR (by default ROOT/themes/default): all of
+    /// them, or those given with --file. A file there replaces the built-in one of the same
+    /// path; the others still come from the binary.
+    Export {
+        /// The folder to write into [default: ROOT/themes/default].
+        dir: Option<PathBuf>,
+        /// Only this file of the theme (`templates/association.html`); repeatable.
+        #[arg(long = "file")]
+        files: Vec<String>,
     },
 }
 
@@ -140,6 +209,13 @@ fn parse_date(s: &str) -> Result<Date, String> {
         .map_err(|_| format!("« {s} » : une date AAAA-MM-JJ est attendue"))
 }
 
+fn parse_column(s: &str) -> Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(field, header)| (field.trim().to_string(), header.trim().to_string()))
+        .filter(|(f, h)| !f.is_empty() && !h.is_empty())
+        .ok_or_else(|| format!("« {s} » : CHAMP=COLONNE est attendu (ex. name=Structure)"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -184,7 +260,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(e) => Err(failed(e, Some(&output))),
             }
         }
-        Command::Check => match check(&root) {
+        Command::Check { now } => match check(&root) {
             Ok(content) => {
                 println!(
                     "Contenu valide : {} associations, {} appels à bénévoles, {} annonces, {} pages.",
@@ -193,6 +269,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     content.resources.len(),
                     content.pages.len()
                 );
+                let today = now.unwrap_or_else(|| portal::dates::today_in(&content.config));
+                if let Some(report) = portal::freshness::report(&content, today) {
+                    print!("{report}");
+                }
                 Ok(())
             }
             Err(e) => Err(failed(e, None)),
@@ -246,6 +326,122 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 );
                 Ok(())
             })
+        }
+        Command::Init {
+            dir,
+            department,
+            bounds,
+            name,
+            title,
+        } => {
+            use portal::init::Territory;
+            let territory = match (department, bounds) {
+                (Some(d), _) => Territory::department(&d, name)?,
+                (None, Some(b)) => Territory::bounds(&b, name)?,
+                (None, None) => unreachable!("clap asks for one of them"),
+            };
+            let written = portal::init::init(&dir, &territory, title.as_deref())?;
+            let [[lat0, lon0], [lat1, lon1]] = territory.bounds.0;
+            println!(
+                "Site du territoire « {} » écrit dans {} ({} fichiers), cadre [[{lat0}, {lon0}], [{lat1}, {lon1}]].",
+                territory.name,
+                dir.display(),
+                written.len()
+            );
+            for path in &written {
+                println!("  {}", path.strip_prefix(&dir).unwrap_or(path).display());
+            }
+            println!(
+                "Ensuite : lisez GUIDE.md, puis « portal --root {} serve ».",
+                dir.display()
+            );
+            Ok(())
+        }
+        Command::Theme {
+            action: ThemeAction::Export { dir, files },
+        } => {
+            let dir = dir.unwrap_or_else(|| root.join("themes").join(portal::theme::DEFAULT));
+            let written = portal::theme::export(&dir, &files).map_err(|e| failed(e, None))?;
+            println!(
+                "{} fichier(s) du thème intégré écrits dans {} : chacun y remplace celui du thème intégré.",
+                written.len(),
+                dir.display()
+            );
+            Ok(())
+        }
+        Command::ImportDirectory {
+            files,
+            columns,
+            overwrite,
+            dry_run,
+            now,
+        } => {
+            let options = portal::directory::Options {
+                overwrite,
+                dry_run,
+                columns,
+                today: now,
+            };
+            let report = portal::directory::import(&root, &files, &options)?;
+            for note in &report.notes {
+                println!("{note}");
+            }
+            eprint!("{}", report.problems());
+            let verb = if dry_run { "à écrire" } else { "écrite(s)" };
+            let replaced = report.written.iter().filter(|(_, r)| *r).count();
+            println!(
+                "{} fiche(s) lue(s) : {} {verb} dans content/associations/{}, {} refusée(s){}, {} déjà présente(s){}{}.",
+                report.read,
+                report.written.len(),
+                if replaced > 0 {
+                    format!(" (dont {replaced} remplacée(s))")
+                } else {
+                    String::new()
+                },
+                report.refused.len(),
+                if report.no_coordinates > 0 {
+                    format!(
+                        " (dont {} adresse(s) sans coordonnées)",
+                        report.no_coordinates
+                    )
+                } else {
+                    String::new()
+                },
+                report.existing.len(),
+                if report.existing.is_empty() {
+                    ""
+                } else {
+                    " (--overwrite pour les remplacer)"
+                },
+                if report.outside > 0 {
+                    format!(", {} hors du territoire (ignorée(s))", report.outside)
+                } else {
+                    String::new()
+                }
+            );
+            if !report.refused.is_empty() {
+                anyhow::bail!(
+                    "{} fiche(s) refusée(s) : corrigez la source aux lignes indiquées, puis importez-la à nouveau{}",
+                    report.refused.len(),
+                    if dry_run || report.written.is_empty() {
+                        ""
+                    } else {
+                        " (les fiches écrites seront « déjà présentes »)"
+                    }
+                );
+            }
+            Ok(())
+        }
+        Command::Schema { dir } => {
+            let dir = dir.unwrap_or_else(|| root.join(portal::schemas::FOLDER));
+            let written = portal::schemas::write(&root, &dir).map_err(|e| failed(e, None))?;
+            for path in &written {
+                println!("Écrit : {}", path.display());
+            }
+            println!(
+                "Les fichiers de « portal new » y renvoient (ligne « # yaml-language-server: $schema=… »)."
+            );
+            Ok(())
         }
         Command::New { kind, slug } => {
             let kind = match kind {

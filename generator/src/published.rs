@@ -11,6 +11,10 @@ pub(crate) const CALENDAR: &str = "benevolat/creneaux.ics";
 pub(crate) const ASSOCIATIONS_JSON: &str = "donnees/associations.json";
 pub(crate) const ASSOCIATIONS_CSV: &str = "donnees/associations.csv";
 pub(crate) const ASSOCIATIONS_GEOJSON: &str = "donnees/associations.geojson";
+/// Open data in data·inclusion's schema: the associations as structures, their places as
+/// services.
+pub(crate) const DATAINCLUSION_STRUCTURES: &str = "donnees/datainclusion/structures.json";
+pub(crate) const DATAINCLUSION_SERVICES: &str = "donnees/datainclusion/services.json";
 /// The search index's manifest, at the address the search page gives the script.
 pub(crate) const SEARCH_MANIFEST: &str = "recherche/index.json";
 /// The search index's shards, `recherche/index/KEY.json`, next to the manifest.

@@ -1,4 +1,5 @@
-//! `portal new`: a commented content file that builds as it is, for an editor to fill in.
+//! `portal new`: a commented content file that builds as it is, for an editor to fill in,
+//! pointing to its JSON Schema (written into `schemas/` at the same time).
 
 use std::fs;
 use std::io::Write;
@@ -35,6 +36,12 @@ pub fn new_entry(root: &Path, kind: Kind, slug: &str, today: Date) -> Result<Pat
         Kind::Resource => resource(&first_association(root)?, today),
         Kind::Page => page(),
     };
+    // The schema line first, for an editor's IDE; the schemas refreshed after the write.
+    let text = text.replacen(
+        "---\n",
+        &format!("---\n{}", crate::schemas::modeline(kind)),
+        1,
+    );
     let dir = path.parent().expect("a content file has a folder");
     fs::create_dir_all(dir).map_err(BuildError::io(dir))?;
     // create_new never follows a link, and fails if the file appeared in the meantime.
@@ -44,6 +51,7 @@ pub fn new_entry(root: &Path, kind: Kind, slug: &str, today: Date) -> Result<Pat
         .open(&path)
         .and_then(|mut f| f.write_all(text.as_bytes()))
         .map_err(BuildError::io(&path))?;
+    crate::schemas::write(root, &root.join(crate::schemas::FOLDER))?;
     Ok(path)
 }
 

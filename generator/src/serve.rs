@@ -175,18 +175,34 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
     }
 }
 
-/// Watches the sources and rebuilds, once per burst of changes.
+/// The folders watched whole, when they exist: a site may have no `themes/` (the built-in
+/// theme) and add one later, to override a file.
+const WATCHED: [&str; 2] = ["content", "themes"];
+
+/// Watches the sources and rebuilds, once per burst of changes. The site's folder itself is
+/// watched for `site.toml` and for `content/` or `themes/` appearing; nothing else in it
+/// (the output, the forms' store) starts a build.
 fn watch(
     options: ServeOptions,
     state: AppState,
     mut site: Incremental,
-) -> anyhow::Result<notify::RecommendedWatcher> {
+) -> anyhow::Result<Arc<std::sync::Mutex<notify::RecommendedWatcher>>> {
     let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+    let root = options.root.clone();
+    let sources = move |path: &std::path::Path| {
+        path.strip_prefix(&root).is_ok_and(|rel| {
+            let first = rel.components().next().map(|c| c.as_os_str());
+            first.is_some_and(|f| f == "site.toml" || WATCHED.iter().any(|w| f == *w))
+        })
+    };
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         match event {
             Ok(e) if matches!(e.kind, notify::EventKind::Access(_)) => {}
             Ok(e) => {
-                let _ = tx.send(e.paths);
+                let paths: Vec<PathBuf> = e.paths.into_iter().filter(|p| sources(p)).collect();
+                if !paths.is_empty() {
+                    let _ = tx.send(paths);
+                }
             }
             // An event lost (queue overflow): rebuild everything.
             Err(_) => {
@@ -194,13 +210,31 @@ fn watch(
             }
         }
     })?;
-    for dir in ["content", "themes"] {
-        let path = options.root.join(dir);
-        if path.exists() {
-            watcher.watch(&path, RecursiveMode::Recursive)?;
+    let watcher = Arc::new(std::sync::Mutex::new(watcher));
+    let mut watching = std::collections::BTreeSet::new();
+    let follow = {
+        let watcher = watcher.clone();
+        let root = options.root.clone();
+        move |watching: &mut std::collections::BTreeSet<&'static str>| {
+            for dir in WATCHED {
+                let path = root.join(dir);
+                if path.is_dir() && !watching.contains(dir) {
+                    let mut w = watcher.lock().unwrap_or_else(|e| e.into_inner());
+                    if w.watch(&path, RecursiveMode::Recursive).is_ok() {
+                        watching.insert(dir);
+                    }
+                } else if !path.is_dir() {
+                    // Gone (or never there): watched again when it comes back.
+                    watching.remove(dir);
+                }
+            }
         }
-    }
-    watcher.watch(&options.root.join("site.toml"), RecursiveMode::NonRecursive)?;
+    };
+    follow(&mut watching);
+    watcher
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .watch(&options.root, RecursiveMode::NonRecursive)?;
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
             // Editors save in several steps: wait for the burst to end. An event without
@@ -216,6 +250,7 @@ fn watch(
             }
             changed.sort();
             changed.dedup();
+            follow(&mut watching);
             rebuild(&options, &state, &mut site, &changed);
         }
     });

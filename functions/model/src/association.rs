@@ -235,6 +235,13 @@ impl Association {
         }
     }
 
+    /// Whether its information is older than `months` months on `today`: its page and its
+    /// cards say « informations à vérifier », and `portal check` lists it.
+    pub fn is_stale(&self, today: Date, months: u32) -> bool {
+        let span = jiff::Span::new().months(i64::from(months));
+        self.updated.checked_add(span).is_ok_and(|due| due < today)
+    }
+
     /// The location calls and listings fall back to.
     pub fn first_place(&self) -> Option<&Place> {
         self.locations.first().map(|l| &l.place)
@@ -243,6 +250,11 @@ impl Association {
 
 /// A category key declared in `site.toml`.
 fn category(node: &Node, path: &str, p: &mut Problems, cx: &Context) -> Option<String> {
+    if let Some(r) = p.recorder() {
+        let keys: Vec<&str> = cx.site.categories.keys().collect();
+        r.shape(path, serde_json::json!({"enum": keys, "description": "une catégorie déclarée dans site.toml"}));
+        return None;
+    }
     let key = checks::slug(node, path, p)?;
     if cx.site.categories.label(&key).is_some() {
         return Some(key);
@@ -352,5 +364,21 @@ impl Identifiers {
         };
         f.finish("des identifiants", p);
         (p.len() == before).then_some(ids)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn information_is_stale_the_day_after_its_months_have_passed() {
+        let a = Association {
+            updated: jiff::civil::date(2026, 5, 23),
+            ..Association::default()
+        };
+        assert!(!a.is_stale(jiff::civil::date(2026, 11, 23), 6));
+        assert!(a.is_stale(jiff::civil::date(2026, 11, 24), 6));
+        assert!(!a.is_stale(jiff::civil::date(2026, 11, 24), 7));
     }
 }

@@ -1,10 +1,11 @@
 //! Checks of single values: slugs, phone numbers, e-mail, web addresses, SIRET, RNA, languages.
 
 use serde::Serialize;
+use serde_json::json;
 
 use crate::languages::LANGUAGES;
 use crate::problem::{Problem, Problems, suggest};
-use crate::read::scalar;
+use crate::read::shaped;
 use crate::tree::{Node, quote};
 
 /// A slug: lowercase ASCII letters, digits and single hyphens, not at either end.
@@ -84,7 +85,14 @@ pub fn fold_accent(c: char) -> char {
 pub(crate) fn slug(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str =
         "un identifiant en minuscules, chiffres et tirets (ex. « restos-du-coeur »)";
-    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    let raw = shaped(
+        node,
+        path,
+        p,
+        EXPECTED,
+        || json!({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 100}),
+    )?
+    .trim();
     if is_slug(raw) {
         return Some(raw.to_string());
     }
@@ -148,13 +156,24 @@ impl Phone {
     pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Phone> {
         const EXPECTED: &str =
             "un numéro de téléphone français (ex. « 05 56 00 00 00 » ou « +33 5 56 00 00 00 »)";
-        let raw = scalar(node, path, p, EXPECTED)?;
+        // YAML reads `phone: 0556000000` as a number: the schema takes one.
+        let raw = shaped(
+            node,
+            path,
+            p,
+            EXPECTED,
+            || json!({"type": ["string", "integer"], "pattern": PHONE_PATTERN}),
+        )?;
         Phone::parse(raw).or_else(|| {
             p.push(Problem::new(node.at, path, EXPECTED, quote(raw)));
             None
         })
     }
 }
+
+/// The shape of what [`Phone::parse`] takes, for the schema: a French number with its
+/// separators, or a short number.
+const PHONE_PATTERN: &str = "^\\s*((\\+33|0033)[ .()\\-\\u00a0]*(0[ .()\\-\\u00a0]*)?|0)[1-9]([ .()\\-\\u00a0]*[0-9]){8}\\s*$|^\\s*(1[0-9]{2}|3[0-9]{3})\\s*$";
 
 /// Whether `s` looks like an e-mail address; delivery is the only real proof.
 pub(crate) fn is_email(s: &str) -> bool {
@@ -174,7 +193,10 @@ pub(crate) fn is_email(s: &str) -> bool {
 
 pub(crate) fn email(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "une adresse e-mail (ex. « contact@exemple.org »)";
-    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    let raw = shaped(node, path, p, EXPECTED, || {
+        json!({"type": "string", "pattern": "^\\s*[^@\\s<>\"]+@[^@\\s<>\".][^@\\s<>\"]*\\.[^@\\s<>\"]*[^@\\s<>\".]\\s*$", "maxLength": 254})
+    })?
+    .trim();
     if is_email(raw) {
         Some(raw.to_string())
     } else {
@@ -186,7 +208,14 @@ pub(crate) fn email(node: &Node, path: &str, p: &mut Problems) -> Option<String>
 /// A web address beginning with `http://` or `https://`.
 pub(crate) fn website(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "une adresse web commençant par https:// ou http://";
-    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    let raw = shaped(
+        node,
+        path,
+        p,
+        EXPECTED,
+        || json!({"type": "string", "pattern": "^\\s*https?://[^\\s/?#]+"}),
+    )?
+    .trim();
     match url::Url::parse(raw) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {
             Some(raw.to_string())
@@ -222,7 +251,13 @@ pub(crate) fn siret_key_ok(digits: &str) -> bool {
 /// A SIRET: 14 digits (spaces allowed), with a valid key.
 pub(crate) fn siret(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "un SIRET de 14 chiffres à la clé valide";
-    let raw = scalar(node, path, p, EXPECTED)?;
+    let raw = shaped(
+        node,
+        path,
+        p,
+        EXPECTED,
+        || json!({"type": ["string", "integer"], "pattern": "^\\s*([0-9]\\s*){14}$"}),
+    )?;
     let digits: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.len() != 14 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         p.push(Problem::new(node.at, path, EXPECTED, quote(raw)));
@@ -243,7 +278,14 @@ pub(crate) fn siret(node: &Node, path: &str, p: &mut Problems) -> Option<String>
 /// An RNA number: `W` and 9 digits.
 pub(crate) fn rna(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "un numéro RNA, W suivi de 9 chiffres";
-    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    let raw = shaped(
+        node,
+        path,
+        p,
+        EXPECTED,
+        || json!({"type": "string", "pattern": "^\\s*W[0-9]{9}\\s*$"}),
+    )?
+    .trim();
     let ok =
         |s: &str| s.len() == 10 && s.starts_with('W') && s[1..].bytes().all(|b| b.is_ascii_digit());
     if ok(raw) {
@@ -260,7 +302,14 @@ pub(crate) fn rna(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
 /// An ISO 639-1 language code.
 pub(crate) fn language(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "un code de langue ISO 639-1 en deux lettres (fr, en, ar, …)";
-    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    let raw = shaped(
+        node,
+        path,
+        p,
+        EXPECTED,
+        || json!({ "enum": LANGUAGES.iter().map(|(code, _)| *code).collect::<Vec<_>>() }),
+    )?
+    .trim();
     if language_name(raw).is_some() {
         return Some(raw.to_string());
     }

@@ -217,20 +217,11 @@ impl Draft {
     /// The content file an editor would have written: YAML front matter in the order of the
     /// form, then the body. No personal data.
     pub fn to_markdown(&self, today: Date) -> String {
-        let fields = self.prepared_fields(today);
-        let order: Vec<&str> = form::fields(self.kind.kind())
-            .iter()
-            .map(|f| f.name.split(['.', '[']).next().unwrap_or(f.name))
-            .collect();
-        let mut keys: Vec<&String> = fields.keys().collect();
-        keys.sort_by_key(|k| (order.iter().position(|o| o == k).unwrap_or(usize::MAX), *k));
-        let mut out = String::from("---\n");
-        for key in keys {
-            write_entry(&mut out, 0, key, &fields[key]);
-        }
-        out.push_str("---\n");
-        out.push_str(&self.file_body());
-        out
+        file_text(
+            self.kind.kind(),
+            &self.prepared_fields(today),
+            &self.file_body(),
+        )
     }
 
     /// The body as it is written in the file, so that checking sees what will be published.
@@ -242,6 +233,25 @@ impl Draft {
             format!("{body}\n")
         }
     }
+}
+
+/// A content file of `kind` from its fields (as JSON) and its body, as an editor would
+/// write it: YAML front matter in the order of the kind's form, then the body. Approved
+/// submissions and `portal import-directory` write their files with it.
+pub fn file_text(kind: Kind, fields: &Map<String, Value>, body: &str) -> String {
+    let order: Vec<&str> = form::fields(kind)
+        .iter()
+        .map(|f| f.name.split(['.', '[']).next().unwrap_or(f.name))
+        .collect();
+    let mut keys: Vec<&String> = fields.keys().collect();
+    keys.sort_by_key(|k| (order.iter().position(|o| o == k).unwrap_or(usize::MAX), *k));
+    let mut out = String::from("---\n");
+    for key in keys {
+        write_entry(&mut out, 0, key, &fields[key]);
+    }
+    out.push_str("---\n");
+    out.push_str(body);
+    out
 }
 
 fn write_entry(out: &mut String, indent: usize, key: &str, value: &Value) {

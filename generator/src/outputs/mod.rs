@@ -2,6 +2,7 @@
 //! robots.txt. Each is a function of the index (the sitemap, of the pages' addresses), and
 //! says which files it wrote.
 
+pub(crate) mod datainclusion;
 pub(crate) mod feeds;
 pub(crate) mod ical;
 pub(crate) mod opendata;
@@ -13,8 +14,8 @@ use rayon::prelude::*;
 use crate::error::BuildError;
 use crate::index::Index;
 use crate::published::{
-    ASSOCIATIONS_CSV, ASSOCIATIONS_GEOJSON, ASSOCIATIONS_JSON, CALENDAR, CALLS_FEED, OUTLINE,
-    RESOURCES_FEED, ROBOTS,
+    ASSOCIATIONS_CSV, ASSOCIATIONS_GEOJSON, ASSOCIATIONS_JSON, CALENDAR, CALLS_FEED,
+    DATAINCLUSION_SERVICES, DATAINCLUSION_STRUCTURES, OUTLINE, RESOURCES_FEED, ROBOTS,
 };
 use crate::templates::Templates;
 use crate::urls::Urls;
@@ -39,6 +40,12 @@ pub(crate) fn write(
         Box::new(|| search::write(index, urls, sink)),
         Box::new(|| one(ASSOCIATIONS_CSV, opendata::csv(index, urls)?)),
         Box::new(|| one(ASSOCIATIONS_GEOJSON, opendata::geojson(index, urls))),
+        Box::new(|| {
+            let (structures, services) = datainclusion::files(index, urls);
+            let mut written = one(DATAINCLUSION_STRUCTURES, structures)?;
+            written.extend(one(DATAINCLUSION_SERVICES, services)?);
+            Ok(written)
+        }),
         Box::new(|| {
             if index.content.outline.0.is_empty() {
                 return Ok(Vec::new());

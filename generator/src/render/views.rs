@@ -154,6 +154,8 @@ pub(crate) struct AssociationCard {
     pub categories: Vec<Link>,
     pub communes: Vec<String>,
     pub remote_only: bool,
+    /// Its information is older than `stale_after_months`: « informations à vérifier ».
+    pub stale: bool,
     /// The places' hours, closures and positions as JSON, for the "open now" and "near
     /// me" filters computed in the browser.
     pub places_json: String,
@@ -216,6 +218,7 @@ impl AssociationCard {
             categories: category_links(&a.categories, index, urls),
             communes,
             remote_only: a.remote_only,
+            stale: a.is_stale(index.today, index.content.config.stale_after_months),
             places_json: places_json(a),
         }
     }

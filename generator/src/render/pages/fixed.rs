@@ -109,6 +109,16 @@ pub(super) fn opendata(r: &Renderer, cx: &mut Context) -> Page {
             published::ASSOCIATIONS_GEOJSON,
             "un point par lieu d'accueil, pour une carte",
         ),
+        (
+            "data·inclusion (structures)",
+            published::DATAINCLUSION_STRUCTURES,
+            "une structure par association, au schéma de data·inclusion (version 1), que lisent les services d'orientation",
+        ),
+        (
+            "data·inclusion (services)",
+            published::DATAINCLUSION_SERVICES,
+            "un service par lieu d'accueil, rattaché à sa structure, avec ses thématiques et ses horaires",
+        ),
     ];
     let files: Vec<DataFile> = files
         .iter()
@@ -127,7 +137,7 @@ pub(super) fn opendata(r: &Renderer, cx: &mut Context) -> Page {
         "opendata.html",
         urls.opendata(),
         "Données ouvertes",
-        "L'annuaire des associations en JSON, CSV et GeoJSON, sous Licence Ouverte.",
+        "L'annuaire des associations en JSON, CSV, GeoJSON et au format data·inclusion, sous Licence Ouverte.",
         "",
     )
     .crumbs(urls, &[])
