@@ -5,16 +5,21 @@
 //! that keeps positions) → the type's `decode`, which reads every field through [`read`] and
 //! records each [`problem::Problem`] with its line, column, field, expectation and finding.
 
+pub mod access;
 pub mod association;
 pub mod checks;
 pub mod content;
 mod context;
+mod explain;
 pub mod form;
 mod geo;
 mod languages;
+pub mod needs;
+pub mod opening;
 mod page;
 mod pos;
 pub mod problem;
+pub mod publics;
 pub mod read;
 pub mod resource;
 pub mod shapes;

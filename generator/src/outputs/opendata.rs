@@ -171,7 +171,7 @@ pub(crate) fn csv(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
                 ids.rna.clone().unwrap_or_default(),
                 ids.siret.clone().unwrap_or_default(),
                 yes_no(a.food_bank_partner),
-                a.public.join("; "),
+                a.publics.join("; "),
                 a.languages.join("; "),
                 a.updated.to_string(),
                 urls.absolute(&urls.association(&a.slug)),

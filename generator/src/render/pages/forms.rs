@@ -91,6 +91,18 @@ fn choices(r: &Renderer, input: Input) -> Vec<Choice> {
                 label: c.label.clone(),
             })
             .collect(),
+        Input::Publics => r
+            .index
+            .content
+            .config
+            .publics
+            .0
+            .iter()
+            .map(|p| Choice {
+                value: p.key.clone(),
+                label: p.label.clone(),
+            })
+            .collect(),
         Input::Association => r
             .index
             .directory()
@@ -120,7 +132,7 @@ fn view(r: &Renderer, f: &Field) -> FieldView {
         Input::Checkbox => "checkbox",
         Input::Radio(_) => "radio",
         Input::Select(_) | Input::Association => "select",
-        Input::Checkboxes(_) | Input::Categories => "checkboxes",
+        Input::Checkboxes(_) | Input::Categories | Input::Publics => "checkboxes",
     };
     FieldView {
         name: f.name,
