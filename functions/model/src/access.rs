@@ -23,9 +23,18 @@ pub enum AccessMode {
     Appointment,
 }
 
-/// Every mode, with its word in files, its label on the site and its data·inclusion
-/// translation: (`modes_mobilisation`, `mobilisable_par`).
-const MODES: [(AccessMode, &str, &str, &[&str], &[&str]); 4] = [
+/// A mode, its word in files, its label on the site and its data·inclusion translation
+/// (`modes_mobilisation`, `mobilisable_par`).
+type ModeRow = (
+    AccessMode,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// Every mode, in the order of [`AccessMode::ALL`].
+const MODES: [ModeRow; 4] = [
     (
         AccessMode::Unconditional,
         "unconditional",
@@ -193,11 +202,10 @@ impl Access {
                 })
             })
             .unwrap_or_default();
-        let fees =
-            f.optional("fees", p, |n, path, p| {
-                one_of(n, path, p, &Fees::WORDS)
-                    .map(|w| if w == "free" { Fees::Free } else { Fees::Paid })
-            });
+        let fees = f.optional("fees", p, |n, path, p| {
+            one_of(n, path, p, &Fees::WORDS)
+                .map(|w| if w == "free" { Fees::Free } else { Fees::Paid })
+        });
         let note = f.optional("note", p, |n, path, p| text(n, path, p, (1, 500), false));
         f.finish("des conditions d'accès", p);
         let mut modes = modes;

@@ -50,27 +50,26 @@ pub(crate) fn message(kind: Kind, problem: &Problem, site: &SiteConfig) -> Strin
             AccessMode::Referral.label()
         );
     }
-    if field == "(description)" || field == "body" {
-        if let Some(n) = problem
+    if (field == "(description)" || field == "body")
+        && let Some(n) = problem
             .found
             .strip_suffix(" caractères")
             .or(problem.found.strip_suffix(" caractère"))
-        {
-            return format!("Écrivez au moins 50 caractères : vous en avez écrit {n}.");
-        }
+    {
+        return format!("Écrivez au moins 50 caractères : vous en avez écrit {n}.");
     }
-    if field.ends_with(".geo") || field.contains(".geo[") || field == "geo" {
-        if problem.expected.starts_with("un point dans le territoire") {
-            let swapped = if problem.suggestion.is_some() {
-                " La latitude et la longitude semblent inversées."
-            } else {
-                ""
-            };
-            return format!(
-                "Ce point est hors du territoire {} : choisissez la commune ou placez le lieu sur la carte pour le remplir.{swapped}",
-                site.territory.name
-            );
-        }
+    if (field.ends_with(".geo") || field.contains(".geo[") || field == "geo")
+        && problem.expected.starts_with("un point dans le territoire")
+    {
+        let swapped = if problem.suggestion.is_some() {
+            " La latitude et la longitude semblent inversées."
+        } else {
+            ""
+        };
+        return format!(
+            "Ce point est hors du territoire {} : choisissez la commune ou placez le lieu sur la carte pour le remplir.{swapped}",
+            site.territory.name
+        );
     }
     if let Some(def) = def {
         if let Some(said) = choice(def, missing) {

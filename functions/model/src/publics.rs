@@ -12,7 +12,6 @@ use crate::site::Categories;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Public {
     /// What content files write: `familles`.
-    #[serde(default)]
     pub key: String,
     /// What the pages say: « Familles ».
     pub label: String,
@@ -21,22 +20,18 @@ pub struct Public {
     pub datainclusion: Option<String>,
 }
 
+#[derive(Deserialize)]
+struct PublicsFile {
+    public: Vec<Public>,
+}
+
 /// The built-in publics, in the order of their file.
 pub fn defaults() -> &'static [Public] {
     static DEFAULTS: OnceLock<Vec<Public>> = OnceLock::new();
     DEFAULTS.get_or_init(|| {
-        let table: toml::Table = toml::from_str(include_str!("data/fr/publics.toml"))
-            .expect("data/fr/publics.toml is valid TOML (tested)");
-        table
-            .into_iter()
-            .map(|(key, value)| {
-                let mut public: Public = value
-                    .try_into()
-                    .expect("each public of data/fr/publics.toml has a label (tested)");
-                public.key = key;
-                public
-            })
-            .collect()
+        toml::from_str::<PublicsFile>(include_str!("data/fr/publics.toml"))
+            .expect("data/fr/publics.toml is valid (tested)")
+            .public
     })
 }
 
