@@ -55,8 +55,10 @@ describe("formulaire d'annonce sans JavaScript", () => {
     const problems = await text(page);
     assert.match(problems, /Votre proposition n'a pas été envoyée/);
     assert.match(problems, /Il y a 2 problèmes à corriger/);
-    assert.match(problems, /Date limite de consommation : Attendu la date limite de consommation \(obligatoire pour une offre de denrées\)/);
-    assert.match(problems, /Votre adresse e-mail \(non publiée\) : Attendu une adresse e-mail/);
+    // Said with the form's labels, what to do, and never a word of the files (food, offer).
+    assert.match(problems, /Date limite de consommation : Remplissez ce champ : la date limite de consommation \(obligatoire pour une offre de denrées\)/);
+    assert.match(problems, /Votre adresse e-mail \(non publiée\) : Indiquez une adresse e-mail où vous joindre/);
+    assert.doesNotMatch(problems, /\b(food|offer|content\/)/);
     assert.equal(await page.getAttribute(".error-summary", "role"), "alert");
 
     // Back: the browser restores what was typed, so only the mistakes need retyping.
@@ -79,6 +81,9 @@ describe("formulaire d'annonce sans JavaScript", () => {
     // The receipt link, to come back later, is on the page.
     const link = await page.getAttribute(".panel a", "href");
     assert.match(link, STATUS_URL);
+    // A whole address, to copy: the one the page is at.
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/api\/submissions\//);
+    assert.equal(await text(page, ".panel code"), link);
     assert.ok(page.url().includes(link));
     sent.noScript = { title, status: link, id: link.match(STATUS_URL)[1] };
     assert.deepEqual(page.errors, []);
@@ -119,7 +124,7 @@ describe("formulaire d'annonce avec JavaScript", () => {
     const links = await summary.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     const fields = ["#f-title", "#f-expires", "#f-contact_email"];
     assert.deepEqual([...links].sort(), [...fields].sort());
-    assert.match(await text(page, "#error-summary"), /Date limite de consommation : Attendu la date limite/);
+    assert.match(await text(page, "#error-summary"), /Date limite de consommation : Remplissez ce champ : la date limite/);
 
     // Each field in error: marked invalid, its message next to it and read with it.
     for (const id of fields) {

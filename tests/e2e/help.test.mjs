@@ -1,0 +1,109 @@
+// A person who needs help (issue #20), in Chromium, on a copy of the bundled site served by
+// `portal serve`: from the home page to a food distribution open in Bordeaux in three taps
+// at a fixed date and time; « Ouvre demain à … » when nothing is open; the build day's
+// hours without JavaScript; a printed guide's PDF whose numbers are whole.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { WORK, base, closeBrowser, newPage, serveSite, stopServer } from "./lib.mjs";
+
+const ROOT = process.env.ROOT || path.resolve(import.meta.dirname, "../..");
+const site = path.join(WORK, "help");
+before(async () => {
+  fs.rmSync(site, { recursive: true, force: true });
+  for (const p of ["site.toml", "content", "themes"]) fs.cpSync(path.join(ROOT, p), path.join(site, p), { recursive: true });
+  await serveSite(site);
+});
+after(async () => { await closeBrowser(); await stopServer(); });
+
+const NBSP = /\u00a0/g;
+const said = async (locator) => (await locator.innerText()).replace(NBSP, " ").trim();
+
+/** A page whose clock is fixed at `iso` (the site's zone is Paris: UTC+1 in December). */
+async function at(iso, options) {
+  const page = await newPage(options);
+  await page.clock.setFixedTime(new Date(iso));
+  return page;
+}
+
+test("three taps from the home page to a food distribution open now in Bordeaux", async () => {
+  // Tuesday 8 December 2026, 15:00 in Bordeaux.
+  const page = await at("2026-12-08T14:00:00Z");
+  await page.goto(`${base}/`);
+  const taps = [];
+  // 1. The need, first on the home page.
+  await page.getByRole("link", { name: /^Manger\b/ }).click();
+  taps.push(new URL(page.url()).pathname);
+  // 2. The commune.
+  await page.getByRole("navigation", { name: "Dans quelle commune ?" }).getByRole("link", { name: /^Bordeaux/ }).click();
+  taps.push(new URL(page.url()).pathname);
+  // The places open now come first, and say so.
+  const first = page.locator("ol.cards > li").first();
+  await first.locator("[data-status]:not([hidden])").waitFor();
+  assert.match(await said(first.locator("[data-status]")), /^Ouvert maintenant, jusqu’à 17 h 30$/);
+  assert.match(await said(first.locator(".card-today")), /^Aujourd’hui : 14 h à 17 h 30$/);
+  assert.equal(await said(first.locator(".card-title")), "Le Panier des Quais");
+  // 3. The whole card is the target: a tap on its lower corner, away from the title.
+  const box = await first.locator("article").boundingBox();
+  await page.mouse.click(box.x + box.width - 12, box.y + box.height - 12);
+  await page.waitForURL(/\/associations\/panier-des-quais\/#lieu-1$/);
+  taps.push(new URL(page.url()).pathname);
+  assert.deepEqual(taps, ["/besoin/manger/", "/besoin/manger/bordeaux/", "/associations/panier-des-quais/"]);
+  assert.match(await page.locator(".meta").first().innerText(), /Distribution alimentaire/);
+  assert.match(await page.locator("#lieu-1").innerText(), /à Bordeaux/);
+  console.log(`  ${taps.length} touches : ${taps.join(" → ")}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("when nothing is open, the first place says when it opens: « Ouvre demain à … »", async () => {
+  // Monday 7 December 2026, 22:00: the soup has closed, the grocery opens tomorrow at 14:00.
+  const page = await at("2026-12-07T21:00:00Z");
+  await page.goto(`${base}/besoin/manger/bordeaux/`);
+  const statuses = page.locator("ol.cards [data-status]");
+  await statuses.first().waitFor({ state: "visible" });
+  const all = (await statuses.allInnerTexts()).map((t) => t.replace(NBSP, " "));
+  assert.ok(all.every((s) => !s.startsWith("Ouvert")), all.join(" | "));
+  assert.equal(all[0], "Ouvre demain à 14 h");
+  assert.equal(await said(page.locator("ol.cards .card-title").first()), "Le Panier des Quais");
+  assert.deepEqual(all.slice(1), ["Ouvre mercredi à 19 h 30", "Ouvre jeudi à 11 h 45", "Ouvre dimanche à 12 h"]);
+  console.log(`  à 22 h un lundi : ${all.join(" ; ")}`);
+  await page.context().close();
+});
+
+test("without JavaScript a card says the hours of the day the page was built, with its date", async () => {
+  const page = await newPage({ javaScript: false });
+  await page.goto(`${base}/besoin/manger/bordeaux/`);
+  const day = await said(page.locator(".card-day").first());
+  // The build's day (portal serve builds for today), written out: « Mardi 1er décembre ».
+  assert.match(day, /^(Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche) (1er|\d+) [a-zéû]+$/);
+  assert.ok(await page.locator("[data-status]").first().isHidden(), "no status without the script");
+  await page.context().close();
+});
+
+test("a printed guide keeps its phone numbers and times whole, and carries the emergency numbers", async () => {
+  const page = await newPage();
+  await page.goto(`${base}/associations/commune/bordeaux/guide/`);
+  const html = await page.content();
+  const phones = [...new Set([...html.matchAll(/Tél\. ((?:\d\d\u00a0){4}\d\d)/g)].map((m) => m[1].replace(NBSP, " ")))];
+  const times = [...new Set([...html.matchAll(/\b\d{1,2}\u00a0h(?:\u00a0\d\d)?/g)].map((m) => m[0].replace(NBSP, " ")))];
+  assert.ok(phones.length >= 5 && times.length >= 5, `${phones.length} numéros, ${times.length} heures`);
+  const pdf = path.join(WORK, "guide-bordeaux.pdf");
+  await page.emulateMedia({ media: "print" });
+  await page.pdf({ path: pdf, format: "A4", printBackground: false });
+  // pdftotext (poppler-utils) reads the words as a reader would: a number cut at the end
+  // of a line would be split over two lines.
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(NBSP, " ");
+  const pages = (text.match(/\f/g) || []).length;
+  const lines = text.split("\n");
+  const whole = (s) => lines.some((l) => l.includes(s));
+  const cut = [...phones, ...times].filter((s) => !whole(s));
+  for (const n of ["115", "3919", "119", "15 ", "112", "114"]) assert.ok(text.includes(n), `le ${n} manque au PDF`);
+  assert.match(text, /solidarites-gironde\.example\.org/);
+  console.log(`  PDF du guide de Bordeaux : ${pages} page(s), ${phones.length} numéros et ${times.length} heures, tous entiers sur une ligne : ${cut.length === 0 ? "oui" : cut.join(", ")}`);
+  console.log(`  extrait : ${lines.find((l) => l.includes(phones[0])).trim()}`);
+  assert.deepEqual(cut, [], "numéros ou heures coupés en fin de ligne");
+  await page.context().close();
+});
