@@ -18,6 +18,7 @@ pub mod load;
 pub(crate) mod outline;
 pub(crate) mod outputs;
 pub(crate) mod phrasing;
+pub mod preview;
 pub(crate) mod published;
 pub(crate) mod render;
 pub mod scaffold;

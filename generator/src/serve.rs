@@ -101,6 +101,14 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The form functions of `portal serve`, with the preview of proposed pages.
+fn with_preview(options: &ServeOptions, api: Api) -> Api {
+    api.with_preview(Arc::new(crate::preview::Previewer::new(
+        options.root.clone(),
+        options.today,
+    )))
+}
+
 /// Builds into memory; on success the new site replaces the old, on failure the old stays.
 /// `changed` are the files saved since the last build (none: build everything).
 fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, changed: &[PathBuf]) {
@@ -123,7 +131,12 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
                 let mut api = state.api.write().unwrap_or_else(|e| e.into_inner());
                 match api.as_ref() {
                     Some(api) => api.set_state(forms),
-                    None => *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All))),
+                    None => {
+                        *api = Some(Arc::new(with_preview(
+                            options,
+                            Api::new(state.store.clone(), forms, Group::All),
+                        )))
+                    }
                 }
             }
             if let Some(base_path) = site.base_path() {
@@ -157,7 +170,10 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
                     slugs: Default::default(),
                     content_root: Some(options.root.join("content")),
                 };
-                *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All)));
+                *api = Some(Arc::new(with_preview(
+                    options,
+                    Api::new(state.store.clone(), forms, Group::All),
+                )));
             }
             drop(api);
             let message = e.to_string();

@@ -191,7 +191,7 @@ describe("modération et publication", () => {
     assert.equal(again.status, 409);
 
     const status = await h.newPage({ javaScript: false });
-    await status.goto(`${h.base}${sent.noScript.status}`);
+    await status.goto(sent.noScript.status); // the whole address the page gave
     assert.match(await text(status, "h1"), /Suivi de votre proposition/);
     assert.match(await text(status), /Statut : acceptée\./);
     assert.deepEqual([...page.errors, ...status.errors], []);
@@ -218,7 +218,7 @@ describe("modération et publication", () => {
     assert.match(await text(page, "#status"), /est à modifier/);
 
     const status = await h.newPage({ javaScript: false });
-    await status.goto(`${h.base}${sent.script.status}`);
+    await status.goto(sent.script.status);
     assert.match(await text(status), /Statut : à modifier\./);
     assert.equal(await text(status, "blockquote"), note);
     assert.deepEqual([...page.errors, ...status.errors], []);

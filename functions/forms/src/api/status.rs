@@ -15,7 +15,8 @@ fn full_address(path: &str, req: &Request<Bytes>, site: &portal_model::SiteConfi
         return path.to_string();
     }
     let host = super::header_str(req, http::header::HOST);
-    let local = host.starts_with("127.0.0.1") || host.starts_with("localhost") || host.starts_with("[::1]");
+    let local =
+        host.starts_with("127.0.0.1") || host.starts_with("localhost") || host.starts_with("[::1]");
     let origin = if local {
         format!("http://{host}")
     } else {
