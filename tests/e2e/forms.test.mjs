@@ -166,11 +166,21 @@ describe("modération et publication", () => {
     const first = titles.indexOf(sent.noScript.title);
     assert.ok(first >= 0, `${sent.noScript.title} dans ${titles}`);
     assert.ok(first < titles.indexOf(sent.script.title), titles.join(" | "));
+    // Each item says the association and the day the offer stops being of use.
+    const item = await page.locator("#queue-list li", { hasText: sent.noScript.title }).innerText();
+    assert.match(item, /association : epicerie-du-port · à consommer avant le \d+ \S+ \d{4}/);
 
     await page.getByRole("button", { name: sent.noScript.title }).click();
     await page.locator("#detail").waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.id), "detail-title");
     assert.match(await text(page, "#detail-title"), /annonce : Test e2e : 25 kg de carottes/);
+    // The page as it will be published, by the site's own templates (its h1 two levels
+    // down, under the moderation page's), and the file it is written as, folded below.
+    await page.locator("#detail-body .preview h3").first().waitFor();
+    assert.equal(await text(page, "#detail-body .preview h3"), "Test e2e : 25 kg de carottes");
+    assert.match(await text(page, "#detail-body .preview"), /Offre Denrées alimentaires/);
+    assert.match(await text(page, "#d-approve-hint"), /publiée telle quelle sur le portail, visible de tous/);
+    await page.locator("#detail-body details summary").click();
     const file = await text(page, "#detail-body pre.file");
     assert.match(file, /^title: /m);
     assert.match(file, /^expires: \d{4}-\d\d-\d\d/m);
