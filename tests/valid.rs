@@ -714,3 +714,29 @@ fn who_may_come_is_said_in_words_from_the_former_free_fields_too() {
     assert!(guide.contains("https://test.example.org/associations/commune/bordeaux/"));
     assert!(guide.contains("href=tel:3919"), "the emergency numbers");
 }
+
+#[test]
+fn the_association_form_locates_a_place_and_asks_the_address_service_only_when_allowed() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let form = read(&out, "proposer/association/index.html");
+    assert!(
+        form.contains("id=locate-commune") && form.contains("id=locate-map"),
+        "{form}"
+    );
+    assert!(!form.contains("locate-address") && !form.contains("data-address-search"));
+    // Without a table of communes in content/data, the communes of the places, at their middle.
+    let communes = read(&out, "donnees/communes.json");
+    assert_eq!(
+        communes,
+        r#"[["Bordeaux",44.853,-0.569],["Libourne",44.9153,-0.2439]]"#
+    );
+    let toml = fs::read_to_string(site.path("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[forms]\naddress_search = true\n"),
+    );
+    let out = site.build("public");
+    let form = read(&out, "proposer/association/index.html");
+    assert!(form.contains("id=locate-address") && form.contains("data-address-search"));
+}

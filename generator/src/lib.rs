@@ -10,6 +10,7 @@
 //! [`error`]; the Markdown renderer is the `portal-markdown` crate.
 
 pub mod build;
+pub(crate) mod communes;
 pub mod dates;
 pub mod error;
 pub mod incremental;

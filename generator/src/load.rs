@@ -43,6 +43,8 @@ pub struct Content {
     pub data: Vec<PathBuf>,
     /// The territory's outline, from the first of `data` that has one.
     pub outline: Outline,
+    /// The communes with their centres, from a communes file of `data` (for the forms).
+    pub(crate) communes: Vec<crate::communes::Centre>,
 }
 
 /// A content file found on disk, not yet decoded.
@@ -101,6 +103,7 @@ pub fn load(root: &Path) -> Result<Content, BuildError> {
         pages: Vec::with_capacity(count(Kind::Page)),
         site_toml,
         outline: outline::read(root, &data),
+        communes: crate::communes::read(root, &data),
         data,
     };
     for d in decoded {

@@ -11,6 +11,8 @@ pub(crate) const CALENDAR: &str = "benevolat/creneaux.ics";
 pub(crate) const ASSOCIATIONS_JSON: &str = "donnees/associations.json";
 pub(crate) const ASSOCIATIONS_CSV: &str = "donnees/associations.csv";
 pub(crate) const ASSOCIATIONS_GEOJSON: &str = "donnees/associations.geojson";
+/// The communes and their centres, `[[name, lat, lon], …]`, for the forms' locating.
+pub(crate) const COMMUNES: &str = "donnees/communes.json";
 /// The search index's manifest, at the address the search page gives the script.
 pub(crate) const SEARCH_MANIFEST: &str = "recherche/index.json";
 /// The search index's shards, `recherche/index/KEY.json`, next to the manifest.

@@ -300,7 +300,14 @@ def check_template(path):
         for word in site.get(directive, []):
             if word in ("'unsafe-inline'", "'unsafe-eval'", "*", "data:"):
                 problem(f"SiteHeadersPolicy : {directive} {word}")
-    print(f"  CSP : pages du site script-src/style-src 'self' ; pages des fonctions style-src {expected}")
+    # With AddressSearch, the site's policy with one more source, the address service, in
+    # connect-src only (site.toml's [forms] address_search).
+    with_address = csp(template, "SiteHeadersPolicyAddressSearch")
+    if {k: v for k, v in with_address.items() if k != "connect-src"} != {k: v for k, v in site.items() if k != "connect-src"} \
+            or with_address.get("connect-src") != site.get("connect-src", []) + ["https://api-adresse.data.gouv.fr"]:
+        problem(f"SiteHeadersPolicyAddressSearch diffère de SiteHeadersPolicy ailleurs que dans connect-src : {with_address}")
+    print(f"  CSP : pages du site script-src/style-src 'self' ; pages des fonctions style-src {expected} ; "
+          f"connect-src {' '.join(site.get('connect-src', []))}, et api-adresse.data.gouv.fr avec AddressSearch")
 
     # The routes of the contract.
     routes = sorted(r["Properties"]["RouteKey"] for r in res.values() if r["Type"] == "AWS::ApiGatewayV2::Route")

@@ -109,3 +109,30 @@ test("a printed guide keeps its phone numbers and times whole, and carries the e
   assert.deepEqual(cut, [], "numéros ou heures coupés en fin de ligne");
   await page.context().close();
 });
+
+test("a place's coordinates without typing them: the commune's centre, a click on the map", async () => {
+  const page = await newPage();
+  const outside = [];
+  page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("data:")) outside.push(r.url()); });
+  // The tiles cannot be reached here: answered as unavailable, the map takes clicks all the same.
+  await page.route(/tile\.openstreetmap\.org/, (r) => r.abort());
+  await page.goto(`${base}/proposer/association/`);
+  await page.fill("#f-locations-0-city", "Merignac");
+  await page.click("#locate-commune");
+  await page.getByText("Centre de Mérignac").waitFor();
+  assert.equal(await page.inputValue("#f-locations-0-geo-0"), "44.83220");
+  assert.equal(await page.inputValue("#f-locations-0-geo-1"), "-0.68180");
+  await page.click("#locate-map");
+  await page.locator("#locate-box.leaflet-container").waitFor();
+  const box = await page.locator("#locate-box").boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.getByText("Lieu placé sur la carte").waitFor();
+  const [lat, lon] = [Number(await page.inputValue("#f-locations-0-geo-0")), Number(await page.inputValue("#f-locations-0-geo-1"))];
+  assert.ok(Math.abs(lat - 44.8322) < 0.05 && Math.abs(lon + 0.6818) < 0.05, `${lat}, ${lon}`);
+  // The address service is off by default (site.toml): no button, and nothing asked of it.
+  assert.equal(await page.locator("#locate-address").count(), 0);
+  assert.deepEqual(outside.filter((u) => !/tile\.openstreetmap\.org/.test(u)), []);
+  console.log(`  commune « Merignac » → 44.83220, -0.68180 ; un clic sur la carte → ${lat.toFixed(5)}, ${lon.toFixed(5)}`);
+  assert.deepEqual(page.errors.filter((e) => !/tile/.test(e)), []);
+  await page.context().close();
+});

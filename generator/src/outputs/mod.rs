@@ -13,8 +13,8 @@ use rayon::prelude::*;
 use crate::error::BuildError;
 use crate::index::Index;
 use crate::published::{
-    ASSOCIATIONS_CSV, ASSOCIATIONS_GEOJSON, ASSOCIATIONS_JSON, CALENDAR, CALLS_FEED, OUTLINE,
-    RESOURCES_FEED, ROBOTS,
+    ASSOCIATIONS_CSV, ASSOCIATIONS_GEOJSON, ASSOCIATIONS_JSON, CALENDAR, CALLS_FEED, COMMUNES,
+    OUTLINE, RESOURCES_FEED, ROBOTS,
 };
 use crate::templates::Templates;
 use crate::urls::Urls;
@@ -46,6 +46,18 @@ pub(crate) fn write(
             one(OUTLINE, index.content.outline.to_geojson())
         }),
         Box::new(|| one(ROBOTS, sitemap::robots(urls))),
+        Box::new(|| {
+            let content = &index.content;
+            let table = if content.communes.is_empty() {
+                crate::communes::of_places(&content.associations)
+            } else {
+                content.communes.clone()
+            };
+            one(
+                COMMUNES,
+                serde_json::to_vec(&table).expect("JSON of names and numbers"),
+            )
+        }),
     ];
     let written: Vec<Vec<String>> = outputs
         .par_iter()
