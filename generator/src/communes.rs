@@ -44,7 +44,7 @@ pub(crate) fn read(root: &Path, data: &[PathBuf]) -> Vec<Centre> {
             Some((name.to_string(), round(lat), round(lon)))
         })
         .collect();
-    out.sort_by(|a, b| crate::index::sort_key(&a.0).cmp(&crate::index::sort_key(&b.0)));
+    out.sort_by_cached_key(|c| crate::index::sort_key(&c.0));
     out
 }
 
