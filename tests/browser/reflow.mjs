@@ -47,19 +47,14 @@ export async function reflowGate(site) {
   const fonts = new Map();
   for (const text of TEXT) {
     const context = await site.browser.newContext({ viewport: { width: WIDTH, height: 640 }, isMobile: true, hasTouch: true });
-    if (text !== 100) {
-      // Before the page's own styles: rem-sized text and boxes grow as with the setting.
-      await context.addInitScript((pct) => {
-        const style = document.createElement('style');
-        style.textContent = `html { font-size: ${pct}% !important; }`;
-        (document.head || document.documentElement).prepend(style);
-      }, text);
-    }
     const queue = [...site.pages];
     const worker = async () => {
       const page = await context.newPage();
       for (let p = queue.shift(); p; p = queue.shift()) {
         await page.goto(site.origin + p.url, { waitUntil: 'load' });
+        // The root font size doubled over the page's own styles: rem-sized text and boxes
+        // grow as with a phone's large-text setting; the page is laid out again.
+        if (text !== 100) await page.addStyleTag({ content: `html { font-size: ${text}% !important; }` });
         const m = await measure(page);
         done.set(text, done.get(text) + 1);
         fonts.set(text, m.font);
