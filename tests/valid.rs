@@ -286,6 +286,10 @@ fn open_data_parses_with_the_expected_columns() {
             "siret",
             "partenaire_banque_alimentaire",
             "publics",
+            "acces",
+            "precisions_acces",
+            "frais",
+            "publics_uniquement",
             "langues",
             "mis_a_jour",
             "url"
@@ -300,6 +304,16 @@ fn open_data_parses_with_the_expected_columns() {
     assert!(rows.iter().all(|r| r.len() == headers.len()));
     let bordeaux = rows.iter().find(|r| &r[7] == "Bordeaux").unwrap();
     assert_eq!(&bordeaux[10], "Tu 09:00-12:00,14:00-17:30; Sa 09:00-12:00");
+    // Who may come: the publics' keys, the access's precision (the former `conditions`).
+    assert_eq!(&bordeaux[20], "familles");
+    assert_eq!(&bordeaux[22], "Sur orientation d'un travailleur social");
+    assert_eq!(epicerie["publics"], serde_json::json!(["familles"]));
+    assert_eq!(epicerie["publics_labels"], serde_json::json!(["Familles"]));
+    assert_eq!(epicerie["public_other"], serde_json::json!(["étudiants"]));
+    assert_eq!(
+        epicerie["access"]["note"],
+        "Sur orientation d'un travailleur social"
+    );
 }
 
 #[test]

@@ -26,7 +26,7 @@ pub(crate) const LICENCE: &str = "Licence Ouverte / Open Licence 2.0 (Etalab)";
 pub(crate) const LICENCE_URL: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
 
 /// The columns of the CSV, in order.
-pub(crate) const CSV_COLUMNS: [&str; 24] = [
+pub(crate) const CSV_COLUMNS: [&str; 28] = [
     "slug",
     "nom",
     "resume",
@@ -48,6 +48,10 @@ pub(crate) const CSV_COLUMNS: [&str; 24] = [
     "siret",
     "partenaire_banque_alimentaire",
     "publics",
+    "acces",
+    "precisions_acces",
+    "frais",
+    "publics_uniquement",
     "langues",
     "mis_a_jour",
     "url",
