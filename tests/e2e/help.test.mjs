@@ -136,3 +136,38 @@ test("a place's coordinates without typing them: the commune's centre, a click o
   assert.deepEqual(page.errors.filter((e) => !/tile/.test(e)), []);
   await page.context().close();
 });
+
+test("plain words find help: manger, dormir, douche, repas gratuit, samedi, and a near miss", async () => {
+  const page = await newPage();
+  await page.goto(`${base}/recherche/`);
+  const search = async (q) => {
+    await page.fill("#q", q);
+    await page.press("#q", "Enter");
+    await page.waitForFunction(() => /résultat|Aucun/.test(document.getElementById("search-status").textContent));
+    const titles = await page.locator("#results .card-title").allInnerTexts();
+    return { titles, said: await said(page.locator("#search-status")) };
+  };
+  const found = {};
+  for (const q of ["manger", "dormir", "douche", "repas gratuit", "samedi"]) {
+    found[q] = await search(q);
+    console.log(`  « ${q} » : ${found[q].said} ${found[q].titles.slice(0, 6).join(" ; ")}`);
+  }
+  assert.ok(found.manger.titles.includes("Le Panier des Quais") && found.manger.titles.includes("Bol de Nuit"), "aide alimentaire et repas");
+  assert.ok(found.dormir.titles.includes("L'Abri du Prieuré"), "hébergement");
+  assert.ok(found.douche.titles.includes("L'Escale Hygiène") && found.douche.titles.includes("La Buanderie des Sécheries"), "hygiène");
+  // Both words first: free meals; meals that are not free, and other free places, after.
+  assert.match(found["repas gratuit"].said, /avec tous les mots, en premier/);
+  assert.ok(["La Table Ouverte de Saint-Michel", "Bol de Nuit"].includes(found["repas gratuit"].titles[0]), found["repas gratuit"].titles[0]);
+  // Saturday: the places open on Saturdays and the calls of Saturdays.
+  assert.ok(found.samedi.titles.includes("Le Panier des Quais"), "ouvert le samedi");
+  assert.ok(!found.samedi.titles.includes("Bol de Nuit"), "Bol de Nuit n'ouvre pas le samedi");
+  // A near miss: « douhce » finds nothing and offers « douche ».
+  const miss = await search("douhce");
+  assert.match(miss.said, /^Aucun résultat pour « douhce ».*Vouliez-vous dire « douche » \?$/);
+  await page.getByRole("button", { name: "« douche »" }).click();
+  await page.waitForFunction(() => /^\d+ résultat/.test(document.getElementById("search-status").textContent));
+  assert.equal(await page.inputValue("#q"), "douche");
+  console.log(`  « douhce » : ${miss.said}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

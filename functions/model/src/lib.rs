@@ -14,6 +14,7 @@ mod explain;
 pub mod form;
 mod geo;
 mod languages;
+pub mod lexicon;
 pub mod needs;
 pub mod opening;
 mod page;

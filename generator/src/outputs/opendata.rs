@@ -192,7 +192,13 @@ pub(crate) fn csv(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
                 yes_no(a.food_bank_partner),
                 a.publics.join("; "),
                 access
-                    .map(|x| x.modes.iter().map(|m| m.word()).collect::<Vec<_>>().join("; "))
+                    .map(|x| {
+                        x.modes
+                            .iter()
+                            .map(|m| m.word())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    })
                     .unwrap_or_default(),
                 access.and_then(|x| x.note.clone()).unwrap_or_default(),
                 access

@@ -139,6 +139,7 @@ pub(super) fn search(r: &Renderer, cx: &mut Context) -> Page {
     let urls = &r.urls;
     cx.insert("categories", &links::categories(r));
     cx.insert("communes", &links::communes(r));
+    cx.insert("needs", &links::needs(r));
     cx.insert("index", &urls.at(published::SEARCH_MANIFEST));
     Page::new(
         urls,
