@@ -304,6 +304,31 @@ fn file(state: AppState, uri: Uri) -> Response {
         .unwrap_or(path.trim_start_matches('/'));
     let rel = percent_decode(rel);
     let lookup = |key: &str| served.files.get(key).cloned();
+    // The header's search box without JavaScript: a plain word of a need opens its places,
+    // as the site's CloudFront function does in production (template.yaml).
+    if rel == "recherche/"
+        && let Some(need) = uri
+            .query()
+            .and_then(|q| {
+                q.split('&')
+                    .find_map(|kv| kv.strip_prefix("q="))
+                    .map(|v| percent_decode(&v.replace('+', " ")))
+            })
+            .as_deref()
+            .and_then(portal_model::lexicon::need_for)
+        && served
+            .files
+            .contains_key(&format!("besoin/{need}/index.html"))
+    {
+        return Response::builder()
+            .status(StatusCode::FOUND)
+            .header(
+                header::LOCATION,
+                format!("{}besoin/{need}/", served.base_path),
+            )
+            .body(Body::empty())
+            .expect("a redirect response");
+    }
     let (status, key, bytes) = if rel.is_empty() || rel.ends_with('/') {
         let key = format!("{rel}index.html");
         match lookup(&key) {

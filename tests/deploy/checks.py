@@ -462,6 +462,39 @@ process.exit(bad ? 1 : 0);
         if obj and not (site / obj.lstrip("/")).is_file():
             problem(f"{uri} → {obj}, absent du site construit")
     print(f"  {len(cases)} adresses : dossier → index.html, sans barre finale → 301, fichiers tels quels")
+
+    # The header's search box without JavaScript: its table is the lexicon's words of the
+    # needs, folded and singular; a plain word leads to a need page the site has, any
+    # other query to the search page.
+    import tomllib
+    lexicon = tomllib.loads((ROOT / "functions/model/src/data/fr/lexicon.toml").read_text())
+    singular = lambda w: w[:-1] if len(w) > 3 and w[-1] in "sx" else w
+    want = {}
+    for group in lexicon["group"]:
+        for word in group.get("typed", []) if "need" in group else []:
+            want.setdefault(singular(word), group["need"])
+    searches = [("manger", "manger"), ("Dormir", "dormir"), ("une%20douche", "se-laver"),
+                ("v%C3%AAtements", "s-habiller"), ("40+kg+de+pommes", None), ("%E2%80%A6%ZZ", None)]
+    probe = code + """
+const [table, searches] = JSON.parse(process.argv[1]);
+let bad = 0;
+if (JSON.stringify(NEEDS) !== JSON.stringify(table)) { console.log("  PROBLÈME : la table NEEDS n'est pas celle de lexicon.toml"); bad++; }
+for (const [q, need] of searches) {
+  const out = handler({ request: { uri: "/recherche/", method: "GET", querystring: { q: { value: q } }, headers: {} } });
+  const got = out.statusCode ? out.headers.location.value : out.uri;
+  const expected = need ? `/besoin/${need}/` : "/recherche/index.html";
+  if (got !== expected) { console.log(`  PROBLÈME : /recherche/?q=${q} → ${got}, attendu ${expected}`); bad++; }
+}
+process.exit(bad ? 1 : 0);
+"""
+    r = subprocess.run(["node", "-e", probe, json.dumps([want, searches])], capture_output=True, text=True)
+    print(r.stdout, end="")
+    if r.returncode != 0:
+        problem(f"fonction CloudFront, recherche : {r.stderr.strip() or 'mots mal menés'}")
+    for need in set(want.values()):
+        if not (site / "besoin" / need / "index.html").is_file():
+            problem(f"/besoin/{need}/ : la recherche y mène, le site construit ne l'a pas")
+    print(f"  recherche sans JavaScript : {len(want)} mots simples mènent à {len(set(want.values()))} besoins ; les autres à /recherche/")
     done("fonction CloudFront IndexFunction")
 
 

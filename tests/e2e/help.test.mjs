@@ -171,3 +171,18 @@ test("plain words find help: manger, dormir, douche, repas gratuit, samedi, and 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test("without JavaScript the header's search box leads a plain word to its need's places", async () => {
+  const page = await newPage({ javaScript: false });
+  await page.goto(`${base}/`);
+  await page.fill("#site-q", "Manger");
+  await page.press("#site-q", "Enter");
+  await page.waitForURL(/\/besoin\/manger\/$/);
+  assert.match(await said(page.locator("h1")), /Manger/);
+  // Another word: the search page, which without JavaScript offers the needs and the rest.
+  await page.fill("#site-q", "pommes");
+  await page.press("#site-q", "Enter");
+  await page.waitForURL(/\/recherche\/\?q=pommes$/);
+  await page.getByRole("link", { name: "Se laver" }).first().waitFor();
+  await page.context().close();
+});

@@ -13,6 +13,9 @@ use crate::checks::fold_words;
 /// One group: words typed, and the beginnings of the entries' words that they find.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Group {
+    /// The need of the home page these words lead to, for a search box without JavaScript.
+    #[serde(default)]
+    pub need: Option<String>,
     /// What a person may type.
     pub typed: Vec<String>,
     /// Beginnings of words (folded) of the entries these find.
@@ -51,6 +54,25 @@ pub fn extra_words(text: &str) -> Vec<&'static str> {
     out
 }
 
+/// The need a query leads to: that of the first word typed that a group with a need has
+/// (folded, plural or singular), so that « manger » typed in a search box without
+/// JavaScript opens the places to eat rather than a page that cannot search.
+pub fn need_for(query: &str) -> Option<&'static str> {
+    let singular = |w: &str| -> String {
+        match w.strip_suffix(['s', 'x']) {
+            Some(stem) if w.len() > 3 => stem.to_string(),
+            _ => w.to_string(),
+        }
+    };
+    fold_words(query).split(' ').find_map(|w| {
+        let w = singular(w);
+        groups().iter().find_map(|g| {
+            let need = g.need.as_deref()?;
+            g.typed.iter().any(|t| singular(t) == w).then_some(need)
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +88,13 @@ mod tests {
         assert!(extra_words("Hébergement et mise à l'abri").contains(&"dormir"));
         assert!(extra_words("Sans condition · Gratuit").contains(&"gratuit"));
         assert!(extra_words("Cours de français").is_empty());
+    }
+
+    #[test]
+    fn a_plain_word_leads_to_its_need() {
+        assert_eq!(need_for("Manger"), Some("manger"));
+        assert_eq!(need_for("une douche"), Some("se-laver"));
+        assert_eq!(need_for("vêtement chaud"), Some("s-habiller"));
+        assert_eq!(need_for("40 kg de pommes"), None);
     }
 }
