@@ -66,6 +66,7 @@ macro_rules! cases {
 }
 
 cases! {
+    access_modes_contradict,
     all_problems_at_once,
     association_slug_reserved,
     availability_ends_before_start,
@@ -99,11 +100,13 @@ cases! {
     page_without_title,
     phone_invalid,
     point_outside_territory,
+    public_unknown,
     postal_code_not_five_digits,
     quantity_not_positive_unknown_unit,
     resource_kind_and_category_unknown,
     resource_slug_reserved,
     rna_malformed,
+    season_day_invalid,
     siret_key_wrong,
     site_toml_unknown_key,
     summary_too_long,

@@ -10,6 +10,7 @@
 //! [`error`]; the Markdown renderer is the `portal-markdown` crate.
 
 pub mod build;
+pub(crate) mod communes;
 pub mod dates;
 pub mod departments;
 pub mod directory;
@@ -22,6 +23,7 @@ pub mod load;
 pub(crate) mod outline;
 pub(crate) mod outputs;
 pub(crate) mod phrasing;
+pub mod preview;
 pub(crate) mod published;
 pub(crate) mod render;
 pub mod scaffold;

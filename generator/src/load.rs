@@ -44,6 +44,8 @@ pub struct Content {
     pub outline: Outline,
     /// The credit its licence asks for, shown under the maps (`attribution` in its file).
     pub outline_credit: Option<String>,
+    /// The communes with their centres, from a communes file of `data` (for the forms).
+    pub(crate) communes: Vec<crate::communes::Centre>,
 }
 
 /// A content file found on disk, not yet decoded.
@@ -104,6 +106,7 @@ pub fn load(root: &Path) -> Result<Content, BuildError> {
         site_toml,
         outline,
         outline_credit,
+        communes: crate::communes::read(root, &data),
         data,
     };
     for d in decoded {

@@ -1,6 +1,7 @@
 //! The territory's outline, drawn under the maps: read from the first GeoJSON file of
-//! `content/data/` that has polygons, when the site provides one, with the credit its
-//! licence asks for (the `attribution` of its properties), shown under the maps.
+//! `content/data/` that has polygons (but a table of communes), when the site provides one,
+//! with the credit its licence asks for (the `attribution` of its properties), shown under
+//! the maps.
 
 use std::path::Path;
 
@@ -67,6 +68,8 @@ fn collect(v: &serde_json::Value, rings: &mut Vec<Vec<[f64; 2]>>) {
 pub(crate) fn read(root: &Path, data: &[std::path::PathBuf]) -> (Outline, Option<String>) {
     data.iter()
         .filter(|p| p.extension().is_some_and(|e| e == "geojson" || e == "json"))
+        // A table of the communes' outlines is not the territory's (see `communes.rs`).
+        .filter(|p| !crate::communes::is_communes_file(p))
         .filter_map(|p| std::fs::read_to_string(root.join("content/data").join(p)).ok())
         .find_map(|text| Some((Outline::from_geojson(&text)?, credit(&text))))
         .unwrap_or_default()

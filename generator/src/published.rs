@@ -15,6 +15,8 @@ pub(crate) const ASSOCIATIONS_GEOJSON: &str = "donnees/associations.geojson";
 /// services.
 pub(crate) const DATAINCLUSION_STRUCTURES: &str = "donnees/datainclusion/structures.json";
 pub(crate) const DATAINCLUSION_SERVICES: &str = "donnees/datainclusion/services.json";
+/// The communes and their centres, `[[name, lat, lon], …]`, for the forms' locating.
+pub(crate) const COMMUNES: &str = "donnees/communes.json";
 /// The search index's manifest, at the address the search page gives the script.
 pub(crate) const SEARCH_MANIFEST: &str = "recherche/index.json";
 /// The search index's shards, `recherche/index/KEY.json`, next to the manifest.
@@ -28,7 +30,7 @@ pub(crate) const LICENCE: &str = "Licence Ouverte / Open Licence 2.0 (Etalab)";
 pub(crate) const LICENCE_URL: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
 
 /// The columns of the CSV, in order.
-pub(crate) const CSV_COLUMNS: [&str; 24] = [
+pub(crate) const CSV_COLUMNS: [&str; 28] = [
     "slug",
     "nom",
     "resume",
@@ -50,6 +52,10 @@ pub(crate) const CSV_COLUMNS: [&str; 24] = [
     "siret",
     "partenaire_banque_alimentaire",
     "publics",
+    "acces",
+    "precisions_acces",
+    "frais",
+    "publics_uniquement",
     "langues",
     "mis_a_jour",
     "url",

@@ -104,6 +104,8 @@ locations:
     #   - {{from: 2026-12-24, to: 2027-01-02, note: Congés}}
     accessibility:
       wheelchair: true
+    # directions: Tram C, arrêt Gare Saint-Jean      # comment venir
+    # season: {{from: "11-01", to: "03-31"}}          # ouvert une partie de l'année seulement
 # contact:
 #   phone: 05 56 00 00 00
 #   email: contact@exemple.org
@@ -112,8 +114,16 @@ locations:
 #   rna: W331234567                       # W + 9 chiffres
 #   siret: "73282932000074"               # 14 chiffres, clé vérifiée
 food_bank_partner: false
-# public: [familles, personnes-isolees]
-# conditions: Sur orientation d'un travailleur social
+# Qui peut venir : unconditional (sans condition), registration (sur inscription),
+# referral (sur orientation d'un travailleur social), appointment (sur rendez-vous).
+# access:
+#   mode: [referral]
+#   fees: free                            # free (gratuit) ou paid (participation)
+#   note: Sur présentation d'un justificatif de domicile
+# Publics accueillis en particulier (clés : familles, femmes, jeunes, etudiants, seniors,
+# personnes-sans-domicile, personnes-sans-papiers… ; d'autres dans la table [publics] de site.toml).
+# publics: [familles, personnes-isolees]
+# publics_only: false                     # true : seuls ces publics sont reçus
 languages: [fr]
 # Date à laquelle ces informations ont été vérifiées pour la dernière fois.
 updated: {today}

@@ -107,6 +107,14 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The form functions of `portal serve`, with the preview of proposed pages.
+fn with_preview(options: &ServeOptions, api: Api) -> Api {
+    api.with_preview(Arc::new(crate::preview::Previewer::new(
+        options.root.clone(),
+        options.today,
+    )))
+}
+
 /// Builds into memory; on success the new site replaces the old, on failure the old stays.
 /// `changed` are the files saved since the last build (none: build everything).
 fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, changed: &[PathBuf]) {
@@ -130,7 +138,12 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
                 let mut api = state.api.write().unwrap_or_else(|e| e.into_inner());
                 match api.as_ref() {
                     Some(api) => api.set_state(forms),
-                    None => *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All))),
+                    None => {
+                        *api = Some(Arc::new(with_preview(
+                            options,
+                            Api::new(state.store.clone(), forms, Group::All),
+                        )))
+                    }
                 }
             }
             if let Some(base_path) = site.base_path() {
@@ -164,7 +177,10 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
                     slugs: Default::default(),
                     content_root: Some(options.root.join("content")),
                 };
-                *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All)));
+                *api = Some(Arc::new(with_preview(
+                    options,
+                    Api::new(state.store.clone(), forms, Group::All),
+                )));
             }
             drop(api);
             let message = e.to_string();
@@ -347,6 +363,31 @@ fn file(state: AppState, uri: Uri) -> Response {
         .unwrap_or(path.trim_start_matches('/'));
     let rel = percent_decode(rel);
     let lookup = |key: &str| served.files.get(key).cloned();
+    // The header's search box without JavaScript: a plain word of a need opens its places,
+    // as the site's CloudFront function does in production (template.yaml).
+    if rel == "recherche/"
+        && let Some(need) = uri
+            .query()
+            .and_then(|q| {
+                q.split('&')
+                    .find_map(|kv| kv.strip_prefix("q="))
+                    .map(|v| percent_decode(&v.replace('+', " ")))
+            })
+            .as_deref()
+            .and_then(portal_model::lexicon::need_for)
+        && served
+            .files
+            .contains_key(&format!("besoin/{need}/index.html"))
+    {
+        return Response::builder()
+            .status(StatusCode::FOUND)
+            .header(
+                header::LOCATION,
+                format!("{}besoin/{need}/", served.base_path),
+            )
+            .body(Body::empty())
+            .expect("a redirect response");
+    }
     let (status, key, bytes) = if rel.is_empty() || rel.ends_with('/') {
         let key = format!("{rel}index.html");
         match lookup(&key) {

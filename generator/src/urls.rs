@@ -77,6 +77,22 @@ impl Urls {
     pub fn guide(&self, slug: &str) -> String {
         self.at(&format!("associations/{COMMUNE}/{slug}/guide/"))
     }
+    /// The places of a need: `/besoin/manger/`.
+    pub fn need(&self, key: &str) -> String {
+        self.at(&format!("besoin/{key}/"))
+    }
+    /// The places of a need in one commune: `/besoin/manger/bordeaux/`.
+    pub fn need_in(&self, key: &str, commune: &str) -> String {
+        self.at(&format!("besoin/{key}/{commune}/"))
+    }
+    /// The associations that welcome a public.
+    pub fn public(&self, key: &str) -> String {
+        self.at(&format!("associations/public/{key}/"))
+    }
+    /// The associations of an access mode.
+    pub fn access(&self, mode: portal_model::access::AccessMode) -> String {
+        self.at(&format!("associations/acces/{}/", mode.slug()))
+    }
     pub fn calls(&self) -> String {
         self.at("benevolat/")
     }

@@ -56,8 +56,10 @@ describe("formulaire d'annonce sans JavaScript", () => {
     const problems = await text(page);
     assert.match(problems, /Votre proposition n'a pas été envoyée/);
     assert.match(problems, /Il y a 2 problèmes à corriger/);
-    assert.match(problems, /Date limite de consommation : Attendu la date limite de consommation \(obligatoire pour une offre de denrées\)/);
-    assert.match(problems, /Votre adresse e-mail \(non publiée\) : Attendu une adresse e-mail/);
+    // Said with the form's labels, what to do, and never a word of the files (food, offer).
+    assert.match(problems, /Date limite de consommation : Remplissez ce champ : la date limite de consommation \(obligatoire pour une offre de denrées\)/);
+    assert.match(problems, /Votre adresse e-mail \(non publiée\) : Indiquez une adresse e-mail où vous joindre/);
+    assert.doesNotMatch(problems, /\b(food|offer|content\/)/);
     assert.equal(await page.getAttribute(".error-summary", "role"), "alert");
 
     // Back: the browser restores what was typed, so only the mistakes need retyping.
@@ -80,6 +82,9 @@ describe("formulaire d'annonce sans JavaScript", () => {
     // The receipt link, to come back later, is on the page.
     const link = await page.getAttribute(".panel a", "href");
     assert.match(link, STATUS_URL);
+    // A whole address, to copy: the one the page is at.
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/api\/submissions\//);
+    assert.equal(await text(page, ".panel code"), link);
     assert.ok(page.url().includes(link));
     sent.noScript = { title, status: link, id: link.match(STATUS_URL)[1] };
     assert.deepEqual(page.errors, []);
@@ -120,7 +125,7 @@ describe("formulaire d'annonce avec JavaScript", () => {
     const links = await summary.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     const fields = ["#f-title", "#f-expires", "#f-contact_email"];
     assert.deepEqual([...links].sort(), [...fields].sort());
-    assert.match(await text(page, "#error-summary"), /Date limite de consommation : Attendu la date limite/);
+    assert.match(await text(page, "#error-summary"), /Date limite de consommation : Remplissez ce champ : la date limite/);
 
     // Each field in error: marked invalid, its message next to it and read with it.
     for (const id of fields) {
@@ -162,11 +167,21 @@ describe("modération et publication", () => {
     const first = titles.indexOf(sent.noScript.title);
     assert.ok(first >= 0, `${sent.noScript.title} dans ${titles}`);
     assert.ok(first < titles.indexOf(sent.script.title), titles.join(" | "));
+    // Each item says the association and the day the offer stops being of use.
+    const item = await page.locator("#queue-list li", { hasText: sent.noScript.title }).innerText();
+    assert.match(item, /association : epicerie-du-port · à consommer avant le \d+ \S+ \d{4}/);
 
     await page.getByRole("button", { name: sent.noScript.title }).click();
     await page.locator("#detail").waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.id), "detail-title");
     assert.match(await text(page, "#detail-title"), /annonce : Test e2e : 25 kg de carottes/);
+    // The page as it will be published, by the site's own templates (its h1 two levels
+    // down, under the moderation page's), and the file it is written as, folded below.
+    await page.locator("#detail-body .preview h3").first().waitFor();
+    assert.equal(await text(page, "#detail-body .preview h3"), "Test e2e : 25 kg de carottes");
+    assert.match(await text(page, "#detail-body .preview"), /Offre Denrées alimentaires/);
+    assert.match(await text(page, "#d-approve-hint"), /publiée telle quelle sur le portail, visible de tous/);
+    await page.locator("#detail-body details summary").click();
     const file = await text(page, "#detail-body pre.file");
     assert.match(file, /^title: /m);
     assert.match(file, /^expires: \d{4}-\d\d-\d\d/m);
@@ -187,7 +202,7 @@ describe("modération et publication", () => {
     assert.equal(again.status, 409);
 
     const status = await h.newPage({ javaScript: false });
-    await status.goto(`${h.base}${sent.noScript.status}`);
+    await status.goto(sent.noScript.status); // the whole address the page gave
     assert.match(await text(status, "h1"), /Suivi de votre proposition/);
     assert.match(await text(status), /Statut : acceptée\./);
     assert.deepEqual([...page.errors, ...status.errors], []);
@@ -214,7 +229,7 @@ describe("modération et publication", () => {
     assert.match(await text(page, "#status"), /est à modifier/);
 
     const status = await h.newPage({ javaScript: false });
-    await status.goto(`${h.base}${sent.script.status}`);
+    await status.goto(sent.script.status);
     assert.match(await text(status), /Statut : à modifier\./);
     assert.equal(await text(status, "blockquote"), note);
     assert.deepEqual([...page.errors, ...status.errors], []);

@@ -225,7 +225,7 @@ async fn a_form_post_without_javascript_gets_a_page_of_problems_or_a_303() {
     assert_eq!(
         problems(&page),
         [
-            "Date limite de consommation : Attendu la date limite de consommation (obligatoire pour une offre de denrées), AAAA-MM-JJ, trouvé rien (le champ manque)"
+            "Date limite de consommation : Remplissez ce champ : la date limite de consommation (obligatoire pour une offre de denrées), AAAA-MM-JJ."
         ],
         "{page}"
     );

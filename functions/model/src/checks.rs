@@ -54,6 +54,24 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// Text as words are compared: lower case, accents dropped, every other character a
+/// separator, words joined by one space (`Mise à l'abri` → `mise a l abri`).
+pub fn fold_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = fold_accent(c);
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
 /// The letter without its accent, for the accents of French.
 pub fn fold_accent(c: char) -> char {
     match c {
@@ -344,6 +362,10 @@ mod tests {
         assert_eq!(
             slugify("Épicerie Solidaire du Médoc"),
             "epicerie-solidaire-du-medoc"
+        );
+        assert_eq!(
+            fold_words("  Mise à l'Abri — 24 h/24 "),
+            "mise a l abri 24 h 24"
         );
     }
 

@@ -5,18 +5,24 @@
 //! that keeps positions) → the type's `decode`, which reads every field through [`read`] and
 //! records each [`problem::Problem`] with its line, column, field, expectation and finding.
 
+pub mod access;
 pub mod addresses;
 pub mod association;
 pub mod checks;
 pub mod content;
 mod context;
 pub mod datainclusion;
+mod explain;
 pub mod form;
 mod geo;
 mod languages;
+pub mod lexicon;
+pub mod needs;
+pub mod opening;
 mod page;
 mod pos;
 pub mod problem;
+pub mod publics;
 pub mod read;
 pub mod resource;
 pub mod schema;

@@ -6,6 +6,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::checks::is_slug;
+use crate::publics::Publics;
 // Where the other crates look for it, next to the territory that carries it.
 pub use crate::geo::Bounds;
 use crate::pos::Pos;
@@ -57,6 +58,16 @@ pub struct SiteConfig {
     /// How the site's data meets data·inclusion's (import of a dump, open data export).
     #[serde(default)]
     pub datainclusion: DataInclusionSettings,
+    /// The site's own publics (`key = "Label"`), over the built-in ones.
+    #[serde(default, rename = "publics")]
+    pub own_publics: Categories,
+    /// The categories of a need named outright (`manger = ["repas", …]`), instead of those
+    /// its words find (see [`crate::needs`]).
+    #[serde(default)]
+    pub needs: std::collections::BTreeMap<String, Vec<String>>,
+    /// Every public the site knows: the built-in ones and its own (made by [`SiteConfig::parse`]).
+    #[serde(skip)]
+    pub publics: Publics,
 }
 
 fn default_language() -> String {
@@ -173,6 +184,11 @@ pub struct FormSettings {
     pub min_fill_seconds: u32,
     /// Days after a decision when the submitter's e-mail is erased.
     pub retention_days: u32,
+    /// Whether the forms may ask the national address service (api-adresse.data.gouv.fr)
+    /// for an address's coordinates. Off by default: the address typed leaves the visitor's
+    /// browser for a State service; the site's CSP must then allow it (`template.yaml`'s
+    /// `AddressSearch`).
+    pub address_search: bool,
 }
 
 impl Default for FormSettings {
@@ -182,6 +198,7 @@ impl Default for FormSettings {
             rate_limit_per_hour: 10,
             min_fill_seconds: 3,
             retention_days: 30,
+            address_search: false,
         }
     }
 }
@@ -257,6 +274,8 @@ impl SiteConfig {
             };
             vec![problem]
         })?;
+        let mut config = config;
+        config.publics = Publics::with(&config.own_publics);
         let problems = config.problems(source);
         if problems.is_empty() {
             Ok(config)
@@ -359,6 +378,35 @@ impl SiteConfig {
                 "un nombre de mois au moins égal à 1",
                 "0",
             ));
+        }
+        let needs: Vec<&str> = crate::needs::defaults()
+            .iter()
+            .map(|n| n.key.as_str())
+            .collect();
+        let categories: Vec<&str> = self.categories.keys().collect();
+        for (need, named) in &self.needs {
+            if !needs.contains(&need.as_str()) {
+                out.push(
+                    Problem::new(
+                        at(&format!("{need} =")),
+                        format!("needs.{need}"),
+                        format!("un besoin parmi {}", needs.join(", ")),
+                        quote(need),
+                    )
+                    .with_suggestion(crate::problem::suggest(need, needs.iter().copied())),
+                );
+            }
+            for c in named.iter().filter(|c| !categories.contains(&c.as_str())) {
+                out.push(
+                    Problem::new(
+                        at(&format!("{need} =")),
+                        format!("needs.{need}"),
+                        format!("des catégories de [categories] ({})", categories.join(", ")),
+                        quote(c),
+                    )
+                    .with_suggestion(crate::problem::suggest(c, categories.iter().copied())),
+                );
+            }
         }
         if self.page_size == 0 {
             out.push(Problem::new(
@@ -505,6 +553,27 @@ epicerie-solidaire = "Épicerie solidaire"
             [
                 "16:1: datainclusion.thematiques.epicerie : attendu une catégorie de [categories] (distribution-alimentaire, epicerie-solidaire), trouvé « epicerie »",
                 "16:14: datainclusion.thematiques.epicerie : attendu une thématique de data·inclusion (ex. « equipement-et-alimentation--alimentation »), trouvé « equipement-et-alimentation--alimentaire » ; vouliez-vous dire « equipement-et-alimentation--alimentation » ?",
+            ]
+        );
+    }
+
+    #[test]
+    fn publics_and_needs_are_read_and_checked() {
+        let own = format!(
+            "{MINIMAL}\n[publics]\nmarins = \"Marins\"\n\n[needs]\nmanger = [\"epicerie-solidaire\"]\n"
+        );
+        let c = SiteConfig::parse(&own).unwrap();
+        assert_eq!(c.publics.label("marins"), Some("Marins"));
+        assert_eq!(c.publics.label("familles"), Some("Familles"));
+        assert_eq!(c.needs["manger"], ["epicerie-solidaire"]);
+        let bad = format!("{MINIMAL}\n[needs]\nmangr = [\"repas\"]\n");
+        let err = SiteConfig::parse(&bad).unwrap_err();
+        let said: Vec<String> = err.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            said,
+            [
+                "16:1: needs.mangr : attendu un besoin parmi manger, se-laver, dormir, s-habiller, se-soigner, demarches, parler, trouvé « mangr » ; vouliez-vous dire « manger » ?",
+                "16:1: needs.mangr : attendu des catégories de [categories] (distribution-alimentaire, epicerie-solidaire), trouvé « repas »",
             ]
         );
     }

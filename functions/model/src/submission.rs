@@ -94,17 +94,15 @@ impl FieldError {
         }
     }
 
-    fn from_problem(p: &Problem) -> FieldError {
+    /// A problem of the content's checks, said for the form of `kind` (see
+    /// [`crate::explain`]).
+    fn from_problem(kind: Kind, p: &Problem, site: &crate::site::SiteConfig) -> FieldError {
         // The body's problems are named after the file's layout; the form calls it `body`.
         let field = match p.field.as_str() {
             "(description)" | "" => "body",
             f => f,
         };
-        let mut message = format!("Attendu {}, trouvé {}", p.expected, p.found);
-        if let Some(s) = &p.suggestion {
-            message.push_str(&format!(" ; vouliez-vous dire « {s} » ?"));
-        }
-        FieldError::new(field, message)
+        FieldError::new(field, crate::explain::message(kind, p, site))
     }
 }
 
@@ -123,7 +121,7 @@ impl Draft {
         if !is_email(self.contact_email.trim()) {
             errors.push(FieldError::new(
                 "contact_email",
-                "Attendu une adresse e-mail où vous joindre (ex. « contact@exemple.org »)",
+                "Indiquez une adresse e-mail où vous joindre, par exemple contact@exemple.org.",
             ));
         }
         if let Some(target) = &self.target
@@ -131,7 +129,7 @@ impl Draft {
         {
             errors.push(FieldError::new(
                 "target",
-                format!("Attendu une entrée existante à modifier, trouvé « {target} »"),
+                format!("« {target} » n'est plus sur le portail : rechargez la page et choisissez dans la liste ce que vous modifiez."),
             ));
         }
         let slug = self.slug(&BTreeSet::new());
@@ -139,7 +137,12 @@ impl Draft {
             Ok((_, entry)) if errors.is_empty() => Ok(entry),
             Ok(_) => Err(self.in_form_order(errors)),
             Err(problems) => {
-                errors.extend(problems.iter().map(FieldError::from_problem));
+                let kind = self.kind.kind();
+                errors.extend(
+                    problems
+                        .iter()
+                        .map(|p| FieldError::from_problem(kind, p, cx.site)),
+                );
                 Err(self.in_form_order(errors))
             }
         }
@@ -437,11 +440,15 @@ repas = "Repas"
             ["target", "association", "kind", "contact_email"],
             "{errors:#?}"
         );
-        assert!(
-            errors[2].message.contains("« offer »"),
-            "{}",
-            errors[2].message
+        assert_eq!(
+            errors[2].message,
+            "Choisissez une réponse : « Nous proposons (don, prêt) » ou « Nous recherchons »."
         );
+        assert_eq!(
+            errors[1].message,
+            "Choisissez votre association dans la liste."
+        );
+        assert!(errors.iter().all(|e| !e.message.contains("content/")));
     }
 
     #[test]

@@ -50,9 +50,17 @@ struct Service<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     thematiques: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    publics: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     publics_precisions: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     conditions_acces: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    frais: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modes_mobilisation: Option<Vec<&'static str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mobilisable_par: Option<Vec<&'static str>>,
     #[serde(flatten)]
     address: Option<Address<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -170,6 +178,7 @@ pub(crate) fn files<'i>(index: &'i Index, urls: &Urls) -> (Vec<u8>, Vec<u8>) {
             .collect();
         thematiques.sort_unstable();
         thematiques.dedup();
+        let who = Who::of(a, config);
         let service = |n: String, nom: String, l: Option<&'i Location>| Service {
             source: &source,
             structure_id: structure_id.clone(),
@@ -179,8 +188,16 @@ pub(crate) fn files<'i>(index: &'i Index, urls: &Urls) -> (Vec<u8>, Vec<u8>) {
             lien_source: url.clone(),
             date_maj: a.updated.to_string(),
             thematiques: thematiques.clone(),
-            publics_precisions: (!a.public.is_empty()).then(|| a.public.join(", ")),
-            conditions_acces: a.conditions.as_deref(),
+            publics: who.publics.clone(),
+            publics_precisions: who.precisions.clone(),
+            conditions_acces: a.access.as_ref().and_then(|x| x.note.as_deref()),
+            frais: a
+                .access
+                .as_ref()
+                .and_then(|x| x.fees)
+                .map(|f| f.datainclusion()),
+            modes_mobilisation: who.modes.clone(),
+            mobilisable_par: who.by.clone(),
             address: l.map(Address::of),
             telephone,
             courriel,
@@ -208,6 +225,67 @@ pub(crate) fn files<'i>(index: &'i Index, urls: &Urls) -> (Vec<u8>, Vec<u8>) {
         serde_json::to_vec(&structures).expect("JSON of plain data"),
         serde_json::to_vec(&services).expect("JSON of plain data"),
     )
+}
+
+/// Who may come, in data·inclusion's lists (the tables of `portal_model::access` and
+/// `portal_model::publics`).
+struct Who<'i> {
+    /// The publics' values; `tous-publics` unless the association receives only its own.
+    publics: Option<Vec<&'i str>>,
+    /// The publics welcomed in words, for those the list cannot say.
+    precisions: Option<String>,
+    modes: Option<Vec<&'static str>>,
+    by: Option<Vec<&'static str>>,
+}
+
+impl<'i> Who<'i> {
+    fn of(a: &'i Association, config: &'i portal_model::SiteConfig) -> Who<'i> {
+        let known: Vec<_> = a
+            .publics
+            .iter()
+            .filter_map(|k| config.publics.get(k))
+            .collect();
+        let mut values: Vec<&str> = known
+            .iter()
+            .filter_map(|p| p.datainclusion.as_deref())
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        // Only those publics: the list says them; welcomed in particular, others too: all.
+        let publics = if a.publics_only && !values.is_empty() {
+            Some(values)
+        } else if a.publics_only {
+            None
+        } else {
+            Some(vec!["tous-publics"])
+        };
+        let words: Vec<&str> = known
+            .iter()
+            .map(|p| p.label.as_str())
+            .chain(a.public_other.iter().map(String::as_str))
+            .collect();
+        let precisions = (!words.is_empty()).then(|| words.join(", "));
+        let modes = a
+            .access
+            .as_ref()
+            .map(|x| &x.modes)
+            .filter(|m| !m.is_empty());
+        let list = |f: fn(portal_model::access::AccessMode) -> &'static [&'static str]| {
+            modes.map(|m| {
+                let mut v: Vec<&'static str> =
+                    m.iter().flat_map(|&m| f(m).iter().copied()).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+        };
+        Who {
+            publics,
+            precisions,
+            modes: list(portal_model::access::AccessMode::datainclusion_modes),
+            by: list(portal_model::access::AccessMode::datainclusion_by),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::error::BuildError;
 use crate::index::Index;
 use crate::published::{
-    ASSOCIATIONS_CSV, ASSOCIATIONS_GEOJSON, ASSOCIATIONS_JSON, CALENDAR, CALLS_FEED,
+    ASSOCIATIONS_CSV, ASSOCIATIONS_GEOJSON, ASSOCIATIONS_JSON, CALENDAR, CALLS_FEED, COMMUNES,
     DATAINCLUSION_SERVICES, DATAINCLUSION_STRUCTURES, OUTLINE, RESOURCES_FEED, ROBOTS,
 };
 use crate::templates::Templates;
@@ -53,6 +53,18 @@ pub(crate) fn write(
             one(OUTLINE, index.content.outline.to_geojson())
         }),
         Box::new(|| one(ROBOTS, sitemap::robots(urls))),
+        Box::new(|| {
+            let content = &index.content;
+            let table = if content.communes.is_empty() {
+                crate::communes::of_places(&content.associations)
+            } else {
+                content.communes.clone()
+            };
+            one(
+                COMMUNES,
+                serde_json::to_vec(&table).expect("JSON of names and numbers"),
+            )
+        }),
     ];
     let written: Vec<Vec<String>> = outputs
         .par_iter()

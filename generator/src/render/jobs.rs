@@ -5,8 +5,10 @@ use portal_model::SubmissionType;
 
 use super::pagination::page_count;
 use crate::index::{
-    AssociationId, CallId, CategoryId, CommuneId, Index, PageId, ResourceFilter, ResourceId,
+    AssociationId, CallId, CategoryId, CommuneId, Index, NeedId, PageId, PublicId, ResourceFilter,
+    ResourceId,
 };
+use portal_model::access::AccessMode;
 
 /// One HTML page to render. Lists carry the number of their page (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -30,12 +32,22 @@ pub enum Job {
     Guide(CommuneId),
     Needs,
     Search,
+    /// The places of a need of the home page's way in, in the whole territory or in one
+    /// commune.
+    Need(NeedId, Option<CommuneId>, usize),
+    /// The associations that welcome a public.
+    Public(PublicId, usize),
+    /// The associations of an access mode.
+    Access(AccessMode, usize),
 }
 
 impl Job {
     /// Whether the page shows every place or every listing of the site.
     pub fn gathers_site(&self) -> bool {
-        matches!(self, Job::Map | Job::Needs | Job::Guide(_) | Job::Home)
+        matches!(
+            self,
+            Job::Map | Job::Needs | Job::Guide(_) | Job::Home | Job::Need(_, None, _)
+        )
     }
 
     /// Whether the page is an entry's own (an association, a call, a listing, a free page).
@@ -106,6 +118,28 @@ pub(crate) fn all(index: &Index) -> Vec<Job> {
     jobs.push(Job::Needs);
     jobs.push(Job::Search);
     jobs.extend(index.communes().map(|(id, _)| Job::Guide(id)));
+    for (id, need) in index.help() {
+        if need.categories.is_empty() {
+            continue;
+        }
+        jobs.extend((1..=page_count(need.places.len(), size)).map(|p| Job::Need(id, None, p)));
+        for (commune, places) in &need.communes {
+            jobs.extend(
+                (1..=page_count(places.len(), size)).map(|p| Job::Need(id, Some(*commune), p)),
+            );
+        }
+    }
+    for (id, _, ids) in index.publics() {
+        if !ids.is_empty() {
+            jobs.extend((1..=page_count(ids.len(), size)).map(|p| Job::Public(id, p)));
+        }
+    }
+    for mode in AccessMode::ALL {
+        let n = index.with_access(mode).len();
+        if n > 0 {
+            jobs.extend((1..=page_count(n, size)).map(|p| Job::Access(mode, p)));
+        }
+    }
     jobs
 }
 

@@ -90,7 +90,8 @@ pub(crate) fn status(sub: &Submission, just_sent: bool, link: &str, base: &str) 
     if just_sent {
         body.push_str(&format!(
             "<div class=\"panel\"><p>Votre {} est enregistrée. Une personne de l'équipe de modération va la relire.</p>\
-<p>Gardez ce lien pour suivre la décision : <a href=\"{l}\"><code>{l}</code></a></p></div>",
+<p>Gardez ce lien pour suivre la décision : recopiez-le ou enregistrez-le.</p>\
+<p><a href=\"{l}\"><code>{l}</code></a></p></div>",
             escape(sub.kind.label()),
             l = escape(link),
         ));

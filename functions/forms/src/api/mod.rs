@@ -43,6 +43,16 @@ pub struct Client {
     pub ip: Option<IpAddr>,
 }
 
+/// Renders a proposed entry as the page it will be published as, with the site's own
+/// templates: the generator implements it, and `portal serve` hands it to the functions so
+/// that moderators see the page, not the file. The Lambda functions carry no generator:
+/// there, the moderation page says so and shows the file.
+pub trait Preview: Send + Sync {
+    /// The main content of the page the file `source` of `kind` at `slug` becomes, as HTML,
+    /// or why it cannot be shown.
+    fn render(&self, kind: portal_model::Kind, slug: &str, source: &str) -> Result<String, String>;
+}
+
 /// The form functions: the routes, over the rules of the forms and a store.
 pub struct Api {
     store: Arc<dyn Store>,
@@ -50,6 +60,7 @@ pub struct Api {
     moderators: Moderators,
     state: RwLock<Arc<SiteState>>,
     group: Group,
+    preview: Option<Arc<dyn Preview>>,
 }
 
 impl Api {
@@ -61,7 +72,19 @@ impl Api {
             moderators: Moderators::new(store),
             state: RwLock::new(Arc::new(state)),
             group,
+            preview: None,
         }
+    }
+
+    /// The same routes, moderators also shown the page a submission becomes.
+    pub fn with_preview(mut self, preview: Arc<dyn Preview>) -> Api {
+        self.preview = Some(preview);
+        self
+    }
+
+    /// The renderer of proposed pages, when the process has one.
+    pub(crate) fn preview(&self) -> Option<&Arc<dyn Preview>> {
+        self.preview.as_ref()
     }
 
     /// The rules of the submissions, for the handlers.
@@ -138,6 +161,9 @@ impl Api {
             }
             (&Method::GET, ["moderation", "submissions", id]) if moderate => {
                 moderation::one(self, req, id).await
+            }
+            (&Method::GET, ["moderation", "submissions", id, "preview"]) if moderate => {
+                moderation::preview(self, req, id).await
             }
             (&Method::POST, ["moderation", "submissions", id, "decision"]) if moderate => {
                 moderation::decide(self, req, id).await

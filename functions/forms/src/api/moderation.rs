@@ -66,10 +66,29 @@ fn summary(s: &Submission) -> serde_json::Value {
         .iter()
         .find_map(|k| s.fields.get(*k).and_then(|v| v.as_str()))
         .unwrap_or("(sans titre)");
+    let text = |k: &str| s.fields.get(k).and_then(|v| v.as_str());
+    // Which association it is about (its own name for a profile), and the day it stops
+    // being of use: a food offer's use-by date, a listing's end, a call's deadline.
+    let association = match s.kind {
+        portal_model::SubmissionType::Association => text("name"),
+        _ => text("association"),
+    };
+    let until = text("expires")
+        .map(|d| ("expires", d))
+        .or_else(|| {
+            s.fields
+                .get("available")
+                .and_then(|a| a.get("until"))
+                .and_then(|v| v.as_str())
+                .map(|d| ("until", d))
+        })
+        .or_else(|| text("deadline").map(|d| ("deadline", d)));
     json!({
         "id": s.id, "type": s.kind, "label": s.kind.label(), "target": s.target, "title": title,
         "created_at": s.created_at, "status": s.status, "version": s.version,
         "problem": s.problem,
+        "association": association,
+        "until": until.map(|(kind, date)| json!({"kind": kind, "date": date})),
     })
 }
 
@@ -129,6 +148,40 @@ fn draft_of(sub: &Submission) -> Draft {
         fields: sub.fields.clone(),
         body: sub.body.clone(),
         contact_email: String::new(),
+    }
+}
+
+/// `GET /moderation/submissions/{id}/preview`: the page the submission becomes, rendered
+/// by the site's templates (`{"html": …}`), or `404` where the process cannot render it.
+pub(super) async fn preview(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
+    moderator(api, req).await?;
+    let sub = api
+        .submissions()
+        .get(id)
+        .await?
+        .ok_or_else(|| Failure::new(StatusCode::NOT_FOUND, "proposition introuvable"))?;
+    let Some(preview) = api.preview() else {
+        return Err(Failure::new(
+            StatusCode::NOT_FOUND,
+            "Aperçu indisponible ici : le fichier ci-dessous est ce qui sera publié.",
+        ));
+    };
+    let state = api.state();
+    let draft = draft_of(&sub);
+    let kind = sub.kind.kind();
+    let file = draft.to_markdown(super::today(&state.site));
+    let slug = draft.slug(state.slugs(kind));
+    let preview = preview.clone();
+    // Rendering reads the site and its theme: off the threads that answer requests.
+    let rendered = tokio::task::spawn_blocking(move || preview.render(kind, &slug, &file))
+        .await
+        .map_err(|e| Failure::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    match rendered {
+        Ok(html) => Ok(json_response(StatusCode::OK, &json!({ "html": html }))),
+        Err(why) => Err(Failure::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("Aperçu impossible : {why}"),
+        )),
     }
 }
 

@@ -20,8 +20,9 @@ struct Counts {
     requests: usize,
 }
 
-/// How many of the newest calls, offers and requests the home page shows.
-const ON_HOME: usize = 6;
+/// How many of the newest calls, offers and requests the home page shows, below the way
+/// in for people who need help.
+const ON_HOME: usize = 3;
 
 pub(super) fn home(r: &Renderer, cx: &mut Context) -> Page {
     let (index, urls) = (r.index, &r.urls);
@@ -45,6 +46,7 @@ pub(super) fn home(r: &Renderer, cx: &mut Context) -> Page {
     cx.insert("requests", &first(requests));
     cx.insert("categories", &links::categories(r));
     cx.insert("communes", &links::communes(r));
+    cx.insert("needs", &links::needs(r));
     cx.insert(
         "counts",
         &Counts {
@@ -147,6 +149,7 @@ pub(super) fn search(r: &Renderer, cx: &mut Context) -> Page {
     let urls = &r.urls;
     cx.insert("categories", &links::categories(r));
     cx.insert("communes", &links::communes(r));
+    cx.insert("needs", &links::needs(r));
     cx.insert("index", &urls.at(published::SEARCH_MANIFEST));
     Page::new(
         urls,

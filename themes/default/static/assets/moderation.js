@@ -34,6 +34,10 @@
     return e;
   };
   const when = (seconds) => new Date(seconds * 1000).toLocaleString("fr-FR");
+  // The association a submission is about, and the day it stops being of use, in words.
+  const UNTIL = { expires: "à consommer avant le", until: "disponible jusqu'au", deadline: "réponse avant le" };
+  const day = (iso) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const about = (item) => [item.association ? `association : ${item.association}` : "", item.until ? `${UNTIL[item.until.kind]} ${day(item.until.date)}` : ""].filter(Boolean).join(" · ");
 
   // `done` is said before the count, so that reloading the list does not hide it.
   const shown = () => (new FormData($("filter")).get("status") || "pending");
@@ -58,7 +62,8 @@
       const button = el("button", `${item.title}`, "link-button");
       button.type = "button";
       button.addEventListener("click", () => open(item.id));
-      li.append(button, el("span", ` — ${item.label}${item.target ? ` (modification de ${item.target})` : ""}, reçue le ${when(item.created_at)}`, "meta"));
+      const said = about(item);
+      li.append(button, el("span", ` — ${item.label}${item.target ? ` (modification de ${item.target})` : ""}${said ? `, ${said}` : ""}, reçue le ${when(item.created_at)}`, "meta"));
       if (item.problem) li.append(el("p", `Mise de côté : ${item.problem}`, "meta"));
       ul.append(li);
     });
@@ -77,6 +82,7 @@
     if (body.submission.problem) {
       box.append(el("h3", "Pourquoi elle a été mise de côté"), el("p", body.submission.problem, "notice"));
     }
+    if (about(body.summary)) box.append(el("p", about(body.summary)));
     if (body.diff) {
       box.append(el("h3", "Modifications par rapport à la fiche actuelle"));
       const pre = el("pre", undefined, "diff");
@@ -88,7 +94,26 @@
       });
       box.append(pre);
     }
-    box.append(el("h3", "Fichier qui sera publié"), el("pre", body.file, "file"));
+    // The page as it will be published, rendered by the site's own templates; its headings
+    // go two levels down, under this page's.
+    const preview = el("div", undefined, "preview");
+    preview.setAttribute("aria-label", "Aperçu de la page");
+    box.append(el("h3", "La page telle qu'elle sera publiée"), preview);
+    api(`/moderation/submissions/${id}/preview`).then(({ status: code, body: shown }) => {
+      if (code !== 200) { preview.append(el("p", shown.error || `Aperçu indisponible (erreur ${code}).`, "notice")); return; }
+      const doc = new DOMParser().parseFromString(shown.html, "text/html");
+      doc.querySelectorAll("script").forEach((s) => s.remove());
+      doc.querySelectorAll("h1, h2, h3, h4, h5, h6").forEach((h) => {
+        const lower = document.createElement(`h${Math.min(6, Number(h.tagName[1]) + 2)}`);
+        lower.append(...h.childNodes);
+        for (const a of h.attributes) lower.setAttribute(a.name, a.value);
+        h.replaceWith(lower);
+      });
+      preview.append(...[...doc.body.childNodes].map((n) => document.adoptNode(n)));
+    });
+    const file = el("details");
+    file.append(el("summary", "Le fichier qui sera écrit dans content/"), el("pre", body.file, "file"));
+    box.append(file);
     if (body.audit.length) {
       box.append(el("h3", "Décisions"));
       const ul = el("ul");

@@ -1,9 +1,12 @@
 // Search as you type, in the browser. The build splits the index in shards by word prefix
 // (generator/src/outputs/search.rs): the script loads the small manifest, then only the
-// shard of the most selective word typed, so what a visitor downloads follows the query,
-// not the size of the site. Accents and case do not count; every word typed must start a
-// word of the entry. Without this script the page offers the browse links, and the
-// header's search box leads here.
+// shards of the words typed, so what a visitor downloads follows the query, not the size
+// of the site. Accents and case do not count; an entry is found by a word that starts one
+// of its words, those of the lexicon and of its days included (outputs/search.rs), and the
+// entries with the most words typed come first: a word need not match when the others do.
+// A word that finds nothing gets the nearest word of its shard as « vouliez-vous dire ».
+// Without this script the page offers the browse links, and the header's search box leads
+// here.
 (() => {
   "use strict";
   const form = document.querySelector("form[data-search]");
@@ -30,7 +33,7 @@
   const getShard = (key) => {
     if (!shards.has(key)) {
       shards.set(key, load(new URL(`index/${key}.json`, manifestUrl)).then((items) =>
-        items.map((i) => ({ ...i, words: words([i.t, i.s, i.k, ...i.c, ...i.v].join(" ")).map(singular) }))));
+        items.map((i) => ({ ...i, words: words([i.t, i.s, i.k, i.x || "", ...i.c, ...i.v].join(" ")).map(singular) }))));
     }
     return shards.get(key);
   };
@@ -43,7 +46,36 @@
   };
 
   const say = (text) => { status.textContent = text; };
-  const show = (found, wanted) => {
+  // « Vouliez-vous dire » for the words that found nothing: a button per near word.
+  const suggest = (near) => {
+    for (const [typed, word] of near) {
+      status.append(" Vouliez-vous dire ");
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "link-button";
+      b.textContent = `« ${word} »`;
+      b.addEventListener("click", () => {
+        input.value = words(input.value).map((w) => (singular(w) === typed ? word : w)).join(" ");
+        run();
+        input.focus();
+      });
+      status.append(b, " ?");
+    }
+  };
+  // Damerau-Levenshtein distance, as the model's `suggest` measures a near miss.
+  const distance = (a, b) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+    return d[a.length][b.length];
+  };
+  const show = (found, wanted, all) => {
     results.textContent = "";
     for (const i of found.slice(0, 50)) {
       const li = document.createElement("li");
@@ -64,9 +96,12 @@
       li.append(card);
       results.append(li);
     }
+    const some = all !== undefined && all < found.length
+      ? ` ; ${all} avec tous les mots, en premier`
+      : "";
     say(found.length === 0
       ? `Aucun résultat pour « ${wanted} » : essayez un autre mot, ou parcourez ci-dessous.`
-      : `${found.length} résultat${found.length > 1 ? "s" : ""}${found.length > 50 ? " (les 50 premiers affichés)" : ""}.`);
+      : `${found.length} résultat${found.length > 1 ? "s" : ""}${found.length > 50 ? " (les 50 premiers affichés)" : ""}${some}.`);
   };
 
   let latest = 0;
@@ -74,8 +109,9 @@
     const turn = ++latest;
     const out = await outcome();
     if (turn !== latest) return; // a later keystroke has its own answer
-    if (out.found) show(out.found, input.value.trim());
+    if (out.found) show(out.found, input.value.trim(), out.all);
     else { results.textContent = ""; say(out.say); }
+    if (out.near?.length) suggest(out.near);
   };
   const failed = { say: "La recherche n'a pas pu se charger : parcourez ci-dessous." };
   const outcome = async () => {
@@ -87,23 +123,44 @@
       const filtered = Object.values(pick).some((s) => s.value);
       return { say: input.value.trim() || filtered ? "Tapez un mot, par exemple colis ou douche, ou parcourez ci-dessous." : "" };
     }
-    // The most selective word: the smallest shard; a word with no shard matches nothing.
-    let best = null;
-    for (const w of wanted.filter((x) => x.length >= 2)) {
-      const k = keyOf(m, w);
-      const size = m.keys[k];
-      if (size === undefined) { if (m.split.has(k)) continue; return { found: [] }; }
-      if (!best || size < best.size) best = { key: k, size };
-    }
-    if (!best) return { say: "Tapez quelques lettres de plus." };
-    let items;
-    try { items = await getShard(best.key); } catch { shards.delete(best.key); return failed; }
-    return {
-      found: items.filter((i) =>
-        wanted.every((w) => i.words.some((x) => x.startsWith(w))) &&
-        (!pick.kind.value || i.k === pick.kind.value) &&
+    // The shard of each word long enough; a word with no shard matches nothing (unless it
+    // is a split prefix, too short to have one: the visitor types on).
+    const keyed = [...new Set(wanted.filter((x) => x.length >= 2))].map((w) => [w, keyOf(m, w)]);
+    if (!keyed.length) return { say: "Tapez quelques lettres de plus." };
+    const usable = keyed.filter(([, k]) => m.keys[k] !== undefined);
+    if (!usable.length && keyed.every(([, k]) => m.split.has(k))) return { say: "Tapez quelques lettres de plus." };
+    let shardsOf;
+    try {
+      shardsOf = new Map(await Promise.all([...new Set(usable.map(([, k]) => k))].map(async (k) => [k, await getShard(k)])));
+    } catch { return failed; }
+    // Every entry of those shards, once, with how many of the words typed it has.
+    const byUrl = new Map();
+    for (const items of shardsOf.values()) for (const i of items) if (!byUrl.has(i.u)) byUrl.set(i.u, i);
+    const has = (i, w) => i.words.some((x) => x.startsWith(w));
+    const terms = keyed.map(([w]) => w);
+    const scored = [...byUrl.values()]
+      .filter((i) => (!pick.kind.value || i.k === pick.kind.value) &&
         (!pick.category.value || i.c.includes(pick.category.value)) &&
-        (!pick.commune.value || i.v.includes(pick.commune.value))),
+        (!pick.commune.value || i.v.includes(pick.commune.value)))
+      .map((i) => [i, terms.filter((w) => has(i, w)).length])
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1]);
+    // The words that found nothing, and the nearest word of their shard.
+    const near = [];
+    for (const [w, k] of keyed) {
+      if ([...byUrl.values()].some((i) => has(i, w)) || !shardsOf.has(k)) continue;
+      const known = new Set(shardsOf.get(k).flatMap((i) => i.words));
+      let best = null;
+      for (const x of known) {
+        const d = distance(w, x);
+        if (d <= Math.max(1, Math.floor(w.length / 3)) && (!best || d < best[1])) best = [x, d];
+      }
+      if (best) near.push([w, best[0]]);
+    }
+    return {
+      found: scored.map(([i]) => i),
+      all: scored.filter(([, n]) => n === terms.length).length,
+      near,
     };
   };
 
