@@ -400,11 +400,17 @@ fn read_publics(f: &mut Fields, cx: &Context, p: &mut Problems) -> (Vec<String>,
 
 /// A key of the site's publics.
 fn public_key(node: &Node, path: &str, p: &mut Problems, cx: &Context) -> Option<String> {
+    let known: Vec<&str> = cx.site.publics.keys().collect();
+    // Describing (the JSON Schema), the site's keys are the choices.
+    if let Some(r) = p.recorder() {
+        let shape = serde_json::json!({"enum": known, "description": "un public du site"});
+        r.shape(path, shape);
+        return None;
+    }
     let key = checks::slug(node, path, p)?;
     if cx.site.publics.get(&key).is_some() {
         return Some(key);
     }
-    let known: Vec<&str> = cx.site.publics.keys().collect();
     p.push(
         Problem::new(
             node.at,

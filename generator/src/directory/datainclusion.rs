@@ -359,24 +359,62 @@ fn structure(
             }
         }
     }
+    // Who may come, in the model of issue #20: the precision of access, the fees, and the
+    // publics whose data·inclusion value one of the site's publics has (`tous-publics`
+    // says nothing to add); the others are kept as words of the former free list.
+    let mut access = serde_json::Map::new();
     if !conditions.is_empty() {
         let text: String = conditions.join(" ; ").chars().take(500).collect();
+        access.insert("note".into(), Value::from(text.trim()));
+    }
+    let fees: Vec<&str> = services.iter().filter_map(|v| v.str("frais")).collect();
+    if let Some(word) = [
+        portal_model::access::Fees::Free,
+        portal_model::access::Fees::Paid,
+    ]
+    .iter()
+    .find(|f| !fees.is_empty() && fees.iter().all(|x| *x == f.datainclusion()))
+    .map(|f| f.word())
+    {
+        access.insert("fees".into(), Value::from(word));
+    }
+    if !access.is_empty() {
         let at = services
             .iter()
-            .find(|v| v.str("conditions_acces").is_some())
-            .map(|v| v.at("conditions_acces"));
-        r.set("conditions", Value::from(text.trim()), at);
+            .find(|v| v.str("conditions_acces").is_some() || v.str("frais").is_some())
+            .map(|v| {
+                v.at(if v.str("conditions_acces").is_some() {
+                    "conditions_acces"
+                } else {
+                    "frais"
+                })
+            });
+        r.set("access", Value::Object(access), at);
     }
+    publics.retain(|p| *p != "tous-publics");
     if !publics.is_empty() {
         let at = services
             .iter()
             .find(|v| !v.list("publics").is_empty())
             .map(|v| v.at("publics"));
-        r.set(
-            "public",
-            publics.iter().map(|p| Value::from(*p)).collect(),
-            at,
-        );
+        let keys: Vec<&str> = publics
+            .iter()
+            .map(|d| {
+                config
+                    .publics
+                    .0
+                    .iter()
+                    .find(|p| p.datainclusion.as_deref() == Some(*d))
+                    .map_or(*d, |p| p.key.as_str())
+            })
+            .collect();
+        // Keys of the site's as publics; words no public maps, with them, as the free list.
+        let field = if keys.iter().all(|k| config.publics.get(k).is_some()) {
+            "publics"
+        } else {
+            "public"
+        };
+        r.set(field, keys.iter().map(|k| Value::from(*k)).collect(), at);
     }
     let updated = s
         .str("date_maj")
