@@ -193,8 +193,9 @@ fn a_datainclusion_dump_imports_inside_the_territory_and_round_trips() {
         "city: Saint-Pierre-du-Mont",
         "we: [\"14:00-17:00\"]",
         "public_holidays: closed",
-        "public: [familles]",
-        "conditions: \"Sur orientation d'un travailleur social\"",
+        "publics: [familles]",
+        "publics_only: true",
+        "access:\n  note: \"Sur orientation d'un travailleur social\"",
         "updated: 2026-10-02",
     ] {
         assert!(marsan.contains(expected), "{expected}: {marsan}");
@@ -234,6 +235,9 @@ fn a_datainclusion_dump_imports_inside_the_territory_and_round_trips() {
         "{again}"
     );
     assert!(again.contains("public_holidays: closed"), "{again}");
+    // Who may come survives the round trip.
+    assert!(again.contains("publics: [familles]"), "{again}");
+    assert!(again.contains("publics_only: true"), "{again}");
 }
 
 #[test]

@@ -361,7 +361,8 @@ fn structure(
     }
     // Who may come, in the model of issue #20: the precision of access, the fees, and the
     // publics whose data·inclusion value one of the site's publics has (`tous-publics`
-    // says nothing to add); the others are kept as words of the former free list.
+    // says nothing to add), received only (as data·inclusion means); the others are kept as
+    // words of the former free list.
     let mut access = serde_json::Map::new();
     if !conditions.is_empty() {
         let text: String = conditions.join(" ; ").chars().take(500).collect();
@@ -414,7 +415,15 @@ fn structure(
         } else {
             "public"
         };
-        r.set(field, keys.iter().map(|k| Value::from(*k)).collect(), at);
+        r.set(
+            field,
+            keys.iter().map(|k| Value::from(*k)).collect(),
+            at.clone(),
+        );
+        // data·inclusion's publics are who is eligible: only them.
+        if field == "publics" {
+            r.set("publics_only", Value::from(true), at);
+        }
     }
     let updated = s
         .str("date_maj")
