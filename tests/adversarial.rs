@@ -45,7 +45,6 @@ impl Hostile {
             dir: tempfile::tempdir_in(&deep).unwrap(),
         };
         copy_tree(&repo().join("tests/sites/basic"), site.root());
-        copy_tree(&repo().join("themes"), &site.path("themes"));
         Hostile { site, outer }
     }
 

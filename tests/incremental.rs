@@ -163,15 +163,27 @@ fn what_is_not_a_known_entry_takes_a_full_build() {
         update.is_some(),
         "a swap file gone does not force a full build"
     );
-    // A theme file removed: a full build, and the file is no longer served.
+    // A theme file added over the built-in one, then removed: each a full build, serving
+    // the site's file, then the built-in one again.
     let licence = "vendor/leaflet-1.9.4/LICENSE.txt";
+    let built_in = last[licence].clone();
     let theme_file = site.path(&format!("themes/default/static/{licence}"));
-    assert!(last.contains_key(licence));
+    site.write(
+        &format!("themes/default/static/{licence}"),
+        "Licence du site",
+    );
+    let update = inc
+        .rebuild(std::slice::from_ref(&theme_file), &mut |files, _| {
+            last = files.clone()
+        })
+        .unwrap();
+    assert!(update.is_none(), "a theme file added takes a full build");
+    assert_eq!(last[licence].as_slice(), b"Licence du site");
     std::fs::remove_file(&theme_file).unwrap();
     let update = inc
         .rebuild(&[theme_file], &mut |files, _| last = files.clone())
         .unwrap();
     assert!(update.is_none(), "a theme file removed takes a full build");
-    assert!(!last.contains_key(licence));
+    assert_eq!(last[licence], built_in, "the built-in file is back");
     assert_eq!(last, full_build(&site));
 }

@@ -67,7 +67,7 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_on_error() {
              caractères, trouvé rien (le champ manque)\n\
              content/associations/epicerie-du-port.md:2:1: nme : attendu un champ connu pour une \
              association (name, summary, categories, remote_only, locations, contact, identifiers, \
-             food_bank_partner, public, conditions, languages, updated), trouvé le champ inconnu \
+             food_bank_partner, publics, public, publics_only, access, conditions, languages, updated), trouvé le champ inconnu \
              « nme » ; vouliez-vous dire « name » ?\n\
              Contenu refusé : 2 problèmes dans 1 fichier."
         ),
@@ -111,4 +111,43 @@ fn serve_hands_the_endpoint_to_the_forms_as_lambda_does() {
     let (status, page) = send("GET", "/apis/submissions", "");
     assert_eq!(status, 404);
     assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+}
+
+/// A site without `themes/` is served with the built-in theme; a file of the theme added
+/// while it runs (the folder created then) replaces the built-in one, and removing it
+/// brings the built-in one back.
+#[test]
+fn serve_follows_a_theme_folder_that_appears_and_its_overrides() {
+    let site = Site::copy("basic");
+    assert!(!site.path("themes").exists());
+    let server = Server::start(&site);
+    let card = "themes/default/templates/partials/association_card.html";
+    let list = server.get("/associations/").1;
+    assert!(!list.contains("class=\"surcharge\""), "{list}");
+    let built_in = std::fs::read_to_string(crate::support::repo().join(card)).unwrap();
+    site.write(
+        card,
+        &built_in.replace(
+            "<p>{{ item.summary }}",
+            "<p class=\"surcharge\">{{ item.summary }}",
+        ),
+    );
+    server.wait_for("/associations/", "the overriding card", |b| {
+        b.contains("class=\"surcharge\"")
+    });
+    // Edited again: the folder is watched now.
+    site.write(
+        card,
+        &built_in.replace(
+            "<p>{{ item.summary }}",
+            "<p class=\"encore\">{{ item.summary }}",
+        ),
+    );
+    server.wait_for("/associations/", "the card edited again", |b| {
+        b.contains("class=\"encore\"")
+    });
+    std::fs::remove_file(site.path(card)).unwrap();
+    server.wait_for("/associations/", "the built-in card again", |b| {
+        !b.contains("class=\"encore\"") && b.contains("class=\"card\"")
+    });
 }

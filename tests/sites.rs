@@ -3,9 +3,13 @@
 //! message, one site per rule of the content contract.
 
 mod adversarial;
+mod directory;
 mod forms_load;
+mod import_kill;
 mod incremental;
 mod invalid;
 mod serve;
 mod support;
+mod territory;
+mod theme;
 mod valid;

@@ -42,11 +42,11 @@ fn basic_site_builds_every_page_kind() {
     let association = read(&out, "associations/epicerie-du-port/index.html");
     for expected in [
         "<h1>Épicerie du Port</h1>",
-        "9 h à 12 h, 14 h à 17 h 30",
+        "9\u{a0}h à 12\u{a0}h, 14\u{a0}h à 17\u{a0}h\u{a0}30",
         "Fermé les jours fériés",
         "Congés de fin d'année",
         "Accessible en fauteuil roulant",
-        "<a href=tel:+33556123456>05 56 12 34 56</a>",
+        "<a class=tel href=tel:+33556123456>05\u{a0}56\u{a0}12\u{a0}34\u{a0}56</a>",
         "français, arabe",
         "Informations mises à jour le <time datetime=2026-11-01>1er novembre 2026</time>",
         "Collecte de Noël",
@@ -286,6 +286,10 @@ fn open_data_parses_with_the_expected_columns() {
             "siret",
             "partenaire_banque_alimentaire",
             "publics",
+            "acces",
+            "precisions_acces",
+            "frais",
+            "publics_uniquement",
             "langues",
             "mis_a_jour",
             "url"
@@ -300,6 +304,16 @@ fn open_data_parses_with_the_expected_columns() {
     assert!(rows.iter().all(|r| r.len() == headers.len()));
     let bordeaux = rows.iter().find(|r| &r[7] == "Bordeaux").unwrap();
     assert_eq!(&bordeaux[10], "Tu 09:00-12:00,14:00-17:30; Sa 09:00-12:00");
+    // Who may come: the publics' keys, the access's precision (the former `conditions`).
+    assert_eq!(&bordeaux[20], "familles");
+    assert_eq!(&bordeaux[22], "Sur orientation d'un travailleur social");
+    assert_eq!(epicerie["publics"], serde_json::json!(["familles"]));
+    assert_eq!(epicerie["publics_labels"], serde_json::json!(["Familles"]));
+    assert_eq!(epicerie["public_other"], serde_json::json!(["étudiants"]));
+    assert_eq!(
+        epicerie["access"]["note"],
+        "Sur orientation d'un travailleur social"
+    );
 }
 
 #[test]
@@ -394,6 +408,28 @@ fn new_writes_commented_files_that_build() {
     let text =
         fs::read_to_string(site.path("content/associations/nouvelle-association.md")).unwrap();
     assert!(text.contains("# Au moins une catégorie parmi celles de site.toml"));
+    // Each file points to its schema, which portal new wrote (with the new association).
+    for (folder, file) in [
+        ("associations", "nouvelle-association"),
+        ("benevolat", "nouvel-appel"),
+        ("ressources", "nouvelle-annonce"),
+        ("pages", "nouvelle-page"),
+    ] {
+        let text = fs::read_to_string(site.path(&format!("content/{folder}/{file}.md"))).unwrap();
+        assert!(
+            text.starts_with(&format!(
+                "---\n# yaml-language-server: $schema=../../schemas/{folder}.schema.json\n"
+            )),
+            "{text}"
+        );
+        let schema: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(site.path(&format!("schemas/{folder}.schema.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    }
+    let calls = fs::read_to_string(site.path("schemas/benevolat.schema.json")).unwrap();
+    assert!(calls.contains("\"nouvelle-association\""), "{calls}");
     let check = site.portal(&["check"]);
     assert!(
         check.status.success(),
@@ -410,11 +446,56 @@ fn new_writes_commented_files_that_build() {
 #[test]
 fn check_counts_the_content() {
     let site = Site::copy("basic");
-    let result = site.portal(&["check"]);
+    let result = site.portal(&["check", "--now", NOW]);
     assert!(result.status.success());
     assert_eq!(
         String::from_utf8_lossy(&result.stdout),
         "Contenu valide : 2 associations, 3 appels à bénévoles, 3 annonces, 2 pages.\n"
+    );
+}
+
+/// An association not checked for longer than `stale_after_months` is marked on its page
+/// and its cards, and `portal check` lists it with its public contact.
+#[test]
+fn information_older_than_stale_after_months_is_marked_and_listed() {
+    let site = Site::copy("basic");
+    let file = "content/associations/epicerie-du-port.md";
+    let text = fs::read_to_string(site.path(file)).unwrap();
+    site.write(
+        file,
+        &text.replace("updated: 2026-11-01", "updated: 2026-05-22"),
+    );
+    let out = site.build("public");
+    let page = read(&out, "associations/epicerie-du-port/index.html");
+    assert!(
+        page.contains("<strong>Informations à vérifier</strong> : cette fiche n'a pas été vérifiée depuis le <time datetime=2026-05-22>22 mai 2026</time>."),
+        "{page}"
+    );
+    let list = read(&out, "associations/index.html");
+    assert_eq!(
+        list.matches("<p class=stale>Informations à vérifier</p>")
+            .count(),
+        1
+    );
+    assert!(
+        !read(&out, "associations/ecoute-telephone/index.html").contains("Informations à vérifier")
+    );
+    let check = site.portal(&["check", "--now", NOW]);
+    assert!(check.status.success(), "stale information is no error");
+    assert_eq!(
+        String::from_utf8(check.stdout).unwrap(),
+        "Contenu valide : 2 associations, 3 appels à bénévoles, 3 annonces, 2 pages.\n\
+         Informations à vérifier (mises à jour il y a plus de 6 mois, stale_after_months) : 1 association\n  \
+         content/associations/epicerie-du-port.md : Épicerie du Port, mise à jour le 2026-05-22 ; contact : 05 56 12 34 56, contact@epicerie.example.org, https://epicerie.example.org\n"
+    );
+    // A longer delay in site.toml: no longer stale.
+    let toml = fs::read_to_string(site.path("site.toml")).unwrap();
+    site.write("site.toml", &format!("stale_after_months = 12\n{toml}"));
+    let check = site.portal(&["check", "--now", NOW]);
+    assert!(
+        !String::from_utf8(check.stdout)
+            .unwrap()
+            .contains("à vérifier")
     );
 }
 
@@ -667,4 +748,106 @@ fn long_lists_link_their_ends_and_the_pages_near_the_current_one() {
     );
     assert_eq!(nav.matches("…").count(), 2, "{nav}");
     assert!(nav.contains("href=/associations/page/10/"), "{nav}");
+}
+
+#[test]
+fn the_home_page_leads_to_each_need_whose_pages_list_places_with_the_days_hours() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let home = read(&out, "index.html");
+    // The way in comes first, then the emergency numbers, then what associations exchange.
+    let way_in = home
+        .find("J'ai besoin d'aide maintenant")
+        .expect("the way in");
+    let emergency = home.find("href=tel:115").expect("the emergency numbers");
+    let between = home
+        .find("Entre associations")
+        .expect("the exchanges, labelled");
+    assert!(way_in < emergency && emergency < between, "{home}");
+    // The test site's categories find two needs unconfigured: food and hygiene.
+    assert!(home.contains("href=/besoin/manger/") && home.contains("href=/besoin/se-laver/"));
+    assert!(
+        !home.contains("href=/besoin/dormir/"),
+        "no page for a need without a category"
+    );
+    let food = read(&out, "besoin/manger/index.html");
+    assert!(food.contains("<h1 class=need-title>"), "{food}");
+    assert!(food.contains("href=/besoin/manger/bordeaux/"));
+    // Monday 23 November, the build's day: the grocery is closed that day, as said.
+    assert!(
+        food.contains("<span class=card-day>Lundi 23\u{a0}novembre</span> : <span class=card-hours>fermé</span>"),
+        "{food}"
+    );
+    assert!(food.contains("<a href=/associations/epicerie-du-port/#lieu-1>Épicerie du Port</a>"));
+    assert!(food.contains("Sur orientation d'un travailleur social"));
+    let bordeaux = read(&out, "besoin/manger/bordeaux/index.html");
+    assert!(
+        !bordeaux.contains("Libourne</p>"),
+        "only the places in Bordeaux"
+    );
+}
+
+#[test]
+fn who_may_come_is_said_in_words_from_the_former_free_fields_too() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let page = read(&out, "associations/epicerie-du-port/index.html");
+    // `public: [familles, étudiants]`: the key by its label, the other word as written;
+    // `conditions:` is the access's precision.
+    assert!(
+        page.contains("<dt>Publics accueillis en particulier</dt><dd>Familles, étudiants</dd>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<dt>Qui peut venir</dt><dd>Sur orientation d'un travailleur social</dd>")
+    );
+    assert!(
+        page.contains("href=\"geo:44.853,-0.569?q=44.853,-0.569\""),
+        "a link for the maps app"
+    );
+    assert!(
+        page.contains("href=\"https://www.openstreetmap.org/directions?route=%3B44.853%2C-0.569\"")
+    );
+    let guide = read(&out, "associations/commune/bordeaux/guide/index.html");
+    assert!(
+        guide.contains("Tél. 05\u{a0}56\u{a0}12\u{a0}34\u{a0}56"),
+        "phone numbers held together"
+    );
+    assert!(
+        guide.contains("9\u{a0}h à 12\u{a0}h"),
+        "times held together"
+    );
+    assert!(guide.contains("Fermé du 24 décembre 2026 au 2 janvier 2027 (Congés de fin d'année)"));
+    assert!(
+        guide.contains("<svg aria-label=\"Code QR de l'adresse de cette page en ligne\""),
+        "the QR code, inline"
+    );
+    assert!(guide.contains("https://test.example.org/associations/commune/bordeaux/"));
+    assert!(guide.contains("href=tel:3919"), "the emergency numbers");
+}
+
+#[test]
+fn the_association_form_locates_a_place_and_asks_the_address_service_only_when_allowed() {
+    let site = Site::copy("basic");
+    let out = site.build("public");
+    let form = read(&out, "proposer/association/index.html");
+    assert!(
+        form.contains("id=locate-commune") && form.contains("id=locate-map"),
+        "{form}"
+    );
+    assert!(!form.contains("locate-address") && !form.contains("data-address-search"));
+    // Without a table of communes in content/data, the communes of the places, at their middle.
+    let communes = read(&out, "donnees/communes.json");
+    assert_eq!(
+        communes,
+        r#"[["Bordeaux",44.853,-0.569],["Libourne",44.9153,-0.2439]]"#
+    );
+    let toml = fs::read_to_string(site.path("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[forms]\naddress_search = true\n"),
+    );
+    let out = site.build("public");
+    let form = read(&out, "proposer/association/index.html");
+    assert!(form.contains("id=locate-address") && form.contains("data-address-search"));
 }

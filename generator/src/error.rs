@@ -55,9 +55,10 @@ pub enum BuildError {
         /// What the system said.
         source: std::io::Error,
     },
-    /// The theme `site.toml` names has no folder under `themes/`.
+    /// The theme `site.toml` names is not the built-in one and has no folder under
+    /// `themes/`.
     #[error(
-        "le thème « {name} » (site.toml, clé theme) n'existe pas : dossier {} introuvable",
+        "le thème « {name} » (site.toml, clé theme) n'existe pas : dossier {} introuvable (le thème intégré s'appelle « default » ; « portal theme export » en écrit une copie à modifier)",
         .folder.display()
     )]
     ThemeMissing {
@@ -65,6 +66,29 @@ pub enum BuildError {
         name: String,
         /// The folder looked for.
         folder: PathBuf,
+    },
+    /// A template of the site's theme that is not UTF-8 text.
+    #[error("thème : {} n'est pas un texte UTF-8", .file.display())]
+    TemplateNotText {
+        /// The template's file.
+        file: PathBuf,
+    },
+    /// `portal theme export` never overwrites a file.
+    #[error(
+        "{} existe déjà : rien n'a été écrit (exportez dans un dossier vide, ou retirez ces fichiers)",
+        .0.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    )]
+    ExportExists(Vec<PathBuf>),
+    /// `portal theme export --file` for a file the built-in theme does not have.
+    #[error(
+        "le thème intégré n'a pas de fichier « {file} »{}",
+        .suggestion.as_ref().map(|s| format!(" ; vouliez-vous dire « {s} » ?")).unwrap_or_default()
+    )]
+    NotInTheme {
+        /// The path asked for.
+        file: String,
+        /// The closest path the theme has.
+        suggestion: Option<String>,
     },
     /// A folder of the theme that cannot be walked.
     #[error("thème : {0}")]

@@ -10,21 +10,29 @@
 //! [`error`]; the Markdown renderer is the `portal-markdown` crate.
 
 pub mod build;
+pub(crate) mod communes;
 pub mod dates;
+pub mod departments;
+pub mod directory;
 pub mod error;
+pub mod freshness;
 pub mod incremental;
 pub(crate) mod index;
+pub mod init;
 pub mod load;
 pub(crate) mod outline;
 pub(crate) mod outputs;
 pub(crate) mod phrasing;
+pub mod preview;
 pub(crate) mod published;
 pub(crate) mod render;
 pub mod scaffold;
+pub mod schemas;
 pub mod serve;
+pub mod sources;
 pub mod stores;
 pub(crate) mod templates;
-pub(crate) mod theme;
+pub mod theme;
 pub(crate) mod urls;
 pub mod write;
 

@@ -9,7 +9,6 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use portal_model::checks::is_slug;
 use portal_model::problem::suggest;
 use portal_model::tree::{Pos, quote};
 use portal_model::{
@@ -43,6 +42,10 @@ pub struct Content {
     pub data: Vec<PathBuf>,
     /// The territory's outline, from the first of `data` that has one.
     pub outline: Outline,
+    /// The credit its licence asks for, shown under the maps (`attribution` in its file).
+    pub outline_credit: Option<String>,
+    /// The communes with their centres, from a communes file of `data` (for the forms).
+    pub(crate) communes: Vec<crate::communes::Centre>,
 }
 
 /// A content file found on disk, not yet decoded.
@@ -76,6 +79,7 @@ fn read_config(root: &Path) -> Result<(SiteConfig, String), BuildError> {
 pub fn load(root: &Path) -> Result<Content, BuildError> {
     let (config, site_toml) = read_config(root)?;
     let (found, data, mut failed) = discover(root);
+    let (outline, outline_credit) = outline::read(root, &data);
     let associations: BTreeSet<String> = found
         .iter()
         .filter(|f| f.kind == Kind::Association)
@@ -100,7 +104,9 @@ pub fn load(root: &Path) -> Result<Content, BuildError> {
         resources: Vec::with_capacity(count(Kind::Resource)),
         pages: Vec::with_capacity(count(Kind::Page)),
         site_toml,
-        outline: outline::read(root, &data),
+        outline,
+        outline_credit,
+        communes: crate::communes::read(root, &data),
         data,
     };
     for d in decoded {
@@ -112,7 +118,7 @@ pub fn load(root: &Path) -> Result<Content, BuildError> {
             Err(problems) => failed.push(problems),
         }
     }
-    failed.extend(reserved_page_slugs(&content.pages));
+    failed.extend(reserved_slugs(&content));
     if !failed.is_empty() {
         failed.sort_by(|a, b| a.file.cmp(&b.file));
         return Err(BuildError::Content(failed));
@@ -310,37 +316,35 @@ fn shown_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Free pages are served at the top level (`/a-propos/`), so they may not take the name of
-/// a section or of a generated file.
-pub const RESERVED: &[&str] = &[
-    "associations",
-    "benevolat",
-    "ressources",
-    "archives",
-    "assets",
-    "flux",
-    "donnees",
-    "recherche",
-    "carte",
-    "api",
-    "proposer",
-    "moderation",
-    "merci",
-    "suivi",
-];
-
-fn reserved_page_slugs(pages: &[Page]) -> Vec<FileProblems> {
-    pages
+/// An entry whose file name is an address the site makes itself (an association named
+/// `commune`, a listing named `offres`, a page named `associations`) would be written over by
+/// that page, or write over it: refused, naming both. The words are the model's
+/// ([`portal_model::addresses`]), which the forms also keep new entries from taking.
+fn reserved_slugs(content: &Content) -> Vec<FileProblems> {
+    use portal_model::addresses::{reserved, taken_by_site};
+    let slugs = content
+        .associations
         .iter()
-        .filter(|p| RESERVED.contains(&p.slug.as_str()) || !is_slug(&p.slug))
-        .map(|p| FileProblems {
-            file: format!("content/pages/{}.md", p.slug),
-            problems: vec![Problem::new(
-                Pos::default(),
-                "(nom du fichier)",
-                format!("un nom de page libre, autre que {}", RESERVED.join(", ")),
-                format!("{}, déjà pris par le site", quote(&p.slug)),
-            )],
+        .map(|a| (Kind::Association, &a.slug))
+        .chain(content.calls.iter().map(|c| (Kind::VolunteerCall, &c.slug)))
+        .chain(content.resources.iter().map(|r| (Kind::Resource, &r.slug)))
+        .chain(content.pages.iter().map(|p| (Kind::Page, &p.slug)));
+    slugs
+        .filter_map(|(kind, slug)| {
+            let what = taken_by_site(kind, slug)?;
+            let words: Vec<&str> = reserved(kind).iter().map(|(w, _)| *w).collect();
+            Some(FileProblems {
+                file: format!("content/{}/{slug}.md", kind.folder()),
+                problems: vec![Problem::new(
+                    Pos::default(),
+                    "(nom du fichier)",
+                    format!("un nom de fichier autre que {}", words.join(", ")),
+                    format!(
+                        "{}, une adresse que le site génère : {what} ; renommez le fichier",
+                        quote(slug)
+                    ),
+                )],
+            })
         })
         .collect()
 }

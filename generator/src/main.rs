@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use portal::dates::today;
 use portal::error::BuildError;
 use portal::{BuildOptions, build, check, scaffold, serve, stores};
-use portal_forms::rules::{Moderators, Submissions};
+use portal_forms::rules::{Moderators, Sources, Submissions};
 use portal_forms::secrets;
 use portal_forms::store::{Moderator, Store};
 use portal_model::Kind;
@@ -40,8 +40,13 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         now: Option<Date>,
     },
-    /// Checks the content without writing anything.
-    Check,
+    /// Checks the content without writing anything, and lists the associations whose
+    /// information is to be checked again.
+    Check {
+        /// The day the information's age is counted to (YYYY-MM-DD) [default: today].
+        #[arg(long, value_parser = parse_date)]
+        now: Option<Date>,
+    },
     /// Builds in memory, serves on 127.0.0.1 and rebuilds on every change.
     Serve {
         #[arg(long, default_value_t = 1111)]
@@ -68,12 +73,82 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         now: Option<Date>,
     },
+    /// Sends the entries' current files to the forms' store, for the moderators' diffs:
+    /// only what changed since the last time.
+    Sources {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Writes a new territory's site into DIR: site.toml, the free pages, the outline of
+    /// the department with its licence and credit, and a guide for its editors.
+    Init {
+        /// The new site's folder (created if needed; refused if it holds a site already).
+        dir: PathBuf,
+        /// A department of metropolitan France, by code (`40`, `2A`) or by name (`Landes`).
+        #[arg(long, conflicts_with = "bounds", required_unless_present = "bounds")]
+        department: Option<String>,
+        /// Any territory instead: LAT_MIN,LON_MIN,LAT_MAX,LON_MAX (with --name).
+        #[arg(long, allow_hyphen_values = true)]
+        bounds: Option<String>,
+        /// The territory's name as the pages say it [default: the department's].
+        #[arg(long)]
+        name: Option<String>,
+        /// The site's title [default: « Portail des solidarités — NAME »].
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// The built-in theme: writes its files out, to change them.
+    Theme {
+        #[command(subcommand)]
+        action: ThemeAction,
+    },
+    /// Imports an existing directory into content/associations/: a spreadsheet saved as
+    /// CSV, or a data·inclusion dump (JSON files of structures and services). Every refused
+    /// record is reported at its line and column; existing entries are left as they are.
+    ImportDirectory {
+        /// The files: one .csv, or the .json files of a data·inclusion dump.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Which column holds a field, when the guess from the headers is wrong:
+        /// `--column name=Structure` (repeatable).
+        #[arg(long = "column", value_parser = parse_column)]
+        columns: Vec<(String, String)>,
+        /// Replace the entries that exist already.
+        #[arg(long)]
+        overwrite: bool,
+        /// Check and report only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The `updated` date of the records that do not say [default: today].
+        #[arg(long, value_parser = parse_date)]
+        now: Option<Date>,
+    },
+    /// Writes the JSON Schema of each content type, from the model, for the site's own
+    /// categories and associations: an editor's IDE completes and checks front matter.
+    Schema {
+        /// The folder to write into [default: ROOT/schemas].
+        dir: Option<PathBuf>,
+    },
     /// Writes a new, commented content file that builds as it is.
     New {
         #[arg(value_enum)]
         kind: NewKind,
         /// The file name without .md: lowercase letters, digits and hyphens.
         slug: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeAction {
+    /// Writes the built-in theme's files into DIR (by default ROOT/themes/default): all of
+    /// them, or those given with --file. A file there replaces the built-in one of the same
+    /// path; the others still come from the binary.
+    Export {
+        /// The folder to write into [default: ROOT/themes/default].
+        dir: Option<PathBuf>,
+        /// Only this file of the theme (`templates/association.html`); repeatable.
+        #[arg(long = "file")]
+        files: Vec<String>,
     },
 }
 
@@ -106,6 +181,13 @@ enum StoreKind {
 }
 
 impl StoreArgs {
+    /// The embedded store's folder; for DynamoDB, the folder of the import's temporary files.
+    fn folder(&self, root: &std::path::Path) -> PathBuf {
+        self.data
+            .clone()
+            .unwrap_or_else(|| root.join(stores::DATA_DIR))
+    }
+
     async fn open(&self, root: &std::path::Path) -> anyhow::Result<std::sync::Arc<dyn Store>> {
         match self.store {
             StoreKind::Embedded => stores::embedded(root, self.data.as_deref()),
@@ -125,6 +207,13 @@ enum NewKind {
 fn parse_date(s: &str) -> Result<Date, String> {
     portal_model::read::parse_date(s)
         .map_err(|_| format!("« {s} » : une date AAAA-MM-JJ est attendue"))
+}
+
+fn parse_column(s: &str) -> Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(field, header)| (field.trim().to_string(), header.trim().to_string()))
+        .filter(|(f, h)| !f.is_empty() && !h.is_empty())
+        .ok_or_else(|| format!("« {s} » : CHAMP=COLONNE est attendu (ex. name=Structure)"))
 }
 
 fn main() -> ExitCode {
@@ -171,7 +260,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(e) => Err(failed(e, Some(&output))),
             }
         }
-        Command::Check => match check(&root) {
+        Command::Check { now } => match check(&root) {
             Ok(content) => {
                 println!(
                     "Contenu valide : {} associations, {} appels à bénévoles, {} annonces, {} pages.",
@@ -180,6 +269,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     content.resources.len(),
                     content.pages.len()
                 );
+                let today = now.unwrap_or_else(|| portal::dates::today_in(&content.config));
+                if let Some(report) = portal::freshness::report(&content, today) {
+                    print!("{report}");
+                }
                 Ok(())
             }
             Err(e) => Err(failed(e, None)),
@@ -204,28 +297,151 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { store, now } => {
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async {
+                let scratch = store.folder(&root).join("import");
                 let store = store.open(&root).await?;
                 let content = check(&root).map_err(|e| failed(e, None))?;
                 let today = now.unwrap_or_else(|| today(&root));
                 let state = portal::build::forms_state(&content, &root);
-                let done = portal_forms::import::import(
-                    &Submissions::new(store),
-                    &root,
-                    &content.config,
-                    |kind| state.slugs(kind).clone(),
+                let target = portal_forms::import::Target {
+                    root: &root,
+                    site: &content.config,
+                    existing: &state.slugs,
                     today,
-                )
-                .await?;
-                for d in &done {
-                    let verb = if d.replaced { "Modifié" } else { "Ajouté" };
-                    println!("{verb} : {} (proposition {})", d.file, d.submission);
-                }
+                    scratch: &scratch,
+                };
+                let report = portal_forms::import::import(&Submissions::new(store), &target).await;
+                imported(report)
+            })
+        }
+        Command::Sources { store } => {
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime.block_on(async {
+                let store = store.open(&root).await?;
+                let content = check(&root).map_err(|e| failed(e, None))?;
+                let state = portal::build::forms_state(&content, &root);
+                let synced = portal::sources::sync(&Sources::new(store), &state).await?;
                 println!(
-                    "{} proposition(s) importée(s). Relisez, puis « portal build » et git commit.",
-                    done.len()
+                    "Fiches envoyées aux formulaires : {} nouvelles ou modifiées, {} retirées, {} inchangées.",
+                    synced.written, synced.removed, synced.unchanged
                 );
                 Ok(())
             })
+        }
+        Command::Init {
+            dir,
+            department,
+            bounds,
+            name,
+            title,
+        } => {
+            use portal::init::Territory;
+            let territory = match (department, bounds) {
+                (Some(d), _) => Territory::department(&d, name)?,
+                (None, Some(b)) => Territory::bounds(&b, name)?,
+                (None, None) => unreachable!("clap asks for one of them"),
+            };
+            let written = portal::init::init(&dir, &territory, title.as_deref())?;
+            let [[lat0, lon0], [lat1, lon1]] = territory.bounds.0;
+            println!(
+                "Site du territoire « {} » écrit dans {} ({} fichiers), cadre [[{lat0}, {lon0}], [{lat1}, {lon1}]].",
+                territory.name,
+                dir.display(),
+                written.len()
+            );
+            for path in &written {
+                println!("  {}", path.strip_prefix(&dir).unwrap_or(path).display());
+            }
+            println!(
+                "Ensuite : lisez GUIDE.md, puis « portal --root {} serve ».",
+                dir.display()
+            );
+            Ok(())
+        }
+        Command::Theme {
+            action: ThemeAction::Export { dir, files },
+        } => {
+            let dir = dir.unwrap_or_else(|| root.join("themes").join(portal::theme::DEFAULT));
+            let written = portal::theme::export(&dir, &files).map_err(|e| failed(e, None))?;
+            println!(
+                "{} fichier(s) du thème intégré écrits dans {} : chacun y remplace celui du thème intégré.",
+                written.len(),
+                dir.display()
+            );
+            Ok(())
+        }
+        Command::ImportDirectory {
+            files,
+            columns,
+            overwrite,
+            dry_run,
+            now,
+        } => {
+            let options = portal::directory::Options {
+                overwrite,
+                dry_run,
+                columns,
+                today: now,
+            };
+            let report = portal::directory::import(&root, &files, &options)?;
+            for note in &report.notes {
+                println!("{note}");
+            }
+            eprint!("{}", report.problems());
+            let verb = if dry_run { "à écrire" } else { "écrite(s)" };
+            let replaced = report.written.iter().filter(|(_, r)| *r).count();
+            println!(
+                "{} fiche(s) lue(s) : {} {verb} dans content/associations/{}, {} refusée(s){}, {} déjà présente(s){}{}.",
+                report.read,
+                report.written.len(),
+                if replaced > 0 {
+                    format!(" (dont {replaced} remplacée(s))")
+                } else {
+                    String::new()
+                },
+                report.refused.len(),
+                if report.no_coordinates > 0 {
+                    format!(
+                        " (dont {} adresse(s) sans coordonnées)",
+                        report.no_coordinates
+                    )
+                } else {
+                    String::new()
+                },
+                report.existing.len(),
+                if report.existing.is_empty() {
+                    ""
+                } else {
+                    " (--overwrite pour les remplacer)"
+                },
+                if report.outside > 0 {
+                    format!(", {} hors du territoire (ignorée(s))", report.outside)
+                } else {
+                    String::new()
+                }
+            );
+            if !report.refused.is_empty() {
+                anyhow::bail!(
+                    "{} fiche(s) refusée(s) : corrigez la source aux lignes indiquées, puis importez-la à nouveau{}",
+                    report.refused.len(),
+                    if dry_run || report.written.is_empty() {
+                        ""
+                    } else {
+                        " (les fiches écrites seront « déjà présentes »)"
+                    }
+                );
+            }
+            Ok(())
+        }
+        Command::Schema { dir } => {
+            let dir = dir.unwrap_or_else(|| root.join(portal::schemas::FOLDER));
+            let written = portal::schemas::write(&root, &dir).map_err(|e| failed(e, None))?;
+            for path in &written {
+                println!("Écrit : {}", path.display());
+            }
+            println!(
+                "Les fichiers de « portal new » y renvoient (ligne « # yaml-language-server: $schema=… »)."
+            );
+            Ok(())
         }
         Command::New { kind, slug } => {
             let kind = match kind {
@@ -243,6 +459,46 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Says what an import wrote and set aside. A run that set something aside exits with 2
+/// (after writing all it could): a scheduled job must not hide it; a failure exits with 1,
+/// after listing the files written before it.
+fn imported(report: portal_forms::import::Report) -> anyhow::Result<()> {
+    for d in &report.written {
+        let verb = if d.replaced { "Modifié" } else { "Ajouté" };
+        println!("{verb} : {} (proposition {})", d.file, d.submission);
+    }
+    for a in &report.set_aside {
+        let what = if a.conflict {
+            "Conflit"
+        } else {
+            "Mise de côté"
+        };
+        println!("{what} : proposition {} : {}", a.submission, a.reason);
+    }
+    println!(
+        "{} proposition(s) importée(s), {} mise(s) de côté.",
+        report.written.len(),
+        report.set_aside.len()
+    );
+    if let Some(failure) = report.failure {
+        anyhow::bail!(
+            "Import interrompu : {failure}\nLes {} fichier(s) listé(s) ci-dessus sont écrits ; relancez « portal import » pour la suite.",
+            report.written.len()
+        );
+    }
+    if !report.set_aside.is_empty() {
+        eprintln!(
+            "{} proposition(s) mise(s) de côté : corrigez-les, renvoyez-les ou refusez-les sur /moderation/ (statut « à revoir »).",
+            report.set_aside.len()
+        );
+        std::process::exit(2);
+    }
+    if !report.written.is_empty() {
+        println!("Relisez, puis « portal build » et git commit.");
+    }
+    Ok(())
 }
 
 async fn moderators(moderators: &Moderators, action: ModeratorAction) -> anyhow::Result<()> {

@@ -1,5 +1,7 @@
 //! The territory's outline, drawn under the maps: read from the first GeoJSON file of
-//! `content/data/` that has polygons, when the site provides one.
+//! `content/data/` that has polygons (but a table of communes), when the site provides one,
+//! with the credit its licence asks for (the `attribution` of its properties), shown under
+//! the maps.
 
 use std::path::Path;
 
@@ -61,13 +63,27 @@ fn collect(v: &serde_json::Value, rings: &mut Vec<Vec<[f64; 2]>>) {
 }
 
 /// The outline of the site at `root`: the first of its data files (relative to
-/// `content/data/`, in order) that is GeoJSON with polygons; empty when none is.
-pub(crate) fn read(root: &Path, data: &[std::path::PathBuf]) -> Outline {
+/// `content/data/`, in order) that is GeoJSON with polygons; empty when none is. With it,
+/// its credit: the `attribution` of the document's properties, or of its first feature's.
+pub(crate) fn read(root: &Path, data: &[std::path::PathBuf]) -> (Outline, Option<String>) {
     data.iter()
         .filter(|p| p.extension().is_some_and(|e| e == "geojson" || e == "json"))
+        // A table of the communes' outlines is not the territory's (see `communes.rs`).
+        .filter(|p| !crate::communes::is_communes_file(p))
         .filter_map(|p| std::fs::read_to_string(root.join("content/data").join(p)).ok())
-        .find_map(|text| Outline::from_geojson(&text))
+        .find_map(|text| Some((Outline::from_geojson(&text)?, credit(&text))))
         .unwrap_or_default()
+}
+
+/// The `attribution` of a GeoJSON document's properties, or of its first feature's: one
+/// line of text.
+fn credit(text: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let of = |v: &serde_json::Value| v["properties"]["attribution"].as_str().map(str::to_string);
+    of(&value)
+        .or_else(|| of(value["features"].get(0)?))
+        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|c| !c.is_empty())
 }
 
 #[cfg(test)]
@@ -87,5 +103,14 @@ mod tests {
         let again = Outline::from_geojson(std::str::from_utf8(&outline.to_geojson()).unwrap());
         assert_eq!(again.unwrap().0, outline.0);
         assert!(Outline::from_geojson(r#"{"type":"Point","coordinates":[0,45]}"#).is_none());
+    }
+
+    #[test]
+    fn the_credit_is_the_attribution_of_the_properties() {
+        let feature = r#"{"type":"Feature","properties":{"attribution":"IGN — Admin Express"},"geometry":null}"#;
+        assert_eq!(credit(feature).as_deref(), Some("IGN — Admin Express"));
+        let collection = format!(r#"{{"type":"FeatureCollection","features":[{feature}]}}"#);
+        assert_eq!(credit(&collection).as_deref(), Some("IGN — Admin Express"));
+        assert_eq!(credit(r#"{"type":"Feature","properties":{}}"#), None);
     }
 }

@@ -3,8 +3,15 @@
 //! (with the labels the model gives its values: days, kinds, units, statuses).
 
 use jiff::civil::Date;
+use portal_model::access::Access;
+use portal_model::association::{MonthDay, Season};
+use portal_model::opening::Day;
 use portal_model::shapes::{Clock, Hours, TimeRange, Weekday};
 use portal_model::volunteer_call::{Schedule, VolunteerCall};
+
+/// The no-break space: inside a time (`9 h 30`) and a phone number, so that neither is cut
+/// at the end of a line, on a page or on paper.
+pub(crate) const NBSP: char = '\u{a0}';
 
 const MONTHS: [&str; 12] = [
     "janvier",
@@ -41,13 +48,133 @@ pub(crate) fn french_with_weekday(date: Date) -> String {
     format!("{day} {}", french(date))
 }
 
-/// `9 h`, `17 h 30`: times as they are said.
+/// `9 h`, `17 h 30`: times as they are said, with no-break spaces.
 pub(crate) fn spoken(clock: Clock) -> String {
     let (h, m) = (clock.minutes() / 60, clock.minutes() % 60);
     if m == 0 {
-        format!("{h} h")
+        format!("{h}{NBSP}h")
     } else {
-        format!("{h} h {m:02}")
+        format!("{h}{NBSP}h{NBSP}{m:02}")
+    }
+}
+
+/// A phone number as shown, its groups of digits held together: `05 56 00 00 00`.
+pub(crate) fn phone(display: &str) -> String {
+    display.replace(' ', "\u{a0}")
+}
+
+/// `23 novembre`, `1er décembre`: a day of the month without its year.
+pub(crate) fn day_month(month: i8, day: i8) -> String {
+    let day = if day == 1 {
+        "1er".to_string()
+    } else {
+        day.to_string()
+    };
+    format!("{day}{NBSP}{}", MONTHS[month as usize - 1])
+}
+
+/// `Lundi 23 novembre`: the day a card's hours are said for.
+pub(crate) fn weekday_day(date: Date) -> String {
+    capitalize(&format!(
+        "{} {}",
+        Weekday::of(date).label(),
+        day_month(date.month(), date.day())
+    ))
+}
+
+fn month_day(d: MonthDay) -> String {
+    day_month(d.month, d.day)
+}
+
+/// `Ouvert chaque année du 1er novembre au 31 mars` (and the season's note).
+pub(crate) fn season(s: &Season) -> String {
+    let mut out = format!(
+        "Ouvert chaque année du {} au {}",
+        month_day(s.from),
+        month_day(s.to)
+    );
+    if let Some(note) = &s.note {
+        out.push_str(" : ");
+        out.push_str(note);
+    }
+    out
+}
+
+/// A place's hours on one day, as a card says them: `9 h à 12 h`, `fermé`, or why it is
+/// closed.
+pub(crate) fn day_text(day: Day) -> String {
+    match day {
+        Day::Open(ranges) => ranges_text(ranges),
+        Day::Closed => "fermé".into(),
+        Day::Closure(c) => match &c.note {
+            Some(note) => format!("fermé ({note})"),
+            None => "fermé (fermeture exceptionnelle)".into(),
+        },
+        Day::OutOfSeason(s) => format!(
+            "fermé (ouvert du {} au {})",
+            month_day(s.from),
+            month_day(s.to)
+        ),
+        Day::Holiday(portal_model::association::HolidayPolicy::Closed) => {
+            "fermé (jour férié)".into()
+        }
+        Day::Holiday(_) => "jour férié : se renseigner".into(),
+        Day::Unknown => "horaires : se renseigner".into(),
+    }
+}
+
+/// A closure to come: `Fermé du 24 décembre 2026 au 2 janvier 2027 (inventaire)`.
+pub(crate) fn closure(c: &portal_model::association::Closure) -> String {
+    let mut out = if c.from == c.to {
+        format!("Fermé le {}", french(c.from))
+    } else {
+        format!("Fermé du {} au {}", french(c.from), french(c.to))
+    };
+    if let Some(note) = &c.note {
+        out.push_str(&format!(" ({note})"));
+    }
+    out
+}
+
+/// Who may come, on one line: `Sur inscription, sur rendez-vous · Gratuit`.
+pub(crate) fn access_line(access: &Access) -> String {
+    let mut parts = Vec::new();
+    let modes = access.modes_text();
+    if !modes.is_empty() {
+        parts.push(modes);
+    }
+    if let Some(fees) = access.fees {
+        parts.push(fees.label().to_string());
+    }
+    parts.join(" · ")
+}
+
+/// The publics welcomed, on one line: `Réservé à : étudiants` when only they are received,
+/// `Bienvenue en particulier : familles, femmes` otherwise.
+pub(crate) fn publics_line(labels: &[String], only: bool) -> Option<String> {
+    if labels.is_empty() {
+        return None;
+    }
+    let list = labels
+        .iter()
+        .enumerate()
+        .map(|(n, l)| if n == 0 { l.clone() } else { lower_first(l) })
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(if only {
+        format!("Réservé à : {}", lower_first(&list))
+    } else {
+        format!("Bienvenue en particulier : {}", lower_first(&list))
+    })
+}
+
+/// The label with its first letter in lower case, unless it is an acronym (`LGBT+`).
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(_), Some(b)) if b.is_uppercase() => s.to_string(),
+        (Some(a), _) => a.to_lowercase().chain(s.chars().skip(1)).collect(),
+        _ => String::new(),
     }
 }
 
@@ -200,10 +327,24 @@ mod tests {
     }
 
     #[test]
+    fn publics_are_said_in_words() {
+        let labels = ["Familles".to_string(), "Personnes LGBT+".to_string()];
+        assert_eq!(
+            publics_line(&labels, false).unwrap(),
+            "Bienvenue en particulier : familles, personnes LGBT+"
+        );
+        assert_eq!(
+            publics_line(&labels[..1], true).unwrap(),
+            "Réservé à : familles"
+        );
+        assert_eq!(weekday_day(date(2026, 12, 1)), "Mardi 1er\u{a0}décembre");
+    }
+
+    #[test]
     fn spoken_times_and_rhythms() {
         assert_eq!(
             span(Clock::from_minutes(540), Clock::from_minutes(1050)),
-            "de 9 h à 17 h 30"
+            "de 9\u{a0}h à 17\u{a0}h\u{a0}30"
         );
         assert_eq!(
             weekly(&[Weekday::Mo, Weekday::We, Weekday::Sa]),

@@ -11,6 +11,12 @@ pub(crate) const CALENDAR: &str = "benevolat/creneaux.ics";
 pub(crate) const ASSOCIATIONS_JSON: &str = "donnees/associations.json";
 pub(crate) const ASSOCIATIONS_CSV: &str = "donnees/associations.csv";
 pub(crate) const ASSOCIATIONS_GEOJSON: &str = "donnees/associations.geojson";
+/// Open data in data·inclusion's schema: the associations as structures, their places as
+/// services.
+pub(crate) const DATAINCLUSION_STRUCTURES: &str = "donnees/datainclusion/structures.json";
+pub(crate) const DATAINCLUSION_SERVICES: &str = "donnees/datainclusion/services.json";
+/// The communes and their centres, `[[name, lat, lon], …]`, for the forms' locating.
+pub(crate) const COMMUNES: &str = "donnees/communes.json";
 /// The search index's manifest, at the address the search page gives the script.
 pub(crate) const SEARCH_MANIFEST: &str = "recherche/index.json";
 /// The search index's shards of words, `recherche/mots/KEY.json`, its entries by numbered
@@ -29,7 +35,7 @@ pub(crate) const LICENCE: &str = "Licence Ouverte / Open Licence 2.0 (Etalab)";
 pub(crate) const LICENCE_URL: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
 
 /// The columns of the CSV, in order.
-pub(crate) const CSV_COLUMNS: [&str; 24] = [
+pub(crate) const CSV_COLUMNS: [&str; 28] = [
     "slug",
     "nom",
     "resume",
@@ -51,6 +57,10 @@ pub(crate) const CSV_COLUMNS: [&str; 24] = [
     "siret",
     "partenaire_banque_alimentaire",
     "publics",
+    "acces",
+    "precisions_acces",
+    "frais",
+    "publics_uniquement",
     "langues",
     "mis_a_jour",
     "url",

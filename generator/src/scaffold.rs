@@ -1,4 +1,5 @@
-//! `portal new`: a commented content file that builds as it is, for an editor to fill in.
+//! `portal new`: a commented content file that builds as it is, for an editor to fill in,
+//! pointing to its JSON Schema (written into `schemas/` at the same time).
 
 use std::fs;
 use std::io::Write;
@@ -35,6 +36,12 @@ pub fn new_entry(root: &Path, kind: Kind, slug: &str, today: Date) -> Result<Pat
         Kind::Resource => resource(&first_association(root)?, today),
         Kind::Page => page(),
     };
+    // The schema line first, for an editor's IDE; the schemas refreshed after the write.
+    let text = text.replacen(
+        "---\n",
+        &format!("---\n{}", crate::schemas::modeline(kind)),
+        1,
+    );
     let dir = path.parent().expect("a content file has a folder");
     fs::create_dir_all(dir).map_err(BuildError::io(dir))?;
     // create_new never follows a link, and fails if the file appeared in the meantime.
@@ -44,6 +51,7 @@ pub fn new_entry(root: &Path, kind: Kind, slug: &str, today: Date) -> Result<Pat
         .open(&path)
         .and_then(|mut f| f.write_all(text.as_bytes()))
         .map_err(BuildError::io(&path))?;
+    crate::schemas::write(root, &root.join(crate::schemas::FOLDER))?;
     Ok(path)
 }
 
@@ -96,6 +104,8 @@ locations:
     #   - {{from: 2026-12-24, to: 2027-01-02, note: Congés}}
     accessibility:
       wheelchair: true
+    # directions: Tram C, arrêt Gare Saint-Jean      # comment venir
+    # season: {{from: "11-01", to: "03-31"}}          # ouvert une partie de l'année seulement
 # contact:
 #   phone: 05 56 00 00 00
 #   email: contact@exemple.org
@@ -104,8 +114,16 @@ locations:
 #   rna: W331234567                       # W + 9 chiffres
 #   siret: "73282932000074"               # 14 chiffres, clé vérifiée
 food_bank_partner: false
-# public: [familles, personnes-isolees]
-# conditions: Sur orientation d'un travailleur social
+# Qui peut venir : unconditional (sans condition), registration (sur inscription),
+# referral (sur orientation d'un travailleur social), appointment (sur rendez-vous).
+# access:
+#   mode: [referral]
+#   fees: free                            # free (gratuit) ou paid (participation)
+#   note: Sur présentation d'un justificatif de domicile
+# Publics accueillis en particulier (clés : familles, femmes, jeunes, etudiants, seniors,
+# personnes-sans-domicile, personnes-sans-papiers… ; d'autres dans la table [publics] de site.toml).
+# publics: [familles, personnes-isolees]
+# publics_only: false                     # true : seuls ces publics sont reçus
 languages: [fr]
 # Date à laquelle ces informations ont été vérifiées pour la dernière fois.
 updated: {today}

@@ -42,6 +42,9 @@ struct AppState {
     /// The form functions, once a build has told them what the site holds.
     api: Arc<RwLock<Option<Arc<Api>>>>,
     store: Arc<dyn Store>,
+    /// What each rebuild knows of the site, for the task that sends the entries' files to
+    /// the store (the moderators' diffs).
+    sources: tokio::sync::watch::Sender<Option<portal_forms::api::SiteState>>,
 }
 
 /// Options of `portal serve`.
@@ -59,12 +62,15 @@ pub struct ServeOptions {
 /// Runs the server until Ctrl-C.
 pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let (events, _) = broadcast::channel(16);
+    let (sources, built) = tokio::sync::watch::channel(None);
     let state = AppState {
         served: Arc::new(RwLock::new(Served::default())),
         events,
         api: Arc::new(RwLock::new(None)),
         store: options.store.clone(),
+        sources,
     };
+    tokio::spawn(send_sources(state.store.clone(), built));
     let mut site = Incremental::new(BuildOptions {
         root: options.root.clone(),
         output: PathBuf::new(),
@@ -101,6 +107,14 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The form functions of `portal serve`, with the preview of proposed pages.
+fn with_preview(options: &ServeOptions, api: Api) -> Api {
+    api.with_preview(Arc::new(crate::preview::Previewer::new(
+        options.root.clone(),
+        options.today,
+    )))
+}
+
 /// Builds into memory; on success the new site replaces the old, on failure the old stays.
 /// `changed` are the files saved since the last build (none: build everything).
 fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, changed: &[PathBuf]) {
@@ -120,10 +134,16 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
         Ok(update) => {
             let report = site.report().expect("a build succeeded").clone();
             if let Some(forms) = report.forms.clone() {
+                let _ = state.sources.send(Some(forms.clone()));
                 let mut api = state.api.write().unwrap_or_else(|e| e.into_inner());
                 match api.as_ref() {
                     Some(api) => api.set_state(forms),
-                    None => *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All))),
+                    None => {
+                        *api = Some(Arc::new(with_preview(
+                            options,
+                            Api::new(state.store.clone(), forms, Group::All),
+                        )))
+                    }
                 }
             }
             if let Some(base_path) = site.base_path() {
@@ -157,7 +177,10 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
                     slugs: Default::default(),
                     content_root: Some(options.root.join("content")),
                 };
-                *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All)));
+                *api = Some(Arc::new(with_preview(
+                    options,
+                    Api::new(state.store.clone(), forms, Group::All),
+                )));
             }
             drop(api);
             let message = e.to_string();
@@ -168,18 +191,34 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
     }
 }
 
-/// Watches the sources and rebuilds, once per burst of changes.
+/// The folders watched whole, when they exist: a site may have no `themes/` (the built-in
+/// theme) and add one later, to override a file.
+const WATCHED: [&str; 2] = ["content", "themes"];
+
+/// Watches the sources and rebuilds, once per burst of changes. The site's folder itself is
+/// watched for `site.toml` and for `content/` or `themes/` appearing; nothing else in it
+/// (the output, the forms' store) starts a build.
 fn watch(
     options: ServeOptions,
     state: AppState,
     mut site: Incremental,
-) -> anyhow::Result<notify::RecommendedWatcher> {
+) -> anyhow::Result<Arc<std::sync::Mutex<notify::RecommendedWatcher>>> {
     let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+    let root = options.root.clone();
+    let sources = move |path: &std::path::Path| {
+        path.strip_prefix(&root).is_ok_and(|rel| {
+            let first = rel.components().next().map(|c| c.as_os_str());
+            first.is_some_and(|f| f == "site.toml" || WATCHED.iter().any(|w| f == *w))
+        })
+    };
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         match event {
             Ok(e) if matches!(e.kind, notify::EventKind::Access(_)) => {}
             Ok(e) => {
-                let _ = tx.send(e.paths);
+                let paths: Vec<PathBuf> = e.paths.into_iter().filter(|p| sources(p)).collect();
+                if !paths.is_empty() {
+                    let _ = tx.send(paths);
+                }
             }
             // An event lost (queue overflow): rebuild everything.
             Err(_) => {
@@ -187,13 +226,31 @@ fn watch(
             }
         }
     })?;
-    for dir in ["content", "themes"] {
-        let path = options.root.join(dir);
-        if path.exists() {
-            watcher.watch(&path, RecursiveMode::Recursive)?;
+    let watcher = Arc::new(std::sync::Mutex::new(watcher));
+    let mut watching = std::collections::BTreeSet::new();
+    let follow = {
+        let watcher = watcher.clone();
+        let root = options.root.clone();
+        move |watching: &mut std::collections::BTreeSet<&'static str>| {
+            for dir in WATCHED {
+                let path = root.join(dir);
+                if path.is_dir() && !watching.contains(dir) {
+                    let mut w = watcher.lock().unwrap_or_else(|e| e.into_inner());
+                    if w.watch(&path, RecursiveMode::Recursive).is_ok() {
+                        watching.insert(dir);
+                    }
+                } else if !path.is_dir() {
+                    // Gone (or never there): watched again when it comes back.
+                    watching.remove(dir);
+                }
+            }
         }
-    }
-    watcher.watch(&options.root.join("site.toml"), RecursiveMode::NonRecursive)?;
+    };
+    follow(&mut watching);
+    watcher
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .watch(&options.root, RecursiveMode::NonRecursive)?;
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
             // Editors save in several steps: wait for the burst to end. An event without
@@ -209,6 +266,7 @@ fn watch(
             }
             changed.sort();
             changed.dedup();
+            follow(&mut watching);
             rebuild(&options, &state, &mut site, &changed);
         }
     });
@@ -232,6 +290,23 @@ async fn events_stream(
 const LIVE_RELOAD: &str = r#"<script>(()=>{const s=new EventSource("/__portal/events");s.addEventListener("reload",()=>location.reload());s.addEventListener("error",e=>{if(!e.data)return;let d=document.getElementById("portal-build-error");if(!d){d=document.createElement("pre");d.id="portal-build-error";d.setAttribute("role","alert");d.style.cssText="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#fff0f0;color:#5c0000;border-top:4px solid #b00020;white-space:pre-wrap;z-index:99";document.body.append(d)}d.textContent="La construction a échoué (dernier site valide affiché) :\n\n"+e.data})})()</script>"#;
 
 /// Deletes expired personal data and counters, as DynamoDB's TTL does in production.
+/// Sends the entries' files to the store after each rebuild (the latest one, when several
+/// came meanwhile): only what changed is written.
+async fn send_sources(
+    store: Arc<dyn Store>,
+    mut built: tokio::sync::watch::Receiver<Option<portal_forms::api::SiteState>>,
+) {
+    let sources = portal_forms::rules::Sources::new(store);
+    while built.changed().await.is_ok() {
+        let Some(state) = built.borrow_and_update().clone() else {
+            continue;
+        };
+        if let Err(e) = crate::sources::sync(&sources, &state).await {
+            eprintln!("Fiches non envoyées aux formulaires (diffs de la modération) : {e}");
+        }
+    }
+}
+
 async fn purge_every_hour(store: Arc<dyn Store>) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
@@ -288,6 +363,31 @@ fn file(state: AppState, uri: Uri) -> Response {
         .unwrap_or(path.trim_start_matches('/'));
     let rel = percent_decode(rel);
     let lookup = |key: &str| served.files.get(key).cloned();
+    // The header's search box without JavaScript: a plain word of a need opens its places,
+    // as the site's CloudFront function does in production (template.yaml).
+    if rel == "recherche/"
+        && let Some(need) = uri
+            .query()
+            .and_then(|q| {
+                q.split('&')
+                    .find_map(|kv| kv.strip_prefix("q="))
+                    .map(|v| percent_decode(&v.replace('+', " ")))
+            })
+            .as_deref()
+            .and_then(portal_model::lexicon::need_for)
+        && served
+            .files
+            .contains_key(&format!("besoin/{need}/index.html"))
+    {
+        return Response::builder()
+            .status(StatusCode::FOUND)
+            .header(
+                header::LOCATION,
+                format!("{}besoin/{need}/", served.base_path),
+            )
+            .body(Body::empty())
+            .expect("a redirect response");
+    }
     let (status, key, bytes) = if rel.is_empty() || rel.ends_with('/') {
         let key = format!("{rel}index.html");
         match lookup(&key) {

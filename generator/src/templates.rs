@@ -31,6 +31,8 @@ struct SiteView<'a> {
     retention_days: u32,
     timezone: &'a str,
     today: String,
+    /// The credit of the territory's outline, shown under the maps that draw it.
+    outline_credit: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +107,9 @@ impl Templates {
             retention_days: config.forms.retention_days,
             timezone: &config.timezone,
             today: index.today.to_string(),
+            outline_credit: (!index.content.outline.0.is_empty())
+                .then_some(index.content.outline_credit.as_deref())
+                .flatten(),
         };
         tera.global_context().insert("site", &view);
         tera.global_context().insert("assets", &theme.assets);

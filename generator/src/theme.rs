@@ -1,5 +1,7 @@
-//! The theme: its templates, compiled, and its static files, fingerprinted, read from
-//! `themes/<name>/` once per build.
+//! The theme: its templates, compiled, and its static files, fingerprinted, once per build.
+//! The default theme is built into the binary (from `themes/default/`, see `build.rs`); a
+//! site's `themes/<theme>/` holds only what it changes: each of its files replaces the
+//! built-in file of the same path, the others stay.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -11,6 +13,13 @@ use tera::Tera;
 use crate::error::BuildError;
 use crate::urls::Urls;
 
+/// The name of the built-in theme, the one `site.toml` names by default.
+pub const DEFAULT: &str = "default";
+
+/// The built-in theme: every file of `themes/default/` when the binary was built, as (path
+/// relative to the theme's folder, bytes), in path order.
+pub const BUILT_IN: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/theme.rs"));
+
 /// A theme: its templates, compiled, and its static files, fingerprinted.
 pub struct Theme {
     pub(crate) tera: Tera,
@@ -21,20 +30,37 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Loads `themes/<name>/templates/**` and `themes/<name>/static/**`. Files under
-    /// `static/assets/` get a content hash in their name, so they can be cached for ever.
+    /// Loads the built-in theme with the files of `themes/<name>/` over it: `templates/**`
+    /// compiled, `static/**` copied. Files under `static/assets/` get a content hash in
+    /// their name, so they can be cached for ever. A theme other than `default` must have
+    /// its folder.
     pub fn load(root: &Path, name: &str, urls: &Urls) -> Result<Theme, BuildError> {
         let dir = root.join("themes").join(name);
-        if !dir.is_dir() {
+        if name != DEFAULT && !dir.is_dir() {
             return Err(BuildError::ThemeMissing {
                 name: name.to_string(),
                 folder: dir,
             });
         }
+        let mut sources: BTreeMap<String, Vec<u8>> = BUILT_IN
+            .iter()
+            .map(|(rel, bytes)| (rel.to_string(), bytes.to_vec()))
+            .collect();
+        for (rel, path) in files_under(&dir)? {
+            let bytes = fs::read(&path).map_err(BuildError::io(&path))?;
+            sources.insert(rel, bytes);
+        }
         let mut templates = Vec::new();
-        for (rel, path) in files_under(&dir.join("templates"))? {
-            let text = fs::read_to_string(&path).map_err(BuildError::io(&path))?;
-            templates.push((rel, text));
+        let mut statics = Vec::new();
+        for (rel, bytes) in sources {
+            if let Some(template) = rel.strip_prefix("templates/") {
+                let text = String::from_utf8(bytes).map_err(|_| BuildError::TemplateNotText {
+                    file: dir.join(&rel),
+                })?;
+                templates.push((template.to_string(), text));
+            } else if let Some(file) = rel.strip_prefix("static/") {
+                statics.push((file.to_string(), bytes));
+            }
         }
         let mut tera = Tera::new();
         let tight = templates.iter().map(|(rel, text)| {
@@ -52,8 +78,7 @@ impl Theme {
         }
         let mut files = Vec::new();
         let mut assets = BTreeMap::new();
-        for (rel, path) in files_under(&dir.join("static"))? {
-            let bytes = fs::read(&path).map_err(BuildError::io(&path))?;
+        for (rel, bytes) in statics {
             let out = match rel.strip_prefix("assets/") {
                 Some(asset) => {
                     let hash = Sha256::digest(&bytes);
@@ -77,7 +102,44 @@ impl Theme {
     }
 }
 
-/// The files under `dir`, as (path relative to `dir` with `/`, full path), sorted.
+/// Writes the built-in theme's files (all of them, or those named in `only`, paths as in
+/// the theme: `templates/association.html`) under `dir`, for a site that wants to change
+/// them; returns the files written. Nothing is written if any of them exists already.
+pub fn export(dir: &Path, only: &[String]) -> Result<Vec<std::path::PathBuf>, BuildError> {
+    for name in only {
+        if !BUILT_IN.iter().any(|(rel, _)| rel == name) {
+            let hint = portal_model::problem::suggest(name, BUILT_IN.iter().map(|(r, _)| *r));
+            return Err(BuildError::NotInTheme {
+                file: name.clone(),
+                suggestion: hint,
+            });
+        }
+    }
+    let chosen: Vec<&(&str, &[u8])> = BUILT_IN
+        .iter()
+        .filter(|(rel, _)| only.is_empty() || only.iter().any(|o| o == rel))
+        .collect();
+    let existing: Vec<_> = chosen
+        .iter()
+        .map(|(rel, _)| dir.join(rel))
+        .filter(|p| p.symlink_metadata().is_ok())
+        .collect();
+    if !existing.is_empty() {
+        return Err(BuildError::ExportExists(existing));
+    }
+    let mut written = Vec::new();
+    for (rel, bytes) in chosen {
+        let path = dir.join(rel);
+        let parent = path.parent().expect("a theme file has a folder");
+        fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
+        fs::write(&path, bytes).map_err(BuildError::io(&path))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The files under `dir`, as (path relative to `dir` with `/`, full path), sorted; none when
+/// there is no such folder.
 fn files_under(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, BuildError> {
     let mut out = Vec::new();
     if !dir.is_dir() {

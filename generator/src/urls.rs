@@ -1,6 +1,7 @@
 //! Every URL of the site in one place, so that templates, feeds, the sitemap and the
 //! written file names agree.
 
+use portal_model::addresses::{CATEGORY, COMMUNE, OFFERS, PAGINATION, REQUESTS};
 use portal_model::resource::{ResourceCategory, ResourceKind};
 use serde::Serialize;
 
@@ -67,14 +68,30 @@ impl Urls {
         self.at(&format!("associations/{slug}/"))
     }
     pub fn category(&self, key: &str) -> String {
-        self.at(&format!("associations/categorie/{key}/"))
+        self.at(&format!("associations/{CATEGORY}/{key}/"))
     }
     pub fn commune(&self, slug: &str) -> String {
-        self.at(&format!("associations/commune/{slug}/"))
+        self.at(&format!("associations/{COMMUNE}/{slug}/"))
     }
     /// The printable guide of a commune.
     pub fn guide(&self, slug: &str) -> String {
-        self.at(&format!("associations/commune/{slug}/guide/"))
+        self.at(&format!("associations/{COMMUNE}/{slug}/guide/"))
+    }
+    /// The places of a need: `/besoin/manger/`.
+    pub fn need(&self, key: &str) -> String {
+        self.at(&format!("besoin/{key}/"))
+    }
+    /// The places of a need in one commune: `/besoin/manger/bordeaux/`.
+    pub fn need_in(&self, key: &str, commune: &str) -> String {
+        self.at(&format!("besoin/{key}/{commune}/"))
+    }
+    /// The associations that welcome a public.
+    pub fn public(&self, key: &str) -> String {
+        self.at(&format!("associations/public/{key}/"))
+    }
+    /// The associations of an access mode.
+    pub fn access(&self, mode: portal_model::access::AccessMode) -> String {
+        self.at(&format!("associations/acces/{}/", mode.slug()))
     }
     pub fn calls(&self) -> String {
         self.at("benevolat/")
@@ -89,26 +106,27 @@ impl Urls {
         self.at(&format!("ressources/{slug}/"))
     }
     pub fn resources_of_kind(&self, kind: ResourceKind) -> String {
-        self.at(match kind {
-            ResourceKind::Offer => "ressources/offres/",
-            ResourceKind::Request => "ressources/demandes/",
+        self.at(&match kind {
+            ResourceKind::Offer => format!("ressources/{OFFERS}/"),
+            ResourceKind::Request => format!("ressources/{REQUESTS}/"),
         })
     }
     pub fn resources_of_category(&self, category: ResourceCategory) -> String {
         self.at(&format!(
-            "ressources/categorie/{}/",
+            "ressources/{CATEGORY}/{}/",
             category_word(category)
         ))
     }
     /// The page of needs: every open request, by category and commune.
     pub fn needs(&self) -> String {
-        self.at("ressources/besoins/")
+        self.at(&format!("ressources/{}/", portal_model::addresses::NEEDS))
     }
     /// The open requests of one category in one commune (`commune` as the needs page
     /// names it, `À distance` included).
     pub fn needs_of(&self, category: ResourceCategory, commune: &str) -> String {
         self.at(&format!(
-            "ressources/besoins/{}/{}/",
+            "ressources/{}/{}/{}/",
+            portal_model::addresses::NEEDS,
             category_word(category),
             portal_model::checks::slugify(commune)
         ))
@@ -128,7 +146,7 @@ impl Urls {
         if n <= 1 {
             first.to_string()
         } else {
-            format!("{first}page/{n}/")
+            format!("{first}{PAGINATION}/{n}/")
         }
     }
 }

@@ -117,5 +117,5 @@ export async function keyboardJourneyGate(site) {
   for (const s of steps) console.log('  ' + s);
   console.log(`  ${keys} touches au total, sans souris : « ${chosen} », ${place}, ${DAY} : ${hours}`);
   assert.match(place, new RegExp(COMMUNE), `le lieu trouvé n'est pas à ${COMMUNE}`);
-  assert.match(hours, /\d+ h/, `${chosen} n'est pas ouvert le ${DAY.toLowerCase()} (« ${hours} »)`);
+  assert.match(hours, /\d+\sh/, `${chosen} n'est pas ouvert le ${DAY.toLowerCase()} (« ${hours} »)`);
 }

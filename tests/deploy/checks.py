@@ -196,7 +196,10 @@ TRANSACT_ITEMS = {
 ADMIN_CALLS = {"create_table", "describe_table", "describe_time_to_live", "update_time_to_live", "delete_table"}
 # Used by the code, on purpose not granted to the functions: revoking a moderator
 # (`portal moderators revoke`, run with an administrator's credentials) deletes its token item.
-NOT_FOR_FUNCTIONS = {"dynamodb:DeleteItem": "portal moderators revoke (administrateur)"}
+NOT_FOR_FUNCTIONS = {
+    "dynamodb:DeleteItem": "portal moderators revoke (administrateur)",
+    "dynamodb:BatchWriteItem": "portal sources (rôle de publication)",
+}
 
 
 def code_actions():
@@ -300,13 +303,21 @@ def check_template(path):
         for word in site.get(directive, []):
             if word in ("'unsafe-inline'", "'unsafe-eval'", "*", "data:"):
                 problem(f"SiteHeadersPolicy : {directive} {word}")
-    print(f"  CSP : pages du site script-src/style-src 'self' ; pages des fonctions style-src {expected}")
+    # With AddressSearch, the site's policy with one more source, the address service, in
+    # connect-src only (site.toml's [forms] address_search).
+    with_address = csp(template, "SiteHeadersPolicyAddressSearch")
+    if {k: v for k, v in with_address.items() if k != "connect-src"} != {k: v for k, v in site.items() if k != "connect-src"} \
+            or with_address.get("connect-src") != site.get("connect-src", []) + ["https://api-adresse.data.gouv.fr"]:
+        problem(f"SiteHeadersPolicyAddressSearch diffère de SiteHeadersPolicy ailleurs que dans connect-src : {with_address}")
+    print(f"  CSP : pages du site script-src/style-src 'self' ; pages des fonctions style-src {expected} ; "
+          f"connect-src {' '.join(site.get('connect-src', []))}, et api-adresse.data.gouv.fr avec AddressSearch")
 
     # The routes of the contract.
     routes = sorted(r["Properties"]["RouteKey"] for r in res.values() if r["Type"] == "AWS::ApiGatewayV2::Route")
     contract = sorted(
         [
             "POST /api/submissions",
+            "GET /api/submissions/token",
             "GET /api/submissions/{id}/status",
             "GET /api/moderation/submissions",
             "GET /api/moderation/submissions/{id}",
@@ -455,6 +466,39 @@ process.exit(bad ? 1 : 0);
         if obj and not (site / obj.lstrip("/")).is_file():
             problem(f"{uri} → {obj}, absent du site construit")
     print(f"  {len(cases)} adresses : dossier → index.html, sans barre finale → 301, fichiers tels quels")
+
+    # The header's search box without JavaScript: its table is the lexicon's words of the
+    # needs, folded and singular; a plain word leads to a need page the site has, any
+    # other query to the search page.
+    import tomllib
+    lexicon = tomllib.loads((ROOT / "functions/model/src/data/fr/lexicon.toml").read_text())
+    singular = lambda w: w[:-1] if len(w) > 3 and w[-1] in "sx" else w
+    want = {}
+    for group in lexicon["group"]:
+        for word in group.get("typed", []) if "need" in group else []:
+            want.setdefault(singular(word), group["need"])
+    searches = [("manger", "manger"), ("Dormir", "dormir"), ("une%20douche", "se-laver"),
+                ("v%C3%AAtements", "s-habiller"), ("40+kg+de+pommes", None), ("%E2%80%A6%ZZ", None)]
+    probe = code + """
+const [table, searches] = JSON.parse(process.argv[1]);
+let bad = 0;
+if (JSON.stringify(NEEDS) !== JSON.stringify(table)) { console.log("  PROBLÈME : la table NEEDS n'est pas celle de lexicon.toml"); bad++; }
+for (const [q, need] of searches) {
+  const out = handler({ request: { uri: "/recherche/", method: "GET", querystring: { q: { value: q } }, headers: {} } });
+  const got = out.statusCode ? out.headers.location.value : out.uri;
+  const expected = need ? `/besoin/${need}/` : "/recherche/index.html";
+  if (got !== expected) { console.log(`  PROBLÈME : /recherche/?q=${q} → ${got}, attendu ${expected}`); bad++; }
+}
+process.exit(bad ? 1 : 0);
+"""
+    r = subprocess.run(["node", "-e", probe, json.dumps([want, searches])], capture_output=True, text=True)
+    print(r.stdout, end="")
+    if r.returncode != 0:
+        problem(f"fonction CloudFront, recherche : {r.stderr.strip() or 'mots mal menés'}")
+    for need in set(want.values()):
+        if not (site / "besoin" / need / "index.html").is_file():
+            problem(f"/besoin/{need}/ : la recherche y mène, le site construit ne l'a pas")
+    print(f"  recherche sans JavaScript : {len(want)} mots simples mènent à {len(set(want.values()))} besoins ; les autres à /recherche/")
     done("fonction CloudFront IndexFunction")
 
 

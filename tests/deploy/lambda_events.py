@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -340,11 +341,21 @@ def main(lambda_dir, portal, site_root):
     if status.get("status") != "approved":
         fail(f"statut {status}, attendu approved")
 
-    # What the scheduled job of the workflow runs: portal import --store dynamodb.
+    # What the scheduled job of the workflow runs: its first step asks the table whether
+    # anything approved waits (run as it is, with the AWS CLI), then portal import.
+    if pending_step() != 1:
+        fail("l'étape « Propositions à importer » ne voit pas la proposition acceptée")
     imported = subprocess.run([portal, "--root", site_root, "import", "--store", "dynamodb"], capture_output=True, text=True)
     print("  portal import --store dynamodb →", imported.stdout.strip().replace("\n", " | "))
     if imported.returncode != 0 or "1 proposition(s) importée(s)" not in imported.stdout:
         fail(f"portal import : {imported.stdout} {imported.stderr}")
+    if pending_step() != 0:
+        fail("l'étape « Propositions à importer » compte encore la proposition importée")
+    # The publication's last step: the entries' files, for the moderators' diffs on Lambda.
+    sources = subprocess.run([portal, "--root", site_root, "sources", "--store", "dynamodb"], capture_output=True, text=True)
+    print("  portal sources --store dynamodb →", sources.stdout.strip())
+    if sources.returncode != 0 or "nouvelles ou modifiées" not in sources.stdout:
+        fail(f"portal sources : {sources.stdout} {sources.stderr}")
 
     for name, p in procs.items():
         if p.poll() is not None:
@@ -352,6 +363,32 @@ def main(lambda_dir, portal, site_root):
         p.kill()
         p.wait()
     print("Événements Lambda : ok (les deux binaires, sur la table du modèle).")
+
+
+def pending_step():
+    """The workflow's step « Propositions à importer », run by bash as the runner would: the
+    count it writes to GITHUB_OUTPUT."""
+    import yaml
+
+    workflow = Path(__file__).resolve().parents[2] / ".github/workflows/publish.yml"
+    steps = yaml.safe_load(workflow.read_text())["jobs"]["pending"]["steps"]
+    script = next(st["run"] for st in steps if st.get("name") == "Propositions à importer")
+    with tempfile.NamedTemporaryFile("r", suffix=".out") as out:
+        # configure-aws-credentials sets both region variables on the runner; the AWS CLI of
+        # the tests' venv (v1) reads AWS_DEFAULT_REGION.
+        region = os.environ.get("AWS_REGION", "eu-west-3")
+        env = {
+            **os.environ,
+            "AWS_DEFAULT_REGION": region,
+            "TABLE": os.environ["PORTAL_TABLE"],
+            "GITHUB_OUTPUT": out.name,
+        }
+        run = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True)
+        if run.returncode != 0:
+            fail(f"étape « Propositions à importer » : {run.stdout} {run.stderr}")
+        written = Path(out.name).read_text()
+    print("  étape « Propositions à importer » →", run.stdout.strip())
+    return int(re.search(r"^count=(\d+)$", written, re.M).group(1))
 
 
 def check_style(page):

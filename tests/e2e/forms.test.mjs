@@ -2,12 +2,13 @@
 // tests/sites/basic (see ./run). The tests run in order: the moderation test decides on
 // what the first two submitted.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import * as h from "./lib.mjs";
 
 const STATUS_URL = /\/api\/submissions\/([0-9a-f]+)\/status\?receipt=[0-9a-f]+/;
-const submit = (page) => page.locator("form[data-form] button").click();
+const submit = (page) => page.locator("form[data-form] button[type=submit]").click();
 const text = (page, selector = "main") => page.locator(selector).innerText();
 
 /** Submits a scripted form that should be accepted; on a refusal, fails with its errors. */
@@ -55,8 +56,10 @@ describe("formulaire d'annonce sans JavaScript", () => {
     const problems = await text(page);
     assert.match(problems, /Votre proposition n'a pas été envoyée/);
     assert.match(problems, /Il y a 2 problèmes à corriger/);
-    assert.match(problems, /Date limite de consommation : Attendu la date limite de consommation \(obligatoire pour une offre de denrées\)/);
-    assert.match(problems, /Votre adresse e-mail \(non publiée\) : Attendu une adresse e-mail/);
+    // Said with the form's labels, what to do, and never a word of the files (food, offer).
+    assert.match(problems, /Date limite de consommation : Remplissez ce champ : la date limite de consommation \(obligatoire pour une offre de denrées\)/);
+    assert.match(problems, /Votre adresse e-mail \(non publiée\) : Indiquez une adresse e-mail où vous joindre/);
+    assert.doesNotMatch(problems, /\b(food|offer|content\/)/);
     assert.equal(await page.getAttribute(".error-summary", "role"), "alert");
 
     // Back: the browser restores what was typed, so only the mistakes need retyping.
@@ -79,6 +82,9 @@ describe("formulaire d'annonce sans JavaScript", () => {
     // The receipt link, to come back later, is on the page.
     const link = await page.getAttribute(".panel a", "href");
     assert.match(link, STATUS_URL);
+    // A whole address, to copy: the one the page is at.
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/api\/submissions\//);
+    assert.equal(await text(page, ".panel code"), link);
     assert.ok(page.url().includes(link));
     sent.noScript = { title, status: link, id: link.match(STATUS_URL)[1] };
     assert.deepEqual(page.errors, []);
@@ -119,7 +125,7 @@ describe("formulaire d'annonce avec JavaScript", () => {
     const links = await summary.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     const fields = ["#f-title", "#f-expires", "#f-contact_email"];
     assert.deepEqual([...links].sort(), [...fields].sort());
-    assert.match(await text(page, "#error-summary"), /Date limite de consommation : Attendu la date limite/);
+    assert.match(await text(page, "#error-summary"), /Date limite de consommation : Remplissez ce champ : la date limite/);
 
     // Each field in error: marked invalid, its message next to it and read with it.
     for (const id of fields) {
@@ -161,11 +167,21 @@ describe("modération et publication", () => {
     const first = titles.indexOf(sent.noScript.title);
     assert.ok(first >= 0, `${sent.noScript.title} dans ${titles}`);
     assert.ok(first < titles.indexOf(sent.script.title), titles.join(" | "));
+    // Each item says the association and the day the offer stops being of use.
+    const item = await page.locator("#queue-list li", { hasText: sent.noScript.title }).innerText();
+    assert.match(item, /association : epicerie-du-port · à consommer avant le \d+ \S+ \d{4}/);
 
     await page.getByRole("button", { name: sent.noScript.title }).click();
     await page.locator("#detail").waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.id), "detail-title");
     assert.match(await text(page, "#detail-title"), /annonce : Test e2e : 25 kg de carottes/);
+    // The page as it will be published, by the site's own templates (its h1 two levels
+    // down, under the moderation page's), and the file it is written as, folded below.
+    await page.locator("#detail-body .preview h3").first().waitFor();
+    assert.equal(await text(page, "#detail-body .preview h3"), "Test e2e : 25 kg de carottes");
+    assert.match(await text(page, "#detail-body .preview"), /Offre Denrées alimentaires/);
+    assert.match(await text(page, "#d-approve-hint"), /publiée telle quelle sur le portail, visible de tous/);
+    await page.locator("#detail-body details summary").click();
     const file = await text(page, "#detail-body pre.file");
     assert.match(file, /^title: /m);
     assert.match(file, /^expires: \d{4}-\d\d-\d\d/m);
@@ -186,7 +202,7 @@ describe("modération et publication", () => {
     assert.equal(again.status, 409);
 
     const status = await h.newPage({ javaScript: false });
-    await status.goto(`${h.base}${sent.noScript.status}`);
+    await status.goto(sent.noScript.status); // the whole address the page gave
     assert.match(await text(status, "h1"), /Suivi de votre proposition/);
     assert.match(await text(status), /Statut : acceptée\./);
     assert.deepEqual([...page.errors, ...status.errors], []);
@@ -213,7 +229,7 @@ describe("modération et publication", () => {
     assert.match(await text(page, "#status"), /est à modifier/);
 
     const status = await h.newPage({ javaScript: false });
-    await status.goto(`${h.base}${sent.script.status}`);
+    await status.goto(sent.script.status);
     assert.match(await text(status), /Statut : à modifier\./);
     assert.equal(await text(status, "blockquote"), note);
     assert.deepEqual([...page.errors, ...status.errors], []);
@@ -246,6 +262,76 @@ describe("modération et publication", () => {
     } finally {
       await h.startServer();
     }
+  });
+});
+
+describe("mise de côté à l'import", () => {
+  test("une modification dont la fiche a changé : conflit, montrée avec sa raison, corrigée, importée", async () => {
+    const file = `${h.SITE}/content/ressources/camion.md`;
+    const title = "Besoin d'un camion frigorifique le mardi";
+    const change = {
+      type: "resource", target: "camion",
+      fields: { title, association: "ecoute-telephone", kind: "request", category: "transport",
+        available: { from: h.inDays(1), until: h.inDays(60) } },
+      body: "Pour la tournée du mardi matin.", contact_email: "tournee@example.org",
+    };
+    const sentChange = await fetch(`${h.base}/api/submissions`, {
+      method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(change),
+    }).then((r) => r.json());
+    const one = (await h.moderationApi(`/submissions/${sentChange.id}`)).body;
+    assert.match(one.diff, /^\+title: "Besoin d'un camion frigorifique le mardi"$/m);
+    const approved = await h.moderationApi(`/submissions/${sentChange.id}/decision`, {
+      method: "POST", body: JSON.stringify({ action: "approve", version: 1, base: one.current_sha256 }),
+    });
+    assert.equal(approved.status, 200);
+    // An editor changes the file before the import: the import writes nothing over it.
+    const edited = `${readFileSync(file, "utf8")}\nÉdité à la main.\n`;
+    writeFileSync(file, edited);
+    await h.stopServer();
+    try {
+      const run = spawnSync(h.PORTAL, ["--root", h.SITE, "import"], { encoding: "utf8" });
+      assert.equal(run.status, 2, run.stdout + run.stderr);
+      assert.match(run.stdout, /^Conflit : proposition [0-9a-f]+ : content\/ressources\/camion\.md a été modifié depuis la décision/m);
+      assert.equal(readFileSync(file, "utf8"), edited);
+    } finally {
+      await h.startServer();
+    }
+    // portal serve sends the edited file to the store after its build.
+    for (let i = 0; i < 50; i++) {
+      if (((await h.moderationApi(`/submissions/${sentChange.id}`)).body.current || "").includes("Édité à la main")) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+
+    const page = await h.newPage();
+    await page.goto(`${h.base}/moderation/`);
+    await page.fill("#token", h.TOKEN);
+    await page.getByRole("button", { name: "Afficher les propositions" }).click();
+    await page.locator("#queue").waitFor();
+    await page.check("#q-set-aside");
+    await page.getByRole("button", { name: title }).waitFor();
+    assert.match(await text(page, "#queue-list"), /Mise de côté : content\/ressources\/camion\.md a été modifié/);
+    await page.getByRole("button", { name: title }).click();
+    await page.locator("#detail").waitFor();
+    assert.match(await text(page, "#detail-body"), /Pourquoi elle a été mise de côté/);
+    assert.match(await text(page, "#detail-body pre.diff"), /Édité à la main/);
+    assert.ok(await page.locator("#d-correct").evaluate((d) => d.open), "the correction is open");
+    await page.fill("#d-body", "Pour la tournée du mardi matin, départ à 8 h.");
+    await page.check("#d-approve");
+    await page.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await page.waitForFunction(() => /Décision enregistrée/.test(document.getElementById("status").textContent));
+
+    await h.stopServer();
+    try {
+      const out = h.portal("import");
+      assert.match(out, /^Modifié : content\/ressources\/camion\.md \(proposition [0-9a-f]+\)$/m);
+      const markdown = readFileSync(file, "utf8");
+      assert.match(markdown, /^title: "Besoin d'un camion frigorifique le mardi"$/m);
+      assert.match(markdown, /départ à 8 h\.$/m);
+    } finally {
+      await h.startServer();
+    }
+    assert.deepEqual(page.errors, []);
   });
 });
 

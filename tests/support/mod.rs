@@ -1,5 +1,6 @@
-//! Helpers for the end-to-end tests: copy a test site into a temporary folder with the
-//! repository's theme, and run the real `portal` binary on it.
+//! Helpers for the end-to-end tests: copy a test site into a temporary folder, and run the
+//! real `portal` binary on it. The sites have no `themes/`: they build with the theme built
+//! into the binary, as a new territory's site does.
 
 #![allow(dead_code)]
 
@@ -23,22 +24,17 @@ pub(crate) struct Site {
 }
 
 impl Site {
-    /// Copies `tests/sites/<name>` and the repository's `themes/`.
+    /// Copies `tests/sites/<name>`.
     pub(crate) fn copy(name: &str) -> Site {
         let dir = tempfile::tempdir().expect("temporary folder");
         copy_tree(&repo().join("tests/sites").join(name), dir.path());
-        if !dir.path().join("themes").exists() {
-            copy_tree(&repo().join("themes"), &dir.path().join("themes"));
-        }
         Site { dir }
     }
 
-    /// The bundled content of the repository.
+    /// The bundled content of the repository (its `site.toml` and `content/`).
     pub(crate) fn bundled() -> Site {
         let dir = tempfile::tempdir().expect("temporary folder");
-        for part in ["content", "themes"] {
-            copy_tree(&repo().join(part), &dir.path().join(part));
-        }
+        copy_tree(&repo().join("content"), &dir.path().join("content"));
         fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
         Site { dir }
     }

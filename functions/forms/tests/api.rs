@@ -225,7 +225,7 @@ async fn a_form_post_without_javascript_gets_a_page_of_problems_or_a_303() {
     assert_eq!(
         problems(&page),
         [
-            "Date limite de consommation : Attendu la date limite de consommation (obligatoire pour une offre de denrées), AAAA-MM-JJ, trouvé rien (le champ manque)"
+            "Date limite de consommation : Remplissez ce champ : la date limite de consommation (obligatoire pour une offre de denrées), AAAA-MM-JJ."
         ],
         "{page}"
     );
@@ -259,8 +259,17 @@ async fn bots_are_refused_before_anything_is_stored() {
         .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     // Sent back faster than a person can fill it.
-    let now = jiff::Timestamp::now().as_millisecond();
-    let form = format!("type=resource&title=Pommes&_started={now}");
+    let token = f
+        .send(
+            request("GET", "/submissions/token", &[], ""),
+            Client::default(),
+        )
+        .await
+        .1["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let form = format!("type=resource&title=Pommes&_token={token}");
     let (s, _, res) = f
         .send(
             request("POST", "/submissions", &headers, form),
@@ -436,22 +445,27 @@ async fn import_writes_each_approved_submission_once_without_personal_data() {
     f.decide(&token, &id, "approve", 1).await;
     let root = tempfile::tempdir().unwrap();
     let site = SiteConfig::parse(SITE).unwrap();
-    let existing = |k: Kind| match k {
-        Kind::Association => ["epicerie".to_string()].into(),
-        _ => Default::default(),
+    let existing = [(Kind::Association, ["epicerie".to_string()].into())].into();
+    let scratch = root.path().join(".portal/import");
+    let target = portal_forms::import::Target {
+        root: root.path(),
+        site: &site,
+        existing: &existing,
+        today: jiff::civil::date(2026, 11, 23),
+        scratch: &scratch,
     };
-    let today = jiff::civil::date(2026, 11, 23);
     let submissions = Submissions::new(f.store.clone());
-    let done = portal_forms::import::import(&submissions, root.path(), &site, existing, today)
-        .await
-        .unwrap();
+    let done = portal_forms::import::import(&submissions, &target).await;
+    assert!(
+        done.failure.is_none() && done.set_aside.is_empty(),
+        "{done:?}"
+    );
+    let done = done.written;
     assert_eq!(done.len(), 1);
     assert_eq!(done[0].file, "content/ressources/40-kg-de-pommes.md");
     let text = std::fs::read_to_string(root.path().join(&done[0].file)).unwrap();
     assert!(text.starts_with("---\ntitle: 40 kg de pommes\n"), "{text}");
     assert!(!text.contains("contact@example.org"));
-    let again = portal_forms::import::import(&submissions, root.path(), &site, existing, today)
-        .await
-        .unwrap();
-    assert!(again.is_empty(), "never imported twice");
+    let again = portal_forms::import::import(&submissions, &target).await;
+    assert!(again.written.is_empty(), "never imported twice");
 }

@@ -141,6 +141,7 @@ contract!(
     concurrent_creates_with_one_key_store_one,
     an_expired_idempotency_key_counts_no_more,
     contact_until_it_expires,
+    an_undecided_submissions_email_expires,
     list_oldest_first_by_status,
     list_pages_with_after_and_next,
     list_with_a_huge_limit_lists_all,
@@ -167,6 +168,8 @@ contract!(
     a_token_is_one_moderators,
     concurrent_moderators_of_one_name_have_one_winner,
     secret_is_made_once,
+    entry_files_are_kept_and_synced,
+    a_change_is_shown_against_the_file_kept,
     concurrent_first_secrets_agree,
     two_handles_share_one_secret,
 );
@@ -174,6 +177,9 @@ contract!(
 fn now() -> Seconds {
     jiff::Timestamp::now().as_second()
 }
+
+/// When a submission's e-mail expires before its decision, in these tests: far away.
+const FAR: Seconds = 4_000_000_000;
 
 /// When decisions are made in these tests.
 const DECIDED_AT: Seconds = 1_800_000_000;
@@ -206,6 +212,9 @@ fn submission(n: u32) -> Submission {
         decided_by: None,
         decided_at: None,
         imported_as: None,
+        base: None,
+        staged: None,
+        problem: None,
     }
 }
 
@@ -215,7 +224,7 @@ fn email(n: u32) -> String {
 
 async fn add(store: &dyn Store, n: u32) -> Submission {
     let sub = submission(n);
-    let created = store.create(&sub, &email(n), None).await.unwrap();
+    let created = store.create(&sub, &email(n), FAR, None).await.unwrap();
     assert_eq!(created, Created::New);
     sub
 }
@@ -228,6 +237,7 @@ fn decision(sub: &Submission, action: Action, by: &str) -> Decision {
         by: by.to_string(),
         at: DECIDED_AT,
         version: sub.version,
+        corrected: false,
     }
 }
 
@@ -243,6 +253,7 @@ fn idem(key: &str, expires_at: Seconds) -> Idempotency {
     Idempotency {
         key: key.to_string(),
         expires_at,
+        fingerprint: format!("empreinte de {key}"),
     }
 }
 
@@ -293,7 +304,7 @@ async fn create_twice_the_same_id_is_taken(f: &Fixture) {
     other.body = "autre chose".into();
     let later = now() + 3600;
     let taken = store
-        .create(&other, "autre@example.org", Some(&idem("cle", later)))
+        .create(&other, "autre@example.org", FAR, Some(&idem("cle", later)))
         .await
         .unwrap();
     assert_eq!(taken, Created::Taken);
@@ -302,7 +313,7 @@ async fn create_twice_the_same_id_is_taken(f: &Fixture) {
     // Nothing was written, not even the key: it stores the next submission.
     let third = submission(3);
     let created = store
-        .create(&third, &email(3), Some(&idem("cle", later)))
+        .create(&third, &email(3), FAR, Some(&idem("cle", later)))
         .await
         .unwrap();
     assert_eq!(created, Created::New);
@@ -313,21 +324,27 @@ async fn idempotent_create(f: &Fixture) {
     let later = now() + 86_400;
     let (first, second, third) = (submission(1), submission(2), submission(3));
     let created = store
-        .create(&first, &email(1), Some(&idem("cle-a", later)))
+        .create(&first, &email(1), FAR, Some(&idem("cle-a", later)))
         .await
         .unwrap();
     assert_eq!(created, Created::New);
     // The same key: nothing stored, the first named.
     let again = store
-        .create(&second, &email(2), Some(&idem("cle-a", later)))
+        .create(&second, &email(2), FAR, Some(&idem("cle-a", later)))
         .await
         .unwrap();
-    assert_eq!(again, Created::Existing(first.id.clone()));
+    assert_eq!(
+        again,
+        Created::Existing {
+            id: first.id.clone(),
+            fingerprint: "empreinte de cle-a".into()
+        }
+    );
     assert_eq!(store.get(&second.id).await.unwrap(), None);
     assert_eq!(store.contact(&second.id, now()).await.unwrap(), None);
     // Another key: stored.
     let other = store
-        .create(&third, &email(3), Some(&idem("cle-b", later)))
+        .create(&third, &email(3), FAR, Some(&idem("cle-b", later)))
         .await
         .unwrap();
     assert_eq!(other, Created::New);
@@ -347,7 +364,7 @@ async fn concurrent_creates_with_one_key_store_one(f: &Fixture) {
             let key = idem("la-meme-cle", now() + 3600);
             (
                 sub.id.clone(),
-                store.create(&sub, &email(n), Some(&key)).await,
+                store.create(&sub, &email(n), FAR, Some(&key)).await,
             )
         });
     }
@@ -356,7 +373,7 @@ async fn concurrent_creates_with_one_key_store_one(f: &Fixture) {
     while let Some(joined) = tasks.join_next().await {
         match joined.unwrap() {
             (id, Ok(Created::New)) => stored.push(id),
-            (_, Ok(Created::Existing(first))) => named.push(first),
+            (_, Ok(Created::Existing { id, .. })) => named.push(id),
             (_, other) => panic!("a retried submission is stored or named: {other:?}"),
         }
     }
@@ -372,12 +389,12 @@ async fn an_expired_idempotency_key_counts_no_more(f: &Fixture) {
     let (first, second) = (submission(1), submission(2));
     let gone = now() - 10;
     let created = store
-        .create(&first, &email(1), Some(&idem("cle", gone)))
+        .create(&first, &email(1), FAR, Some(&idem("cle", gone)))
         .await
         .unwrap();
     assert_eq!(created, Created::New);
     let again = store
-        .create(&second, &email(2), Some(&idem("cle", now() + 3600)))
+        .create(&second, &email(2), FAR, Some(&idem("cle", now() + 3600)))
         .await
         .unwrap();
     assert_eq!(again, Created::New);
@@ -385,10 +402,16 @@ async fn an_expired_idempotency_key_counts_no_more(f: &Fixture) {
     // And the key, renewed, counts again.
     let third = submission(3);
     let once_more = store
-        .create(&third, &email(3), Some(&idem("cle", now() + 3600)))
+        .create(&third, &email(3), FAR, Some(&idem("cle", now() + 3600)))
         .await
         .unwrap();
-    assert_eq!(once_more, Created::Existing(second.id));
+    assert_eq!(
+        once_more,
+        Created::Existing {
+            id: second.id,
+            fingerprint: "empreinte de cle".into()
+        }
+    );
     assert_eq!(store.get(&third.id).await.unwrap(), None);
 }
 
@@ -397,7 +420,7 @@ async fn contact_until_it_expires(f: &Fixture) {
     let sub = add(store, 1).await;
     let other = add(store, 2).await;
     let t = DECIDED_AT + RETENTION;
-    // No expiry before the decision.
+    // Before the decision, the expiry given at creation (far in these tests).
     assert_eq!(
         store.contact(&sub.id, t + 1_000_000).await.unwrap(),
         Some(email(1))
@@ -428,6 +451,27 @@ async fn contact_until_it_expires(f: &Fixture) {
         store.contact(&other.id, t + 1_000_000).await.unwrap(),
         Some(email(2))
     );
+}
+
+/// Sent through the rules, as the form's handler does: the e-mail of a submission nobody
+/// decides on expires too.
+async fn an_undecided_submissions_email_expires(f: &Fixture) {
+    let draft: portal_model::Draft = serde_json::from_value(json!({
+        "type": "resource", "fields": {"title": "Pommes"}, "body": "",
+        "contact_email": "personne@example.org"}))
+    .unwrap();
+    let sent = now();
+    let accepted = f
+        .submissions
+        .submit(&draft, Default::default(), &settings())
+        .await
+        .unwrap();
+    let day = 86_400;
+    let store = &*f.store;
+    let kept = store.contact(&accepted.id, sent + 89 * day).await.unwrap();
+    assert_eq!(kept.as_deref(), Some("personne@example.org"));
+    let gone = store.contact(&accepted.id, sent + 91 * day).await.unwrap();
+    assert_eq!(gone, None, "undecided for 90 days: the e-mail is erased");
 }
 
 async fn list_oldest_first_by_status(f: &Fixture) {
@@ -775,7 +819,7 @@ async fn audit_is_per_submission(f: &Fixture) {
     c.id = "0001-x".into();
     let mut decisions = Vec::new();
     for (sub, by) in [(&a, "alice"), (&b, "bob"), (&c, "carole")] {
-        store.create(sub, "x@example.org", None).await.unwrap();
+        store.create(sub, "x@example.org", FAR, None).await.unwrap();
         let d = decision(sub, Action::Approve, by);
         f.submissions.decide(&d, &settings()).await.unwrap();
         decisions.push(d);
@@ -1147,4 +1191,170 @@ async fn two_handles_share_one_secret(f: &Fixture) {
     // And each keeps it.
     assert_eq!(f.submissions.secret().await.unwrap(), a);
     assert_eq!(other.secret().await.unwrap(), a);
+}
+
+async fn entry_files_are_kept_and_synced(f: &Fixture) {
+    use portal_forms::rules::Sources;
+    use portal_model::Kind as Entry;
+    use std::collections::BTreeMap;
+    let sources = Sources::new(f.store.clone());
+    let files = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(s, t)| (s.to_string(), t.to_string()))
+            .collect()
+    };
+    let first = sources
+        .sync(
+            Entry::Resource,
+            &files(&[("pommes", "---\na\n"), ("poires", "---\nb\n")]),
+        )
+        .await
+        .unwrap();
+    assert_eq!((first.written, first.removed, first.unchanged), (2, 0, 0));
+    let kept = sources
+        .current(Entry::Resource, "pommes")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.text, "---\na\n");
+    assert_eq!(
+        kept.sha256,
+        portal_forms::rules::sources::sha256("---\na\n")
+    );
+    assert_eq!(
+        sources.current(Entry::Association, "pommes").await.unwrap(),
+        None
+    );
+    // Only what changed is written; what is gone is forgotten.
+    let second = sources
+        .sync(
+            Entry::Resource,
+            &files(&[("pommes", "---\nA\n"), ("prunes", "---\nc\n")]),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (second.written, second.removed, second.unchanged),
+        (2, 1, 0)
+    );
+    assert_eq!(
+        sources.current(Entry::Resource, "poires").await.unwrap(),
+        None
+    );
+    let again = sources
+        .sync(
+            Entry::Resource,
+            &files(&[("pommes", "---\nA\n"), ("prunes", "---\nc\n")]),
+        )
+        .await
+        .unwrap();
+    assert_eq!((again.written, again.removed, again.unchanged), (0, 0, 2));
+    // More than one batch of writes (DynamoDB takes 25 a call).
+    let many: BTreeMap<String, String> = (0..60)
+        .map(|i| (format!("e{i:03}"), format!("---\n{i}\n")))
+        .collect();
+    let big = sources.sync(Entry::VolunteerCall, &many).await.unwrap();
+    assert_eq!(big.written, 60);
+    assert_eq!(
+        f.store
+            .source_hashes(Entry::VolunteerCall)
+            .await
+            .unwrap()
+            .len(),
+        60
+    );
+}
+
+/// The functions as on Lambda (no content folder): the moderator sees a change against the
+/// file the publication sent to the store, and approves it against that file's hash.
+async fn a_change_is_shown_against_the_file_kept(f: &Fixture) {
+    use bytes::Bytes;
+    use portal_forms::api::{Api, Client, Group, SiteState};
+    use portal_model::Kind as Entry;
+    let site = portal_model::SiteConfig::parse(
+        "title = \"T\"\nbase_url = \"https://example.org/\"\nlanguage = \"fr\"\ntimezone = \"Europe/Paris\"\n[territory]\nname = \"Gironde\"\nbounds = [[44.19, -1.27], [45.58, 0.32]]\n[categories]\nrepas = \"Repas\"\n[forms]\nmin_fill_seconds = 0\n",
+    )
+    .unwrap();
+    let state = SiteState {
+        site,
+        slugs: [
+            (Entry::Association, ["epicerie".to_string()].into()),
+            (Entry::Resource, ["pommes".to_string()].into()),
+        ]
+        .into(),
+        content_root: None,
+    };
+    let api = Api::new(f.store.clone(), state, Group::All);
+    let current = "---\ntitle: Pommes\nassociation: epicerie\nkind: offer\ncategory: food\nexpires: 2026-12-01\n---\nÀ retirer.\n";
+    portal_forms::rules::Sources::new(f.store.clone())
+        .sync(
+            Entry::Resource,
+            &[("pommes".to_string(), current.to_string())].into(),
+        )
+        .await
+        .unwrap();
+    let token = portal_forms::secrets::new_token();
+    f.moderators
+        .add(&moderator(
+            "alice",
+            &portal_forms::secrets::token_hash(&token),
+        ))
+        .await
+        .unwrap();
+    let send = |method: &str, path: String, body: String| {
+        http::Request::builder()
+            .method(method)
+            .uri(path)
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {token}"))
+            .body(Bytes::from(body))
+            .unwrap()
+    };
+    let change = json!({"type": "resource", "target": "pommes",
+        "fields": {"title": "Pommes bio", "association": "epicerie", "kind": "offer",
+                   "category": "food", "expires": "2026-12-01"},
+        "body": "À retirer.", "contact_email": "a@example.org"});
+    let res = api
+        .handle(
+            send("POST", "/submissions".into(), change.to_string()),
+            Client::default(),
+        )
+        .await;
+    let created: serde_json::Value = serde_json::from_slice(res.body()).unwrap();
+    let id = created["id"].as_str().unwrap();
+    let res = api
+        .handle(
+            send(
+                "GET",
+                format!("/moderation/submissions/{id}"),
+                String::new(),
+            ),
+            Client::default(),
+        )
+        .await;
+    let one: serde_json::Value = serde_json::from_slice(res.body()).unwrap();
+    assert_eq!(one["current"], json!(current));
+    let diff = one["diff"].as_str().expect("a diff");
+    assert!(
+        diff.contains("-title: Pommes\n+title: Pommes bio\n"),
+        "{diff}"
+    );
+    let decision = json!({"action": "approve", "version": 1, "base": one["current_sha256"]});
+    let res = api
+        .handle(
+            send(
+                "POST",
+                format!("/moderation/submissions/{id}/decision"),
+                decision.to_string(),
+            ),
+            Client::default(),
+        )
+        .await;
+    assert_eq!(res.status(), http::StatusCode::OK);
+    let approved = get(&*f.store, id).await.unwrap();
+    assert_eq!(
+        approved.base,
+        Some(portal_forms::rules::sources::sha256(current))
+    );
 }

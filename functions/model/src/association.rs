@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::access::Access;
 use crate::checks;
 use crate::context::Context;
 use crate::pos::Pos;
@@ -35,12 +36,19 @@ pub struct Association {
     pub identifiers: Option<Identifiers>,
     /// Whether it is a partner of the food bank (*banque alimentaire*).
     pub food_bank_partner: bool,
-    /// Whom it serves, in the editor's words (`familles`, `jeunes`…).
-    pub public: Vec<String>,
-    /// Who may come and how, in free text (such as "sur orientation d'un travailleur
-    /// social": referred by a social worker).
+    /// Whom it welcomes: keys of the site's publics (built in, or declared in `site.toml`).
+    pub publics: Vec<String>,
+    /// Words of the former free list `public` that are no key of the site's, kept so that an
+    /// older file still builds, shown as written (hyphens as spaces).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub public_other: Vec<String>,
+    /// Whether only those publics are received (otherwise they are welcomed in particular,
+    /// others too).
+    pub publics_only: bool,
+    /// Who may come and how: unconditional, on registration, on referral, on appointment,
+    /// the fees and a precision (the former free text `conditions` is its precision).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conditions: Option<String>,
+    pub access: Option<Access>,
     /// The languages spoken on site, as ISO 639-1 codes.
     pub languages: Vec<String>,
     /// When the information was last checked; shown on the page.
@@ -65,6 +73,117 @@ pub struct Location {
     /// How accessible it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<Accessibility>,
+    /// How to get there: the tram or bus stop, a landmark (« accès » on the page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub directions: Option<String>,
+    /// When the place opens only part of the year (a winter shelter): the period, each year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub season: Option<Season>,
+}
+
+/// A day of the year, `MM-DD`, for periods that come back every year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthDay {
+    /// 1 to 12.
+    pub month: i8,
+    /// 1 to 31, as the month has.
+    pub day: i8,
+}
+
+impl MonthDay {
+    /// The day of the year of `date`.
+    pub fn of(date: Date) -> MonthDay {
+        MonthDay {
+            month: date.month(),
+            day: date.day(),
+        }
+    }
+
+    fn parse(raw: &str) -> Option<MonthDay> {
+        let (m, d) = raw.trim().split_once('-')?;
+        if m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let (month, day): (i8, i8) = (m.parse().ok()?, d.parse().ok()?);
+        // 2024 is a leap year: 02-29 is a day some years have.
+        Date::new(2024, month, day).ok()?;
+        Some(MonthDay { month, day })
+    }
+
+    fn read(node: &Node, path: &str, p: &mut Problems) -> Option<MonthDay> {
+        const EXPECTED: &str = "un jour de l'année MM-JJ (ex. « 11-01 » pour le 1er novembre)";
+        let raw = crate::read::shaped(
+            node,
+            path,
+            p,
+            EXPECTED,
+            || serde_json::json!({"type": "string", "pattern": "^[0-9]{2}-[0-9]{2}$"}),
+        )?;
+        MonthDay::parse(raw).or_else(|| {
+            p.push(Problem::new(node.at, path, EXPECTED, quote(raw)));
+            None
+        })
+    }
+}
+
+impl std::fmt::Display for MonthDay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}-{:02}", self.month, self.day)
+    }
+}
+
+impl Serialize for MonthDay {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The part of each year a place is open, both days included; it may run over the new
+/// year (`from: 11-01`, `to: 03-31`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Season {
+    /// The first day open, each year.
+    pub from: MonthDay,
+    /// The last day open, each year.
+    pub to: MonthDay,
+    /// What to know (« plan grand froid », what to do the rest of the year).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Season {
+    /// Whether `date` is in the season.
+    pub fn holds(&self, date: Date) -> bool {
+        let d = MonthDay::of(date);
+        if self.from <= self.to {
+            self.from <= d && d <= self.to
+        } else {
+            d >= self.from || d <= self.to
+        }
+    }
+
+    fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Season> {
+        let mut f = Fields::of(node, path, "une saison {from, to, note}", p)?;
+        let before = p.len();
+        let from = f.required(
+            "from",
+            "le premier jour d'ouverture de l'année, MM-JJ",
+            p,
+            |n, path, p| MonthDay::read(n, path, p).map(Some),
+        );
+        let to = f.required(
+            "to",
+            "le dernier jour d'ouverture de l'année, MM-JJ",
+            p,
+            |n, path, p| MonthDay::read(n, path, p).map(Some),
+        );
+        let note = f.optional("note", p, |n, path, p| text(n, path, p, (1, 200), true));
+        f.finish("une saison", p);
+        match (from, to) {
+            (Some(from), Some(to)) if p.len() == before => Some(Season { from, to, note }),
+            _ => None,
+        }
+    }
 }
 
 /// Whether a place opens on public holidays.
@@ -188,14 +307,9 @@ impl Association {
         let contact = f.optional("contact", p, Contact::read);
         let identifiers = f.optional("identifiers", p, Identifiers::read);
         let food_bank_partner = f.flag("food_bank_partner", p);
-        let public = f
-            .optional("public", p, |n, path, p| {
-                list(n, path, p, |n, path, p| text(n, path, p, (1, 60), true))
-            })
-            .unwrap_or_default();
-        let conditions = f.optional("conditions", p, |n, path, p| {
-            text(n, path, p, (1, 500), false)
-        });
+        let (publics, public_other) = read_publics(&mut f, cx, p);
+        let publics_only = f.flag("publics_only", p);
+        let access = read_access(&mut f, p);
         let languages = f
             .optional("languages", p, |n, path, p| {
                 list(n, path, p, checks::language)
@@ -227,12 +341,21 @@ impl Association {
             contact,
             identifiers,
             food_bank_partner,
-            public,
-            conditions,
+            publics,
+            public_other,
+            publics_only,
+            access,
             languages,
             updated,
             body: body.to_string(),
         }
+    }
+
+    /// Whether its information is older than `months` months on `today`: its page and its
+    /// cards say « informations à vérifier », and `portal check` lists it.
+    pub fn is_stale(&self, today: Date, months: u32) -> bool {
+        let span = jiff::Span::new().months(i64::from(months));
+        self.updated.checked_add(span).is_ok_and(|due| due < today)
     }
 
     /// The location calls and listings fall back to.
@@ -241,8 +364,101 @@ impl Association {
     }
 }
 
+/// `publics` (keys the site knows) and the former free list `public`, whose words that are
+/// keys count as publics and the others are kept as written.
+fn read_publics(f: &mut Fields, cx: &Context, p: &mut Problems) -> (Vec<String>, Vec<String>) {
+    let mut publics: Vec<String> = f
+        .optional("publics", p, |n, path, p| {
+            list(n, path, p, |n, path, p| public_key(n, path, p, cx))
+        })
+        .unwrap_or_default();
+    let at = f.at();
+    let legacy = f.optional("public", p, |n, path, p| {
+        list(n, path, p, |n, path, p| text(n, path, p, (1, 60), true))
+    });
+    let mut other = Vec::new();
+    if let Some(words) = legacy {
+        if !publics.is_empty() {
+            p.push(Problem::new(
+                at,
+                "public",
+                "soit publics (les publics déclarés), soit public (l'ancienne liste libre), pas les deux : réunissez-les dans publics",
+                "publics et public",
+            ));
+        }
+        for w in words {
+            if cx.site.publics.get(&w).is_some() {
+                publics.push(w);
+            } else {
+                other.push(w);
+            }
+        }
+    }
+    publics.dedup();
+    (publics, other)
+}
+
+/// A key of the site's publics.
+fn public_key(node: &Node, path: &str, p: &mut Problems, cx: &Context) -> Option<String> {
+    let known: Vec<&str> = cx.site.publics.keys().collect();
+    // Describing (the JSON Schema), the site's keys are the choices.
+    if let Some(r) = p.recorder() {
+        let shape = serde_json::json!({"enum": known, "description": "un public du site"});
+        r.shape(path, shape);
+        return None;
+    }
+    let key = checks::slug(node, path, p)?;
+    if cx.site.publics.get(&key).is_some() {
+        return Some(key);
+    }
+    p.push(
+        Problem::new(
+            node.at,
+            path,
+            format!(
+                "un public connu du site ({}), ou déclaré dans la table [publics] de site.toml",
+                known.join(", ")
+            ),
+            quote(&key),
+        )
+        .with_suggestion(suggest(&key, known.iter().copied())),
+    );
+    None
+}
+
+/// `access`, and the former free text `conditions`, read as its precision.
+fn read_access(f: &mut Fields, p: &mut Problems) -> Option<Access> {
+    let at = f.at();
+    let access = f.optional("access", p, Access::read);
+    let conditions = f.optional("conditions", p, |n, path, p| {
+        text(n, path, p, (1, 500), false)
+    });
+    match (access, conditions) {
+        (Some(a), Some(_)) if a.note.is_some() => {
+            p.push(Problem::new(
+                at,
+                "conditions",
+                "soit access.note, soit conditions (son ancien nom), pas les deux",
+                "access.note et conditions",
+            ));
+            Some(a)
+        }
+        (Some(a), Some(c)) => Some(Access { note: Some(c), ..a }),
+        (None, Some(c)) => Some(Access {
+            note: Some(c),
+            ..Access::default()
+        }),
+        (a, None) => a,
+    }
+}
+
 /// A category key declared in `site.toml`.
 fn category(node: &Node, path: &str, p: &mut Problems, cx: &Context) -> Option<String> {
+    if let Some(r) = p.recorder() {
+        let keys: Vec<&str> = cx.site.categories.keys().collect();
+        r.shape(path, serde_json::json!({"enum": keys, "description": "une catégorie déclarée dans site.toml"}));
+        return None;
+    }
     let key = checks::slug(node, path, p)?;
     if cx.site.categories.label(&key).is_some() {
         return Some(key);
@@ -293,6 +509,10 @@ impl Location {
             .optional("closures", p, |n, path, p| list(n, path, p, Closure::read))
             .unwrap_or_default();
         let accessibility = f.optional("accessibility", p, Accessibility::read);
+        let directions = f.optional("directions", p, |n, path, p| {
+            text(n, path, p, (1, 300), true)
+        });
+        let season = f.optional("season", p, Season::read);
         f.finish("un lieu", p);
         (p.len() == before).then_some(Location {
             place,
@@ -300,6 +520,8 @@ impl Location {
             public_holidays,
             closures,
             accessibility,
+            directions,
+            season,
         })
     }
 
@@ -352,5 +574,21 @@ impl Identifiers {
         };
         f.finish("des identifiants", p);
         (p.len() == before).then_some(ids)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn information_is_stale_the_day_after_its_months_have_passed() {
+        let a = Association {
+            updated: jiff::civil::date(2026, 5, 23),
+            ..Association::default()
+        };
+        assert!(!a.is_stale(jiff::civil::date(2026, 11, 23), 6));
+        assert!(a.is_stale(jiff::civil::date(2026, 11, 24), 6));
+        assert!(!a.is_stale(jiff::civil::date(2026, 11, 24), 7));
     }
 }

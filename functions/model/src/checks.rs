@@ -1,10 +1,11 @@
 //! Checks of single values: slugs, phone numbers, e-mail, web addresses, SIRET, RNA, languages.
 
 use serde::Serialize;
+use serde_json::json;
 
 use crate::languages::LANGUAGES;
 use crate::problem::{Problem, Problems, suggest};
-use crate::read::scalar;
+use crate::read::shaped;
 use crate::tree::{Node, quote};
 
 /// A slug: lowercase ASCII letters, digits and single hyphens, not at either end.
@@ -18,18 +19,54 @@ pub fn is_slug(s: &str) -> bool {
         && !s.contains("--")
 }
 
-/// The slug an editor probably meant: accents dropped, lowercase, other characters as hyphens.
+/// The slug an editor probably meant: lowercase ASCII, other scripts transliterated, other
+/// characters as hyphens.
 pub fn slugify(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars() {
-        let c = fold_accent(c).to_ascii_lowercase();
+    let push = |c: char, out: &mut String| {
+        let c = c.to_ascii_lowercase();
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else {
+            // Transliterated where a scheme exists (Продукты → Produkty, 食品 → Shi Pin,
+            // 🍎 → red apple); a letter or emoji of its own is a word of its own.
+            let ascii = deunicode::deunicode_char(c).unwrap_or(" ");
+            let word = ascii.len() > 1 && ascii.contains(' ');
+            if word {
+                push(' ', &mut out);
+            }
+            ascii.chars().for_each(|a| push(a, &mut out));
+            if word {
+                push(' ', &mut out);
+            }
+        }
     }
     while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Text as words are compared: lower case, accents dropped, every other character a
+/// separator, words joined by one space (`Mise à l'abri` → `mise a l abri`).
+pub fn fold_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = fold_accent(c);
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    while out.ends_with(' ') {
         out.pop();
     }
     out
@@ -66,7 +103,14 @@ pub fn fold_accent(c: char) -> char {
 pub(crate) fn slug(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str =
         "un identifiant en minuscules, chiffres et tirets (ex. « restos-du-coeur »)";
-    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    let raw = shaped(
+        node,
+        path,
+        p,
+        EXPECTED,
+        || json!({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 100}),
+    )?
+    .trim();
     if is_slug(raw) {
         return Some(raw.to_string());
     }
@@ -130,13 +174,24 @@ impl Phone {
     pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Phone> {
         const EXPECTED: &str =
             "un numéro de téléphone français (ex. « 05 56 00 00 00 » ou « +33 5 56 00 00 00 »)";
-        let raw = scalar(node, path, p, EXPECTED)?;
+        // YAML reads `phone: 0556000000` as a number: the schema takes one.
+        let raw = shaped(
+            node,
+            path,
+            p,
+            EXPECTED,
+            || json!({"type": ["string", "integer"], "pattern": PHONE_PATTERN}),
+        )?;
         Phone::parse(raw).or_else(|| {
             p.push(Problem::new(node.at, path, EXPECTED, quote(raw)));
             None
         })
     }
 }
+
+/// The shape of what [`Phone::parse`] takes, for the schema: a French number with its
+/// separators, or a short number.
+const PHONE_PATTERN: &str = "^\\s*((\\+33|0033)[ .()\\-\\u00a0]*(0[ .()\\-\\u00a0]*)?|0)[1-9]([ .()\\-\\u00a0]*[0-9]){8}\\s*$|^\\s*(1[0-9]{2}|3[0-9]{3})\\s*$";
 
 /// Whether `s` looks like an e-mail address; delivery is the only real proof.
 pub(crate) fn is_email(s: &str) -> bool {
@@ -156,7 +211,10 @@ pub(crate) fn is_email(s: &str) -> bool {
 
 pub(crate) fn email(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "une adresse e-mail (ex. « contact@exemple.org »)";
-    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    let raw = shaped(node, path, p, EXPECTED, || {
+        json!({"type": "string", "pattern": "^\\s*[^@\\s<>\"]+@[^@\\s<>\".][^@\\s<>\"]*\\.[^@\\s<>\"]*[^@\\s<>\".]\\s*$", "maxLength": 254})
+    })?
+    .trim();
     if is_email(raw) {
         Some(raw.to_string())
     } else {
@@ -168,7 +226,14 @@ pub(crate) fn email(node: &Node, path: &str, p: &mut Problems) -> Option<String>
 /// A web address beginning with `http://` or `https://`.
 pub(crate) fn website(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "une adresse web commençant par https:// ou http://";
-    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    let raw = shaped(
+        node,
+        path,
+        p,
+        EXPECTED,
+        || json!({"type": "string", "pattern": "^\\s*https?://[^\\s/?#]+"}),
+    )?
+    .trim();
     match url::Url::parse(raw) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {
             Some(raw.to_string())
@@ -204,7 +269,13 @@ pub(crate) fn siret_key_ok(digits: &str) -> bool {
 /// A SIRET: 14 digits (spaces allowed), with a valid key.
 pub(crate) fn siret(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "un SIRET de 14 chiffres à la clé valide";
-    let raw = scalar(node, path, p, EXPECTED)?;
+    let raw = shaped(
+        node,
+        path,
+        p,
+        EXPECTED,
+        || json!({"type": ["string", "integer"], "pattern": "^\\s*([0-9]\\s*){14}$"}),
+    )?;
     let digits: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.len() != 14 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         p.push(Problem::new(node.at, path, EXPECTED, quote(raw)));
@@ -225,7 +296,14 @@ pub(crate) fn siret(node: &Node, path: &str, p: &mut Problems) -> Option<String>
 /// An RNA number: `W` and 9 digits.
 pub(crate) fn rna(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "un numéro RNA, W suivi de 9 chiffres";
-    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    let raw = shaped(
+        node,
+        path,
+        p,
+        EXPECTED,
+        || json!({"type": "string", "pattern": "^\\s*W[0-9]{9}\\s*$"}),
+    )?
+    .trim();
     let ok =
         |s: &str| s.len() == 10 && s.starts_with('W') && s[1..].bytes().all(|b| b.is_ascii_digit());
     if ok(raw) {
@@ -242,7 +320,14 @@ pub(crate) fn rna(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
 /// An ISO 639-1 language code.
 pub(crate) fn language(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "un code de langue ISO 639-1 en deux lettres (fr, en, ar, …)";
-    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    let raw = shaped(
+        node,
+        path,
+        p,
+        EXPECTED,
+        || json!({ "enum": LANGUAGES.iter().map(|(code, _)| *code).collect::<Vec<_>>() }),
+    )?
+    .trim();
     if language_name(raw).is_some() {
         return Some(raw.to_string());
     }
@@ -277,6 +362,10 @@ mod tests {
         assert_eq!(
             slugify("Épicerie Solidaire du Médoc"),
             "epicerie-solidaire-du-medoc"
+        );
+        assert_eq!(
+            fold_words("  Mise à l'Abri — 24 h/24 "),
+            "mise a l abri 24 h 24"
         );
     }
 

@@ -23,6 +23,11 @@ pub(crate) fn association_ref(
     p: &mut Problems,
     cx: &Context,
 ) -> Option<String> {
+    if !cx.associations.is_empty()
+        && let Some(r) = p.recorder()
+    {
+        r.shape(path, serde_json::json!({ "enum": cx.associations }));
+    }
     let wanted = slug(node, path, p)?;
     if cx.associations.contains(&wanted) {
         return Some(wanted);

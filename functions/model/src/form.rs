@@ -6,6 +6,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::access::{AccessMode, Fees};
 use crate::content::Kind;
 use crate::resource::{ResourceCategory, ResourceKind, Unit};
 use crate::shapes::Weekday;
@@ -40,6 +41,8 @@ pub enum Input {
     Checkboxes(&'static [(&'static str, &'static str)]),
     /// Several of the site's categories.
     Categories,
+    /// Several of the site's publics.
+    Publics,
     /// One of the site's associations.
     Association,
 }
@@ -122,6 +125,26 @@ const DAYS: &[(&str, &str)] = &[
     (Weekday::Su.key(), "dimanche"),
 ];
 
+const ACCESS_MODES: &[(&str, &str)] = &[
+    (
+        AccessMode::Unconditional.word(),
+        AccessMode::Unconditional.label(),
+    ),
+    (
+        AccessMode::Registration.word(),
+        AccessMode::Registration.label(),
+    ),
+    (AccessMode::Referral.word(), AccessMode::Referral.label()),
+    (
+        AccessMode::Appointment.word(),
+        AccessMode::Appointment.label(),
+    ),
+];
+const FEES: &[(&str, &str)] = &[
+    (Fees::Free.word(), Fees::Free.label()),
+    (Fees::Paid.word(), Fees::Paid.label()),
+];
+
 const HOURS_HINT: &str =
     "Plages HH:MM-HH:MM séparées par des virgules, ex. 09:00-12:00, 14:00-17:00 ; vide si fermé.";
 const PLACE: &str = "Lieu d'accueil";
@@ -129,7 +152,8 @@ const HOURS: &str = "Horaires d'ouverture";
 const CONTACT: &str = "Contact public";
 const SLOT: &str = "Une date précise";
 const RECURRENCE: &str = "Ou un besoin régulier";
-const GEO_HINT: &str = "En degrés décimaux : sur openstreetmap.org, clic droit sur le lieu puis « Afficher l'adresse ».";
+const ACCESS: &str = "Qui peut venir";
+const GEO_HINT: &str = "En degrés décimaux. Sans les connaître : choisissez la commune, ou placez le lieu sur la carte.";
 
 const ASSOCIATION: &[Field] = &[
     field("name", "Nom de l'association", Input::Text).required(),
@@ -156,6 +180,9 @@ const ASSOCIATION: &[Field] = &[
     field("locations[0].geo[1]", "Longitude", Input::Number)
         .required()
         .group(PLACE),
+    field("locations[0].directions", "Comment venir", Input::Text)
+        .group(PLACE)
+        .hint("Facultatif : arrêt de tram ou de bus, repère, ex. « Tram C, arrêt Gare Saint-Jean, puis 5 minutes à pied »."),
     field("locations[0].hours.mo", "Lundi", Input::Text)
         .list()
         .group(HOURS)
@@ -183,8 +210,17 @@ const ASSOCIATION: &[Field] = &[
     field("contact.website", "Site web", Input::Url)
         .group(CONTACT)
         .hint("Commençant par https://"),
-    field("conditions", "Conditions d'accès", Input::Text)
-        .hint("Facultatif, ex. « sur orientation d'un travailleur social »."),
+    field("access.mode", "Comment entrer", Input::Checkboxes(ACCESS_MODES))
+        .group(ACCESS)
+        .hint("Cochez tout ce qui s'applique."),
+    field("access.fees", "Coût", Input::Radio(FEES)).group(ACCESS),
+    field("access.note", "Précisions", Input::Text)
+        .group(ACCESS)
+        .hint("Facultatif, ex. « sur présentation d'un justificatif de domicile »."),
+    field("publics", "Publics accueillis en particulier", Input::Publics)
+        .group(ACCESS)
+        .hint("Facultatif : ne cochez rien si tout le monde est accueilli de la même façon."),
+    field("publics_only", "Seuls ces publics sont reçus", Input::Checkbox).group(ACCESS),
     field("languages", "Langues parlées sur place", Input::Text)
         .list()
         .hint("Codes à deux lettres séparés par des virgules, ex. fr, en, ar."),
@@ -280,7 +316,12 @@ pub fn read_post(kind: Kind, pairs: &[(String, String)]) -> (Map<String, Value>,
                 serde_json::from_str::<serde_json::Number>(value)
                     .map_or_else(|_| Value::String(value.to_string()), Value::Number)
             }
-            Some(f) if matches!(f.input, Input::Checkboxes(_) | Input::Categories) => {
+            Some(f)
+                if matches!(
+                    f.input,
+                    Input::Checkboxes(_) | Input::Categories | Input::Publics
+                ) =>
+            {
                 Value::Array(vec![Value::String(value.to_string())])
             }
             _ => Value::String(value.to_string()),

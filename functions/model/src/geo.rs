@@ -34,6 +34,18 @@ impl Geo {
 
     pub(crate) fn read(node: &Node, path: &str, p: &mut Problems, bounds: &Bounds) -> Option<Geo> {
         const EXPECTED: &str = "[latitude, longitude], deux nombres";
+        if let Some(r) = p.recorder() {
+            let [[lat0, lon0], [lat1, lon1]] = bounds.0;
+            r.shape(path, serde_json::json!({
+                "type": "array", "minItems": 2, "maxItems": 2, "additionalItems": false,
+                "items": [
+                    {"type": "number", "minimum": lat0, "maximum": lat1, "description": "la latitude, dans le territoire"},
+                    {"type": "number", "minimum": lon0, "maximum": lon1, "description": "la longitude, dans le territoire"},
+                ],
+                "description": format!("{EXPECTED}, un point dans le territoire {bounds}"),
+            }));
+            return None;
+        }
         let Value::List(items) = &node.value else {
             p.push(node.unexpected(path, EXPECTED));
             return None;

@@ -5,22 +5,32 @@
 //! that keeps positions) → the type's `decode`, which reads every field through [`read`] and
 //! records each [`problem::Problem`] with its line, column, field, expectation and finding.
 
+pub mod access;
+pub mod addresses;
 pub mod association;
 pub mod checks;
 pub mod content;
 mod context;
+pub mod datainclusion;
+mod explain;
 pub mod form;
 mod geo;
 mod languages;
+pub mod lexicon;
+pub mod needs;
+pub mod opening;
 mod page;
 mod pos;
 pub mod problem;
+pub mod publics;
 pub mod read;
 pub mod resource;
+pub mod schema;
 pub mod shapes;
 pub mod site;
 mod submission;
 pub mod tree;
+pub mod unique;
 pub mod volunteer_call;
 
 pub use association::Association;
@@ -30,5 +40,5 @@ pub use page::Page;
 pub use problem::Problem;
 pub use resource::Resource;
 pub use site::SiteConfig;
-pub use submission::{Draft, FieldError, SubmissionType};
+pub use submission::{Draft, FieldError, SubmissionType, file_text};
 pub use volunteer_call::VolunteerCall;

@@ -81,31 +81,57 @@ pub(crate) fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// The problems found so far in one file or submission.
+/// The problems found so far in one file or submission. When it describes instead (see
+/// [`crate::schema`]), the readers record what they accept rather than read, and no
+/// problem is kept.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Problems(Vec<Problem>);
+pub(crate) struct Problems {
+    list: Vec<Problem>,
+    describe: Option<Box<crate::schema::Recorder>>,
+}
 
 impl Problems {
     pub(crate) fn new() -> Self {
         Self::default()
     }
 
+    /// Problems that record the readers' shapes: decoding a kind with them writes its
+    /// JSON Schema.
+    pub(crate) fn describing() -> Self {
+        Problems {
+            list: Vec::new(),
+            describe: Some(Box::default()),
+        }
+    }
+
     pub(crate) fn push(&mut self, problem: Problem) {
-        self.0.push(problem);
+        if self.describe.is_none() {
+            self.list.push(problem);
+        }
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.list.is_empty()
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.0.len()
+        self.list.len()
     }
 
     /// The problems in the order they appear in the file.
     pub(crate) fn into_sorted(mut self) -> Vec<Problem> {
-        self.0.sort_by_key(|p| p.at);
-        self.0
+        self.list.sort_by_key(|p| p.at);
+        self.list
+    }
+
+    /// The recorder of shapes, when these problems describe.
+    pub(crate) fn recorder(&mut self) -> Option<&mut crate::schema::Recorder> {
+        self.describe.as_deref_mut()
+    }
+
+    /// The shapes recorded.
+    pub(crate) fn into_recorder(self) -> Option<crate::schema::Recorder> {
+        self.describe.map(|b| *b)
     }
 }
 

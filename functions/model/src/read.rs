@@ -6,6 +6,7 @@
 //! fields, so the set of field names a type accepts is written once, in its `decode`.
 
 use jiff::civil::Date;
+use serde_json::json;
 
 use crate::pos::Pos;
 use crate::problem::{Problem, Problems, suggest};
@@ -26,11 +27,13 @@ pub(crate) fn index(path: &str, i: usize) -> String {
 }
 
 /// The fields of one mapping, taken one by one by name; those never taken are unknown.
+/// Describing (see [`crate::schema`]), every field asked for is there, as the probe.
 pub(crate) struct Fields<'n> {
     entries: &'n [Entry],
     known: Vec<&'static str>,
     path: String,
     at: Pos,
+    describing: bool,
 }
 
 impl<'n> Fields<'n> {
@@ -41,12 +44,23 @@ impl<'n> Fields<'n> {
         what: &str,
         p: &mut Problems,
     ) -> Option<Fields<'n>> {
+        if let Some(r) = p.recorder() {
+            r.shape(path, json!({"type": "object", "description": what}));
+            return Some(Fields {
+                entries: &[],
+                known: Vec::new(),
+                path: path.to_string(),
+                at: node.at,
+                describing: true,
+            });
+        }
         match &node.value {
             Value::Map(entries) => Some(Fields {
                 entries,
                 known: Vec::new(),
                 path: path.to_string(),
                 at: node.at,
+                describing: false,
             }),
             _ => {
                 p.push(node.unexpected(path, what));
@@ -68,12 +82,16 @@ impl<'n> Fields<'n> {
             known: Vec::new(),
             path: path.to_string(),
             at: node.at,
+            describing: false,
         })
     }
 
     /// The value of `name` and its path, if it is present and not empty.
     pub(crate) fn get(&mut self, name: &'static str) -> Option<(&'n Node, String)> {
         self.known.push(name);
+        if self.describing {
+            return Some((&crate::schema::PROBE, join(&self.path, name)));
+        }
         self.entries
             .iter()
             .find(|e| e.key == name)
@@ -96,12 +114,37 @@ impl<'n> Fields<'n> {
         p: &mut Problems,
         read: impl FnOnce(&'n Node, &str, &mut Problems) -> Option<T>,
     ) -> T {
+        if let Some(r) = p.recorder() {
+            r.require(&self.path, name);
+            r.shape(&join(&self.path, name), json!({ "description": expected }));
+        }
         match self.get(name) {
             Some((node, path)) => read(node, &path, p).unwrap_or_default(),
             None => {
                 p.push(self.missing(name, expected));
                 T::default()
             }
+        }
+    }
+
+    /// Reads a field required when `needed` (a rule across fields): optional in the schema,
+    /// which says when in the field's description.
+    pub(crate) fn required_when<T: Default>(
+        &mut self,
+        needed: bool,
+        name: &'static str,
+        expected: &str,
+        p: &mut Problems,
+        read: impl FnOnce(&'n Node, &str, &mut Problems) -> Option<T>,
+    ) -> Option<T> {
+        if let Some(r) = p.recorder() {
+            r.shape(&join(&self.path, name), json!({ "description": expected }));
+            return self.optional(name, p, read);
+        }
+        if needed {
+            Some(self.required(name, expected, p, read))
+        } else {
+            self.optional(name, p, read)
         }
     }
 
@@ -138,6 +181,10 @@ impl<'n> Fields<'n> {
 
     /// Records every field that no reader asked for, with the closest known name.
     pub(crate) fn finish(self, what: &str, p: &mut Problems) {
+        if let Some(r) = p.recorder() {
+            r.close(&self.path);
+            return;
+        }
         for e in self.entries {
             if !self.known.contains(&e.key.as_str()) {
                 let hint = suggest(&e.key, self.known.iter().copied());
@@ -155,13 +202,21 @@ impl<'n> Fields<'n> {
     }
 }
 
-/// Any scalar, as text.
-pub(crate) fn scalar<'n>(
+/// A scalar, as text; the JSON Schema says it has `shape` (what the reader that calls it
+/// accepts): describing, the shape is recorded and nothing read.
+pub(crate) fn shaped<'n>(
     node: &'n Node,
     path: &str,
     p: &mut Problems,
     expected: &str,
+    shape: impl FnOnce() -> serde_json::Value,
 ) -> Option<&'n str> {
+    if let Some(r) = p.recorder() {
+        let mut shape = shape();
+        shape["description"] = json!(expected);
+        r.shape(path, shape);
+        return None;
+    }
     match &node.value {
         Value::Scalar { text, .. } => Some(text),
         _ => {
@@ -184,7 +239,14 @@ pub(crate) fn text(
     } else {
         format!("un texte de {min} à {max} caractères")
     };
-    let raw = scalar(node, path, p, &expected)?;
+    // Text is what YAML writes as a string or a number (`postal_code: 33000`).
+    let raw = shaped(node, path, p, &expected, || {
+        let mut shape = json!({"type": ["string", "number"], "minLength": min, "maxLength": max});
+        if one_line {
+            shape["pattern"] = json!("^[^\\r\\n]*$");
+        }
+        shape
+    })?;
     let value = raw.trim();
     let count = value.chars().count();
     if count < min || count > max {
@@ -227,7 +289,7 @@ pub(crate) fn forbidden_char(c: char) -> String {
 /// `true` or `false`; `oui`/`non` are refused with the word to write instead.
 pub(crate) fn boolean(node: &Node, path: &str, p: &mut Problems) -> Option<bool> {
     const EXPECTED: &str = "true ou false";
-    let raw = scalar(node, path, p, EXPECTED)?;
+    let raw = shaped(node, path, p, EXPECTED, || json!({"type": "boolean"}))?;
     match raw.to_ascii_lowercase().as_str() {
         "true" => Some(true),
         "false" => Some(false),
@@ -246,7 +308,7 @@ pub(crate) fn boolean(node: &Node, path: &str, p: &mut Problems) -> Option<bool>
 /// A finite number.
 pub(crate) fn number(node: &Node, path: &str, p: &mut Problems) -> Option<f64> {
     const EXPECTED: &str = "un nombre (avec un point décimal, pas une virgule)";
-    let raw = scalar(node, path, p, EXPECTED)?;
+    let raw = shaped(node, path, p, EXPECTED, || json!({"type": "number"}))?;
     match raw.trim().parse::<f64>() {
         Ok(n) if n.is_finite() => Some(n),
         _ => {
@@ -263,7 +325,13 @@ pub(crate) fn number(node: &Node, path: &str, p: &mut Problems) -> Option<f64> {
 
 /// A whole number.
 pub(crate) fn integer(node: &Node, path: &str, p: &mut Problems) -> Option<i64> {
-    let raw = scalar(node, path, p, "un nombre entier")?;
+    let raw = shaped(
+        node,
+        path,
+        p,
+        "un nombre entier",
+        || json!({"type": "integer"}),
+    )?;
     raw.trim().parse::<i64>().ok().or_else(|| {
         p.push(Problem::new(node.at, path, "un nombre entier", quote(raw)));
         None
@@ -273,7 +341,13 @@ pub(crate) fn integer(node: &Node, path: &str, p: &mut Problems) -> Option<i64> 
 /// A calendar date written `YYYY-MM-DD`.
 pub(crate) fn date(node: &Node, path: &str, p: &mut Problems) -> Option<Date> {
     const EXPECTED: &str = "une date AAAA-MM-JJ";
-    let raw = scalar(node, path, p, EXPECTED)?;
+    let raw = shaped(
+        node,
+        path,
+        p,
+        EXPECTED,
+        || json!({"type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"}),
+    )?;
     match parse_date(raw) {
         Ok(d) => Some(d),
         Err(found) => {
@@ -308,7 +382,7 @@ pub(crate) fn one_of<'a>(
     choices: &[&'a str],
 ) -> Option<&'a str> {
     let expected = format!("l'une des valeurs {}", choices.join(", "));
-    let raw = scalar(node, path, p, &expected)?;
+    let raw = shaped(node, path, p, &expected, || json!({ "enum": choices }))?;
     if let Some(found) = choices.iter().find(|c| **c == raw) {
         return Some(found);
     }
@@ -327,6 +401,12 @@ pub(crate) fn list<'n, T>(
     p: &mut Problems,
     mut item: impl FnMut(&'n Node, &str, &mut Problems) -> Option<T>,
 ) -> Option<Vec<T>> {
+    if let Some(r) = p.recorder() {
+        r.shape(path, json!({"type": "array"}));
+        r.list(path);
+        item(&crate::schema::PROBE, &index(path, 0), p);
+        return None;
+    }
     match &node.value {
         Value::List(items) => {
             let before = p.len();
@@ -353,6 +433,9 @@ pub(crate) fn non_empty_list<'n, T>(
     what: &str,
     item: impl FnMut(&'n Node, &str, &mut Problems) -> Option<T>,
 ) -> Option<Vec<T>> {
+    if let Some(r) = p.recorder() {
+        r.shape(path, json!({"minItems": 1, "description": what}));
+    }
     let items = list(node, path, p, item)?;
     if items.is_empty() {
         p.push(Problem::new(node.at, path, what, "une liste vide"));

@@ -186,16 +186,13 @@ impl Resource {
         let category_ok = p.len() == before;
         let quantity = f.optional("quantity", p, Quantity::read);
         let available = f.optional("available", p, Availability::read);
-        let expires = if kind_ok && kind == ResourceKind::Offer && is_food {
-            Some(f.required(
-                "expires",
-                "la date limite de consommation (obligatoire pour une offre de denrées), AAAA-MM-JJ",
-                p,
-                date,
-            ))
-        } else {
-            f.optional("expires", p, date)
-        };
+        let expires = f.required_when(
+            kind_ok && kind == ResourceKind::Offer && is_food,
+            "expires",
+            "la date limite de consommation (obligatoire pour une offre de denrées), AAAA-MM-JJ",
+            p,
+            date,
+        );
         let cold_chain = match f.get("cold_chain") {
             Some((n, path)) if category_ok && !is_food => {
                 p.push(Problem::new(
@@ -256,6 +253,9 @@ impl Quantity {
             "une quantité supérieure à 0",
             p,
             |n, path, p| {
+                if let Some(r) = p.recorder() {
+                    r.shape(path, serde_json::json!({"exclusiveMinimum": 0}));
+                }
                 let v = number(n, path, p)?;
                 (v > 0.0).then_some(v).or_else(|| {
                     p.push(Problem::new(

@@ -4,13 +4,14 @@
 use std::fmt::{self, Write as _};
 
 use serde::{Serialize, Serializer};
+use serde_json::json;
 
 use crate::checks;
 use crate::geo::Bounds;
 // Where the other crates look for it, next to the places that carry it.
 pub use crate::geo::Geo;
 use crate::problem::{Problem, Problems, suggest};
-use crate::read::{Fields, join, list, scalar, text};
+use crate::read::{Fields, join, list, shaped, text};
 use crate::tree::{Node, Value, quote};
 
 /// An address with its position on the map.
@@ -73,7 +74,11 @@ impl Place {
 
 fn postal_code(node: &Node, path: &str, p: &mut Problems) -> Option<String> {
     const EXPECTED: &str = "un code postal de 5 chiffres";
-    let raw = scalar(node, path, p, EXPECTED)?.trim();
+    // YAML reads `postal_code: 01000` as the number 1000: the schema takes it.
+    let raw = shaped(node, path, p, EXPECTED, || {
+        json!({"type": ["string", "integer"], "pattern": "^\\s*[0-9]{5}\\s*$", "minimum": 1000, "maximum": 99999})
+    })?
+    .trim();
     if raw.len() == 5 && raw.bytes().all(|b| b.is_ascii_digit()) {
         Some(raw.to_string())
     } else {
@@ -146,7 +151,13 @@ impl Weekday {
 
     /// Reads a day key, suggesting the right key for French names (`lundi`, `lu` → `mo`).
     pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Weekday> {
-        let raw = scalar(node, path, p, DAY_EXPECTED)?;
+        let raw = shaped(
+            node,
+            path,
+            p,
+            DAY_EXPECTED,
+            || json!({ "enum": Self::KEYS }),
+        )?;
         Self::from_key(raw).or_else(|| {
             p.push(
                 Problem::new(node.at, path, DAY_EXPECTED, quote(raw))
@@ -169,6 +180,9 @@ fn day_hint(raw: &str) -> Option<String> {
         .map(|d| d.key().to_string())
         .or_else(|| suggest(&lower, Weekday::KEYS))
 }
+
+/// The shape of a time of day `Clock::parse` takes before 24:00, for the schema.
+const CLOCK: &str = "\\s*([01]?[0-9]|2[0-3]):[0-5][0-9]\\s*";
 
 /// A time of day, `HH:MM`; `24:00` may end a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -198,8 +212,30 @@ impl Clock {
 
     pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Clock> {
         const EXPECTED: &str = "une heure HH:MM";
-        let raw = scalar(node, path, p, EXPECTED)?;
+        let raw = shaped(
+            node,
+            path,
+            p,
+            EXPECTED,
+            || json!({"type": "string", "pattern": format!("^{CLOCK}$")}),
+        )?;
         Clock::parse(raw).filter(|c| c.0 < 24 * 60).or_else(|| {
+            p.push(Problem::new(node.at, path, EXPECTED, quote(raw)));
+            None
+        })
+    }
+
+    /// An end time: `HH:MM`, `24:00` included.
+    pub(crate) fn read_end(node: &Node, path: &str, p: &mut Problems) -> Option<Clock> {
+        const EXPECTED: &str = "l'heure de fin, HH:MM";
+        let raw = shaped(
+            node,
+            path,
+            p,
+            EXPECTED,
+            || json!({"type": "string", "pattern": format!("^({CLOCK}|\\s*24:00\\s*)$")}),
+        )?;
+        Clock::parse(raw).or_else(|| {
             p.push(Problem::new(node.at, path, EXPECTED, quote(raw)));
             None
         })
@@ -236,7 +272,13 @@ impl TimeRange {
     /// Parses `HH:MM-HH:MM`, the end after the start.
     pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<TimeRange> {
         const EXPECTED: &str = "une plage HH:MM-HH:MM, la fin après le début";
-        let raw = scalar(node, path, p, EXPECTED)?;
+        let raw = shaped(
+            node,
+            path,
+            p,
+            EXPECTED,
+            || json!({"type": "string", "pattern": format!("^{CLOCK}-({CLOCK}|\\s*24:00\\s*)$")}),
+        )?;
         let range = raw.split_once('-').and_then(|(a, b)| {
             let start = Clock::parse(a).filter(|c| c.0 < 24 * 60)?;
             Some(TimeRange {
@@ -275,6 +317,12 @@ pub struct Hours(pub Vec<(Weekday, Vec<TimeRange>)>);
 
 impl Hours {
     pub(crate) fn read(node: &Node, path: &str, p: &mut Problems) -> Option<Hours> {
+        if let Some(r) = p.recorder() {
+            r.shape(path, json!({"type": "object", "propertyNames": {"enum": Weekday::KEYS},
+                "description": "des horaires par jour (mo … su) : des plages HH:MM-HH:MM qui ne se chevauchent pas"}));
+            list(&crate::schema::PROBE, &join(path, "*"), p, TimeRange::read);
+            return None;
+        }
         let Value::Map(entries) = &node.value else {
             p.push(node.unexpected(path, "des horaires par jour (mo: [\"09:00-12:00\"], …)"));
             return None;

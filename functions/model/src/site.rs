@@ -6,6 +6,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::checks::is_slug;
+use crate::publics::Publics;
 // Where the other crates look for it, next to the territory that carries it.
 pub use crate::geo::Bounds;
 use crate::pos::Pos;
@@ -50,6 +51,23 @@ pub struct SiteConfig {
     /// The forms' endpoint and limits.
     #[serde(default)]
     pub forms: FormSettings,
+    /// Months after an association's `updated` date when its information is said to need
+    /// checking (« informations à vérifier » on its page and in lists, and in `portal check`).
+    #[serde(default = "default_stale_after_months")]
+    pub stale_after_months: u32,
+    /// How the site's data meets data·inclusion's (import of a dump, open data export).
+    #[serde(default)]
+    pub datainclusion: DataInclusionSettings,
+    /// The site's own publics (`key = "Label"`), over the built-in ones.
+    #[serde(default, rename = "publics")]
+    pub own_publics: Categories,
+    /// The categories of a need named outright (`manger = ["repas", …]`), instead of those
+    /// its words find (see [`crate::needs`]).
+    #[serde(default)]
+    pub needs: std::collections::BTreeMap<String, Vec<String>>,
+    /// Every public the site knows: the built-in ones and its own (made by [`SiteConfig::parse`]).
+    #[serde(skip)]
+    pub publics: Publics,
 }
 
 fn default_language() -> String {
@@ -63,6 +81,9 @@ fn default_theme() -> String {
 }
 fn default_page_size() -> usize {
     50
+}
+fn default_stale_after_months() -> u32 {
+    6
 }
 
 /// The area the portal covers (a French *département* such as Gironde, or any other).
@@ -163,6 +184,11 @@ pub struct FormSettings {
     pub min_fill_seconds: u32,
     /// Days after a decision when the submitter's e-mail is erased.
     pub retention_days: u32,
+    /// Whether the forms may ask the national address service (api-adresse.data.gouv.fr)
+    /// for an address's coordinates. Off by default: the address typed leaves the visitor's
+    /// browser for a State service; the site's CSP must then allow it (`template.yaml`'s
+    /// `AddressSearch`).
+    pub address_search: bool,
 }
 
 impl Default for FormSettings {
@@ -172,7 +198,58 @@ impl Default for FormSettings {
             rate_limit_per_hour: 10,
             min_fill_seconds: 3,
             retention_days: 30,
+            address_search: false,
         }
+    }
+}
+
+/// How the site's data meets data·inclusion's lists (`[datainclusion]` in `site.toml`). The
+/// thematiques are the first table; the publics and access conditions of a later version of
+/// the model are meant to sit beside them, one table each.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DataInclusionSettings {
+    /// The producer's name in the records published (`source`, and the start of each `id`);
+    /// by default the site's host name, its dots as hyphens.
+    pub source: Option<String>,
+    /// For each category of the site, the data·inclusion thematiques it stands for. On
+    /// import, a service's thematique goes to the first category (in the order of
+    /// `[categories]`) that names it or its category of thematiques; on export, each
+    /// category's thematiques are published.
+    pub thematiques: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl DataInclusionSettings {
+    /// The site's category for a data·inclusion thematique: the first of `categories` whose
+    /// table names the thematique itself, else the first that names its category.
+    pub fn category_for<'a>(
+        &self,
+        categories: &'a Categories,
+        thematique: &str,
+    ) -> Option<&'a str> {
+        let names = |c: &Category, value: &str| {
+            self.thematiques
+                .get(&c.key)
+                .is_some_and(|list| list.iter().any(|t| t == value))
+        };
+        let parent = crate::datainclusion::category_of(thematique);
+        categories
+            .0
+            .iter()
+            .find(|c| names(c, thematique))
+            .or_else(|| categories.0.iter().find(|c| names(c, parent)))
+            .map(|c| c.key.as_str())
+    }
+
+    /// The thematiques published for a category: those its table names that are
+    /// thematiques (a category of thematiques is not one).
+    pub fn thematiques_of(&self, category: &str) -> impl Iterator<Item = &str> {
+        self.thematiques
+            .get(category)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .filter(|t| crate::datainclusion::THEMATIQUES.contains(t))
     }
 }
 
@@ -197,6 +274,8 @@ impl SiteConfig {
             };
             vec![problem]
         })?;
+        let mut config = config;
+        config.publics = Publics::with(&config.own_publics);
         let problems = config.problems(source);
         if problems.is_empty() {
             Ok(config)
@@ -261,6 +340,74 @@ impl SiteConfig {
                 quote(tiles),
             ));
         }
+        let known: Vec<&str> = self.categories.keys().collect();
+        for (category, thematiques) in &self.datainclusion.thematiques {
+            if !known.contains(&category.as_str()) {
+                out.push(
+                    Problem::new(
+                        at(&format!("{category} =")),
+                        format!("datainclusion.thematiques.{category}"),
+                        format!("une catégorie de [categories] ({})", known.join(", ")),
+                        quote(category),
+                    )
+                    .with_suggestion(crate::problem::suggest(category, known.iter().copied())),
+                );
+            }
+            for t in thematiques {
+                if !crate::datainclusion::is_known(t) {
+                    let all = crate::datainclusion::THEMATIQUES
+                        .iter()
+                        .chain(crate::datainclusion::CATEGORIES)
+                        .copied();
+                    out.push(
+                        Problem::new(
+                            at(t),
+                            format!("datainclusion.thematiques.{category}"),
+                            "une thématique de data·inclusion (ex. « equipement-et-alimentation--alimentation »)",
+                            quote(t),
+                        )
+                        .with_suggestion(crate::problem::suggest(t, all)),
+                    );
+                }
+            }
+        }
+        if self.stale_after_months == 0 {
+            out.push(Problem::new(
+                at("stale_after_months"),
+                "stale_after_months",
+                "un nombre de mois au moins égal à 1",
+                "0",
+            ));
+        }
+        let needs: Vec<&str> = crate::needs::defaults()
+            .iter()
+            .map(|n| n.key.as_str())
+            .collect();
+        let categories: Vec<&str> = self.categories.keys().collect();
+        for (need, named) in &self.needs {
+            if !needs.contains(&need.as_str()) {
+                out.push(
+                    Problem::new(
+                        at(&format!("{need} =")),
+                        format!("needs.{need}"),
+                        format!("un besoin parmi {}", needs.join(", ")),
+                        quote(need),
+                    )
+                    .with_suggestion(crate::problem::suggest(need, needs.iter().copied())),
+                );
+            }
+            for c in named.iter().filter(|c| !categories.contains(&c.as_str())) {
+                out.push(
+                    Problem::new(
+                        at(&format!("{need} =")),
+                        format!("needs.{need}"),
+                        format!("des catégories de [categories] ({})", categories.join(", ")),
+                        quote(c),
+                    )
+                    .with_suggestion(crate::problem::suggest(c, categories.iter().copied())),
+                );
+            }
+        }
         if self.page_size == 0 {
             out.push(Problem::new(
                 at("page_size"),
@@ -270,6 +417,23 @@ impl SiteConfig {
             ));
         }
         out
+    }
+
+    /// The producer's name in the data·inclusion records: `[datainclusion] source`, or the
+    /// host of `base_url` with its dots as hyphens.
+    pub fn datainclusion_source(&self) -> String {
+        if let Some(source) = &self.datainclusion.source {
+            return source.clone();
+        }
+        let host = self
+            .base_url
+            .split("://")
+            .nth(1)
+            .unwrap_or(&self.base_url)
+            .split(['/', ':'])
+            .next()
+            .unwrap_or("");
+        crate::checks::slugify(host)
     }
 
     /// The base URL without its trailing slash, for joining with absolute paths.
@@ -357,6 +521,60 @@ epicerie-solidaire = "Épicerie solidaire"
             (err[0].field.as_str(), err[0].at.line),
             ("map.tiles", 16),
             "{err:?}"
+        );
+    }
+
+    #[test]
+    fn the_datainclusion_table_names_categories_and_known_thematiques() {
+        let table = format!(
+            "{MINIMAL}\n[datainclusion.thematiques]\nepicerie-solidaire = [\"equipement-et-alimentation--alimentation\"]\ndistribution-alimentaire = [\"equipement-et-alimentation\"]\n"
+        );
+        let c = SiteConfig::parse(&table).unwrap();
+        let di = &c.datainclusion;
+        // The thematique itself first, then its category of thematiques, in the site's order.
+        assert_eq!(
+            di.category_for(&c.categories, "equipement-et-alimentation--alimentation"),
+            Some("epicerie-solidaire")
+        );
+        assert_eq!(
+            di.category_for(&c.categories, "equipement-et-alimentation--habillement"),
+            Some("distribution-alimentaire")
+        );
+        assert_eq!(di.category_for(&c.categories, "sante--addictions"), None);
+        assert_eq!(di.thematiques_of("distribution-alimentaire").count(), 0);
+        assert_eq!(c.datainclusion_source(), "example-org");
+        let wrong = format!(
+            "{MINIMAL}\n[datainclusion.thematiques]\nepicerie = [\"equipement-et-alimentation--alimentaire\"]\n"
+        );
+        let err = SiteConfig::parse(&wrong).unwrap_err();
+        let messages: Vec<String> = err.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "16:1: datainclusion.thematiques.epicerie : attendu une catégorie de [categories] (distribution-alimentaire, epicerie-solidaire), trouvé « epicerie »",
+                "16:14: datainclusion.thematiques.epicerie : attendu une thématique de data·inclusion (ex. « equipement-et-alimentation--alimentation »), trouvé « equipement-et-alimentation--alimentaire » ; vouliez-vous dire « equipement-et-alimentation--alimentation » ?",
+            ]
+        );
+    }
+
+    #[test]
+    fn publics_and_needs_are_read_and_checked() {
+        let own = format!(
+            "{MINIMAL}\n[publics]\nmarins = \"Marins\"\n\n[needs]\nmanger = [\"epicerie-solidaire\"]\n"
+        );
+        let c = SiteConfig::parse(&own).unwrap();
+        assert_eq!(c.publics.label("marins"), Some("Marins"));
+        assert_eq!(c.publics.label("familles"), Some("Familles"));
+        assert_eq!(c.needs["manger"], ["epicerie-solidaire"]);
+        let bad = format!("{MINIMAL}\n[needs]\nmangr = [\"repas\"]\n");
+        let err = SiteConfig::parse(&bad).unwrap_err();
+        let said: Vec<String> = err.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            said,
+            [
+                "16:1: needs.mangr : attendu un besoin parmi manger, se-laver, dormir, s-habiller, se-soigner, demarches, parler, trouvé « mangr » ; vouliez-vous dire « manger » ?",
+                "16:1: needs.mangr : attendu des catégories de [categories] (distribution-alimentaire, epicerie-solidaire), trouvé « repas »",
+            ]
         );
     }
 

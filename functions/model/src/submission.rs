@@ -8,13 +8,12 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::addresses;
 use crate::checks::{is_email, is_slug, slugify};
 use crate::content::{Entry, Kind};
 use crate::context::Context;
 use crate::form;
-use crate::pos::Pos;
-use crate::problem::{Problem, Problems};
-use crate::tree::from_json;
+use crate::problem::Problem;
 
 /// What can be submitted (free pages are written by editors only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,7 +65,9 @@ pub struct Draft {
     /// The slug of the entry to change, or none for a new entry.
     #[serde(default)]
     pub target: Option<String>,
-    /// The front matter's fields, as JSON: checked by the content type's own rules.
+    /// The front matter's fields, as JSON: checked by the content type's own rules. A key
+    /// given twice is refused, as a field written twice in a file is.
+    #[serde(with = "crate::unique")]
     pub fields: Map<String, Value>,
     /// The description, in Markdown.
     #[serde(default)]
@@ -93,23 +94,23 @@ impl FieldError {
         }
     }
 
-    fn from_problem(p: &Problem) -> FieldError {
+    /// A problem of the content's checks, said for the form of `kind` (see
+    /// [`crate::explain`]).
+    fn from_problem(kind: Kind, p: &Problem, site: &crate::site::SiteConfig) -> FieldError {
         // The body's problems are named after the file's layout; the form calls it `body`.
         let field = match p.field.as_str() {
             "(description)" | "" => "body",
             f => f,
         };
-        let mut message = format!("Attendu {}, trouvé {}", p.expected, p.found);
-        if let Some(s) = &p.suggestion {
-            message.push_str(&format!(" ; vouliez-vous dire « {s} » ?"));
-        }
-        FieldError::new(field, message)
+        FieldError::new(field, crate::explain::message(kind, p, site))
     }
 }
 
 impl Draft {
-    /// Checks the submission as the generator checks a file. `targets` are the slugs of the
-    /// existing entries of its kind, which a change must name.
+    /// Checks the submission as the generator checks a file: it is written as the file
+    /// `portal import` will write ([`Draft::to_markdown`]) and that file decoded as the
+    /// build decodes it ([`Draft::file`]), so that what is accepted here imports. `targets`
+    /// are the slugs of the existing entries of its kind, which a change must name.
     pub fn check(
         &self,
         cx: &Context,
@@ -120,7 +121,7 @@ impl Draft {
         if !is_email(self.contact_email.trim()) {
             errors.push(FieldError::new(
                 "contact_email",
-                "Attendu une adresse e-mail où vous joindre (ex. « contact@exemple.org »)",
+                "Indiquez une adresse e-mail où vous joindre, par exemple contact@exemple.org.",
             ));
         }
         if let Some(target) = &self.target
@@ -128,28 +129,36 @@ impl Draft {
         {
             errors.push(FieldError::new(
                 "target",
-                format!("Attendu une entrée existante à modifier, trouvé « {target} »"),
+                format!("« {target} » n'est plus sur le portail : rechargez la page et choisissez dans la liste ce que vous modifiez."),
             ));
         }
-        let node = from_json(&Value::Object(self.prepared_fields(today)));
         let slug = self.slug(&BTreeSet::new());
-        let decoded = Entry::decode_tree(
-            self.kind.kind(),
-            &slug,
-            &node,
-            &self.file_body(),
-            Pos::default(),
-            cx,
-            Problems::new(),
-        );
-        match decoded {
-            Ok(entry) if errors.is_empty() => Ok(entry),
+        match self.file(&slug, cx, today) {
+            Ok((_, entry)) if errors.is_empty() => Ok(entry),
             Ok(_) => Err(self.in_form_order(errors)),
             Err(problems) => {
-                errors.extend(problems.iter().map(FieldError::from_problem));
+                let kind = self.kind.kind();
+                errors.extend(
+                    problems
+                        .iter()
+                        .map(|p| FieldError::from_problem(kind, p, cx.site)),
+                );
                 Err(self.in_form_order(errors))
             }
         }
+    }
+
+    /// The content file of the submission as `slug`, and the entry the build decodes from
+    /// it: one function for the submission's check and for `portal import`.
+    pub fn file(
+        &self,
+        slug: &str,
+        cx: &Context,
+        today: Date,
+    ) -> Result<(String, Entry), Vec<Problem>> {
+        let text = self.to_markdown(today);
+        let entry = Entry::decode(self.kind.kind(), slug, &text, cx)?;
+        Ok((text, entry))
     }
 
     /// Problems in the order of the form's fields (the target first, the submitter's e-mail
@@ -204,27 +213,18 @@ impl Draft {
                     format!("{base}-{n}")
                 }
             })
-            .find(|s| !taken.contains(s))
+            .find(|s| !taken.contains(s) && addresses::taken_by_site(self.kind.kind(), s).is_none())
             .expect("some suffix is free")
     }
 
     /// The content file an editor would have written: YAML front matter in the order of the
     /// form, then the body. No personal data.
     pub fn to_markdown(&self, today: Date) -> String {
-        let fields = self.prepared_fields(today);
-        let order: Vec<&str> = form::fields(self.kind.kind())
-            .iter()
-            .map(|f| f.name.split(['.', '[']).next().unwrap_or(f.name))
-            .collect();
-        let mut keys: Vec<&String> = fields.keys().collect();
-        keys.sort_by_key(|k| (order.iter().position(|o| o == k).unwrap_or(usize::MAX), *k));
-        let mut out = String::from("---\n");
-        for key in keys {
-            write_entry(&mut out, 0, key, &fields[key]);
-        }
-        out.push_str("---\n");
-        out.push_str(&self.file_body());
-        out
+        file_text(
+            self.kind.kind(),
+            &self.prepared_fields(today),
+            &self.file_body(),
+        )
     }
 
     /// The body as it is written in the file, so that checking sees what will be published.
@@ -236,6 +236,25 @@ impl Draft {
             format!("{body}\n")
         }
     }
+}
+
+/// A content file of `kind` from its fields (as JSON) and its body, as an editor would
+/// write it: YAML front matter in the order of the kind's form, then the body. Approved
+/// submissions and `portal import-directory` write their files with it.
+pub fn file_text(kind: Kind, fields: &Map<String, Value>, body: &str) -> String {
+    let order: Vec<&str> = form::fields(kind)
+        .iter()
+        .map(|f| f.name.split(['.', '[']).next().unwrap_or(f.name))
+        .collect();
+    let mut keys: Vec<&String> = fields.keys().collect();
+    keys.sort_by_key(|k| (order.iter().position(|o| o == k).unwrap_or(usize::MAX), *k));
+    let mut out = String::from("---\n");
+    for key in keys {
+        write_entry(&mut out, 0, key, &fields[key]);
+    }
+    out.push_str("---\n");
+    out.push_str(body);
+    out
 }
 
 fn write_entry(out: &mut String, indent: usize, key: &str, value: &Value) {
@@ -421,11 +440,58 @@ repas = "Repas"
             ["target", "association", "kind", "contact_email"],
             "{errors:#?}"
         );
-        assert!(
-            errors[2].message.contains("« offer »"),
-            "{}",
-            errors[2].message
+        assert_eq!(
+            errors[2].message,
+            "Choisissez une réponse : « Nous proposons (don, prêt) » ou « Nous recherchons »."
         );
+        assert_eq!(
+            errors[1].message,
+            "Choisissez votre association dans la liste."
+        );
+        assert!(errors.iter().all(|e| !e.message.contains("content/")));
+    }
+
+    #[test]
+    fn titles_in_any_script_give_readable_distinct_slugs() {
+        let slug = |title: &str| {
+            draft(
+                serde_json::json!({"type": "resource", "fields": {"title": title},
+                "contact_email": "a@b.fr"}),
+            )
+            .slug(&BTreeSet::new())
+        };
+        let titles = [
+            "Продуктовый набор",
+            "سلة غذائية",
+            "🍎🍐 fruits",
+            "Œufs frais",
+            "食品",
+        ];
+        let slugs: Vec<String> = titles.iter().map(|t| slug(t)).collect();
+        for (t, s) in titles.iter().zip(&slugs) {
+            assert!(is_slug(s) && s != "entree", "{t} gave {s}");
+        }
+        let distinct: BTreeSet<&String> = slugs.iter().collect();
+        assert_eq!(distinct.len(), slugs.len(), "{slugs:?}");
+        assert_eq!(slugs[0], "produktovyi-nabor");
+        assert_eq!(slugs[3], "oeufs-frais");
+    }
+
+    #[test]
+    fn a_new_entry_never_takes_an_address_the_site_makes() {
+        let slug = |kind: &str, title: &str| {
+            draft(
+                serde_json::json!({"type": kind, "fields": {"title": title, "name": title},
+                "contact_email": "a@b.fr"}),
+            )
+            .slug(&BTreeSet::new())
+        };
+        assert_eq!(slug("association", "Commune"), "commune-2");
+        assert_eq!(slug("association", "Catégorie"), "categorie-2");
+        assert_eq!(slug("resource", "Offres"), "offres-2");
+        assert_eq!(slug("resource", "Besoins"), "besoins-2");
+        assert_eq!(slug("volunteer_call", "Page"), "page-2");
+        assert_eq!(slug("resource", "Pommes"), "pommes");
     }
 
     #[test]

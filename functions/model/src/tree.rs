@@ -212,36 +212,6 @@ pub fn parse_yaml(source: &str, first_line: u32) -> Result<Node, Problem> {
     Ok(root.unwrap_or_else(|| Node::new(Value::Map(Vec::new()), Pos::new(first_line, 1))))
 }
 
-/// Converts a JSON value (a form submission) into a tree without positions.
-pub(crate) fn from_json(value: &serde_json::Value) -> Node {
-    let value = match value {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Scalar {
-            text: b.to_string(),
-            quoted: false,
-        },
-        serde_json::Value::Number(n) => Value::Scalar {
-            text: n.to_string(),
-            quoted: false,
-        },
-        serde_json::Value::String(s) => Value::Scalar {
-            text: s.clone(),
-            quoted: true,
-        },
-        serde_json::Value::Array(items) => Value::List(items.iter().map(from_json).collect()),
-        serde_json::Value::Object(map) => Value::Map(
-            map.iter()
-                .map(|(k, v)| Entry {
-                    key: k.clone(),
-                    key_at: Pos::default(),
-                    value: from_json(v),
-                })
-                .collect(),
-        ),
-    };
-    Node::new(value, Pos::default())
-}
-
 /// Says the YAML scanner's most common complaints in French, with the usual cause; other
 /// messages are passed on as they are.
 fn syntax_error(info: &str) -> String {

@@ -231,13 +231,7 @@ impl VolunteerCall {
 /// The start and end of a slot, the end after the start (`24:00` allowed).
 fn hours_of(f: &mut Fields, p: &mut Problems, path: &str, at: Pos) -> (Clock, Clock) {
     let start = f.required("start", "l'heure de début, HH:MM", p, Clock::read);
-    let end = f.required("end", "l'heure de fin, HH:MM", p, |n, path, p| {
-        let raw = crate::read::scalar(n, path, p, "l'heure de fin, HH:MM")?;
-        Clock::parse(raw).or_else(|| {
-            p.push(n.unexpected(path, "l'heure de fin, HH:MM"));
-            None
-        })
-    });
+    let end = f.required("end", "l'heure de fin, HH:MM", p, Clock::read_end);
     if end <= start && end != Clock::default() {
         p.push(Problem::new(
             at,
@@ -255,6 +249,9 @@ fn volunteers(f: &mut Fields, p: &mut Problems) -> u32 {
         "le nombre de bénévoles recherchés (1 ou plus)",
         p,
         |n, path, p| {
+            if let Some(r) = p.recorder() {
+                r.shape(path, serde_json::json!({"minimum": 1}));
+            }
             let v = integer(n, path, p)?;
             u32::try_from(v).ok().filter(|v| *v >= 1).or_else(|| {
                 p.push(Problem::new(

@@ -41,4 +41,8 @@ ids! {
     CategoryId,
     /// A commune where associations receive people, in the index's list (by slug).
     CommuneId,
+    /// A need of the home page's way in, in the order of the built-in needs.
+    NeedId,
+    /// A public the site knows, in the order of `SiteConfig::publics`.
+    PublicId,
 }

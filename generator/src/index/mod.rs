@@ -7,6 +7,7 @@
 mod ids;
 mod matching;
 mod nearest;
+mod needs;
 mod sheets;
 
 use std::collections::{BTreeMap, HashMap};
@@ -22,8 +23,12 @@ use rayon::prelude::*;
 use crate::dates::ChangeDates;
 use crate::load::Content;
 use crate::phrasing;
-pub(crate) use ids::{AssociationId, CallId, CategoryId, CommuneId, PageId, ResourceId};
+pub(crate) use ids::{
+    AssociationId, CallId, CategoryId, CommuneId, NeedId, PageId, PublicId, ResourceId,
+};
 pub(crate) use matching::Match;
+pub(crate) use needs::{NeedPlaces, PlaceRef};
+use portal_model::access::AccessMode;
 pub(crate) use sheets::Sheet;
 
 /// A commune where at least one association receives people.
@@ -106,6 +111,12 @@ pub struct Index {
     candidates: matching::Candidates,
     /// Each commune's printable guide, by sheet (in the order of `communes`).
     guides: Vec<Vec<Sheet>>,
+    /// The places of each need of the home page's way in.
+    help: Vec<NeedPlaces>,
+    /// The associations that welcome each public, in the order of the site's publics.
+    with_public: Vec<Vec<AssociationId>>,
+    /// The associations of each access mode, in the order of `AccessMode::ALL`.
+    with_access: Vec<Vec<AssociationId>>,
 }
 
 /// A key to sort names the French way: accents and case do not count.
@@ -193,6 +204,9 @@ impl Index {
             needs: Vec::new(),
             candidates: matching::Candidates::default(),
             guides: Vec::new(),
+            help: Vec::new(),
+            with_public: Vec::new(),
+            with_access: Vec::new(),
         };
         // Independent orders, made side by side: an update waits for them before it serves
         // the saved entry's page.
@@ -222,7 +236,30 @@ impl Index {
             .par_iter()
             .map(|c| sheets::cut(&index, c))
             .collect();
+        index.help = needs::places(&index);
+        let (with_public, with_access) = index.by_public_and_access();
+        index.with_public = with_public;
+        index.with_access = with_access;
         index
+    }
+
+    /// The associations of each public and of each access mode, in directory order.
+    fn by_public_and_access(&self) -> (Vec<Vec<AssociationId>>, Vec<Vec<AssociationId>>) {
+        let publics = &self.content.config.publics;
+        let mut with_public = vec![Vec::new(); publics.0.len()];
+        let mut with_access = vec![Vec::new(); AccessMode::ALL.len()];
+        for &id in &self.directory {
+            let a = self.association(id);
+            for key in &a.publics {
+                if let Some(n) = publics.0.iter().position(|p| &p.key == key) {
+                    with_public[n].push(id);
+                }
+            }
+            for m in a.access.iter().flat_map(|x| &x.modes) {
+                with_access[*m as usize].push(id);
+            }
+        }
+        (with_public, with_access)
     }
 
     /// The open listings, grouped for matching.
@@ -369,6 +406,44 @@ impl Index {
     /// The communes with their ids, by slug.
     pub fn communes(&self) -> impl Iterator<Item = (CommuneId, &Commune)> {
         CommuneId::all(self.communes.len()).zip(&self.communes)
+    }
+
+    /// The commune of that slug, if associations receive people there.
+    pub fn commune_of(&self, slug: &str) -> Option<CommuneId> {
+        find(&self.communes, slug, |c| &c.slug).map(CommuneId::new)
+    }
+
+    /// The needs of the home page's way in, with their ids, in order.
+    pub fn help(&self) -> impl Iterator<Item = (NeedId, &NeedPlaces)> {
+        NeedId::all(self.help.len()).zip(&self.help)
+    }
+
+    /// One need and its places.
+    pub fn need(&self, id: NeedId) -> &NeedPlaces {
+        &self.help[id.index()]
+    }
+
+    /// The site's publics with their ids, and the associations that welcome each.
+    pub fn publics(
+        &self,
+    ) -> impl Iterator<Item = (PublicId, &portal_model::publics::Public, &[AssociationId])> {
+        PublicId::all(self.with_public.len())
+            .zip(&self.content.config.publics.0)
+            .zip(&self.with_public)
+            .map(|((id, p), ids)| (id, p, ids.as_slice()))
+    }
+
+    /// One public and the associations that welcome it.
+    pub fn public(&self, id: PublicId) -> (&portal_model::publics::Public, &[AssociationId]) {
+        (
+            &self.content.config.publics.0[id.index()],
+            &self.with_public[id.index()],
+        )
+    }
+
+    /// The associations of an access mode, in directory order.
+    pub fn with_access(&self, mode: AccessMode) -> &[AssociationId] {
+        &self.with_access[mode as usize]
     }
 
     /// The association of that slug, which exists: the content was checked.

@@ -2,6 +2,7 @@
 //! tiles of places, sitemap, robots.txt. Each is a function of the index (the sitemap, of
 //! the pages' addresses), and says which files it wrote.
 
+pub(crate) mod datainclusion;
 pub(crate) mod feeds;
 pub(crate) mod ical;
 pub(crate) mod opendata;
@@ -14,8 +15,8 @@ use rayon::prelude::*;
 use crate::error::BuildError;
 use crate::index::Index;
 use crate::published::{
-    ASSOCIATIONS_CSV, ASSOCIATIONS_GEOJSON, ASSOCIATIONS_JSON, CALENDAR, CALLS_FEED, OUTLINE,
-    RESOURCES_FEED, ROBOTS,
+    ASSOCIATIONS_CSV, ASSOCIATIONS_GEOJSON, ASSOCIATIONS_JSON, CALENDAR, CALLS_FEED, COMMUNES,
+    DATAINCLUSION_SERVICES, DATAINCLUSION_STRUCTURES, OUTLINE, RESOURCES_FEED, ROBOTS,
 };
 use crate::templates::Templates;
 use crate::urls::Urls;
@@ -49,12 +50,30 @@ pub(crate) fn write(
             })
         }),
         Box::new(|| {
+            let (structures, services) = datainclusion::files(index, urls);
+            let mut written = one(DATAINCLUSION_STRUCTURES, structures)?;
+            written.extend(one(DATAINCLUSION_SERVICES, services)?);
+            Ok(written)
+        }),
+        Box::new(|| {
             if index.content.outline.0.is_empty() {
                 return Ok(Vec::new());
             }
             one(OUTLINE, index.content.outline.to_geojson())
         }),
         Box::new(|| one(ROBOTS, sitemap::robots(urls))),
+        Box::new(|| {
+            let content = &index.content;
+            let table = if content.communes.is_empty() {
+                crate::communes::of_places(&content.associations)
+            } else {
+                content.communes.clone()
+            };
+            one(
+                COMMUNES,
+                serde_json::to_vec(&table).expect("JSON of names and numbers"),
+            )
+        }),
     ];
     let written: Vec<Vec<String>> = outputs
         .par_iter()

@@ -18,6 +18,8 @@ struct Record<'a> {
     url: String,
     /// Hours in OpenStreetMap's `opening_hours` syntax, per location.
     opening_hours: Vec<String>,
+    /// The publics in words, as the pages say them (`publics` holds their keys).
+    publics_labels: Vec<&'a str>,
 }
 
 /// `donnees/associations.json`, written straight from the content (a tree of JSON values
@@ -46,6 +48,11 @@ pub(crate) fn json(index: &Index, urls: &Urls, out: &mut dyn Write) -> io::Resul
                     .locations
                     .iter()
                     .map(|l| l.hours.as_ref().map(|h| h.to_osm()).unwrap_or_default())
+                    .collect(),
+                publics_labels: a
+                    .publics
+                    .iter()
+                    .map(|k| index.content.config.publics.label(k).unwrap_or(k))
                     .collect(),
             }
         })
@@ -81,6 +88,8 @@ struct Point {
 
 #[derive(Serialize)]
 struct PlaceProperties<'a> {
+    /// The access modes' words (`referral`…).
+    access: Vec<&'static str>,
     address: &'a str,
     categories: &'a [String],
     city: &'a str,
@@ -89,6 +98,8 @@ struct PlaceProperties<'a> {
     phone: Option<&'a str>,
     place: Option<&'a str>,
     postal_code: &'a str,
+    /// The publics' keys.
+    publics: &'a [String],
     slug: &'a str,
     url: String,
 }
@@ -112,6 +123,12 @@ pub(crate) fn geojson(index: &Index, urls: &Urls, out: &mut dyn Write) -> io::Re
                     r#type: "Point",
                 },
                 properties: PlaceProperties {
+                    access: a
+                        .access
+                        .iter()
+                        .flat_map(|x| &x.modes)
+                        .map(|m| m.word())
+                        .collect(),
                     address: &p.address,
                     categories: &a.categories,
                     city: &p.city,
@@ -124,6 +141,7 @@ pub(crate) fn geojson(index: &Index, urls: &Urls, out: &mut dyn Write) -> io::Re
                         .map(|p| p.display.as_str()),
                     place: p.name.as_deref(),
                     postal_code: &p.postal_code,
+                    publics: &a.publics,
                     slug: &a.slug,
                     url: urls.absolute(&urls.association(&a.slug)),
                 },
@@ -148,6 +166,7 @@ pub(crate) fn csv(index: &Index, urls: &Urls, out: &mut dyn Write) -> io::Result
         let a = index.association(id);
         let contact = a.contact.clone().unwrap_or_default();
         let ids = a.identifiers.clone().unwrap_or_default();
+        let access = a.access.as_ref();
         // `place` holds the nine place columns, from `lieu` to `accessible_fauteuil`.
         let common = |place: Vec<String>| -> Vec<String> {
             let mut row = vec![
@@ -169,7 +188,22 @@ pub(crate) fn csv(index: &Index, urls: &Urls, out: &mut dyn Write) -> io::Result
                 ids.rna.clone().unwrap_or_default(),
                 ids.siret.clone().unwrap_or_default(),
                 yes_no(a.food_bank_partner),
-                a.public.join("; "),
+                a.publics.join("; "),
+                access
+                    .map(|x| {
+                        x.modes
+                            .iter()
+                            .map(|m| m.word())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    })
+                    .unwrap_or_default(),
+                access.and_then(|x| x.note.clone()).unwrap_or_default(),
+                access
+                    .and_then(|x| x.fees)
+                    .map(|f| f.word().to_string())
+                    .unwrap_or_default(),
+                yes_no(a.publics_only),
                 a.languages.join("; "),
                 a.updated.to_string(),
                 urls.absolute(&urls.association(&a.slug)),

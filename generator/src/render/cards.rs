@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 
 use tera::Value;
 
-use super::views::{AssociationCard, CallCard, ResourceCard};
-use crate::index::{AssociationId, CallId, Index, ResourceId};
+use super::views::{AssociationCard, CallCard, PlaceCard, ResourceCard};
+use crate::index::{AssociationId, CallId, Index, PlaceRef, ResourceId};
 use crate::urls::Urls;
 
 /// The cards of one build, by id.
@@ -18,15 +18,20 @@ pub(crate) struct Cards {
     associations: Vec<OnceLock<Value>>,
     calls: Vec<OnceLock<Value>>,
     resources: Vec<OnceLock<Value>>,
+    /// The cards of each association's places, made together.
+    places: Vec<OnceLock<Vec<Value>>>,
 }
 
 impl Cards {
     pub(crate) fn new(index: &Index) -> Cards {
-        let slots = |n: usize| (0..n).map(|_| OnceLock::new()).collect();
+        fn slots<T>(n: usize) -> Vec<OnceLock<T>> {
+            (0..n).map(|_| OnceLock::new()).collect()
+        }
         Cards {
             associations: slots(index.content.associations.len()),
             calls: slots(index.content.calls.len()),
             resources: slots(index.content.resources.len()),
+            places: slots(index.content.associations.len()),
         }
     }
 
@@ -42,6 +47,16 @@ impl Cards {
     pub(crate) fn call(&self, id: CallId, index: &Index, urls: &Urls) -> Value {
         self.calls[id.index()]
             .get_or_init(|| Value::from_serializable(&CallCard::of(index.call(id), index, urls)))
+            .clone()
+    }
+
+    pub(crate) fn place(&self, p: PlaceRef, index: &Index, urls: &Urls) -> Value {
+        self.places[p.association.index()].get_or_init(|| {
+            PlaceCard::all_of(index.association(p.association), index, urls)
+                .iter()
+                .map(Value::from_serializable)
+                .collect()
+        })[p.location]
             .clone()
     }
 

@@ -6,8 +6,10 @@ use portal_model::resource::ResourceKind;
 
 use super::pagination::page_count;
 use crate::index::{
-    AssociationId, CallId, CategoryId, CommuneId, Index, PageId, ResourceFilter, ResourceId,
+    AssociationId, CallId, CategoryId, CommuneId, Index, NeedId, PageId, PublicId, ResourceFilter,
+    ResourceId,
 };
+use portal_model::access::AccessMode;
 
 /// One HTML page to render. Lists carry the number of their page (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -34,13 +36,23 @@ pub enum Job {
     /// commune (its position in the category's), when the needs do not fit one page.
     NeedsOf(usize, usize, usize),
     Search,
+    /// The places of a need of the home page's way in, in the whole territory or in one
+    /// commune.
+    Need(NeedId, Option<CommuneId>, usize),
+    /// The associations that welcome a public.
+    Public(PublicId, usize),
+    /// The associations of an access mode.
+    Access(AccessMode, usize),
 }
 
 impl Job {
     /// Whether the page goes over every place or every listing of the site (to count or
     /// group them).
     pub fn gathers_site(&self) -> bool {
-        matches!(self, Job::Map | Job::Needs | Job::Home)
+        matches!(
+            self,
+            Job::Map | Job::Needs | Job::Home | Job::Need(_, None, _)
+        )
     }
 
     /// Whether the page is an entry's own (an association, a call, a listing, a free page).
@@ -119,6 +131,28 @@ pub(crate) fn all(index: &Index) -> Vec<Job> {
     jobs.push(Job::Search);
     for (id, _) in index.communes() {
         jobs.extend((1..=index.guide(id).len()).map(|n| Job::Guide(id, n)));
+    }
+    for (id, need) in index.help() {
+        if need.categories.is_empty() {
+            continue;
+        }
+        jobs.extend((1..=page_count(need.places.len(), size)).map(|p| Job::Need(id, None, p)));
+        for (commune, places) in &need.communes {
+            jobs.extend(
+                (1..=page_count(places.len(), size)).map(|p| Job::Need(id, Some(*commune), p)),
+            );
+        }
+    }
+    for (id, _, ids) in index.publics() {
+        if !ids.is_empty() {
+            jobs.extend((1..=page_count(ids.len(), size)).map(|p| Job::Public(id, p)));
+        }
+    }
+    for mode in AccessMode::ALL {
+        let n = index.with_access(mode).len();
+        if n > 0 {
+            jobs.extend((1..=page_count(n, size)).map(|p| Job::Access(mode, p)));
+        }
     }
     jobs
 }

@@ -8,6 +8,7 @@ pub(crate) mod jsonld;
 pub(crate) mod map;
 mod pages;
 pub(crate) mod pagination;
+pub(crate) mod qr;
 pub(crate) mod renderer;
 pub(crate) mod views;
 

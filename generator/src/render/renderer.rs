@@ -5,7 +5,7 @@ use tera::{Context, Value};
 
 use super::cards::Cards;
 use crate::error::BuildError;
-use crate::index::{AssociationId, CallId, Index, ResourceId};
+use crate::index::{AssociationId, CallId, Index, PlaceRef, ResourceId};
 use crate::templates::Templates;
 use crate::urls::Urls;
 
@@ -30,6 +30,11 @@ impl<'a> Renderer<'a> {
     /// The card of an association, made on first use.
     pub(crate) fn association_card(&self, id: AssociationId) -> Value {
         self.cards.association(id, self.index, &self.urls)
+    }
+
+    /// The card of one place of an association, made on first use.
+    pub(crate) fn place_card(&self, p: PlaceRef) -> Value {
+        self.cards.place(p, self.index, &self.urls)
     }
 
     pub(crate) fn call_card(&self, id: CallId) -> Value {

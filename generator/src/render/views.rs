@@ -45,25 +45,95 @@ pub(crate) struct PlaceView {
     pub commune_url: String,
     pub lat: f64,
     pub lon: f64,
-    /// A link to the place on OpenStreetMap, for directions.
+    /// A link to the place on OpenStreetMap.
     pub map_url: String,
+    /// `geo:` link: the phone's maps app, which offers the way there.
+    pub geo_url: String,
+    /// Directions on OpenStreetMap, for a browser without a maps app.
+    pub route_url: String,
 }
 
 impl PlaceView {
     pub(crate) fn of(place: &Place, urls: &Urls) -> PlaceView {
+        let (lat, lon) = (place.geo.lat, place.geo.lon);
         PlaceView {
             name: place.name.clone(),
             address: place.address.clone(),
             postal_code: place.postal_code.clone(),
             city: place.city.clone(),
             commune_url: urls.commune(&slugify(&place.city)),
-            lat: place.geo.lat,
-            lon: place.geo.lon,
+            lat,
+            lon,
             map_url: format!(
-                "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}",
-                lat = place.geo.lat,
-                lon = place.geo.lon
+                "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
             ),
+            geo_url: format!("geo:{lat},{lon}?q={lat},{lon}"),
+            route_url: format!("https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lon}"),
+        }
+    }
+}
+
+/// A place's hours on the build's day, for pages read without JavaScript; the theme's
+/// script says the day's own when it runs.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TodayView {
+    /// `Lundi 23 novembre`: the day the hours are for, the build's.
+    pub day: String,
+    pub iso: String,
+    /// `9 h à 12 h`, `fermé`, or why it is closed.
+    pub text: String,
+    pub open: bool,
+}
+
+impl TodayView {
+    pub(crate) fn of(l: &Location, today: Date) -> TodayView {
+        let day = l.day(today);
+        TodayView {
+            day: phrasing::weekday_day(today),
+            iso: today.to_string(),
+            text: phrasing::day_text(day),
+            open: matches!(day, portal_model::opening::Day::Open(_)),
+        }
+    }
+}
+
+/// Who may come and how, in the site's words (publics by their labels).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct WhoView {
+    /// `Sur inscription · Gratuit`; empty when the editor did not say.
+    pub access: String,
+    /// The precision, in the editor's words.
+    pub note: Option<String>,
+    /// The publics' labels (and the words of the former free list).
+    pub publics: Vec<String>,
+    pub only: bool,
+    /// `Réservé à : étudiants`, `Bienvenue en particulier : familles`.
+    pub publics_line: Option<String>,
+}
+
+impl WhoView {
+    pub(crate) fn of(a: &Association, index: &Index) -> WhoView {
+        let site = &index.content.config;
+        let publics: Vec<String> = a
+            .publics
+            .iter()
+            .map(|k| site.publics.label(k).unwrap_or(k).to_string())
+            .chain(
+                a.public_other
+                    .iter()
+                    .map(|w| portal_model::publics::as_words(w)),
+            )
+            .collect();
+        WhoView {
+            access: a
+                .access
+                .as_ref()
+                .map(phrasing::access_line)
+                .unwrap_or_default(),
+            note: a.access.as_ref().and_then(|x| x.note.clone()),
+            publics_line: phrasing::publics_line(&publics, a.publics_only),
+            publics,
+            only: a.publics_only,
         }
     }
 }
@@ -98,6 +168,11 @@ pub(crate) struct LocationView {
     pub closed_today: bool,
     pub wheelchair: Option<bool>,
     pub access_notes: Option<String>,
+    /// How to get there (tram, bus stop, landmark).
+    pub directions: Option<String>,
+    /// `Ouvert chaque année du 1er novembre au 31 mars`.
+    pub season: Option<String>,
+    pub today: TodayView,
 }
 
 impl LocationView {
@@ -141,6 +216,9 @@ impl LocationView {
             closures,
             wheelchair: l.accessibility.as_ref().and_then(|a| a.wheelchair),
             access_notes: l.accessibility.as_ref().and_then(|a| a.notes.clone()),
+            directions: l.directions.clone(),
+            season: l.season.as_ref().map(phrasing::season),
+            today: TodayView::of(l, index.today),
         }
     }
 }
@@ -154,15 +232,48 @@ pub(crate) struct AssociationCard {
     pub categories: Vec<Link>,
     pub communes: Vec<String>,
     pub remote_only: bool,
+    /// Its information is older than `stale_after_months`: « informations à vérifier ».
+    pub stale: bool,
     /// The places' hours, closures and positions as JSON, for the "open now" and "near
     /// me" filters computed in the browser.
     pub places_json: String,
+    /// Each place's hours on the build's day (its commune when there are several).
+    pub today: Vec<PlaceToday>,
+    pub who: WhoView,
+    pub phone: Option<PhoneView>,
+}
+
+/// A place's commune and its hours of the day, on a card.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PlaceToday {
+    pub city: String,
+    pub today: TodayView,
+}
+
+/// A phone number to call from a card or a page.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PhoneView {
+    /// `05 56 00 00 00`, with no-break spaces.
+    pub display: String,
+    /// For `tel:` links: `+33556000000`.
+    pub tel: String,
+}
+
+impl PhoneView {
+    pub(crate) fn of(a: &Association) -> Option<PhoneView> {
+        let phone = a.contact.as_ref()?.phone.as_ref()?;
+        Some(PhoneView {
+            display: phrasing::phone(&phone.display),
+            tel: phone.tel.clone(),
+        })
+    }
 }
 
 /// What the browser needs to tell whether a place is open and how far it is: per place,
 /// `g` [lat, lon], `h` day → [[start, end] minutes], `c` closures [from, to], `f` whether
-/// it opens on public holidays (`open`, `closed`, `unknown`).
-fn places_json(a: &Association) -> String {
+/// it opens on public holidays (`open`, `closed`, `unknown`), `s` its season [from, to]
+/// (`MM-DD`) when it has one.
+fn places_json<'a>(locations: impl Iterator<Item = &'a Location>) -> String {
     // Fields and days in alphabetical order: the page's bytes stay as they were when this
     // was a tree of JSON values (and structs serialise without building one per card).
     #[derive(Serialize)]
@@ -171,10 +282,10 @@ fn places_json(a: &Association) -> String {
         f: &'static str,
         g: [f64; 2],
         h: Option<std::collections::BTreeMap<&'static str, Vec<[u16; 2]>>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        s: Option<[String; 2]>,
     }
-    let places: Vec<PlaceTimes> = a
-        .locations
-        .iter()
+    let places: Vec<PlaceTimes> = locations
         .map(|l| PlaceTimes {
             c: l.closures
                 .iter()
@@ -195,6 +306,9 @@ fn places_json(a: &Association) -> String {
                     })
                     .collect()
             }),
+            s: l.season
+                .as_ref()
+                .map(|s| [s.from.to_string(), s.to.to_string()]),
         })
         .collect();
     serde_json::to_string(&places).expect("JSON of plain data")
@@ -216,8 +330,56 @@ impl AssociationCard {
             categories: category_links(&a.categories, index, urls),
             communes,
             remote_only: a.remote_only,
-            places_json: places_json(a),
+            stale: a.is_stale(index.today, index.content.config.stale_after_months),
+            places_json: places_json(a.locations.iter()),
+            today: a
+                .locations
+                .iter()
+                .map(|l| PlaceToday {
+                    city: l.place.city.clone(),
+                    today: TodayView::of(l, index.today),
+                })
+                .collect(),
+            who: WhoView::of(a, index),
+            phone: PhoneView::of(a),
         }
+    }
+}
+
+/// One place of an association, as the pages of a need list it: where, today's hours, who
+/// may come, the phone; the whole card leads to the place on the association's page.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PlaceCard {
+    pub url: String,
+    pub name: String,
+    pub summary: String,
+    pub place: PlaceView,
+    pub today: TodayView,
+    pub who: WhoView,
+    pub phone: Option<PhoneView>,
+    /// The place's hours as JSON, as [`AssociationCard::places_json`] (one place).
+    pub places_json: String,
+}
+
+impl PlaceCard {
+    /// The card of each place of `a`, in the order of its file.
+    pub(crate) fn all_of(a: &Association, index: &Index, urls: &Urls) -> Vec<PlaceCard> {
+        let who = WhoView::of(a, index);
+        let phone = PhoneView::of(a);
+        a.locations
+            .iter()
+            .enumerate()
+            .map(|(n, l)| PlaceCard {
+                url: format!("{}#lieu-{}", urls.association(&a.slug), n + 1),
+                name: a.name.clone(),
+                summary: a.summary.clone(),
+                place: PlaceView::of(&l.place, urls),
+                today: TodayView::of(l, index.today),
+                who: who.clone(),
+                phone: phone.clone(),
+                places_json: places_json(std::iter::once(l)),
+            })
+            .collect()
     }
 }
 

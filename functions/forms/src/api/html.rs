@@ -49,7 +49,7 @@ fn label(kind: Option<SubmissionType>, field: &str) -> String {
         "contact_email" => Some("Votre adresse e-mail (non publiée)"),
         "type" => Some("Type de proposition"),
         "target" => Some("Entrée à modifier"),
-        "_started" => Some("Envoi"),
+        "_token" => Some("Envoi"),
         "" => Some("Proposition"),
         _ => None,
     };
@@ -90,7 +90,8 @@ pub(crate) fn status(sub: &Submission, just_sent: bool, link: &str, base: &str) 
     if just_sent {
         body.push_str(&format!(
             "<div class=\"panel\"><p>Votre {} est enregistrée. Une personne de l'équipe de modération va la relire.</p>\
-<p>Gardez ce lien pour suivre la décision : <a href=\"{l}\"><code>{l}</code></a></p></div>",
+<p>Gardez ce lien pour suivre la décision : recopiez-le ou enregistrez-le.</p>\
+<p><a href=\"{l}\"><code>{l}</code></a></p></div>",
             escape(sub.kind.label()),
             l = escape(link),
         ));
@@ -110,6 +111,9 @@ pub(crate) fn status(sub: &Submission, just_sent: bool, link: &str, base: &str) 
         Status::Approved => "Elle sera publiée sur le portail à la prochaine mise à jour du site.",
         Status::ChangesRequested => "Vous pouvez envoyer une nouvelle proposition corrigée.",
         Status::Rejected => "Elle ne sera pas publiée.",
+        Status::SetAside => {
+            "La modération la revoit avant de la publier : revenez plus tard sur cette page."
+        }
     };
     body.push_str(&format!("<p>{next}</p>"));
     let title = if just_sent {

@@ -43,28 +43,58 @@ pub struct Client {
     pub ip: Option<IpAddr>,
 }
 
+/// Renders a proposed entry as the page it will be published as, with the site's own
+/// templates: the generator implements it, and `portal serve` hands it to the functions so
+/// that moderators see the page, not the file. The Lambda functions carry no generator:
+/// there, the moderation page says so and shows the file.
+pub trait Preview: Send + Sync {
+    /// The main content of the page the file `source` of `kind` at `slug` becomes, as HTML,
+    /// or why it cannot be shown.
+    fn render(&self, kind: portal_model::Kind, slug: &str, source: &str) -> Result<String, String>;
+}
+
 /// The form functions: the routes, over the rules of the forms and a store.
 pub struct Api {
+    store: Arc<dyn Store>,
     submissions: Submissions,
     moderators: Moderators,
     state: RwLock<Arc<SiteState>>,
     group: Group,
+    preview: Option<Arc<dyn Preview>>,
 }
 
 impl Api {
     /// The routes of `group`, over `store`, knowing `state` of the site.
     pub fn new(store: Arc<dyn Store>, state: SiteState, group: Group) -> Api {
         Api {
+            store: store.clone(),
             submissions: Submissions::new(store.clone()),
             moderators: Moderators::new(store),
             state: RwLock::new(Arc::new(state)),
             group,
+            preview: None,
         }
+    }
+
+    /// The same routes, moderators also shown the page a submission becomes.
+    pub fn with_preview(mut self, preview: Arc<dyn Preview>) -> Api {
+        self.preview = Some(preview);
+        self
+    }
+
+    /// The renderer of proposed pages, when the process has one.
+    pub(crate) fn preview(&self) -> Option<&Arc<dyn Preview>> {
+        self.preview.as_ref()
     }
 
     /// The rules of the submissions, for the handlers.
     pub(crate) fn submissions(&self) -> &Submissions {
         &self.submissions
+    }
+
+    /// The store, for the rules the handlers build over it ([`crate::rules::Sources`]).
+    pub(crate) fn store(&self) -> Arc<dyn Store> {
+        self.store.clone()
     }
 
     /// The rules of the moderators, for the handlers.
@@ -122,6 +152,7 @@ impl Api {
         let moderate = matches!(self.group, Group::Moderation | Group::All);
         let result = match (req.method(), parts.as_slice()) {
             (&Method::POST, ["submissions"]) if submit => submit::post(self, req, client).await,
+            (&Method::GET, ["submissions", "token"]) if submit => submit::token(self).await,
             (&Method::GET, ["submissions", id, "status"]) if submit => {
                 status::get(self, req, id).await
             }
@@ -130,6 +161,9 @@ impl Api {
             }
             (&Method::GET, ["moderation", "submissions", id]) if moderate => {
                 moderation::one(self, req, id).await
+            }
+            (&Method::GET, ["moderation", "submissions", id, "preview"]) if moderate => {
+                moderation::preview(self, req, id).await
             }
             (&Method::POST, ["moderation", "submissions", id, "decision"]) if moderate => {
                 moderation::decide(self, req, id).await
@@ -188,12 +222,16 @@ impl From<RuleError> for Failure {
     fn from(e: RuleError) -> Failure {
         let status = match e {
             RuleError::NotFound { .. } => StatusCode::NOT_FOUND,
-            RuleError::NoteNeeded => StatusCode::BAD_REQUEST,
+            RuleError::NoteNeeded | RuleError::ModeratorName => StatusCode::BAD_REQUEST,
+            // RFC draft "The Idempotency-Key HTTP Header Field": a key reused with another
+            // payload is 422.
+            RuleError::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             RuleError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             RuleError::IdTaken { .. }
             | RuleError::Stale { .. }
             | RuleError::NotApproved { .. }
             | RuleError::AlreadyImported { .. }
+            | RuleError::StagedElsewhere { .. }
             | RuleError::ModeratorExists { .. }
             | RuleError::TokenTaken { .. }
             | RuleError::Busy { .. } => StatusCode::CONFLICT,

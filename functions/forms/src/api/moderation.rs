@@ -8,6 +8,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{Answer, Api, Failure, header_str, json_response, now, query};
+use crate::rules::sources::{self, Sources};
+use crate::rules::{Correction, Review};
 use crate::secrets::token_hash;
 use crate::store::{Action, Decision, Moderator, Status, Submission};
 
@@ -64,10 +66,48 @@ fn summary(s: &Submission) -> serde_json::Value {
         .iter()
         .find_map(|k| s.fields.get(*k).and_then(|v| v.as_str()))
         .unwrap_or("(sans titre)");
+    let text = |k: &str| s.fields.get(k).and_then(|v| v.as_str());
+    // Which association it is about (its own name for a profile), and the day it stops
+    // being of use: a food offer's use-by date, a listing's end, a call's deadline.
+    let association = match s.kind {
+        portal_model::SubmissionType::Association => text("name"),
+        _ => text("association"),
+    };
+    let until = text("expires")
+        .map(|d| ("expires", d))
+        .or_else(|| {
+            s.fields
+                .get("available")
+                .and_then(|a| a.get("until"))
+                .and_then(|v| v.as_str())
+                .map(|d| ("until", d))
+        })
+        .or_else(|| text("deadline").map(|d| ("deadline", d)));
     json!({
         "id": s.id, "type": s.kind, "label": s.kind.label(), "target": s.target, "title": title,
         "created_at": s.created_at, "status": s.status, "version": s.version,
+        "problem": s.problem,
+        "association": association,
+        "until": until.map(|(kind, date)| json!({"kind": kind, "date": date})),
     })
+}
+
+/// The current file of the entry a change names, and its hash: as the publication last
+/// sent it to the store (on Lambda as on `portal serve`), else as `portal serve` reads it on
+/// disk.
+async fn current_file(api: &Api, sub: &Submission) -> Result<Option<(String, String)>, Failure> {
+    let Some(slug) = sub.target.as_deref() else {
+        return Ok(None);
+    };
+    let kind = sub.kind.kind();
+    if let Some(file) = Sources::new(api.store()).current(kind, slug).await? {
+        return Ok(Some((file.text, file.sha256)));
+    }
+    Ok(api
+        .state()
+        .source(kind, slug)
+        .map(|text| (sources::sha256(&text), text))
+        .map(|(hash, text)| (text, hash)))
 }
 
 pub(super) async fn one(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
@@ -78,34 +118,71 @@ pub(super) async fn one(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
         .await?
         .ok_or_else(|| Failure::new(StatusCode::NOT_FOUND, "proposition introuvable"))?;
     let state = api.state();
-    let draft = Draft {
-        kind: sub.kind,
-        target: sub.target.clone(),
-        fields: sub.fields.clone(),
-        body: sub.body.clone(),
-        contact_email: String::new(),
-    };
     let today = super::today(&state.site);
-    let proposed = draft.to_markdown(today);
-    let current = sub
-        .target
-        .as_deref()
-        .and_then(|slug| state.source(sub.kind.kind(), slug));
-    let diff = current.as_deref().map(|old| {
-        similar::TextDiff::from_lines(old, proposed.as_str())
+    let proposed = draft_of(&sub).to_markdown(today);
+    let current = current_file(api, &sub).await?;
+    let diff = current.as_ref().map(|(old, _)| {
+        similar::TextDiff::from_lines(old.as_str(), proposed.as_str())
             .unified_diff()
             .header("actuel", "proposé")
             .to_string()
     });
     let contact = submissions.contact(id).await?;
     let audit = submissions.audit(id).await?;
+    let (current, current_sha256) = current.unzip();
     Ok(json_response(
         StatusCode::OK,
         &json!({
             "submission": sub, "summary": summary(&sub), "contact_email": contact,
-            "file": proposed, "current": current, "diff": diff, "audit": audit,
+            "file": proposed, "current": current, "current_sha256": current_sha256,
+            "diff": diff, "audit": audit,
         }),
     ))
+}
+
+/// The submission as a draft, without the e-mail.
+fn draft_of(sub: &Submission) -> Draft {
+    Draft {
+        kind: sub.kind,
+        target: sub.target.clone(),
+        fields: sub.fields.clone(),
+        body: sub.body.clone(),
+        contact_email: String::new(),
+    }
+}
+
+/// `GET /moderation/submissions/{id}/preview`: the page the submission becomes, rendered
+/// by the site's templates (`{"html": …}`), or `404` where the process cannot render it.
+pub(super) async fn preview(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
+    moderator(api, req).await?;
+    let sub = api
+        .submissions()
+        .get(id)
+        .await?
+        .ok_or_else(|| Failure::new(StatusCode::NOT_FOUND, "proposition introuvable"))?;
+    let Some(preview) = api.preview() else {
+        return Err(Failure::new(
+            StatusCode::NOT_FOUND,
+            "Aperçu indisponible ici : le fichier ci-dessous est ce qui sera publié.",
+        ));
+    };
+    let state = api.state();
+    let draft = draft_of(&sub);
+    let kind = sub.kind.kind();
+    let file = draft.to_markdown(super::today(&state.site));
+    let slug = draft.slug(state.slugs(kind));
+    let preview = preview.clone();
+    // Rendering reads the site and its theme: off the threads that answer requests.
+    let rendered = tokio::task::spawn_blocking(move || preview.render(kind, &slug, &file))
+        .await
+        .map_err(|e| Failure::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    match rendered {
+        Ok(html) => Ok(json_response(StatusCode::OK, &json!({ "html": html }))),
+        Err(why) => Err(Failure::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("Aperçu impossible : {why}"),
+        )),
+    }
 }
 
 #[derive(Deserialize)]
@@ -115,6 +192,29 @@ struct DecisionRequest {
     #[serde(default)]
     note: String,
     version: u64,
+    /// For a change: the `current_sha256` the moderator saw.
+    #[serde(default)]
+    base: Option<String>,
+    /// A correction of the fields, checked as a submission is.
+    #[serde(default, with = "optional_unique")]
+    fields: Option<serde_json::Map<String, serde_json::Value>>,
+    /// A correction of the text.
+    #[serde(default)]
+    body: Option<String>,
+}
+
+/// `fields` read with each key once, as a submission's are.
+mod optional_unique {
+    use serde::{Deserialize, Deserializer};
+    use serde_json::{Map, Value};
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Map<String, Value>>, D::Error> {
+        #[derive(Deserialize)]
+        struct Holder(#[serde(with = "portal_model::unique")] Map<String, Value>);
+        Ok(Some(Holder::deserialize(d)?.0))
+    }
 }
 
 pub(super) async fn decide(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
@@ -122,9 +222,60 @@ pub(super) async fn decide(api: &Api, req: &Request<Bytes>, id: &str) -> Answer 
     let asked: DecisionRequest = serde_json::from_slice(req.body()).map_err(|e| {
         Failure::new(
             StatusCode::BAD_REQUEST,
-            format!("Attendu {{\"action\": \"approve|reject|request_changes\", \"note\": \"…\", \"version\": N}}, trouvé une erreur : {e}"),
+            format!("Attendu {{\"action\": \"approve|reject|request_changes\", \"note\": \"…\", \"version\": N}} (et pour corriger : \"fields\", \"body\"), trouvé une erreur : {e}"),
         )
     })?;
+    let sub = api
+        .submissions()
+        .get(id)
+        .await?
+        .ok_or_else(|| Failure::new(StatusCode::NOT_FOUND, "proposition introuvable"))?;
+    let state = api.state();
+    let correction = if asked.fields.is_some() || asked.body.is_some() {
+        let mut draft = draft_of(&sub);
+        draft.fields = asked.fields.clone().unwrap_or(draft.fields);
+        draft.body = asked.body.clone().unwrap_or(draft.body);
+        // The submission's own checks; the e-mail is not the moderator's to give.
+        draft.contact_email = "moderation@example.org".into();
+        let cx = portal_model::Context {
+            site: &state.site,
+            associations: state.slugs(portal_model::Kind::Association),
+        };
+        let today = super::today(&state.site);
+        if let Err(errors) = draft.check(&cx, state.slugs(sub.kind.kind()), today) {
+            return Ok(json_response(
+                StatusCode::BAD_REQUEST,
+                &json!({ "errors": errors }),
+            ));
+        }
+        Some(Correction {
+            fields: draft.fields,
+            body: draft.body,
+        })
+    } else {
+        None
+    };
+    let base = if asked.action == Action::Approve && sub.target.is_some() {
+        let current = current_file(api, &sub).await?.map(|(_, hash)| hash);
+        match (&asked.base, current) {
+            (Some(seen), Some(now)) if *seen != now => {
+                return Err(Failure::new(
+                    StatusCode::CONFLICT,
+                    "conflit : la fiche a été modifiée depuis que vous avez ouvert la proposition ; rouvrez-la pour voir les modifications par rapport à la fiche actuelle.",
+                ));
+            }
+            (_, Some(now)) => Some(now),
+            (Some(seen), None) => Some(seen.clone()),
+            (None, None) => {
+                return Err(Failure::new(
+                    StatusCode::CONFLICT,
+                    "conflit : la fiche actuelle n'est pas connue des formulaires (la publication ne l'a pas encore envoyée) ; réessayez après la prochaine publication.",
+                ));
+            }
+        }
+    } else {
+        None
+    };
     let decision = Decision {
         submission: id.to_string(),
         action: asked.action,
@@ -132,10 +283,12 @@ pub(super) async fn decide(api: &Api, req: &Request<Bytes>, id: &str) -> Answer 
         by: moderator.name,
         at: now(),
         version: asked.version,
+        corrected: correction.is_some(),
     };
+    let review = Review { correction, base };
     let sub = api
         .submissions()
-        .decide(&decision, &api.state().site.forms)
+        .review(&decision, &review, &state.site.forms)
         .await?;
     Ok(json_response(
         StatusCode::OK,

@@ -7,19 +7,28 @@ use portal_model::{Context, Draft, FieldError, Kind, SubmissionType, form};
 use serde_json::json;
 
 use super::{Answer, Api, Client, Failure, MAX_BODY, header_str, html, json_response, now};
+use crate::rules::guards::{self, Fill};
 use crate::rules::{Accepted, Origin, new_id};
 use crate::secrets::{hex, random_bytes};
 
 /// The honeypot: a field people do not see, that bots fill.
 pub(super) const HONEYPOT: &str = "website";
-/// When the form was opened (milliseconds since the epoch), set by the page's script.
-pub(super) const STARTED: &str = "_started";
+/// The fill-time token the form's page got from `GET /submissions/token` (see
+/// [`crate::rules::guards`]).
+pub(super) const TOKEN: &str = "_token";
 
 /// A decoded request: the draft, and what tells a bot.
 struct Incoming {
     draft: Draft,
     honeypot: bool,
-    started_ms: Option<i64>,
+    token: Option<String>,
+}
+
+/// `GET /submissions/token`: a fill-time token, the server's time signed. Never cached.
+pub(super) async fn token(api: &Api) -> Answer {
+    let secret = api.submissions().secret().await?;
+    let token = guards::fill_token(&secret, jiff::Timestamp::now().as_millisecond());
+    Ok(json_response(StatusCode::OK, &json!({ "token": token })))
 }
 
 pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Answer {
@@ -59,15 +68,23 @@ pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Ans
         ));
     }
     let min_ms = i64::from(state.site.forms.min_fill_seconds) * 1000;
-    if let Some(started) = incoming.started_ms
-        && jiff::Timestamp::now().as_millisecond() - started < min_ms
-    {
+    let secret = api.submissions().secret().await?;
+    let now_ms = jiff::Timestamp::now().as_millisecond();
+    let message = match guards::fill_time(&secret, incoming.token.as_deref(), now_ms, min_ms) {
+        Fill::Unknown | Fill::Enough => None,
+        Fill::TooFast => Some(format!(
+            "Formulaire envoyé trop vite ({} secondes au moins) : relisez-le puis envoyez-le de nouveau.",
+            state.site.forms.min_fill_seconds
+        )),
+        Fill::Forged => Some(
+            "Jeton du formulaire invalide : rechargez la page du formulaire puis envoyez-le de nouveau."
+                .to_string(),
+        ),
+    };
+    if let Some(message) = message {
         let error = FieldError {
-            field: STARTED.into(),
-            message: format!(
-                "Formulaire envoyé trop vite ({} secondes au moins) : relisez-le puis envoyez-le de nouveau.",
-                state.site.forms.min_fill_seconds
-            ),
+            field: TOKEN.into(),
+            message,
         };
         return Ok(refused(as_form, &[error], Some(kind), &state.base_path()));
     }
@@ -126,17 +143,29 @@ fn error(field: &str, message: impl Into<String>) -> Vec<FieldError> {
     }]
 }
 
+/// A JSON post: the draft, and beside its fields the honeypot and the fill-time token the
+/// site's own pages send too (a key given twice anywhere is refused).
 fn read_json(body: &[u8]) -> Result<Incoming, Vec<FieldError>> {
-    let draft: Draft = serde_json::from_slice(body).map_err(|e| {
+    let bad = |e: serde_json::Error| {
         error(
             "",
             format!("Attendu une proposition en JSON, trouvé une erreur : {e}"),
         )
-    })?;
+    };
+    let mut value = portal_model::unique::from_slice(body).map_err(bad)?;
+    let mut take = |name: &str| {
+        value
+            .as_object_mut()
+            .and_then(|o| o.remove(name))
+            .and_then(|v| v.as_str().map(str::to_string))
+    };
+    let honeypot = take(HONEYPOT).is_some_and(|v| !v.trim().is_empty());
+    let token = take(TOKEN);
+    let draft: Draft = serde_json::from_value(value).map_err(bad)?;
     Ok(Incoming {
         draft,
-        honeypot: false,
-        started_ms: None,
+        honeypot,
+        token,
     })
 }
 
@@ -156,7 +185,9 @@ fn read_form(body: &[u8]) -> Result<Incoming, Vec<FieldError>> {
     let target = take("target").filter(|t| !t.trim().is_empty());
     let contact_email = take("contact_email").unwrap_or_default();
     let honeypot = take(HONEYPOT).is_some_and(|v| !v.trim().is_empty());
-    let started_ms = take(STARTED).and_then(|v| v.trim().parse().ok());
+    let token = take(TOKEN);
+    // The browser's clock, sent by pages built before the token: not read any more.
+    take("_started");
     let (fields, body) = form::read_post(kind.kind(), &pairs);
     Ok(Incoming {
         draft: Draft {
@@ -167,6 +198,6 @@ fn read_form(body: &[u8]) -> Result<Incoming, Vec<FieldError>> {
             contact_email,
         },
         honeypot,
-        started_ms,
+        token,
     })
 }

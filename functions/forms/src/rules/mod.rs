@@ -11,11 +11,14 @@
 
 use crate::store::{Status, StoreError};
 
+pub mod guards;
 mod moderators;
+pub mod sources;
 mod submissions;
 
 pub use moderators::Moderators;
-pub use submissions::{Accepted, Origin, Submissions, new_id};
+pub use sources::Sources;
+pub use submissions::{Accepted, Correction, Origin, Review, Submissions, new_id};
 
 /// How many times a write lost to another writer is tried again, on what is read anew,
 /// before giving up: the rules refuse at once when the other writer's change forbids it.
@@ -68,6 +71,17 @@ pub enum RuleError {
         /// The content file it was imported as.
         file: String,
     },
+    /// An idempotency key sent again with another submission: a client's bug, answered
+    /// with neither the first submission's receipt nor a new one.
+    #[error(
+        "Cette clé d'idempotence (Idempotency-Key) a déjà servi pour une autre proposition : envoyez celle-ci avec une nouvelle clé."
+    )]
+    KeyReused,
+    /// A moderator's name is empty, or more than one line.
+    #[error(
+        "Nom de modérateur refusé : une seule ligne, sans caractère de contrôle, et pas vide (ex. « Camille »)."
+    )]
+    ModeratorName,
     /// Too many submissions from one address this hour.
     #[error(
         "Trop d'envois depuis votre adresse : {limit} par heure au plus. Réessayez dans une heure."
@@ -87,6 +101,14 @@ pub enum RuleError {
     TokenTaken {
         /// The new moderator's name.
         name: String,
+    },
+    /// A run of the import that was stopped was writing it as another file.
+    #[error("conflit : {id} est déjà en cours d'écriture dans {file}")]
+    StagedElsewhere {
+        /// The submission's id.
+        id: String,
+        /// The file the stopped run was writing.
+        file: String,
     },
     /// Other writers kept winning on the same record.
     #[error("conflit : {id} : d'autres écritures sont en cours, réessayez")]

@@ -20,6 +20,9 @@ impl Moderators {
     /// Adds a moderator; refused if the name is taken by one not revoked (a revoked one is
     /// replaced), or the token is another's.
     pub async fn add(&self, moderator: &Moderator) -> Result<()> {
+        if !one_line_name(&moderator.name) {
+            return Err(RuleError::ModeratorName);
+        }
         for _ in 0..ATTEMPTS {
             let old = self.store.moderator(&moderator.name).await?;
             if old.as_ref().is_some_and(active) {
@@ -87,4 +90,9 @@ impl Moderators {
 /// Not revoked.
 fn active(m: &Moderator) -> bool {
     m.revoked_at.is_none()
+}
+
+/// A name shown on every decision: one line, no control character, not only spaces.
+fn one_line_name(name: &str) -> bool {
+    !name.trim().is_empty() && !name.chars().any(char::is_control)
 }

@@ -8,10 +8,11 @@ use std::sync::{Arc, OnceLock};
 use portal_model::Draft;
 use portal_model::site::FormSettings;
 
+use super::guards::rate_subject;
 use super::{ATTEMPTS, Result, RuleError};
 use crate::secrets::{self, hex, keyed, random_bytes};
 use crate::store::{
-    Action, Created, Decision, Idempotency, Outcome, Page, Seconds, Status, Store, Stored,
+    Action, Created, Decision, Idempotency, Outcome, Page, Seconds, Staged, Status, Store, Stored,
     Submission, Update,
 };
 
@@ -21,6 +22,10 @@ const RETRY_WINDOW: Seconds = 24 * 3600;
 const RATE_WINDOW: Seconds = 3600;
 /// A day, in seconds.
 const DAY: Seconds = 24 * 3600;
+/// How long the e-mail of a submission nobody decides on is kept: 90 days, a season. A
+/// queue left that long is abandoned, and the submitter is better asked to send again than
+/// kept on file; a decision before then sets the usual `retention_days` after it.
+pub(crate) const UNDECIDED_CONTACT_DAYS: Seconds = 90;
 
 /// Where a submission comes from, as the transport tells.
 #[derive(Debug, Clone, Copy, Default)]
@@ -77,26 +82,43 @@ impl Submissions {
         let now = now();
         if let Some(ip) = origin.ip {
             let (window, expires_at) = rate_window(now);
-            let key = keyed(&secret, &format!("ip:{ip}"));
+            let key = keyed(&secret, &format!("ip:{}", rate_subject(ip)));
             let limit = settings.rate_limit_per_hour;
             if !self.store.hit(&key, window, limit, expires_at).await? {
                 return Err(RuleError::RateLimited { limit });
             }
         }
+        let fingerprint = keyed(
+            &secret,
+            &serde_json::to_string(draft).expect("a draft serialises"),
+        );
         let idempotency = Idempotency {
             key: keyed(&secret, &retry_key(draft, origin.idempotency_key, now)),
             expires_at: now + RETRY_WINDOW,
+            fingerprint: fingerprint.clone(),
         };
         let submission =
             new_submission(draft, new_id(jiff::Timestamp::now().as_millisecond()), now);
         let contact = draft.contact_email.trim();
         let id = match self
             .store
-            .create(&submission, contact, Some(&idempotency))
+            .create(
+                &submission,
+                contact,
+                now + UNDECIDED_CONTACT_DAYS * DAY,
+                Some(&idempotency),
+            )
             .await?
         {
             Created::New => submission.id,
-            Created::Existing(id) => id,
+            // The same key with another body is a client's mistake, not a retry; a key
+            // stored before fingerprints (empty) is taken as a retry, as it was then.
+            Created::Existing {
+                fingerprint: seen, ..
+            } if !seen.is_empty() && !secrets::same(&seen, &fingerprint) => {
+                return Err(RuleError::KeyReused);
+            }
+            Created::Existing { id, .. } => id,
             Created::Taken => return Err(RuleError::IdTaken { id: submission.id }),
         };
         let receipt = secrets::receipt(&secret, &id);
@@ -142,11 +164,23 @@ impl Submissions {
     /// and the submission is pending; logs it in the audit log, and sets the submitter's
     /// e-mail to expire `retention_days` after it.
     pub async fn decide(&self, decision: &Decision, settings: &FormSettings) -> Result<Submission> {
+        self.review(decision, &Review::default(), settings).await
+    }
+
+    /// [`Submissions::decide`], with what the moderator saw and corrected: the hash of the
+    /// file a change was approved against, and fields and text that replace the
+    /// submission's (already checked by the caller, with the submission's own checks).
+    pub async fn review(
+        &self,
+        decision: &Decision,
+        review: &Review,
+        settings: &FormSettings,
+    ) -> Result<Submission> {
         if decision.action != Action::Approve && decision.note.trim().is_empty() {
             return Err(RuleError::NoteNeeded);
         }
         let expires_at = contact_expiry(decision.at, settings);
-        let rule = |sub: &Submission| decided(sub, decision);
+        let rule = |sub: &Submission| decided(sub, decision, review);
         self.change(&decision.submission, rule, Some(decision), Some(expires_at))
             .await
     }
@@ -162,6 +196,18 @@ impl Submissions {
     /// Marks an approved submission as written to `file`, once: a second mark is refused.
     pub async fn mark_imported(&self, id: &str, file: &str) -> Result<()> {
         let rule = |sub: &Submission| imported(sub, file);
+        self.change(id, rule, None, None).await.map(|_| ())
+    }
+
+    /// The first of the import's two marks: the submission is being written as `staged`.
+    pub async fn mark_staged(&self, id: &str, staged: &Staged) -> Result<()> {
+        let rule = |sub: &Submission| being_written(sub, staged);
+        self.change(id, rule, None, None).await.map(|_| ())
+    }
+
+    /// Sets an approved submission aside, with why it cannot be written.
+    pub async fn set_aside(&self, id: &str, problem: &str) -> Result<()> {
+        let rule = |sub: &Submission| aside(sub, problem);
         self.change(id, rule, None, None).await.map(|_| ())
     }
 
@@ -218,6 +264,9 @@ fn new_submission(draft: &Draft, id: String, now: Seconds) -> Submission {
         decided_by: None,
         decided_at: None,
         imported_as: None,
+        base: None,
+        staged: None,
+        problem: None,
     }
 }
 
@@ -240,10 +289,30 @@ fn retry_key(draft: &Draft, given: Option<&str>, now: Seconds) -> String {
     }
 }
 
+/// What a decision carries besides its action (see [`Submissions::review`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Review {
+    /// The moderator's correction of the fields and text, checked already.
+    pub correction: Option<Correction>,
+    /// For a change: the SHA-256 of the entry's current file the moderator saw.
+    pub base: Option<String>,
+}
+
+/// Fields and text a moderator wrote in place of the submission's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    /// The front matter's fields, as JSON.
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    /// The description, in Markdown.
+    pub body: String,
+}
+
 /// `sub` with `decision` applied: a decision is made on the current version of a pending
-/// submission, and moves it to the next version.
-fn decided(sub: &Submission, decision: &Decision) -> Result<Submission> {
-    if sub.version != decision.version || sub.status != Status::Pending {
+/// or set-aside submission, and moves it to the next version. An approval of a change keeps
+/// the file it was made against; a correction replaces the fields and text.
+fn decided(sub: &Submission, decision: &Decision, review: &Review) -> Result<Submission> {
+    let open = matches!(sub.status, Status::Pending | Status::SetAside);
+    if sub.version != decision.version || !open {
         return Err(RuleError::Stale {
             current: sub.version,
             status: sub.status,
@@ -256,6 +325,16 @@ fn decided(sub: &Submission, decision: &Decision) -> Result<Submission> {
     sub.note = Some(decision.note.clone());
     sub.decided_by = Some(decision.by.clone());
     sub.decided_at = Some(decision.at);
+    if let Some(c) = &review.correction {
+        sub.fields = c.fields.clone();
+        sub.body = c.body.clone();
+    }
+    sub.base = match decision.action {
+        Action::Approve => review.base.clone(),
+        _ => None,
+    };
+    sub.staged = None;
+    sub.problem = None;
     Ok(sub)
 }
 
@@ -269,9 +348,8 @@ fn importable(sub: &Submission) -> bool {
     sub.status == Status::Approved && sub.imported_as.is_none()
 }
 
-/// `sub` marked as written to `file`: only an approved submission, and only once. Its
-/// version stays: the version counts decisions.
-fn imported(sub: &Submission, file: &str) -> Result<Submission> {
+/// Approved and not imported yet: what the import may still change.
+fn still_importable(sub: &Submission) -> Result<()> {
     if sub.status != Status::Approved {
         return Err(RuleError::NotApproved { id: sub.id.clone() });
     }
@@ -281,8 +359,44 @@ fn imported(sub: &Submission, file: &str) -> Result<Submission> {
             file: done.clone(),
         });
     }
+    Ok(())
+}
+
+/// `sub` marked as written to `file`: only an approved submission, and only once. Its
+/// version stays: the version counts decisions.
+fn imported(sub: &Submission, file: &str) -> Result<Submission> {
+    still_importable(sub)?;
     let mut sub = sub.clone();
     sub.imported_as = Some(file.to_string());
+    sub.staged = None;
+    Ok(sub)
+}
+
+/// `sub` marked as being written as `staged` (again, after a run that was stopped, only as
+/// the same file).
+fn being_written(sub: &Submission, staged: &Staged) -> Result<Submission> {
+    still_importable(sub)?;
+    if let Some(before) = &sub.staged
+        && before.file != staged.file
+    {
+        return Err(RuleError::StagedElsewhere {
+            id: sub.id.clone(),
+            file: before.file.clone(),
+        });
+    }
+    let mut sub = sub.clone();
+    sub.staged = Some(staged.clone());
+    Ok(sub)
+}
+
+/// `sub` set aside by the import with `problem`: its version stays (it awaits a decision on
+/// that version).
+fn aside(sub: &Submission, problem: &str) -> Result<Submission> {
+    still_importable(sub)?;
+    let mut sub = sub.clone();
+    sub.status = Status::SetAside;
+    sub.staged = None;
+    sub.problem = Some(problem.to_string());
     Ok(sub)
 }
 
@@ -311,13 +425,19 @@ mod tests {
             by: "alice".into(),
             at: 500,
             version,
+            corrected: false,
         }
     }
 
     #[test]
     fn a_decision_moves_a_pending_submission_to_its_next_version() {
         let sub = pending();
-        let new = decided(&sub, &decision(Action::RequestChanges, 1)).unwrap();
+        let new = decided(
+            &sub,
+            &decision(Action::RequestChanges, 1),
+            &Review::default(),
+        )
+        .unwrap();
         assert_eq!(new.status, Status::ChangesRequested);
         assert_eq!(new.version, 2);
         assert_eq!(new.note.as_deref(), Some("vu"));
@@ -338,16 +458,20 @@ mod tests {
         // Decided: no second decision, on any version.
         for version in [1, 2] {
             assert_eq!(
-                decided(&new, &decision(Action::Approve, version))
-                    .unwrap_err()
-                    .to_string(),
+                decided(
+                    &new,
+                    &decision(Action::Approve, version),
+                    &Review::default()
+                )
+                .unwrap_err()
+                .to_string(),
                 format!(
                     "conflit : la proposition est à la version 2 (à modifier), la décision portait sur la version {version}"
                 )
             );
         }
         assert_eq!(
-            decided(&sub, &decision(Action::Approve, 3))
+            decided(&sub, &decision(Action::Approve, 3), &Review::default())
                 .unwrap_err()
                 .to_string(),
             "conflit : la proposition est à la version 1 (en attente de relecture), la décision portait sur la version 3"
@@ -362,7 +486,7 @@ mod tests {
             imported(&sub, "content/a.md").unwrap_err().to_string(),
             "conflit : 0001 n'est pas acceptée"
         );
-        let approved = decided(&sub, &decision(Action::Approve, 1)).unwrap();
+        let approved = decided(&sub, &decision(Action::Approve, 1), &Review::default()).unwrap();
         assert!(importable(&approved));
         let done = imported(&approved, "content/a.md").unwrap();
         assert_eq!(done.imported_as.as_deref(), Some("content/a.md"));

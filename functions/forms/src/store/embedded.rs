@@ -12,9 +12,13 @@ use async_trait::async_trait;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::{Serialize, de::DeserializeOwned};
 
+use std::collections::BTreeMap;
+
+use portal_model::Kind;
+
 use super::{
-    Created, Decision, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds, Status,
-    Store, StoreError, Stored, Submission, Update,
+    Created, Decision, EntryFile, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds,
+    Status, Store, StoreError, Stored, Submission, Update,
 };
 
 const SCHEMA: &str = "
@@ -22,7 +26,8 @@ CREATE TABLE IF NOT EXISTS submissions (id TEXT PRIMARY KEY, status TEXT NOT NUL
   revision INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS submissions_by_status ON submissions (status, id);
 CREATE TABLE IF NOT EXISTS contacts (id TEXT PRIMARY KEY, email TEXT NOT NULL, expires_at INTEGER);
-CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, id TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, id TEXT NOT NULL, expires_at INTEGER NOT NULL,
+  fingerprint TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS audit (submission TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (submission, version));
 CREATE TABLE IF NOT EXISTS rate (key TEXT PRIMARY KEY, window INTEGER NOT NULL, count INTEGER NOT NULL,
@@ -30,6 +35,8 @@ CREATE TABLE IF NOT EXISTS rate (key TEXT PRIMARY KEY, window INTEGER NOT NULL, 
 CREATE TABLE IF NOT EXISTS moderators (name TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (kind TEXT NOT NULL, slug TEXT NOT NULL, text TEXT NOT NULL,
+  sha256 TEXT NOT NULL, PRIMARY KEY (kind, slug));
 ";
 
 /// The [`Store`] in one SQLite file (see the module's documentation). Clones share the
@@ -57,18 +64,28 @@ fn now() -> Seconds {
 impl EmbeddedStore {
     /// Opens (or creates) the store file and its tables.
     pub fn open(path: &Path) -> Result<EmbeddedStore> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
+        owner_only(path)?;
         let conn = Connection::open(path)?;
-        // WAL lets a command read and write while the server runs; FULL syncs each commit.
+        // WAL lets a command read and write while the server runs; FULL syncs each commit;
+        // secure_delete zeroes what is deleted (an expired e-mail) instead of leaving it in a
+        // free page.
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")?;
+        conn.execute_batch(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;",
+        )?;
         conn.execute_batch(SCHEMA)?;
-        add_revisions(&conn)?;
+        add_column(
+            &conn,
+            "submissions",
+            "revision",
+            "INTEGER NOT NULL DEFAULT 0",
+        )?;
+        add_column(
+            &conn,
+            "idempotency",
+            "fingerprint",
+            "TEXT NOT NULL DEFAULT ''",
+        )?;
         Ok(EmbeddedStore {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -104,17 +121,56 @@ impl EmbeddedStore {
     }
 }
 
-/// A store made before submissions had revisions gets the column (0 for what is there).
-fn add_revisions(conn: &Connection) -> Result<()> {
+/// Makes the store's folder (0700) and file (0600) readable by their owner only, also when
+/// they were made before with wider modes. SQLite gives its WAL and shared-memory files the
+/// database file's mode.
+fn owner_only(path: &Path) -> Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+    let folder = |dir: &Path, source| StoreError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| folder(dir, e))?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| folder(dir, e))?;
+    }
+    let file = |source| StoreError::Folder {
+        path: path.to_path_buf(),
+        source,
+    };
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(file)?;
+    for suffix in ["", "-wal", "-shm"] {
+        let p = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+        match std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            other => other.map_err(file)?,
+        }
+    }
+    Ok(())
+}
+
+/// A store made before a column existed gets it (with its default for what is there):
+/// submissions' revisions, idempotency keys' fingerprints.
+fn add_column(conn: &Connection, table: &str, column: &str, definition: &str) -> Result<()> {
     let has: bool = conn.query_row(
-        "SELECT COUNT(*) > 0 FROM pragma_table_info('submissions') WHERE name = 'revision'",
-        [],
+        &format!("SELECT COUNT(*) > 0 FROM pragma_table_info('{table}') WHERE name = ?1"),
+        [column],
         |r| r.get(0),
     )?;
     if !has {
-        conn.execute_batch(
-            "ALTER TABLE submissions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
-        )?;
+        conn.execute_batch(&format!(
+            "ALTER TABLE {table} ADD COLUMN {column} {definition}"
+        ))?;
     }
     Ok(())
 }
@@ -168,6 +224,7 @@ impl Store for EmbeddedStore {
         &self,
         submission: &Submission,
         contact_email: &str,
+        contact_expires_at: Seconds,
         idempotency: Option<&Idempotency>,
     ) -> Result<Created> {
         let (sub, contact, idem) = (
@@ -177,15 +234,15 @@ impl Store for EmbeddedStore {
         );
         self.write(move |tx| {
             if let Some(idem) = &idem {
-                let seen: Option<String> = tx
+                let seen: Option<(String, String)> = tx
                     .query_row(
-                        "SELECT id FROM idempotency WHERE key = ?1 AND expires_at > ?2",
+                        "SELECT id, fingerprint FROM idempotency WHERE key = ?1 AND expires_at > ?2",
                         params![idem.key, now()],
-                        |r| r.get(0),
+                        |r| Ok((r.get(0)?, r.get(1)?)),
                     )
                     .optional()?;
-                if let Some(id) = seen {
-                    return Ok(Created::Existing(id));
+                if let Some((id, fingerprint)) = seen {
+                    return Ok(Created::Existing { id, fingerprint });
                 }
             }
             if read_submission(tx, &sub.id)?.is_some() {
@@ -193,14 +250,14 @@ impl Store for EmbeddedStore {
             }
             if let Some(idem) = &idem {
                 tx.execute(
-                    "INSERT OR REPLACE INTO idempotency (key, id, expires_at) VALUES (?1, ?2, ?3)",
-                    params![idem.key, sub.id, idem.expires_at],
+                    "INSERT OR REPLACE INTO idempotency (key, id, expires_at, fingerprint) VALUES (?1, ?2, ?3, ?4)",
+                    params![idem.key, sub.id, idem.expires_at, idem.fingerprint],
                 )?;
             }
             save(tx, &sub, Revision::FIRST)?;
             tx.execute(
-                "INSERT INTO contacts (id, email, expires_at) VALUES (?1, ?2, NULL)",
-                params![sub.id, contact],
+                "INSERT INTO contacts (id, email, expires_at) VALUES (?1, ?2, ?3)",
+                params![sub.id, contact, contact_expires_at],
             )?;
             Ok(Created::New)
         })
@@ -408,6 +465,50 @@ impl Store for EmbeddedStore {
         .await
     }
 
+    async fn source_hashes(&self, kind: Kind) -> Result<BTreeMap<String, String>> {
+        self.blocking(move |c| {
+            let mut stmt = c.prepare("SELECT slug, sha256 FROM sources WHERE kind = ?1")?;
+            let rows = stmt.query_map([kind.api_name()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .await
+    }
+
+    async fn source(&self, kind: Kind, slug: &str) -> Result<Option<EntryFile>> {
+        let slug = slug.to_string();
+        self.blocking(move |c| {
+            let found = c
+                .query_row(
+                    "SELECT text, sha256 FROM sources WHERE kind = ?1 AND slug = ?2",
+                    params![kind.api_name(), slug],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            Ok(found.map(|(text, sha256)| EntryFile { slug, text, sha256 }))
+        })
+        .await
+    }
+
+    async fn put_sources(&self, kind: Kind, put: &[EntryFile], remove: &[String]) -> Result<()> {
+        let (put, remove) = (put.to_vec(), remove.to_vec());
+        self.write(move |tx| {
+            for s in &put {
+                tx.execute(
+                    "INSERT OR REPLACE INTO sources (kind, slug, text, sha256) VALUES (?1, ?2, ?3, ?4)",
+                    params![kind.api_name(), s.slug, s.text, s.sha256],
+                )?;
+            }
+            for slug in &remove {
+                tx.execute(
+                    "DELETE FROM sources WHERE kind = ?1 AND slug = ?2",
+                    params![kind.api_name(), slug],
+                )?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
     async fn secret(&self, candidate: &[u8]) -> Result<Vec<u8>> {
         let candidate = candidate.to_vec();
         self.write(move |tx| {
@@ -425,17 +526,29 @@ impl Store for EmbeddedStore {
     }
 
     async fn purge_expired(&self, now: Seconds) -> Result<usize> {
-        self.write(move |tx| {
-            let mut removed = 0;
-            for sql in [
-                "DELETE FROM contacts WHERE expires_at IS NOT NULL AND expires_at <= ?1",
-                "DELETE FROM idempotency WHERE expires_at <= ?1",
-                "DELETE FROM rate WHERE expires_at <= ?1",
-            ] {
-                removed += tx.execute(sql, [now])?;
-            }
-            Ok(removed)
-        })
-        .await
+        let removed = self
+            .write(move |tx| {
+                let mut removed = 0;
+                for sql in [
+                    "DELETE FROM contacts WHERE expires_at IS NOT NULL AND expires_at <= ?1",
+                    "DELETE FROM idempotency WHERE expires_at <= ?1",
+                    "DELETE FROM rate WHERE expires_at <= ?1",
+                ] {
+                    removed += tx.execute(sql, [now])?;
+                }
+                Ok(removed)
+            })
+            .await?;
+        if removed > 0 {
+            // The WAL still holds the pages as they were before the delete: copy the zeroed
+            // pages into the database and empty the WAL file. A reader in another process
+            // can hold the checkpoint back; the next purge (every hour) does it then.
+            self.blocking(|c| {
+                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+                Ok(())
+            })
+            .await?;
+        }
+        Ok(removed)
     }
 }

@@ -120,8 +120,8 @@ pub enum StoreError {
     /// The secret was written and did not read back.
     #[error("stockage indisponible : le secret vient d'être écrit mais ne se relit pas")]
     SecretLost,
-    /// The embedded store's folder could not be made.
-    #[error("stockage indisponible : impossible de créer le dossier {}", path.display())]
+    /// The embedded store's folder or file could not be made, or made its owner's only.
+    #[error("stockage indisponible : impossible de créer {} ou de le réserver à son propriétaire", path.display())]
     Folder {
         /// The folder.
         path: PathBuf,

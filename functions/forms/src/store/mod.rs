@@ -7,8 +7,10 @@
 //! or none of it. What a decision changes, when an e-mail expires, what may be imported:
 //! [`crate::rules`] says, once for both stores.
 
+use std::collections::BTreeMap;
+
 use async_trait::async_trait;
-use portal_model::SubmissionType;
+use portal_model::{Kind, SubmissionType};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -35,15 +37,20 @@ pub enum Status {
     ChangesRequested,
     /// Refused: it will not be published.
     Rejected,
+    /// Approved, but `portal import` could not write it (its file no longer builds, or the
+    /// file it changes was edited since the decision): set aside with the reason, for a
+    /// moderator to correct, send back or reject. It blocks nothing else.
+    SetAside,
 }
 
 impl Status {
     /// Every status.
-    pub(crate) const ALL: [Status; 4] = [
+    pub(crate) const ALL: [Status; 5] = [
         Status::Pending,
         Status::Approved,
         Status::ChangesRequested,
         Status::Rejected,
+        Status::SetAside,
     ];
 
     /// Its name in the API and in the stores (`changes_requested`).
@@ -53,6 +60,7 @@ impl Status {
             Status::Approved => "approved",
             Status::ChangesRequested => "changes_requested",
             Status::Rejected => "rejected",
+            Status::SetAside => "set_aside",
         }
     }
 
@@ -68,6 +76,7 @@ impl Status {
             Status::Approved => "acceptée",
             Status::ChangesRequested => "à modifier",
             Status::Rejected => "refusée",
+            Status::SetAside => "acceptée, à revoir par la modération avant publication",
         }
     }
 }
@@ -100,6 +109,38 @@ pub struct Submission {
     pub decided_at: Option<Seconds>,
     /// The content file it was written to by `portal import`.
     pub imported_as: Option<String>,
+    /// For a change: the SHA-256 of the entry's file the approving moderator saw. The import
+    /// writes over that file only if it is still that one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// `portal import` is writing it (the first of its two marks): a run killed after this
+    /// finishes the job on the next run instead of writing a second file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staged: Option<Staged>,
+    /// Why `portal import` set it aside ([`Status::SetAside`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+}
+
+/// The file an import is writing for a submission, and the text it writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Staged {
+    /// Relative to the site's root: `content/ressources/pommes.md`.
+    pub file: String,
+    /// The file's whole text.
+    pub text: String,
+}
+
+/// One entry's content file as the store keeps it, so that the functions on Lambda (which
+/// have no `content/`) show a change against the current file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryFile {
+    /// The entry's slug.
+    pub slug: String,
+    /// The file's text.
+    pub text: String,
+    /// Its SHA-256, in hexadecimal.
+    pub sha256: String,
 }
 
 /// What a moderator decides.
@@ -140,6 +181,9 @@ pub struct Decision {
     pub at: Seconds,
     /// The version the decision was made on.
     pub version: u64,
+    /// The moderator corrected the fields or the text with this decision.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
 }
 
 /// A named moderator. Only a hash of the token is kept.
@@ -185,8 +229,14 @@ pub struct Stored<T> {
 pub enum Created {
     /// The submission was stored.
     New,
-    /// The same idempotency key was seen: the submission stored then.
-    Existing(String),
+    /// The same idempotency key was seen: the submission stored then, and the fingerprint
+    /// of what was sent with the key then (a rule compares it with the new one's).
+    Existing {
+        /// The first submission's id.
+        id: String,
+        /// What the key was first sent with (empty for a key stored before fingerprints).
+        fingerprint: String,
+    },
     /// A submission with that id is there already: nothing was written.
     Taken,
 }
@@ -231,13 +281,15 @@ pub struct Page<T> {
 /// always the store itself failing.
 #[async_trait]
 pub trait Store: Send + Sync {
-    /// Stores a new submission (at its first revision) and its submitter's e-mail, unless
-    /// a submission has that id ([`Created::Taken`]); once per idempotency key: a second
-    /// call with the same key (before it expires) stores nothing and names the first.
+    /// Stores a new submission (at its first revision) and its submitter's e-mail, to
+    /// expire at `contact_expires_at`, unless a submission has that id ([`Created::Taken`]);
+    /// once per idempotency key: a second call with the same key (before it expires) stores
+    /// nothing and names the first.
     async fn create(
         &self,
         submission: &Submission,
         contact_email: &str,
+        contact_expires_at: Seconds,
         idempotency: Option<&Idempotency>,
     ) -> Result<Created>;
 
@@ -296,6 +348,15 @@ pub trait Store: Send + Sync {
     /// (put-if-absent), read back so that first callers at once agree.
     async fn secret(&self, candidate: &[u8]) -> Result<Vec<u8>>;
 
+    /// The SHA-256 of every entry's file of `kind` the store keeps, by slug.
+    async fn source_hashes(&self, kind: Kind) -> Result<BTreeMap<String, String>>;
+
+    /// One entry's file as the store keeps it.
+    async fn source(&self, kind: Kind, slug: &str) -> Result<Option<EntryFile>>;
+
+    /// Keeps `put` (replacing what was kept for those slugs) and forgets `remove`.
+    async fn put_sources(&self, kind: Kind, put: &[EntryFile], remove: &[String]) -> Result<()>;
+
     /// Deletes what has expired; a store with its own expiry (DynamoDB's TTL) does nothing.
     async fn purge_expired(&self, _now: Seconds) -> Result<usize> {
         Ok(0)
@@ -309,4 +370,6 @@ pub struct Idempotency {
     pub key: String,
     /// When it stops counting: a submission after that is a new one.
     pub expires_at: Seconds,
+    /// A keyed hash of what was sent with the key: a retry sends the same.
+    pub fingerprint: String,
 }

@@ -19,6 +19,8 @@ pub(crate) mod words;
 use std::collections::{BTreeMap, HashMap};
 
 use portal_model::resource::ResourceKind;
+use portal_model::shapes::Weekday;
+use portal_model::volunteer_call::Schedule;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -52,13 +54,18 @@ struct Item {
     c: Vec<String>,
     /// Communes.
     v: Vec<String>,
+    /// Words it is also found by, not shown (so not in its file): the plain words of the
+    /// lexicon (`portal_model::lexicon`) for a place of help, who may come (« sans
+    /// condition », « gratuit »), the names of the days it is open on or needs people.
+    #[serde(skip)]
+    x: String,
 }
 
 impl Item {
     /// The text its words are taken from, folded: everything shown of it, and its kind.
     fn folded(&self, kind: &str, words: &Words) -> String {
         let mut text = String::with_capacity(256);
-        for part in [self.t.as_str(), &self.s, kind]
+        for part in [self.t.as_str(), &self.s, kind, &self.x]
             .into_iter()
             .chain(self.c.iter().chain(&self.v).map(String::as_str))
         {
@@ -254,15 +261,40 @@ fn items(index: &Index, urls: &Urls) -> (Vec<Item>, Vec<(&'static str, usize)>) 
             let mut communes: Vec<String> =
                 a.locations.iter().map(|l| l.place.city.clone()).collect();
             communes.dedup();
+            let c: Vec<String> = a
+                .categories
+                .iter()
+                .map(|k| config.categories.label(k).unwrap_or(k).to_string())
+                .collect();
+            let access = a
+                .access
+                .as_ref()
+                .map(crate::phrasing::access_line)
+                .unwrap_or_default();
+            let plain = portal_model::lexicon::extra_words(&format!(
+                "{} {} {} {access}",
+                a.name,
+                a.summary,
+                c.join(" ")
+            ));
+            let days = Weekday::ALL.iter().filter(|&&d| {
+                a.locations
+                    .iter()
+                    .any(|l| l.hours.as_ref().is_some_and(|h| !h.on(d).is_empty()))
+            });
+            let x: Vec<&str> = plain
+                .into_iter()
+                .chain(std::iter::once(access.as_str()))
+                .chain(days.map(|d| d.label()))
+                .filter(|w| !w.is_empty())
+                .collect();
             Item {
                 t: a.name.clone(),
                 u: urls.association(&a.slug),
                 s: a.summary.clone(),
-                c: a.categories
-                    .iter()
-                    .map(|k| config.categories.label(k).unwrap_or(k).to_string())
-                    .collect(),
+                c,
                 v: communes,
+                x: x.join(" "),
             }
         })
         .collect();
@@ -284,6 +316,7 @@ fn items(index: &Index, urls: &Urls) -> (Vec<Item>, Vec<(&'static str, usize)>) 
                 s: portal_markdown::plain_summary(&c.body, 140),
                 c: c.skills.clone(),
                 v: commune(c.place.as_ref(), &c.association),
+                x: call_days(c, index.today),
             }),
     );
     for (kind, label) in [
@@ -303,10 +336,26 @@ fn items(index: &Index, urls: &Urls) -> (Vec<Item>, Vec<(&'static str, usize)>) 
                     s: portal_markdown::plain_summary(&res.body, 140),
                     c: vec![res.category.label().to_string()],
                     v: commune(res.place.as_ref(), &res.association),
+                    x: String::new(),
                 }),
         );
     }
     (items, kinds)
+}
+
+/// The names of the days a call needs people on: its recurrence's, or its coming slots'.
+fn call_days(c: &portal_model::VolunteerCall, today: jiff::civil::Date) -> String {
+    let mut days: Vec<Weekday> = match &c.schedule {
+        Schedule::Recurrence(r) => r.days.clone(),
+        Schedule::Slots(_) => c
+            .upcoming_slots(today)
+            .iter()
+            .map(|s| Weekday::of(s.date))
+            .collect(),
+    };
+    days.sort();
+    days.dedup();
+    days.iter().map(|d| d.label()).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

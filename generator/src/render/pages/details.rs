@@ -10,7 +10,7 @@ use crate::phrasing;
 use crate::render::frame::Page;
 use crate::render::jsonld;
 use crate::render::renderer::Renderer;
-use crate::render::views::{Day, LocationView, PlaceView};
+use crate::render::views::{Day, LocationView, PhoneView, PlaceView, WhoView};
 use portal_markdown as markdown;
 
 pub(super) fn association(r: &Renderer, id: AssociationId, cx: &mut Context) -> Page {
@@ -98,8 +98,7 @@ fn matches(r: &Renderer, id: ResourceId) -> Vec<Match> {
 
 #[derive(Debug, Clone, Serialize)]
 struct ContactView {
-    pub phone: Option<String>,
-    pub tel: Option<String>,
+    pub phone: Option<PhoneView>,
     pub email: Option<String>,
     pub website: Option<String>,
 }
@@ -115,8 +114,8 @@ struct AssociationDetail {
     pub rna: Option<String>,
     pub siret: Option<String>,
     pub food_bank_partner: bool,
-    pub public: Vec<String>,
-    pub conditions: Option<String>,
+    /// Who may come and how, publics by their labels.
+    pub who: WhoView,
     pub languages: Vec<String>,
     pub updated: Day,
     /// Cards of its open calls and listings.
@@ -144,16 +143,14 @@ impl AssociationDetail {
                 .map(|l| LocationView::of(l, index, urls))
                 .collect(),
             contact: a.contact.as_ref().map(|c| ContactView {
-                phone: c.phone.as_ref().map(|p| p.display.clone()),
-                tel: c.phone.as_ref().map(|p| p.tel.clone()),
+                phone: PhoneView::of(a),
                 email: c.email.clone(),
                 website: c.website.clone(),
             }),
             rna: a.identifiers.as_ref().and_then(|i| i.rna.clone()),
             siret: a.identifiers.as_ref().and_then(|i| i.siret.clone()),
             food_bank_partner: a.food_bank_partner,
-            public: a.public.clone(),
-            conditions: a.conditions.clone(),
+            who: WhoView::of(a, index),
             languages: a
                 .languages
                 .iter()

@@ -20,8 +20,9 @@ struct Counts {
     requests: usize,
 }
 
-/// How many of the newest calls, offers and requests the home page shows.
-const ON_HOME: usize = 6;
+/// How many of the newest calls, offers and requests the home page shows, below the way
+/// in for people who need help.
+const ON_HOME: usize = 3;
 
 pub(super) fn home(r: &Renderer, cx: &mut Context) -> Page {
     let (index, urls) = (r.index, &r.urls);
@@ -45,6 +46,7 @@ pub(super) fn home(r: &Renderer, cx: &mut Context) -> Page {
     cx.insert("requests", &first(requests));
     cx.insert("categories", &links::categories(r));
     cx.insert("communes", &links::communes(r));
+    cx.insert("needs", &links::needs(r));
     cx.insert(
         "counts",
         &Counts {
@@ -109,6 +111,16 @@ pub(super) fn opendata(r: &Renderer, cx: &mut Context) -> Page {
             published::ASSOCIATIONS_GEOJSON,
             "un point par lieu d'accueil, pour une carte",
         ),
+        (
+            "data·inclusion (structures)",
+            published::DATAINCLUSION_STRUCTURES,
+            "une structure par association, au schéma de data·inclusion (version 1), que lisent les services d'orientation",
+        ),
+        (
+            "data·inclusion (services)",
+            published::DATAINCLUSION_SERVICES,
+            "un service par lieu d'accueil, rattaché à sa structure, avec ses thématiques et ses horaires",
+        ),
     ];
     let files: Vec<DataFile> = files
         .iter()
@@ -127,7 +139,7 @@ pub(super) fn opendata(r: &Renderer, cx: &mut Context) -> Page {
         "opendata.html",
         urls.opendata(),
         "Données ouvertes",
-        "L'annuaire des associations en JSON, CSV et GeoJSON, sous Licence Ouverte.",
+        "L'annuaire des associations en JSON, CSV, GeoJSON et au format data·inclusion, sous Licence Ouverte.",
         "",
     )
     .crumbs(urls, &[])
@@ -137,6 +149,7 @@ pub(super) fn search(r: &Renderer, cx: &mut Context) -> Page {
     let urls = &r.urls;
     cx.insert("categories", &links::categories(r));
     cx.insert("communes", &links::communes(r));
+    cx.insert("needs", &links::needs(r));
     cx.insert("index", &urls.at(published::SEARCH_MANIFEST));
     Page::new(
         urls,

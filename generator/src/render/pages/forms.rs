@@ -58,6 +58,21 @@ struct FieldView {
 struct Group {
     legend: &'static str,
     fields: Vec<FieldView>,
+    /// It holds a place's coordinates: the locating tools follow its fields.
+    geo: bool,
+}
+
+/// What the locating tools of a place's coordinates need (`locate.js`): the communes'
+/// centres, Leaflet and the tiles for a click on the map, and whether the national address
+/// service may be asked.
+#[derive(Serialize)]
+struct Locate<'a> {
+    communes: String,
+    leaflet: String,
+    tiles: &'a str,
+    attribution: &'a str,
+    bounds: String,
+    address_search: bool,
 }
 
 /// The HTML id of a field: `locations[0].hours.sa` → `f-locations-0-hours-sa`.
@@ -89,6 +104,18 @@ fn choices(r: &Renderer, input: Input) -> Vec<Choice> {
             .map(|(_, c)| Choice {
                 value: c.key.clone(),
                 label: c.label.clone(),
+            })
+            .collect(),
+        Input::Publics => r
+            .index
+            .content
+            .config
+            .publics
+            .0
+            .iter()
+            .map(|p| Choice {
+                value: p.key.clone(),
+                label: p.label.clone(),
             })
             .collect(),
         Input::Association => r
@@ -144,7 +171,7 @@ fn view(r: &Renderer, f: &Field) -> FieldView {
         Input::Checkbox => "checkbox",
         Input::Radio(_) => "radio",
         Input::Select(_) | Input::Association => "select",
-        Input::Checkboxes(_) | Input::Categories => "checkboxes",
+        Input::Checkboxes(_) | Input::Categories | Input::Publics => "checkboxes",
     };
     FieldView {
         name: f.name,
@@ -161,11 +188,16 @@ fn view(r: &Renderer, f: &Field) -> FieldView {
 fn groups(r: &Renderer, kind: SubmissionType) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for f in form::fields(kind.kind()) {
+        let geo = f.name.contains(".geo[");
         match groups.last_mut() {
-            Some(g) if g.legend == f.group && !f.group.is_empty() => g.fields.push(view(r, f)),
+            Some(g) if g.legend == f.group && !f.group.is_empty() => {
+                g.geo |= geo;
+                g.fields.push(view(r, f))
+            }
             _ => groups.push(Group {
                 legend: f.group,
                 fields: vec![view(r, f)],
+                geo,
             }),
         }
     }
@@ -207,6 +239,19 @@ pub(super) fn page(r: &Renderer, page: FormPage, cx: &mut Context) -> Page {
                 } else {
                     cx.insert("targets", &choices(r, Input::Association));
                 }
+                let config = &r.index.content.config;
+                let [[lat0, lon0], [lat1, lon1]] = config.territory.bounds.0;
+                cx.insert(
+                    "locate",
+                    &Locate {
+                        communes: urls.at(crate::published::COMMUNES),
+                        leaflet: urls.at("vendor/leaflet-1.9.4/"),
+                        tiles: &config.map.tiles,
+                        attribution: &config.map.attribution,
+                        bounds: format!("{lat0},{lon0},{lat1},{lon1}"),
+                        address_search: config.forms.address_search,
+                    },
+                );
             }
             (title(kind).to_string(), "form.html", intro(kind))
         }

@@ -46,6 +46,54 @@ pub(super) fn communes(r: &Renderer) -> Vec<CountLink> {
         .collect()
 }
 
+/// The publics that at least one association welcomes, with how many, in the site's order.
+pub(super) fn publics(r: &Renderer) -> Vec<CountLink> {
+    r.index
+        .publics()
+        .filter(|(_, _, ids)| !ids.is_empty())
+        .map(|(_, p, ids)| CountLink {
+            label: p.label.clone(),
+            url: r.urls.public(&p.key),
+            count: ids.len(),
+        })
+        .collect()
+}
+
+/// The access modes that at least one association has, with how many.
+pub(super) fn access_modes(r: &Renderer) -> Vec<CountLink> {
+    portal_model::access::AccessMode::ALL
+        .iter()
+        .filter(|&&m| !r.index.with_access(m).is_empty())
+        .map(|&m| CountLink {
+            label: m.label().to_string(),
+            url: r.urls.access(m),
+            count: r.index.with_access(m).len(),
+        })
+        .collect()
+}
+
+/// The needs of the home page's way in that have places, with their counts.
+pub(super) fn needs(r: &Renderer) -> Vec<NeedLink> {
+    r.index
+        .help()
+        .filter(|(_, n)| !n.categories.is_empty())
+        .map(|(_, n)| NeedLink {
+            label: n.need.label.clone(),
+            icon: n.need.icon.clone(),
+            url: r.urls.need(&n.need.key),
+            count: n.places.len() + n.remote.len(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub(super) struct NeedLink {
+    label: String,
+    icon: String,
+    url: String,
+    count: usize,
+}
+
 /// The first page of the listings a filter keeps.
 pub(super) fn resources_url(urls: &Urls, filter: ResourceFilter) -> String {
     match filter {

@@ -10,12 +10,13 @@ use tera::{Context, Value};
 
 use super::links;
 use super::places::map_of;
-use crate::index::{Archived, AssociationId, CategoryId, CommuneId, ResourceFilter};
+use crate::index::{Archived, AssociationId, CategoryId, CommuneId, PublicId, ResourceFilter};
 use crate::phrasing::with_page;
 use crate::render::frame::Page;
 use crate::render::jobs::needs_split;
 use crate::render::pagination::paginate;
 use crate::render::renderer::Renderer;
+use portal_model::access::AccessMode;
 
 /// Cards for one page of a list only: a list of thousands has hundreds of pages.
 fn association_cards(r: &Renderer, ids: &[AssociationId]) -> Vec<Value> {
@@ -38,6 +39,8 @@ pub(super) fn directory(r: &Renderer, n: usize, cx: &mut Context) -> Page {
     cx.insert("associations", &association_cards(r, &page));
     cx.insert("categories", &links::categories(r));
     cx.insert("communes", &links::communes(r));
+    cx.insert("publics", &links::publics(r));
+    cx.insert("access_modes", &links::access_modes(r));
     let description = format!(
         "Les {} associations solidaires du territoire {}, par catégorie et par commune.",
         index.directory().len(),
@@ -103,6 +106,49 @@ pub(super) fn commune(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -
         "Associations",
     )
     .crumbs(urls, &[("Associations", urls.directory())])
+}
+
+/// The associations of a list that is not a category's nor a commune's: those that welcome
+/// a public, those of an access mode.
+fn filtered(
+    r: &Renderer,
+    ids: &[AssociationId],
+    first: String,
+    heading: &str,
+    n: usize,
+    cx: &mut Context,
+) -> Page {
+    let (index, urls) = (r.index, &r.urls);
+    let page = page_of(r, ids, n, &first, cx);
+    cx.insert("associations", &association_cards(r, &page));
+    cx.insert("heading", heading);
+    let title = format!("Carte des lieux d'accueil : {heading}");
+    map_of(r, cx, &page, |_| true, &title);
+    let description = format!(
+        "{heading} : les associations du territoire {}.",
+        index.content.config.territory.name
+    );
+    Page::new(
+        urls,
+        "taxonomy.html",
+        urls.paginated(&first, n),
+        &with_page(heading, n),
+        &description,
+        "Associations",
+    )
+    .crumbs(urls, &[("Associations", urls.directory())])
+}
+
+pub(super) fn public(r: &Renderer, id: PublicId, n: usize, cx: &mut Context) -> Page {
+    let (public, ids) = r.index.public(id);
+    let heading = format!("Publics : {}", public.label);
+    filtered(r, ids, r.urls.public(&public.key), &heading, n, cx)
+}
+
+pub(super) fn access(r: &Renderer, mode: AccessMode, n: usize, cx: &mut Context) -> Page {
+    let ids = r.index.with_access(mode);
+    let heading = format!("Accès : {}", mode.label().to_lowercase());
+    filtered(r, ids, r.urls.access(mode), &heading, n, cx)
 }
 
 pub(super) fn calls(r: &Renderer, n: usize, cx: &mut Context) -> Page {

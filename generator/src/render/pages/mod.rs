@@ -5,6 +5,7 @@
 mod details;
 mod fixed;
 mod forms;
+mod help;
 mod links;
 mod lists;
 mod places;
@@ -38,6 +39,9 @@ pub(super) fn page(r: &Renderer, job: &Job) -> (Page, Context) {
         Job::Form(form) => forms::page(r, form, &mut cx),
         Job::Map => places::map(r, &mut cx),
         Job::Guide(id, n) => places::guide(r, id, n, &mut cx),
+        Job::Need(id, commune, n) => help::need(r, id, commune, n, &mut cx),
+        Job::Public(id, n) => lists::public(r, id, n, &mut cx),
+        Job::Access(mode, n) => lists::access(r, mode, n, &mut cx),
     };
     cx.insert("page", &page.meta);
     (page, cx)

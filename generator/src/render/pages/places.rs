@@ -19,7 +19,7 @@ use crate::render::frame::Page;
 use crate::render::map::{Cluster, Marker, around, clusters, svg};
 use crate::render::pagination::Pagination;
 use crate::render::renderer::Renderer;
-use crate::render::views::{Day, PlaceView};
+use crate::render::views::{Day, PhoneView, PlaceView, WhoView};
 
 #[derive(Serialize)]
 struct MapEntry {
@@ -61,12 +61,18 @@ struct GuidePlace {
     city: String,
     /// The open days only: `lundi 9 h à 12 h ; jeudi 14 h à 17 h`.
     hours: String,
+    /// How to get there.
+    directions: Option<String>,
+    /// `Ouvert chaque année du 1er novembre au 31 mars`.
+    season: Option<String>,
+    /// The closures to come: `fermé du 24 décembre au 2 janvier (note)`.
+    closures: Vec<String>,
 }
 
 impl GuidePlace {
     /// Made from the location itself: a guide lists thousands of places on a large site,
-    /// and needs three of a `LocationView`'s fields.
-    fn of(l: &Location) -> GuidePlace {
+    /// and needs a few of a `LocationView`'s fields.
+    fn of(l: &Location, today: jiff::civil::Date) -> GuidePlace {
         GuidePlace {
             address: l.place.address.clone(),
             city: l.place.city.clone(),
@@ -75,6 +81,14 @@ impl GuidePlace {
                 .as_ref()
                 .map(phrasing::open_days)
                 .unwrap_or_default(),
+            directions: l.directions.clone(),
+            season: l.season.as_ref().map(phrasing::season),
+            closures: l
+                .closures
+                .iter()
+                .filter(|c| c.to >= today)
+                .map(phrasing::closure)
+                .collect(),
         }
     }
 }
@@ -83,8 +97,8 @@ impl GuidePlace {
 struct GuideEntry {
     name: String,
     locations: Vec<GuidePlace>,
-    phone: Option<String>,
-    conditions: Option<String>,
+    phone: Option<PhoneView>,
+    who: WhoView,
 }
 
 #[derive(Serialize)]
@@ -281,14 +295,10 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> 
                         .locations
                         .iter()
                         .filter(|l| slugify(&l.place.city) == commune.slug)
-                        .map(GuidePlace::of)
+                        .map(|l| GuidePlace::of(l, index.today))
                         .collect(),
-                    phone: a
-                        .contact
-                        .as_ref()
-                        .and_then(|c| c.phone.as_ref())
-                        .map(|p| p.display.clone()),
-                    conditions: a.conditions.clone(),
+                    phone: PhoneView::of(a),
+                    who: WhoView::of(a, index),
                 })
                 .collect(),
         })
@@ -310,6 +320,15 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> 
     cx.insert("commune", &commune.name);
     cx.insert("commune_url", &urls.commune(&commune.slug));
     cx.insert("printed", &Day::of(index.today));
+    let online = urls.absolute(&urls.commune(&commune.slug));
+    cx.insert("online", &online);
+    cx.insert("qr", &crate::render::qr::svg(&online));
+    cx.insert(
+        "site_address",
+        urls.origin
+            .trim_start_matches("https://")
+            .trim_start_matches("http://"),
+    );
     cx.insert("sheet", &phrasing::sheet(n, sheets.len()));
     cx.insert("sheets", &sheets.len());
     cx.insert(

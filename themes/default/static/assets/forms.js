@@ -6,8 +6,12 @@
   const form = document.querySelector("form[data-form]");
   if (!form || !window.fetch || !window.URLSearchParams) return;
   const summary = document.getElementById("error-summary");
-  // When the form was opened: the server refuses a form sent back faster than a person can.
-  form.elements._started.value = String(Date.now());
+  // When the form was opened, by the server's clock (a signed token): the server refuses a
+  // form sent back faster than a person can. The visitor's clock is never read.
+  const tokenReady = fetch(`${form.action}/token`, { headers: { "Accept": "application/json" } })
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((answer) => { if (answer.token) form.elements._token.value = answer.token; })
+    .catch(() => {});
 
   // The input a server field name belongs to: exact, or the first inside it, or its parent.
   const inputFor = (name) => {
@@ -47,7 +51,7 @@
       const field = input && input.closest(".field");
       const item = document.createElement("li");
       // Problems of no visible field, named as the server's error page names them.
-      let label = { "": "Proposition", _started: "Envoi" }[error.field] ?? error.field;
+      let label = { "": "Proposition", _token: "Envoi" }[error.field] ?? error.field;
       if (field) {
         const id = `err-${i}`;
         const legend = field.querySelector("legend, label");
@@ -83,6 +87,7 @@
     const button = form.querySelector("button:not([type=button])");
     button.disabled = true;
     try {
+      await tokenReady;
       const response = await fetch(form.action, {
         method: "POST",
         headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },

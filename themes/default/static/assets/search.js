@@ -4,8 +4,11 @@
 // query loads the manifest, the shard of each word typed, then only the files of the
 // results shown, so what a visitor downloads follows the query, not the size of the site.
 // The rules of words (folding, stop words, plurals) come with the manifest: the build's are
-// the only ones. Every word typed must start a word of the entry. Without this script the
-// page offers the browse links, and the header's search box leads here.
+// the only ones. An entry is found by a word typed that starts one of its words, those of
+// the lexicon and of its days included (the build gives them), and the entries with the
+// most words typed come first: a word need not match when the others do. A word that finds
+// nothing gets the nearest word of its shard as « vouliez-vous dire ». Without this script
+// the page offers the browse links, and the header's search box leads here.
 (() => {
   "use strict";
   const form = document.querySelector("form[data-search]");
@@ -38,7 +41,7 @@
       .split(/[^\p{Alphabetic}\p{N}]+/u)
       .filter((x) => [...x].length >= w.min && !stop.has(x))
       .map((x) => ([...x].length >= w.plural_min && w.plural.includes(x.at(-1)) ? x.slice(0, -1) : x));
-    // A place for synonyms typed (a lexicon): each word could stand for several here.
+    // Plain words (a lexicon) are given to the entries by the build: one look-up a word.
     return { ...m, terms, keys: new Set(m.keys), split: new Set(m.split) };
   }).catch((e) => { manifest = null; throw e; }));
 
@@ -65,7 +68,38 @@
   };
 
   const say = (text) => { status.textContent = text; };
-  const show = (found, total, wanted) => {
+  // « Vouliez-vous dire » for the words that found nothing: a button per near word, which
+  // puts it in place of the word typed.
+  const suggest = (m, near) => {
+    for (const [typed, word] of near) {
+      status.append(" Vouliez-vous dire ");
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "link-button";
+      b.textContent = `« ${word} »`;
+      b.addEventListener("click", () => {
+        input.value = input.value.split(/\s+/).filter(Boolean)
+          .map((raw) => (m.terms(raw)[0] === typed ? word : raw)).join(" ");
+        run();
+        input.focus();
+      });
+      status.append(b, " ?");
+    }
+  };
+  // Damerau-Levenshtein distance, as the model's `suggest` measures a near miss.
+  const distance = (a, b) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+    return d[a.length][b.length];
+  };
+  const show = (found, total, wanted, all) => {
     results.textContent = "";
     for (const i of found) {
       const li = document.createElement("li");
@@ -88,17 +122,20 @@
     }
     say(total === 0
       ? `Aucun résultat pour « ${wanted} » : essayez un autre mot, ou parcourez ci-dessous.`
-      : `${total} résultat${total > 1 ? "s" : ""}${total > SHOWN ? ` (les ${SHOWN} premiers affichés)` : ""}.`);
+      : `${total} résultat${total > 1 ? "s" : ""}${total > SHOWN ? ` (les ${SHOWN} premiers affichés)` : ""}${all < total ? ` ; ${all} avec tous les mots, en premier` : ""}.`);
   };
 
   let latest = 0;
   const run = async () => {
     const turn = ++latest;
+    // The last answer's count would stand for this query's until it comes.
+    say("");
     let out;
     try { out = await outcome(); } catch { out = { say: "La recherche n'a pas pu se charger : parcourez ci-dessous." }; }
     if (turn !== latest) return; // a later keystroke has its own answer
-    if (out.found) show(out.found, out.total, input.value.trim());
+    if (out.found) show(out.found, out.total, input.value.trim(), out.all);
     else { results.textContent = ""; say(out.say); }
+    if (out.near?.length) suggest(out.m, out.near);
   };
   const outcome = async () => {
     const m = await getManifest();
@@ -107,20 +144,20 @@
       const filtered = Object.values(pick).some((s) => s.value);
       return { say: input.value.trim() || filtered ? "Tapez un mot, par exemple colis ou douche, ou parcourez ci-dessous." : "" };
     }
-    // Each word's shard; a word without one matches nothing, unless it is a split prefix
-    // too short to have its own (the visitor types on).
-    const keys = [];
-    for (const w of wanted) {
-      const k = keyOf(m, w);
-      if (m.keys.has(k)) keys.push([w, k]);
-      else if (!m.split.has(k)) return { found: [], total: 0 };
-    }
-    if (!keys.length) return { say: "Tapez quelques lettres de plus." };
-    const lists = await Promise.all(keys.map(async ([w, k]) => {
-      const shard = await load(`mots/${fileOf(k)}.json`);
-      return union(Object.entries(shard).filter(([word]) => word.startsWith(w)).map(([, gaps]) => numbers(gaps)));
-    }));
-    let found = lists.reduce((a, b) => within(a, b));
+    // The shard of each word; a word without one matches nothing (unless it is a split
+    // prefix, too short to have its own: the visitor types on).
+    const keyed = [...new Set(wanted)].map((w) => [w, keyOf(m, w)]);
+    const usable = keyed.filter(([, k]) => m.keys.has(k));
+    if (!usable.length && keyed.every(([, k]) => m.split.has(k))) return { say: "Tapez quelques lettres de plus." };
+    const shards = new Map(await Promise.all([...new Set(usable.map(([, k]) => k))]
+      .map(async (k) => [k, await load(`mots/${fileOf(k)}.json`)])));
+    // Each word's entries, then each entry with how many of the words typed it has.
+    const lists = keyed.map(([w, k]) => (shards.has(k)
+      ? union(Object.entries(shards.get(k)).filter(([word]) => word.startsWith(w)).map(([, gaps]) => numbers(gaps)))
+      : []));
+    const count = new Map();
+    for (const list of lists) for (const n of list) count.set(n, (count.get(n) ?? 0) + 1);
+    let found = [...count.keys()].sort((a, b) => a - b);
     if (pick.kind.value) {
       const at = m.kinds.findIndex(([label]) => label === pick.kind.value);
       const [from, to] = [m.kinds[at]?.[1] ?? 0, m.kinds[at + 1]?.[1] ?? m.entries];
@@ -131,7 +168,21 @@
       const at = m.filters[name].indexOf(select.value);
       found = at < 0 ? [] : within(found, numbers(await load(`filtres/${name}-${at}.json`)));
     }
-    return { found: await entries(m, found.slice(0, SHOWN)), total: found.length };
+    // The most words first, in the lists' order among equals (the sort is stable).
+    found.sort((a, b) => count.get(b) - count.get(a));
+    const all = found.filter((n) => count.get(n) === keyed.length).length;
+    // The words that found nothing, and the nearest word of their shard.
+    const near = [];
+    keyed.forEach(([w, k], i) => {
+      if (lists[i].length || !shards.has(k)) return;
+      let best = null;
+      for (const x of Object.keys(shards.get(k))) {
+        const d = distance(w, x);
+        if (d <= Math.max(1, Math.floor(w.length / 3)) && (!best || d < best[1])) best = [x, d];
+      }
+      if (best) near.push([w, best[0]]);
+    });
+    return { found: await entries(m, found.slice(0, SHOWN)), total: found.length, all, near, m };
   };
 
   filters.hidden = false;

@@ -117,15 +117,18 @@ pub(super) fn stored_submission_of(item: &Item) -> Result<Stored<Submission>> {
     })
 }
 
-pub(super) fn contact_item(id: &str, email: &str) -> Item {
+pub(super) fn contact_item(id: &str, email: &str, expires_at: Seconds) -> Item {
     let mut item = contact_key(id);
     item.insert("email".into(), s(email));
+    item.insert(TTL_ATTRIBUTE.into(), n(expires_at));
     item
 }
 
-pub(super) fn idempotency_item(idempotency_key_: &str, id: &str, expires_at: Seconds) -> Item {
-    let mut item = idempotency_key(idempotency_key_);
+pub(super) fn idempotency_item(idem: &crate::store::Idempotency, id: &str) -> Item {
+    let mut item = idempotency_key(&idem.key);
     item.insert("id".into(), s(id));
+    item.insert("fingerprint".into(), s(&idem.fingerprint));
+    let expires_at = idem.expires_at;
     item.insert(TTL_ATTRIBUTE.into(), n(expires_at));
     item
 }

@@ -12,13 +12,14 @@
 //! | item | pk | sk | attributes |
 //! |---|---|---|---|
 //! | submission | `SUB#<id>` | `SUB` | `data` (the record's JSON), `status`, `version`, `revision` (moved by every write; absent: 0), `imported` (the file, once imported), `gsi1pk` = `STATUS#<status>`, `gsi1sk` = `<id>` |
-//! | contact e-mail | `SUB#<id>` | `CONTACT` | `email`, `expires_at` (set by the decision) |
+//! | contact e-mail | `SUB#<id>` | `CONTACT` | `email`, `expires_at` (90 days after it was sent, then set by the decision) |
 //! | audit line | `SUB#<id>` | `AUDIT#<version:010>` | `data` (the decision's JSON) |
-//! | idempotency key | `IDEM#<key>` | `IDEM` | `id`, `expires_at` |
+//! | idempotency key | `IDEM#<key>` | `IDEM` | `id`, `fingerprint`, `expires_at` |
 //! | rate window | `RATE#<key>` | `WINDOW#<window>` | `count`, `expires_at` |
 //! | moderator | `MOD` | `<name>` | `name`, `token_hash`, `created_at`, `revoked_at` (once revoked) |
 //! | token index | `TOKEN#<hash>` | `TOKEN` | `name` |
 //! | secret | `META` | `SECRET` | `value` (bytes) |
+//! | entry's file | `SRC#<kind>` | `<slug>` | `sha256`, `text` (absent over 350 KB) |
 //!
 //! The moderators share one partition so that listing them is a strongly consistent query
 //! (they are a handful). Ids are time-ordered, so the index `gsi1` (`gsi1pk`, `gsi1sk`)
@@ -38,6 +39,7 @@ use super::{Result, StoreError};
 
 mod errors;
 mod items;
+mod sources;
 mod store;
 mod table;
 

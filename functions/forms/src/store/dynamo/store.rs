@@ -14,9 +14,13 @@ use super::items::{
     token_item, token_key,
 };
 use super::{ATTEMPTS, DynamoStore, QUEUE_INDEX, TTL_ATTRIBUTE};
+use std::collections::BTreeMap;
+
+use portal_model::Kind;
+
 use crate::store::{
-    Created, Decision, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds, Status,
-    Store, StoreError, Stored, Submission, Update as SubmissionUpdate,
+    Created, Decision, EntryFile, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds,
+    Status, Store, StoreError, Stored, Submission, Update as SubmissionUpdate,
 };
 
 fn now() -> Seconds {
@@ -81,6 +85,7 @@ impl Store for DynamoStore {
         &self,
         submission: &Submission,
         contact_email: &str,
+        contact_expires_at: Seconds,
         idempotency: Option<&Idempotency>,
     ) -> Result<Created> {
         let id = &submission.id;
@@ -89,7 +94,7 @@ impl Store for DynamoStore {
             if let Some(idem) = idempotency {
                 items.push(put(
                     &self.table,
-                    idempotency_item(&idem.key, id, idem.expires_at),
+                    idempotency_item(idem, id),
                     "attribute_not_exists(pk) OR #e <= :now",
                     &[("#e", TTL_ATTRIBUTE)],
                     &[(":now", n(now()))],
@@ -98,7 +103,7 @@ impl Store for DynamoStore {
             let first_own = items.len();
             let own = [
                 submission_item(submission, Revision::FIRST),
-                contact_item(id, contact_email),
+                contact_item(id, contact_email, contact_expires_at),
             ];
             for item in own {
                 items.push(put(
@@ -121,7 +126,15 @@ impl Store for DynamoStore {
                 if let Some(seen) = seen
                     && live(&seen, now())?
                 {
-                    return Ok(Created::Existing(text(&seen, "id")?.to_string()));
+                    // A key stored before fingerprints has none.
+                    let fingerprint = match seen.get("fingerprint") {
+                        Some(_) => text(&seen, "fingerprint")?.to_string(),
+                        None => String::new(),
+                    };
+                    return Ok(Created::Existing {
+                        id: text(&seen, "id")?.to_string(),
+                        fingerprint,
+                    });
                 }
                 if !failed.is_empty() {
                     continue;
@@ -400,6 +413,18 @@ impl Store for DynamoStore {
             .iter()
             .map(moderator_of)
             .collect()
+    }
+
+    async fn source_hashes(&self, kind: Kind) -> Result<BTreeMap<String, String>> {
+        self.hashes(kind).await
+    }
+
+    async fn source(&self, kind: Kind, slug: &str) -> Result<Option<EntryFile>> {
+        self.one_source(kind, slug).await
+    }
+
+    async fn put_sources(&self, kind: Kind, put: &[EntryFile], remove: &[String]) -> Result<()> {
+        self.write_sources(kind, put, remove).await
     }
 
     async fn secret(&self, candidate: &[u8]) -> Result<Vec<u8>> {
