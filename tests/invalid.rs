@@ -78,6 +78,7 @@ cases! {
     call_slot_ends_before_start,
     call_status_unknown,
     call_unknown_association,
+    catalogue_incomplete,
     call_zero_volunteers,
     closure_ends_before_it_starts,
     cold_chain_outside_food,

@@ -8,6 +8,7 @@ mod forms_load;
 mod import_kill;
 mod incremental;
 mod invalid;
+mod languages;
 mod serve;
 mod support;
 mod territory;

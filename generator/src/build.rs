@@ -10,13 +10,14 @@ use jiff::civil::Date;
 
 use crate::dates::{self, ChangeDates};
 use crate::error::{BuildError, Overlap, SourceFolder};
+use crate::i18n::Languages;
 use crate::index::Index;
 use crate::load;
 use crate::outputs::{
     self,
     sitemap::{self, Listed},
 };
-use crate::render::{self, Job, RenderedPage, Renderer};
+use crate::render::{self, RenderedPage, Renderer, Work};
 use crate::templates::Templates;
 use crate::theme::Theme;
 use crate::urls::Urls;
@@ -60,9 +61,36 @@ impl BuildReport {
     }
 }
 
-/// Checks the content only, writing nothing.
+/// Checks the content and the theme's catalogues of the site's languages, writing
+/// nothing.
 pub fn check(root: &Path) -> Result<load::Content, BuildError> {
-    load::load(root)
+    let content = load::load(root)?;
+    let urls = Urls::new(&content.config.base_url);
+    let theme = Theme::load(root, &content.config.theme, &urls)?;
+    Languages::new(&content.config, &theme)?;
+    Ok(content)
+}
+
+/// What the catalogue check found, for `portal check` of a site with several languages:
+/// `Catalogues complets : 9 langues (fr, en, …), 120 messages chacune.` None for a site
+/// of one language. Run after [`check`], which refuses incomplete catalogues.
+pub fn catalogues_summary(
+    root: &Path,
+    config: &portal_model::SiteConfig,
+) -> Result<Option<String>, BuildError> {
+    let urls = Urls::new(&config.base_url);
+    let theme = Theme::load(root, &config.theme, &urls)?;
+    let languages = Languages::new(config, &theme)?;
+    if !languages.several() {
+        return Ok(None);
+    }
+    let codes: Vec<&str> = languages.0.iter().map(|l| l.code.as_str()).collect();
+    Ok(Some(format!(
+        "Catalogues complets : {} langues ({}), {} messages chacune.",
+        codes.len(),
+        codes.join(", "),
+        languages.default_lang().catalogue.keys.len()
+    )))
 }
 
 /// Builds the site into `options.output`, replacing the previous build only on success.
@@ -134,21 +162,15 @@ pub(crate) trait Plan: Send {
 
     /// Renders into `sink` the pages to hand over before all others (an update's saved
     /// entries); none for a full build. The outputs have not started yet.
-    fn first(
-        &mut self,
-        _renderer: &Renderer,
-        _jobs: &[Job],
-        _sink: &dyn Sink,
-    ) -> Result<(), BuildError> {
+    fn first(&mut self, _work: &[Work<'_>], _sink: &dyn Sink) -> Result<(), BuildError> {
         Ok(())
     }
 
-    /// Renders the pages into `sink` while the outputs are made; returns every page of the
-    /// build, in the jobs' order.
+    /// Renders the pages of every language into `sink` while the outputs are made;
+    /// returns every page of the build, in the order of `work`.
     fn render(
         &mut self,
-        renderer: &Renderer,
-        jobs: &[Job],
+        work: &[Work<'_>],
         sink: &dyn Sink,
     ) -> Result<Vec<RenderedPage>, BuildError>;
 }
@@ -180,11 +202,10 @@ impl Plan for Full<'_> {
 
     fn render(
         &mut self,
-        renderer: &Renderer,
-        jobs: &[Job],
+        work: &[Work<'_>],
         sink: &dyn Sink,
     ) -> Result<Vec<RenderedPage>, BuildError> {
-        render::render_jobs(renderer, jobs, sink, self.track)
+        render::render_jobs(work, sink, self.track)
     }
 }
 
@@ -210,22 +231,40 @@ pub(crate) fn run(
         theme,
         changes,
     } = plan.load()?;
+    let languages = Languages::new(&content.config, &theme)?;
     lap(&mut report, "load and check");
 
     let index = Index::new(content, today, changes);
     let urls = Urls::new(&index.content.config.base_url);
-    let templates = Templates::new(&theme, &index, &urls);
+    let templates: Vec<Templates> = languages
+        .0
+        .iter()
+        .map(|l| Templates::new(&theme, &index, &urls.in_language(&l.prefix), l, &languages))
+        .collect();
     lap(&mut report, "index");
 
-    let renderer = Renderer::new(&index, &templates, urls.clone());
     let jobs = render::jobs::all(&index);
-    plan.first(&renderer, &jobs, sink)?;
+    // The default language has every page; each other one, the public's pages.
+    let work: Vec<Work> = languages
+        .0
+        .iter()
+        .zip(&templates)
+        .map(|(l, t)| Work {
+            renderer: Renderer::new(&index, t, urls.in_language(&l.prefix), l, &languages),
+            jobs: if l.index == 0 {
+                jobs.clone()
+            } else {
+                jobs.iter().filter(|j| j.translated()).cloned().collect()
+            },
+        })
+        .collect();
+    plan.first(&work, sink)?;
     handover();
     // Feeds, open data and the search index need the content, not the pages: they are
     // made while the pages render, and fill the cores the pages' tail leaves idle.
     let (pages, outputs) = rayon::join(
-        || plan.render(&renderer, &jobs, sink),
-        || outputs::write(&index, &templates, &urls, sink),
+        || plan.render(&work, sink),
+        || outputs::write(&index, &templates[0], &urls, sink),
     );
     let (pages, mut others) = (pages?, outputs?);
     lap(&mut report, "pages, feeds, data and search");
@@ -233,8 +272,9 @@ pub(crate) fn run(
     let listed = pages.iter().map(|p| Listed {
         url: &p.url,
         noindex: p.noindex,
+        translated: p.job.translated(),
     });
-    for (path, bytes) in sitemap::sitemap(&templates, &urls, listed)? {
+    for (path, bytes) in sitemap::sitemap(&templates[0], &urls, &languages, listed)? {
         sink.put(&path, bytes)?;
         others.push(path);
     }
@@ -249,7 +289,9 @@ pub(crate) fn run(
     }
     report.counts(&index, pages.len(), others.len());
     lap(&mut report, "sitemap and assets");
-    renderer.drop_aside();
+    for w in work {
+        w.renderer.drop_aside();
+    }
     let built = Built {
         index,
         theme,

@@ -20,7 +20,7 @@ use crate::dates::today_in;
 use crate::error::{BuildError, FileProblems};
 use crate::index::Index;
 use crate::load;
-use crate::render::{self, Job, RenderedPage, Renderer, hash_of};
+use crate::render::{self, Job, RenderedPage, Work, hash_of};
 use crate::theme::Theme;
 use crate::urls::Urls;
 use crate::write::{Memory, Sink};
@@ -278,9 +278,9 @@ struct Update {
     edits: Vec<Edit>,
     /// The last build's pages, in its jobs' order.
     previous: Vec<RenderedPage>,
-    /// The saved entries' own pages, rendered first.
-    own: HashSet<Job>,
-    fresh: HashMap<Job, RenderedPage>,
+    /// The saved entries' own pages, rendered first, in each language (its position).
+    own: HashSet<(usize, Job)>,
+    fresh: HashMap<(usize, Job), RenderedPage>,
     report: UpdateReport,
 }
 
@@ -319,26 +319,28 @@ impl Plan for Update {
     }
 
     /// The saved entries' own pages: what the editor is looking at.
-    fn first(
-        &mut self,
-        renderer: &Renderer,
-        _jobs: &[Job],
-        sink: &dyn Sink,
-    ) -> Result<(), BuildError> {
+    fn first(&mut self, work: &[Work<'_>], sink: &dyn Sink) -> Result<(), BuildError> {
         self.report.index = self.started.elapsed();
-        self.own = self
+        let index = work[0].renderer.index;
+        let own: Vec<Job> = self
             .edits
             .iter()
-            .filter_map(|e| own_job(renderer.index, e))
+            .filter_map(|e| own_job(index, e))
             .collect();
-        for job in &self.own {
-            let (page, raw) = render::render_raw(renderer, job)?;
-            let page = RenderedPage {
-                hash: hash_of(&raw),
-                ..page
-            };
-            sink.put(&page.file, renderer.finish(raw))?;
-            self.fresh.insert(job.clone(), page);
+        for (lang, w) in work.iter().enumerate() {
+            for job in &own {
+                if lang > 0 && !job.translated() {
+                    continue;
+                }
+                let (page, raw) = render::render_raw(&w.renderer, job)?;
+                let page = RenderedPage {
+                    hash: hash_of(&raw),
+                    ..page
+                };
+                sink.put(&page.file, w.renderer.finish(raw))?;
+                self.own.insert((lang, job.clone()));
+                self.fresh.insert((lang, job.clone()), page);
+            }
         }
         self.report.own_pages = self.started.elapsed();
         Ok(())
@@ -348,25 +350,29 @@ impl Plan for Update {
     /// changed.
     fn render(
         &mut self,
-        renderer: &Renderer,
-        jobs: &[Job],
+        work: &[Work<'_>],
         sink: &dyn Sink,
     ) -> Result<Vec<RenderedPage>, BuildError> {
-        let previous: HashMap<&Job, &RenderedPage> =
-            self.previous.iter().map(|p| (&p.job, p)).collect();
-        let related = related_jobs(renderer.index, &self.edits);
-        let again: Vec<&Job> = jobs
+        let previous: HashMap<(usize, &Job), &RenderedPage> = self
+            .previous
             .iter()
-            .filter(|j| !self.own.contains(j) && (!j.is_entry() || related.contains(j)))
+            .map(|p| ((p.lang, &p.job), p))
+            .collect();
+        let related = related_jobs(work[0].renderer.index, &self.edits);
+        let again: Vec<(&render::Renderer, &Job)> = render::each(work)
+            .filter(|(r, j)| {
+                !self.own.contains(&(r.lang.index, (*j).clone()))
+                    && (!j.is_entry() || related.contains(j))
+            })
             .collect();
         self.report.rendered = self.own.len() + again.len();
         let redone: Vec<(RenderedPage, bool)> = again
             .par_iter()
-            .map(|job| {
+            .map(|(renderer, job)| {
                 let (page, raw) = render::render_raw(renderer, job)?;
                 let hash = hash_of(&raw);
                 let same = previous
-                    .get(job)
+                    .get(&(renderer.lang.index, *job))
                     .is_some_and(|p| p.hash == hash && p.file == page.file);
                 if !same {
                     sink.put(&page.file, renderer.finish(raw))?;
@@ -376,17 +382,18 @@ impl Plan for Update {
             .collect::<Result<_, BuildError>>()?;
         for (page, changed) in redone {
             self.report.changed += usize::from(changed);
-            self.fresh.insert(page.job.clone(), page);
+            self.fresh.insert((page.lang, page.job.clone()), page);
         }
-        let pages = jobs
-            .iter()
-            .map(|job| match self.fresh.remove(job) {
-                Some(page) => page,
-                None => match previous.get(job) {
-                    Some(page) => (*page).clone(),
-                    None => unreachable!("an entry's job is rendered or kept: {job:?}"),
+        let pages = render::each(work)
+            .map(
+                |(r, job)| match self.fresh.remove(&(r.lang.index, job.clone())) {
+                    Some(page) => page,
+                    None => match previous.get(&(r.lang.index, job)) {
+                        Some(page) => (*page).clone(),
+                        None => unreachable!("an entry's job is rendered or kept: {job:?}"),
+                    },
                 },
-            })
+            )
             .collect();
         Ok(pages)
     }

@@ -16,6 +16,7 @@ pub mod departments;
 pub mod directory;
 pub mod error;
 pub mod freshness;
+pub(crate) mod i18n;
 pub mod incremental;
 pub(crate) mod index;
 pub mod init;

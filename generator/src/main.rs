@@ -269,6 +269,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     content.resources.len(),
                     content.pages.len()
                 );
+                if let Some(summary) = portal::build::catalogues_summary(&root, &content.config)
+                    .map_err(|e| failed(e, None))?
+                {
+                    println!("{summary}");
+                }
                 let today = now.unwrap_or_else(|| portal::dates::today_in(&content.config));
                 if let Some(report) = portal::freshness::report(&content, today) {
                     print!("{report}");

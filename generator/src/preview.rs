@@ -60,9 +60,13 @@ impl Previewer {
         let urls = Urls::new(&content.config.base_url);
         let theme =
             Theme::load(&self.root, &content.config.theme, &urls).map_err(|e| e.to_string())?;
+        let languages =
+            crate::i18n::Languages::new(&content.config, &theme).map_err(|e| e.to_string())?;
         let index = Index::new(content, today, ChangeDates::fixed(today));
-        let templates = Templates::new(&theme, &index, &urls);
-        let renderer = Renderer::new(&index, &templates, urls);
+        // Moderators read the page in the site's own language.
+        let lang = languages.default_lang();
+        let templates = Templates::new(&theme, &index, &urls, lang, &languages);
+        let renderer = Renderer::new(&index, &templates, urls, lang, &languages);
         let job = match kind {
             Kind::Association => index.find_association(slug).map(Job::Association),
             Kind::VolunteerCall => index.find_call(slug).map(Job::Call),

@@ -2,10 +2,13 @@
 //! settings, menu, footer and the addresses of its feeds and data) and the fingerprinted
 //! assets in their global context. Pages and outputs both render through it.
 
+use std::sync::Arc;
+
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::error::BuildError;
+use crate::i18n::{Arg, Catalogue, Lang, Languages};
 use crate::index::Index;
 use crate::published;
 use crate::theme::Theme;
@@ -17,9 +20,19 @@ struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
     territory: &'a str,
+    /// The pages' language: `fr`, `ar`.
     language: &'a str,
+    /// Its direction: `ltr` or `rtl`.
+    dir: &'static str,
+    /// The site has more than one language (a language menu, alternates).
+    multilingual: bool,
+    /// The site's own language, that of its content: `fr`.
+    default_language: &'a str,
     base_path: &'a str,
     home: String,
+    /// The home page of the default language: where the pages kept in it (calls,
+    /// listings, archives) are found from (`{{ site.root }}benevolat/`).
+    root: String,
     /// Main navigation: sections, then free pages with a `menu` position.
     menu: Vec<Link>,
     /// Free pages without a menu position (footer).
@@ -48,30 +61,38 @@ pub(crate) struct Templates {
 }
 
 impl Templates {
-    pub(crate) fn new(theme: &Theme, index: &Index, urls: &Urls) -> Templates {
+    /// The templates for the pages of one language (`urls` in that language).
+    pub(crate) fn new(
+        theme: &Theme,
+        index: &Index,
+        urls: &Urls,
+        lang: &Lang,
+        languages: &Languages,
+    ) -> Templates {
         let mut tera = theme.tera.clone();
+        tera.register_function("t", Translate(lang.catalogue.clone()));
         let config = &index.content.config;
         let mut pages: Vec<_> = index.content.pages.iter().collect();
         pages.sort_by_key(|p| (p.menu.unwrap_or(i64::MAX), p.title.clone()));
         let mut menu = vec![
             Link {
-                label: "Accueil".into(),
+                label: lang.t("menu-home"),
                 url: urls.home(),
             },
             Link {
-                label: "Associations".into(),
+                label: lang.t("menu-directory"),
                 url: urls.directory(),
             },
             Link {
-                label: "Bénévolat".into(),
+                label: lang.t("menu-calls"),
                 url: urls.calls(),
             },
             Link {
-                label: "Ressources".into(),
+                label: lang.t("menu-resources"),
                 url: urls.resources(),
             },
             Link {
-                label: "Proposer".into(),
+                label: lang.t("menu-propose"),
                 url: urls.at("proposer/"),
             },
         ];
@@ -91,9 +112,13 @@ impl Templates {
             title: &config.title,
             description: config.description.as_deref().unwrap_or(""),
             territory: &config.territory.name,
-            language: &config.language,
+            language: &lang.code,
+            dir: lang.dir(),
+            multilingual: languages.several(),
+            default_language: &languages.default_lang().code,
             base_path: &urls.base_path,
             home: urls.home(),
+            root: urls.at(""),
             menu,
             footer,
             feeds: Feeds {
@@ -132,4 +157,49 @@ impl Templates {
             })?;
         Ok(out)
     }
+}
+
+/// The templates' `t(key="…", name=value…)`: the message `key` of the page's language,
+/// its arguments escaped (but those already safe HTML). The catalogues are the theme's
+/// own text, trusted as its templates are: the message is not escaped.
+struct Translate(Arc<Catalogue>);
+
+impl tera::Function<TeraResult<Value>> for Translate {
+    fn call(&self, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+        let key: &str = kwargs.must_get("key")?;
+        let mut texts: Vec<(String, String)> = Vec::new();
+        let mut numbers: Vec<(String, i64)> = Vec::new();
+        for (name, value) in kwargs.iter() {
+            let Some(name) = name.as_str() else { continue };
+            if name == "key" {
+                continue;
+            }
+            if let Some(n) = value.as_i64() {
+                numbers.push((name.to_string(), n));
+            } else if let Some(text) = value.as_str() {
+                let text = if value.is_safe() {
+                    text.to_string()
+                } else {
+                    escaped(text)
+                };
+                texts.push((name.to_string(), text));
+            } else {
+                texts.push((name.to_string(), escaped(&value.to_string())));
+            }
+        }
+        let mut args: Vec<(&str, Arg<'_>)> = Vec::new();
+        args.extend(texts.iter().map(|(k, v)| (k.as_str(), Arg::Text(v))));
+        args.extend(numbers.iter().map(|(k, v)| (k.as_str(), Arg::Number(*v))));
+        Ok(Value::safe_string(&self.0.format(key, &args)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+fn escaped(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    tera::escape_html(text, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("escaping keeps UTF-8")
 }

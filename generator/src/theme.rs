@@ -27,6 +27,8 @@ pub struct Theme {
     pub files: Vec<(String, Vec<u8>)>,
     /// Logical asset name → fingerprinted URL (`style.css` → `/assets/style.1a2b3c4d.css`).
     pub assets: BTreeMap<String, String>,
+    /// The catalogues of the public's languages (`i18n/<code>.ftl`): code → text.
+    pub(crate) catalogues: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -52,17 +54,26 @@ impl Theme {
         }
         let mut templates = Vec::new();
         let mut statics = Vec::new();
+        let mut catalogues = BTreeMap::new();
         for (rel, bytes) in sources {
             if let Some(template) = rel.strip_prefix("templates/") {
                 let text = String::from_utf8(bytes).map_err(|_| BuildError::TemplateNotText {
                     file: dir.join(&rel),
                 })?;
                 templates.push((template.to_string(), text));
+            } else if let Some(code) = rel
+                .strip_prefix("i18n/")
+                .and_then(|f| f.strip_suffix(".ftl"))
+            {
+                let text = String::from_utf8(bytes).map_err(|_| BuildError::TemplateNotText {
+                    file: dir.join(&rel),
+                })?;
+                catalogues.insert(code.to_string(), text);
             } else if let Some(file) = rel.strip_prefix("static/") {
                 statics.push((file.to_string(), bytes));
             }
         }
-        let mut tera = Tera::new();
+        let mut tera = with_functions();
         let tight = templates.iter().map(|(rel, text)| {
             let text = if rel.ends_with(".html") {
                 tighten(text)
@@ -73,7 +84,7 @@ impl Theme {
         });
         if tera.add_raw_templates(tight).is_err() {
             // Report the error against the template as written, at its real column.
-            tera = Tera::new();
+            tera = with_functions();
             tera.add_raw_templates(templates)?;
         }
         let mut files = Vec::new();
@@ -98,8 +109,19 @@ impl Theme {
             tera,
             files,
             assets,
+            catalogues,
         })
     }
+}
+
+/// A Tera that knows the functions the templates call: `t`, whose catalogue each
+/// language's templates set (see `templates.rs`); until then it says the key.
+fn with_functions() -> Tera {
+    let mut tera = Tera::new();
+    tera.register_function("t", |kwargs: tera::Kwargs, _: &tera::State| {
+        kwargs.must_get::<String>("key")
+    });
+    tera
 }
 
 /// Writes the built-in theme's files (all of them, or those named in `only`, paths as in

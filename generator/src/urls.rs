@@ -19,6 +19,10 @@ pub struct Urls {
     pub base_path: String,
     /// The absolute base, without trailing slash: `https://example.org/portail`.
     pub origin: String,
+    /// What the public's pages of this language start with under the base: `""` for the
+    /// default language, `ar/` for Arabic. The other pages, feeds, data and assets are
+    /// the same for every language.
+    pub lang: String,
 }
 
 impl Urls {
@@ -32,7 +36,29 @@ impl Urls {
         Urls {
             base_path: format!("{path}/"),
             origin: trimmed.to_string(),
+            lang: String::new(),
         }
+    }
+
+    /// The same addresses, for the public's pages in the language whose prefix is
+    /// `prefix` (`""`, `ar/`).
+    pub fn in_language(&self, prefix: &str) -> Urls {
+        Urls {
+            lang: prefix.to_string(),
+            ..self.clone()
+        }
+    }
+
+    /// A public page's `path` in this language: `carte/` → `/ar/carte/`.
+    pub fn public_at(&self, path: &str) -> String {
+        format!("{}{}{path}", self.base_path, self.lang)
+    }
+
+    /// A public page's path under the base, without the language: `/ar/carte/` →
+    /// `carte/` (the same for every language's page).
+    pub fn path_in_language<'u>(&self, url: &'u str) -> &'u str {
+        let rel = url.strip_prefix(&self.base_path).unwrap_or(url);
+        rel.strip_prefix(&self.lang).unwrap_or(rel)
     }
 
     /// `path` relative to the base: `associations/` → `/associations/`.
@@ -59,39 +85,39 @@ impl Urls {
     }
 
     pub fn home(&self) -> String {
-        self.at("")
+        self.public_at("")
     }
     pub fn directory(&self) -> String {
-        self.at("associations/")
+        self.public_at("associations/")
     }
     pub fn association(&self, slug: &str) -> String {
-        self.at(&format!("associations/{slug}/"))
+        self.public_at(&format!("associations/{slug}/"))
     }
     pub fn category(&self, key: &str) -> String {
-        self.at(&format!("associations/{CATEGORY}/{key}/"))
+        self.public_at(&format!("associations/{CATEGORY}/{key}/"))
     }
     pub fn commune(&self, slug: &str) -> String {
-        self.at(&format!("associations/{COMMUNE}/{slug}/"))
+        self.public_at(&format!("associations/{COMMUNE}/{slug}/"))
     }
     /// The printable guide of a commune.
     pub fn guide(&self, slug: &str) -> String {
-        self.at(&format!("associations/{COMMUNE}/{slug}/guide/"))
+        self.public_at(&format!("associations/{COMMUNE}/{slug}/guide/"))
     }
     /// The places of a need: `/besoin/manger/`.
     pub fn need(&self, key: &str) -> String {
-        self.at(&format!("besoin/{key}/"))
+        self.public_at(&format!("besoin/{key}/"))
     }
     /// The places of a need in one commune: `/besoin/manger/bordeaux/`.
     pub fn need_in(&self, key: &str, commune: &str) -> String {
-        self.at(&format!("besoin/{key}/{commune}/"))
+        self.public_at(&format!("besoin/{key}/{commune}/"))
     }
     /// The associations that welcome a public.
     pub fn public(&self, key: &str) -> String {
-        self.at(&format!("associations/public/{key}/"))
+        self.public_at(&format!("associations/public/{key}/"))
     }
     /// The associations of an access mode.
     pub fn access(&self, mode: portal_model::access::AccessMode) -> String {
-        self.at(&format!("associations/acces/{}/", mode.slug()))
+        self.public_at(&format!("associations/acces/{}/", mode.slug()))
     }
     pub fn calls(&self) -> String {
         self.at("benevolat/")
@@ -135,7 +161,7 @@ impl Urls {
         self.at("archives/")
     }
     pub fn page(&self, slug: &str) -> String {
-        self.at(&format!("{slug}/"))
+        self.public_at(&format!("{slug}/"))
     }
     pub fn opendata(&self) -> String {
         self.at("donnees/")

@@ -24,6 +24,11 @@ pub struct SiteConfig {
     /// The pages' language, `fr` by default.
     #[serde(default = "default_language")]
     pub language: String,
+    /// The languages of the public's pages: `language` first (at the site's own
+    /// addresses), each other one under its code (`/en/…`). Each needs a catalogue in the
+    /// theme (`i18n/<code>.ftl`). Empty: `language` alone.
+    #[serde(default)]
+    pub languages: Vec<String>,
     /// The time zone dates and times are in, `Europe/Paris` by default.
     #[serde(default = "default_timezone")]
     pub timezone: String,

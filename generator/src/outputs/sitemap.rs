@@ -2,7 +2,10 @@
 
 use tera::Context;
 
+use serde::Serialize;
+
 use crate::error::BuildError;
+use crate::i18n::Languages;
 use crate::published::SITEMAP;
 use crate::templates::Templates;
 use crate::urls::Urls;
@@ -12,6 +15,22 @@ pub(crate) struct Listed<'a> {
     pub url: &'a str,
     /// The page asks not to be indexed (it says so in its `<head>`).
     pub noindex: bool,
+    /// It is one of the public's pages, in every language at the same path.
+    pub translated: bool,
+}
+
+/// A URL of the sitemap with the same page in the other languages.
+#[derive(Serialize)]
+struct Loc {
+    loc: String,
+    alternates: Vec<Alt>,
+}
+
+/// One language's URL of a page.
+#[derive(Serialize)]
+struct Alt {
+    hreflang: String,
+    href: String,
 }
 
 /// URLs a sitemap may hold (sitemaps.org: 50,000, and 50 MB).
@@ -23,14 +42,22 @@ const PER_SITEMAP: usize = 50_000;
 pub(crate) fn sitemap<'a>(
     templates: &Templates,
     urls: &Urls,
+    languages: &Languages,
     pages: impl IntoIterator<Item = Listed<'a>>,
 ) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
-    let locs: Vec<String> = pages
+    let locs: Vec<Loc> = pages
         .into_iter()
         .filter(|p| !p.noindex)
-        .map(|p| urls.absolute(p.url))
+        .map(|p| Loc {
+            loc: urls.absolute(p.url),
+            alternates: if p.translated && languages.several() {
+                alternates(urls, languages, p.url)
+            } else {
+                Vec::new()
+            },
+        })
         .collect();
-    let urlset = |locs: &[String]| {
+    let urlset = |locs: &[Loc]| {
         let mut cx = Context::new();
         cx.insert("urls", locs);
         templates.render("sitemap.xml", &cx, 64 * locs.len())
@@ -64,4 +91,33 @@ pub(crate) fn robots(urls: &Urls) -> Vec<u8> {
         urls.absolute(&urls.at(SITEMAP))
     )
     .into_bytes()
+}
+
+/// The same page in each language, and the default language's as `x-default`: (hreflang,
+/// absolute URL).
+fn alternates(urls: &Urls, languages: &Languages, url: &str) -> Vec<Alt> {
+    // The page's path without its language's prefix, whichever it is.
+    let rel = url.strip_prefix(&urls.base_path).unwrap_or(url);
+    let path = languages
+        .0
+        .iter()
+        .skip(1)
+        .find_map(|l| rel.strip_prefix(&l.prefix))
+        .unwrap_or(rel);
+    let mut out: Vec<Alt> = languages
+        .0
+        .iter()
+        .map(|l| {
+            let there = urls.in_language(&l.prefix);
+            Alt {
+                hreflang: l.code.clone(),
+                href: there.absolute(&there.public_at(path)),
+            }
+        })
+        .collect();
+    out.push(Alt {
+        hreflang: "x-default".into(),
+        href: out[0].href.clone(),
+    });
+    out
 }

@@ -55,6 +55,29 @@ impl Job {
         )
     }
 
+    /// Whether the page is one of the public's, made in every language of the site: the
+    /// way in, the directory and its lists, the associations, the map, the guides, search,
+    /// the free pages and the page not found. The pages between associations (calls,
+    /// listings, needs, forms, moderation) and open data stay in the site's language.
+    pub fn translated(&self) -> bool {
+        matches!(
+            self,
+            Job::Home
+                | Job::NotFound
+                | Job::Search
+                | Job::Page(_)
+                | Job::Directory(_)
+                | Job::Category(..)
+                | Job::Commune(..)
+                | Job::Association(_)
+                | Job::Map
+                | Job::Guide(..)
+                | Job::Need(..)
+                | Job::Public(..)
+                | Job::Access(..)
+        )
+    }
+
     /// Whether the page is an entry's own (an association, a call, a listing, a free page).
     pub fn is_entry(&self) -> bool {
         matches!(
@@ -167,6 +190,8 @@ pub(crate) fn needs_split(index: &Index) -> bool {
 /// A page written by a build.
 #[derive(Debug, Clone)]
 pub struct RenderedPage {
+    /// The language it is in (its position in the site's languages; 0: the default one).
+    pub lang: usize,
     pub job: Job,
     pub url: String,
     /// Relative to the output folder.

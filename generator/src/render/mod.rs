@@ -19,27 +19,43 @@ use crate::write::Sink;
 pub(crate) use jobs::{Job, RenderedPage, hash_of};
 pub(crate) use renderer::Renderer;
 
+/// The pages of one language: its renderer and its jobs.
+pub(crate) struct Work<'r> {
+    pub renderer: Renderer<'r>,
+    pub jobs: Vec<Job>,
+}
+
+/// Every (language, job) of `work`, in order: the default language's pages, then each
+/// other language's.
+pub(crate) fn each<'w, 'r>(
+    work: &'w [Work<'r>],
+) -> impl Iterator<Item = (&'w Renderer<'r>, &'w Job)> {
+    work.iter()
+        .flat_map(|w| w.jobs.iter().map(move |j| (&w.renderer, j)))
+}
+
 /// Renders the given pages in parallel into `sink`; returns them, in the jobs' order.
 pub(crate) fn render_jobs(
-    r: &Renderer,
-    jobs: &[Job],
+    work: &[Work<'_>],
     sink: &dyn Sink,
     track: bool,
 ) -> Result<Vec<RenderedPage>, BuildError> {
+    let all: Vec<(&Renderer, &Job)> = each(work).collect();
     // The pages that gather the whole site take longest: they start first, so that no
     // core is left alone with one of them at the end of a large build.
-    let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&i| !jobs[i].gathers_site());
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| !all[i].1.gathers_site());
     let done: Vec<(usize, RenderedPage)> = order
         .par_iter()
         .map(|&i| {
-            let (page, raw) = render_raw(r, &jobs[i])?;
+            let (r, job) = all[i];
+            let (page, raw) = render_raw(r, job)?;
             let hash = if track { hash_of(&raw) } else { 0 };
             sink.put(&page.file, r.finish(raw))?;
             Ok((i, RenderedPage { hash, ..page }))
         })
         .collect::<Result<_, BuildError>>()?;
-    let mut pages: Vec<Option<RenderedPage>> = vec![None; jobs.len()];
+    let mut pages: Vec<Option<RenderedPage>> = vec![None; all.len()];
     for (i, page) in done {
         pages[i] = Some(page);
     }
@@ -51,11 +67,12 @@ pub(crate) fn render_raw(r: &Renderer, job: &Job) -> Result<(RenderedPage, Vec<u
     let (page, context) = pages::page(r, job);
     let raw = r.raw(page.template, &context)?;
     let file = if *job == Job::NotFound {
-        "404.html".to_string()
+        format!("{}404.html", r.lang.prefix)
     } else {
         r.urls.file_of(&page.url)
     };
     let rendered = RenderedPage {
+        lang: r.lang.index,
         job: job.clone(),
         url: page.url,
         file,

@@ -5,6 +5,7 @@ use tera::{Context, Value};
 
 use super::cards::Cards;
 use crate::error::BuildError;
+use crate::i18n::{Lang, Languages};
 use crate::index::{AssociationId, CallId, Index, PlaceRef, ResourceId};
 use crate::templates::Templates;
 use crate::urls::Urls;
@@ -13,15 +14,27 @@ use crate::urls::Urls;
 pub(crate) struct Renderer<'a> {
     pub index: &'a Index,
     pub urls: Urls,
+    /// The language of the pages it renders.
+    pub lang: &'a Lang,
+    /// Every language of the site, for the language menu and the alternates.
+    pub languages: &'a Languages,
     templates: &'a Templates,
     cards: Cards,
 }
 
 impl<'a> Renderer<'a> {
-    pub(crate) fn new(index: &'a Index, templates: &'a Templates, urls: Urls) -> Renderer<'a> {
+    pub(crate) fn new(
+        index: &'a Index,
+        templates: &'a Templates,
+        urls: Urls,
+        lang: &'a Lang,
+        languages: &'a Languages,
+    ) -> Renderer<'a> {
         Renderer {
             index,
             urls,
+            lang,
+            languages,
             templates,
             cards: Cards::new(index),
         }

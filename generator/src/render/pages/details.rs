@@ -23,9 +23,9 @@ pub(super) fn association(r: &Renderer, id: AssociationId, cx: &mut Context) -> 
         urls.association(&a.slug),
         &a.name,
         &a.summary,
-        "Associations",
+        &r.lang.t("menu-directory"),
     )
-    .crumbs(urls, &[("Associations", urls.directory())]);
+    .crumbs(r, &[("Associations", urls.directory())]);
     page.meta.jsonld = Some(jsonld::association(a, &page.meta.canonical, urls));
     page
 }
@@ -45,9 +45,9 @@ pub(super) fn call(r: &Renderer, id: CallId, cx: &mut Context) -> Page {
         urls.call(&c.slug),
         &c.title,
         &markdown::plain_summary(&c.body, 160),
-        "Bénévolat",
+        &r.lang.t("menu-calls"),
     )
-    .crumbs(urls, &[trail]);
+    .crumbs(r, &[trail]);
     page.meta.jsonld = Some(jsonld::call(c, index, &page.meta.canonical, urls));
     page
 }
@@ -68,9 +68,9 @@ pub(super) fn resource(r: &Renderer, id: ResourceId, cx: &mut Context) -> Page {
         urls.resource(&x.slug),
         &x.title,
         &markdown::plain_summary(&x.body, 160),
-        "Ressources",
+        &r.lang.t("menu-resources"),
     )
-    .crumbs(urls, &[trail]);
+    .crumbs(r, &[trail]);
     page.meta.jsonld = Some(jsonld::resource(x, index, &page.meta.canonical, urls));
     page
 }

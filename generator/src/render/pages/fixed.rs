@@ -68,7 +68,7 @@ pub(super) fn home(r: &Renderer, cx: &mut Context) -> Page {
         urls.home(),
         &config.title,
         &description,
-        "Accueil",
+        &r.lang.t("menu-home"),
     )
 }
 
@@ -78,7 +78,7 @@ pub(super) fn not_found(r: &Renderer, cx: &mut Context) -> Page {
     Page::new(
         urls,
         "404.html",
-        urls.at("404.html"),
+        urls.public_at("404.html"),
         "Page introuvable",
         "",
         "",
@@ -142,7 +142,7 @@ pub(super) fn opendata(r: &Renderer, cx: &mut Context) -> Page {
         "L'annuaire des associations en JSON, CSV, GeoJSON et au format data·inclusion, sous Licence Ouverte.",
         "",
     )
-    .crumbs(urls, &[])
+    .crumbs(r, &[])
 }
 
 pub(super) fn search(r: &Renderer, cx: &mut Context) -> Page {
@@ -154,12 +154,12 @@ pub(super) fn search(r: &Renderer, cx: &mut Context) -> Page {
     Page::new(
         urls,
         "search.html",
-        urls.at("recherche/"),
+        urls.public_at("recherche/"),
         "Rechercher",
         "Chercher une association, un appel à bénévoles, une offre ou une demande.",
         "",
     )
-    .crumbs(urls, &[])
+    .crumbs(r, &[])
 }
 
 /// A free page: its Markdown body, in the menu when it has a position there.
@@ -180,5 +180,5 @@ pub(super) fn free(r: &Renderer, id: PageId, cx: &mut Context) -> Page {
         &markdown::plain_summary(&p.body, 160),
         section,
     )
-    .crumbs(urls, &[])
+    .crumbs(r, &[])
 }

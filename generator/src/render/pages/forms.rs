@@ -279,9 +279,9 @@ pub(super) fn page(r: &Renderer, page: FormPage, cx: &mut Context) -> Page {
         urls.at(page.path()),
         &title,
         description,
-        "Proposer",
+        &r.lang.t("menu-propose"),
     )
-    .crumbs(urls, &trail);
+    .crumbs(r, &trail);
     // The moderators' page and the thanks are for those who come from a form.
     match page {
         FormPage::Moderation | FormPage::Thanks => framed.noindex(),

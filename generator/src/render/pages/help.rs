@@ -99,5 +99,5 @@ pub(super) fn need(
         &description,
         "",
     )
-    .crumbs(urls, &trail)
+    .crumbs(r, &trail)
 }

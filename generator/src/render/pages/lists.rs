@@ -52,9 +52,9 @@ pub(super) fn directory(r: &Renderer, n: usize, cx: &mut Context) -> Page {
         urls.paginated(&first, n),
         &with_page("Annuaire des associations", n),
         &description,
-        "Associations",
+        &r.lang.t("menu-directory"),
     )
-    .crumbs(urls, &[])
+    .crumbs(r, &[])
 }
 
 pub(super) fn category(r: &Renderer, id: CategoryId, n: usize, cx: &mut Context) -> Page {
@@ -77,9 +77,9 @@ pub(super) fn category(r: &Renderer, id: CategoryId, n: usize, cx: &mut Context)
         urls.paginated(&first, n),
         &with_page(&category.label, n),
         &description,
-        "Associations",
+        &r.lang.t("menu-directory"),
     )
-    .crumbs(urls, &[("Associations", urls.directory())])
+    .crumbs(r, &[("Associations", urls.directory())])
 }
 
 pub(super) fn commune(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> Page {
@@ -103,9 +103,9 @@ pub(super) fn commune(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -
             "Les associations solidaires qui accueillent à {}.",
             commune.name
         ),
-        "Associations",
+        &r.lang.t("menu-directory"),
     )
-    .crumbs(urls, &[("Associations", urls.directory())])
+    .crumbs(r, &[("Associations", urls.directory())])
 }
 
 /// The associations of a list that is not a category's nor a commune's: those that welcome
@@ -134,9 +134,9 @@ fn filtered(
         urls.paginated(&first, n),
         &with_page(heading, n),
         &description,
-        "Associations",
+        &r.lang.t("menu-directory"),
     )
-    .crumbs(urls, &[("Associations", urls.directory())])
+    .crumbs(r, &[("Associations", urls.directory())])
 }
 
 pub(super) fn public(r: &Renderer, id: PublicId, n: usize, cx: &mut Context) -> Page {
@@ -163,9 +163,9 @@ pub(super) fn calls(r: &Renderer, n: usize, cx: &mut Context) -> Page {
         urls.paginated(&first, n),
         &with_page("Appels à bénévoles", n),
         "Les associations cherchent des bénévoles : distributions, collectes, maraudes, accompagnement.",
-        "Bénévolat",
+        &r.lang.t("menu-calls"),
     )
-    .crumbs(urls, &[])
+    .crumbs(r, &[])
 }
 
 pub(super) fn resources(r: &Renderer, filter: ResourceFilter, n: usize, cx: &mut Context) -> Page {
@@ -193,9 +193,9 @@ pub(super) fn resources(r: &Renderer, filter: ResourceFilter, n: usize, cx: &mut
         urls.paginated(&first, n),
         &with_page(&heading, n),
         "Denrées, matériel, compétences, locaux, transport : ce que les associations donnent, prêtent ou cherchent.",
-        "Ressources",
+        &r.lang.t("menu-resources"),
     )
-    .crumbs(urls, &trail)
+    .crumbs(r, &trail)
 }
 
 /// A line of the archive: a call's or a listing's card, and which it is.
@@ -233,7 +233,7 @@ pub(super) fn archive(r: &Renderer, n: usize, cx: &mut Context) -> Page {
         "Appels à bénévoles et annonces terminés, gardés pour que les liens partagés restent valables.",
         "",
     )
-    .crumbs(urls, &[])
+    .crumbs(r, &[])
 }
 
 #[derive(Serialize)]
@@ -289,9 +289,9 @@ pub(super) fn needs(r: &Renderer, cx: &mut Context) -> Page {
         urls.needs(),
         "Ce dont les associations ont besoin",
         "Les demandes en cours des associations, par catégorie et par commune : qui a ce qu'il leur faut ?",
-        "Ressources",
+        &r.lang.t("menu-resources"),
     )
-    .crumbs(urls, &[("Ressources", urls.resources())])
+    .crumbs(r, &[("Ressources", urls.resources())])
 }
 
 /// Page `n` of the open requests of the category at `c` of the needs, in its commune at `k`.
@@ -314,10 +314,10 @@ pub(super) fn needs_of(r: &Renderer, c: usize, k: usize, n: usize, cx: &mut Cont
             "Les demandes en cours des associations, {} : {commune}.",
             needs.category.label()
         ),
-        "Ressources",
+        &r.lang.t("menu-resources"),
     )
     .crumbs(
-        urls,
+        r,
         &[
             ("Ressources", urls.resources()),
             ("Ce dont les associations ont besoin", urls.needs()),

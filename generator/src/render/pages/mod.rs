@@ -42,7 +42,8 @@ pub(super) fn page(r: &Renderer, job: &Job) -> (Page, Context) {
         Job::Need(id, commune, n) => help::need(r, id, commune, n, &mut cx),
         Job::Public(id, n) => lists::public(r, id, n, &mut cx),
         Job::Access(mode, n) => lists::access(r, mode, n, &mut cx),
-    };
+    }
+    .in_languages(r, job.translated());
     cx.insert("page", &page.meta);
     (page, cx)
 }

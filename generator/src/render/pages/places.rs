@@ -259,15 +259,15 @@ pub(super) fn map(r: &Renderer, cx: &mut Context) -> Page {
     Page::new(
         urls,
         "map.html",
-        urls.at("carte/"),
+        urls.public_at("carte/"),
         "Carte des lieux d'accueil",
         &format!(
             "Où sont les associations solidaires du territoire {} : la carte et la liste des lieux.",
             territory.name
         ),
-        "Associations",
+        &r.lang.t("menu-directory"),
     )
-    .crumbs(urls, &[("Associations", urls.directory())])
+    .crumbs(r, &[("Associations", urls.directory())])
 }
 
 fn map_title(count: usize, territory: &str) -> String {
@@ -350,10 +350,10 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> 
             "Où trouver de l'aide à {}, par besoin : adresses, horaires, téléphones.",
             commune.name
         ),
-        "Associations",
+        &r.lang.t("menu-directory"),
     )
     .crumbs(
-        urls,
+        r,
         &[
             ("Associations", urls.directory()),
             (commune.name.as_str(), urls.commune(&commune.slug)),

@@ -1,0 +1,4 @@
+language-name = Occitan
+language-direction = ltr
+serch = Cercar
+ouvert maintenant
