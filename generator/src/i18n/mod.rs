@@ -42,6 +42,33 @@ impl Lang {
     pub(crate) fn t(&self, key: &str) -> String {
         self.catalogue.text(key)
     }
+
+    /// A message with arguments.
+    pub(crate) fn f(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.catalogue.format(key, args)
+    }
+}
+
+/// French as the built-in catalogue says it: what the index measures printed guides with,
+/// so that a guide has the same sheets, at the same addresses, in every language.
+pub(crate) fn french() -> &'static Lang {
+    static FRENCH: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+    FRENCH.get_or_init(|| {
+        let text = crate::theme::BUILT_IN
+            .iter()
+            .find(|(rel, _)| *rel == "i18n/fr.ftl")
+            .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+            .unwrap_or_default();
+        let (catalogue, _) = Catalogue::parse("fr", &text);
+        Lang {
+            index: 0,
+            code: "fr".into(),
+            prefix: String::new(),
+            rtl: false,
+            name: catalogue.text("language-name"),
+            catalogue: Arc::new(catalogue),
+        }
+    })
 }
 
 /// The site's languages, the default one first.

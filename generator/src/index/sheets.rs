@@ -46,6 +46,8 @@ fn lines(chars: usize) -> usize {
 /// each of its places there with its hours, directions, season and closures to come, who
 /// may come, and the space between entries.
 fn entry(index: &Index, a: &Association, commune: &str) -> usize {
+    // Measured in French for every language: a guide has the same sheets in each.
+    let fr = crate::i18n::french();
     let phone = a
         .contact
         .as_ref()
@@ -60,17 +62,20 @@ fn entry(index: &Index, a: &Association, commune: &str) -> usize {
             let hours = l
                 .hours
                 .as_ref()
-                .map_or(0, |h| phrasing::open_days(h).chars().count() + 3);
+                .map_or(0, |h| phrasing::open_days(fr, h).chars().count() + 3);
             let directions = l
                 .directions
                 .as_deref()
                 .map_or(0, |d| lines(d.chars().count() + 8));
-            let season = l.season.as_ref().map_or(0, |s| text(&phrasing::season(s)));
+            let season = l
+                .season
+                .as_ref()
+                .map_or(0, |s| text(&phrasing::season(fr, s)));
             let closures: usize = l
                 .closures
                 .iter()
                 .filter(|c| c.to >= index.today)
-                .map(|c| text(&phrasing::closure(c)))
+                .map(|c| text(&phrasing::closure(fr, c)))
                 .sum();
             lines(l.place.address.chars().count() + l.place.city.chars().count() + 2 + hours)
                 + directions
@@ -78,7 +83,7 @@ fn entry(index: &Index, a: &Association, commune: &str) -> usize {
                 + closures
         })
         .sum();
-    let who = WhoView::of(a, index);
+    let who = WhoView::of(a, index, fr);
     let access =
         who.access.chars().count() + who.note.as_deref().map_or(0, |n| n.chars().count() + 2);
     let who_lines =

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use tera::Value;
 
 use super::views::{AssociationCard, CallCard, PlaceCard, ResourceCard};
+use crate::i18n::Lang;
 use crate::index::{AssociationId, CallId, Index, PlaceRef, ResourceId};
 use crate::urls::Urls;
 
@@ -35,24 +36,32 @@ impl Cards {
         }
     }
 
-    pub(crate) fn association(&self, id: AssociationId, index: &Index, urls: &Urls) -> Value {
+    pub(crate) fn association(
+        &self,
+        id: AssociationId,
+        index: &Index,
+        urls: &Urls,
+        lang: &Lang,
+    ) -> Value {
         self.associations[id.index()]
             .get_or_init(|| {
-                let card = AssociationCard::of(index.association(id), index, urls);
+                let card = AssociationCard::of(index.association(id), index, urls, lang);
                 Value::from_serializable(&card)
             })
             .clone()
     }
 
-    pub(crate) fn call(&self, id: CallId, index: &Index, urls: &Urls) -> Value {
+    pub(crate) fn call(&self, id: CallId, index: &Index, urls: &Urls, lang: &Lang) -> Value {
         self.calls[id.index()]
-            .get_or_init(|| Value::from_serializable(&CallCard::of(index.call(id), index, urls)))
+            .get_or_init(|| {
+                Value::from_serializable(&CallCard::of(index.call(id), index, urls, lang))
+            })
             .clone()
     }
 
-    pub(crate) fn place(&self, p: PlaceRef, index: &Index, urls: &Urls) -> Value {
+    pub(crate) fn place(&self, p: PlaceRef, index: &Index, urls: &Urls, lang: &Lang) -> Value {
         self.places[p.association.index()].get_or_init(|| {
-            PlaceCard::all_of(index.association(p.association), index, urls)
+            PlaceCard::all_of(index.association(p.association), index, urls, lang)
                 .iter()
                 .map(Value::from_serializable)
                 .collect()
@@ -60,10 +69,16 @@ impl Cards {
             .clone()
     }
 
-    pub(crate) fn resource(&self, id: ResourceId, index: &Index, urls: &Urls) -> Value {
+    pub(crate) fn resource(
+        &self,
+        id: ResourceId,
+        index: &Index,
+        urls: &Urls,
+        lang: &Lang,
+    ) -> Value {
         self.resources[id.index()]
             .get_or_init(|| {
-                Value::from_serializable(&ResourceCard::of(index.resource(id), index, urls))
+                Value::from_serializable(&ResourceCard::of(index.resource(id), index, urls, lang))
             })
             .clone()
     }

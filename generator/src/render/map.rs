@@ -130,6 +130,7 @@ pub(crate) fn clusters(
     bounds: &Bounds,
     outline: &Outline,
     what: &str,
+    lang: &crate::i18n::Lang,
 ) -> String {
     let p = Projection::new(bounds);
     let mut out = String::new();
@@ -148,10 +149,13 @@ pub(crate) fn clusters(
                 r##"<path d="M{x0:.1} {y0:.1}L{x:.1} {y:.1}" stroke="#3b2a6b" stroke-width="1.5"/><circle cx="{x0:.1}" cy="{y0:.1}" r="3" fill="#3b2a6b"/>"##
             );
         }
-        let label = escape(&format!(
-            "{} : {}",
-            c.name,
-            crate::phrasing::places(c.count)
+        let count = crate::phrasing::places(lang, c.count);
+        let label = escape(&lang.f(
+            "with-explanation",
+            &[
+                ("text", crate::i18n::Arg::Text(&c.name)),
+                ("note", crate::i18n::Arg::Text(&count)),
+            ],
         ));
         let _ = write!(
             out,

@@ -42,20 +42,21 @@ impl<'a> Renderer<'a> {
 
     /// The card of an association, made on first use.
     pub(crate) fn association_card(&self, id: AssociationId) -> Value {
-        self.cards.association(id, self.index, &self.urls)
+        self.cards
+            .association(id, self.index, &self.urls, self.lang)
     }
 
     /// The card of one place of an association, made on first use.
     pub(crate) fn place_card(&self, p: PlaceRef) -> Value {
-        self.cards.place(p, self.index, &self.urls)
+        self.cards.place(p, self.index, &self.urls, self.lang)
     }
 
     pub(crate) fn call_card(&self, id: CallId) -> Value {
-        self.cards.call(id, self.index, &self.urls)
+        self.cards.call(id, self.index, &self.urls, self.lang)
     }
 
     pub(crate) fn resource_card(&self, id: ResourceId) -> Value {
-        self.cards.resource(id, self.index, &self.urls)
+        self.cards.resource(id, self.index, &self.urls, self.lang)
     }
 
     /// Drops the renderer, its cards on a thread of their own: at 100,000 entries freeing

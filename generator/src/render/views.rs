@@ -10,8 +10,9 @@ use portal_model::volunteer_call::VolunteerCall;
 use portal_model::{Association, checks::slugify};
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::index::Index;
-use crate::phrasing::{self, french, french_with_weekday};
+use crate::phrasing;
 use crate::urls::{Link, Urls};
 
 /// A date both for people and for machines (`<time datetime>`).
@@ -22,15 +23,15 @@ pub(crate) struct Day {
 }
 
 impl Day {
-    pub(crate) fn of(date: Date) -> Day {
+    pub(crate) fn of(lang: &Lang, date: Date) -> Day {
         Day {
-            text: french(date),
+            text: phrasing::date(lang, date),
             iso: date.to_string(),
         }
     }
-    pub(crate) fn with_weekday(date: Date) -> Day {
+    pub(crate) fn with_weekday(lang: &Lang, date: Date) -> Day {
         Day {
-            text: french_with_weekday(date),
+            text: phrasing::date_with_weekday(lang, date),
             iso: date.to_string(),
         }
     }
@@ -86,12 +87,12 @@ pub(crate) struct TodayView {
 }
 
 impl TodayView {
-    pub(crate) fn of(l: &Location, today: Date) -> TodayView {
+    pub(crate) fn of(l: &Location, today: Date, lang: &Lang) -> TodayView {
         let day = l.day(today);
         TodayView {
-            day: phrasing::weekday_day(today),
+            day: phrasing::weekday_day(lang, today),
             iso: today.to_string(),
-            text: phrasing::day_text(day),
+            text: phrasing::day_text(lang, day),
             open: matches!(day, portal_model::opening::Day::Open(_)),
         }
     }
@@ -112,7 +113,7 @@ pub(crate) struct WhoView {
 }
 
 impl WhoView {
-    pub(crate) fn of(a: &Association, index: &Index) -> WhoView {
+    pub(crate) fn of(a: &Association, index: &Index, lang: &Lang) -> WhoView {
         let site = &index.content.config;
         let publics: Vec<String> = a
             .publics
@@ -128,10 +129,10 @@ impl WhoView {
             access: a
                 .access
                 .as_ref()
-                .map(phrasing::access_line)
+                .map(|x| phrasing::access_line(lang, x))
                 .unwrap_or_default(),
             note: a.access.as_ref().and_then(|x| x.note.clone()),
-            publics_line: phrasing::publics_line(&publics, a.publics_only),
+            publics_line: phrasing::publics_line(lang, &publics, a.publics_only),
             publics,
             only: a.publics_only,
         }
@@ -140,7 +141,7 @@ impl WhoView {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct DayRow {
-    pub day: &'static str,
+    pub day: String,
     pub key: &'static str,
     /// `9 h à 12 h, 14 h à 17 h`, or `Fermé`.
     pub text: String,
@@ -163,7 +164,7 @@ pub(crate) struct LocationView {
     pub has_hours: bool,
     /// Hours in the OpenStreetMap / schema.org form, for scripts and open data.
     pub opening_hours: String,
-    pub holidays: &'static str,
+    pub holidays: String,
     pub closures: Vec<ClosureView>,
     pub closed_today: bool,
     pub wheelchair: Option<bool>,
@@ -176,7 +177,7 @@ pub(crate) struct LocationView {
 }
 
 impl LocationView {
-    pub(crate) fn of(l: &Location, index: &Index, urls: &Urls) -> LocationView {
+    pub(crate) fn of(l: &Location, index: &Index, urls: &Urls, lang: &Lang) -> LocationView {
         let hours = l
             .hours
             .as_ref()
@@ -186,9 +187,9 @@ impl LocationView {
                     .map(|&d| {
                         let ranges = h.on(d);
                         DayRow {
-                            day: d.label(),
+                            day: phrasing::weekday(lang, d),
                             key: d.key(),
-                            text: phrasing::day_hours(ranges),
+                            text: phrasing::day_hours(lang, ranges),
                             open: !ranges.is_empty(),
                         }
                     })
@@ -200,8 +201,8 @@ impl LocationView {
             .iter()
             .filter(|c| c.to >= index.today)
             .map(|c| ClosureView {
-                from: Day::of(c.from),
-                to: Day::of(c.to),
+                from: Day::of(lang, c.from),
+                to: Day::of(lang, c.to),
                 note: c.note.clone(),
                 current: c.from <= index.today,
             })
@@ -211,14 +212,14 @@ impl LocationView {
             has_hours: l.hours.is_some(),
             opening_hours: l.hours.as_ref().map(|h| h.to_osm()).unwrap_or_default(),
             hours,
-            holidays: l.public_holidays.label(),
+            holidays: phrasing::holidays(lang, l.public_holidays),
             closed_today: l.closed_on(index.today),
             closures,
             wheelchair: l.accessibility.as_ref().and_then(|a| a.wheelchair),
             access_notes: l.accessibility.as_ref().and_then(|a| a.notes.clone()),
             directions: l.directions.clone(),
-            season: l.season.as_ref().map(phrasing::season),
-            today: TodayView::of(l, index.today),
+            season: l.season.as_ref().map(|s| phrasing::season(lang, s)),
+            today: TodayView::of(l, index.today, lang),
         }
     }
 }
@@ -315,7 +316,7 @@ fn places_json<'a>(locations: impl Iterator<Item = &'a Location>) -> String {
 }
 
 impl AssociationCard {
-    pub(crate) fn of(a: &Association, index: &Index, urls: &Urls) -> AssociationCard {
+    pub(crate) fn of(a: &Association, index: &Index, urls: &Urls, lang: &Lang) -> AssociationCard {
         let mut communes: Vec<String> = Vec::new();
         for l in &a.locations {
             if !communes.contains(&l.place.city) {
@@ -337,10 +338,10 @@ impl AssociationCard {
                 .iter()
                 .map(|l| PlaceToday {
                     city: l.place.city.clone(),
-                    today: TodayView::of(l, index.today),
+                    today: TodayView::of(l, index.today, lang),
                 })
                 .collect(),
-            who: WhoView::of(a, index),
+            who: WhoView::of(a, index, lang),
             phone: PhoneView::of(a),
         }
     }
@@ -363,8 +364,13 @@ pub(crate) struct PlaceCard {
 
 impl PlaceCard {
     /// The card of each place of `a`, in the order of its file.
-    pub(crate) fn all_of(a: &Association, index: &Index, urls: &Urls) -> Vec<PlaceCard> {
-        let who = WhoView::of(a, index);
+    pub(crate) fn all_of(
+        a: &Association,
+        index: &Index,
+        urls: &Urls,
+        lang: &Lang,
+    ) -> Vec<PlaceCard> {
+        let who = WhoView::of(a, index, lang);
         let phone = PhoneView::of(a);
         a.locations
             .iter()
@@ -374,7 +380,7 @@ impl PlaceCard {
                 name: a.name.clone(),
                 summary: a.summary.clone(),
                 place: PlaceView::of(&l.place, urls),
-                today: TodayView::of(l, index.today),
+                today: TodayView::of(l, index.today, lang),
                 who: who.clone(),
                 phone: phone.clone(),
                 places_json: places_json(std::iter::once(l)),
@@ -415,7 +421,7 @@ pub(crate) struct CallCard {
 }
 
 impl CallCard {
-    pub(crate) fn of(c: &VolunteerCall, index: &Index, urls: &Urls) -> CallCard {
+    pub(crate) fn of(c: &VolunteerCall, index: &Index, urls: &Urls, lang: &Lang) -> CallCard {
         let a = index.association_by_slug(&c.association);
         CallCard {
             slug: c.slug.clone(),
@@ -425,14 +431,14 @@ impl CallCard {
                 label: a.name.clone(),
                 url: urls.association(&a.slug),
             },
-            when: phrasing::when(c, index.today),
+            when: phrasing::when(lang, c, index.today),
             commune: index
                 .place_of(c.place.as_ref(), &c.association)
                 .map(|p| p.city.clone()),
             remote: c.remote,
             archived: c.is_archived(index.today),
             status: c.status.label(),
-            ended: c.last_day().map(Day::of),
+            ended: c.last_day().map(|d| Day::of(lang, d)),
         }
     }
 }
@@ -456,9 +462,9 @@ pub(crate) struct ResourceCard {
 }
 
 impl ResourceCard {
-    pub(crate) fn of(r: &Resource, index: &Index, urls: &Urls) -> ResourceCard {
+    pub(crate) fn of(r: &Resource, index: &Index, urls: &Urls, lang: &Lang) -> ResourceCard {
         let a = index.association_by_slug(&r.association);
-        let until = phrasing::until(r.expires, r.available.as_ref().and_then(|a| a.until));
+        let until = phrasing::until(lang, r.expires, r.available.as_ref().and_then(|a| a.until));
         ResourceCard {
             slug: r.slug.clone(),
             url: urls.resource(&r.slug),
@@ -480,7 +486,7 @@ impl ResourceCard {
             until,
             archived: r.is_archived(index.today),
             status: r.status.label(),
-            ended: r.last_day().map(Day::of),
+            ended: r.last_day().map(|d| Day::of(lang, d)),
         }
     }
 }

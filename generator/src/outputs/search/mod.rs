@@ -269,7 +269,7 @@ fn items(index: &Index, urls: &Urls) -> (Vec<Item>, Vec<(&'static str, usize)>) 
             let access = a
                 .access
                 .as_ref()
-                .map(crate::phrasing::access_line)
+                .map(|x| crate::phrasing::access_line(crate::i18n::french(), x))
                 .unwrap_or_default();
             let plain = portal_model::lexicon::extra_words(&format!(
                 "{} {} {} {access}",

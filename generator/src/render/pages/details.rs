@@ -91,7 +91,7 @@ fn matches(r: &Renderer, id: ResourceId) -> Vec<Match> {
         .into_iter()
         .map(|m| Match {
             card: r.resource_card(m.id),
-            distance: m.km.map(phrasing::distance),
+            distance: m.km.map(|k| phrasing::distance(r.lang, k)),
         })
         .collect()
 }
@@ -140,7 +140,7 @@ impl AssociationDetail {
             locations: a
                 .locations
                 .iter()
-                .map(|l| LocationView::of(l, index, urls))
+                .map(|l| LocationView::of(l, index, urls, r.lang))
                 .collect(),
             contact: a.contact.as_ref().map(|c| ContactView {
                 phone: PhoneView::of(a),
@@ -150,7 +150,7 @@ impl AssociationDetail {
             rna: a.identifiers.as_ref().and_then(|i| i.rna.clone()),
             siret: a.identifiers.as_ref().and_then(|i| i.siret.clone()),
             food_bank_partner: a.food_bank_partner,
-            who: WhoView::of(a, index),
+            who: WhoView::of(a, index, r.lang),
             languages: a
                 .languages
                 .iter()
@@ -160,7 +160,7 @@ impl AssociationDetail {
                         .to_string()
                 })
                 .collect(),
-            updated: Day::of(a.updated),
+            updated: Day::of(r.lang, a.updated),
             calls: calls
                 .iter()
                 .filter(open_call)
@@ -216,8 +216,8 @@ impl CallDetail {
                 let mut s: Vec<SlotView> = slots
                     .iter()
                     .map(|s| SlotView {
-                        date: Day::with_weekday(s.date),
-                        hours: phrasing::span(s.start, s.end),
+                        date: Day::with_weekday(r.lang, s.date),
+                        hours: phrasing::span(r.lang, s.start, s.end),
                         volunteers: s.volunteers,
                         past: s.date < index.today,
                     })
@@ -225,14 +225,14 @@ impl CallDetail {
                 s.sort_by(|a, b| a.date.iso.cmp(&b.date.iso));
                 (s, None)
             }
-            Schedule::Recurrence(r) => (
+            Schedule::Recurrence(rec) => (
                 Vec::new(),
                 Some(RecurrenceView {
-                    rhythm: phrasing::weekly(&r.days),
-                    hours: phrasing::span(r.start, r.end),
-                    from: Day::of(r.from),
-                    until: r.until.map(Day::of),
-                    volunteers: r.volunteers,
+                    rhythm: phrasing::weekly(r.lang, &rec.days),
+                    hours: phrasing::span(r.lang, rec.start, rec.end),
+                    from: Day::of(r.lang, rec.from),
+                    until: rec.until.map(|d| Day::of(r.lang, d)),
+                    volunteers: rec.volunteers,
                 }),
             ),
         };
@@ -245,7 +245,7 @@ impl CallDetail {
             skills: c.skills.clone(),
             slots,
             recurrence,
-            deadline: c.deadline.map(Day::of),
+            deadline: c.deadline.map(|d| Day::of(r.lang, d)),
             open_to_minors: c.open_to_minors,
         }
     }
@@ -274,9 +274,13 @@ impl ResourceDetail {
             place: index
                 .place_of(r.place.as_ref(), &r.association)
                 .map(|p| PlaceView::of(p, urls)),
-            available_from: r.available.as_ref().map(|a| Day::of(a.from)),
-            available_until: r.available.as_ref().and_then(|a| a.until).map(Day::of),
-            expires: r.expires.map(Day::of),
+            available_from: r.available.as_ref().map(|a| Day::of(renderer.lang, a.from)),
+            available_until: r
+                .available
+                .as_ref()
+                .and_then(|a| a.until)
+                .map(|d| Day::of(renderer.lang, d)),
+            expires: r.expires.map(|d| Day::of(renderer.lang, d)),
             cold_chain: r.cold_chain,
         }
     }

@@ -82,7 +82,7 @@ pub(super) fn need(
     cx.insert("heading", &heading);
     cx.insert("need_url", &urls.need(key));
     cx.insert("in_commune", &commune.is_some());
-    cx.insert("printed", &Day::with_weekday(index.today));
+    cx.insert("printed", &Day::with_weekday(r.lang, index.today));
     let territory = &index.content.config.territory.name;
     let description = format!(
         "{heading} : les lieux d'accueil du territoire {territory}, leurs horaires du jour et qui peut venir."
@@ -95,7 +95,7 @@ pub(super) fn need(
         urls,
         "need.html",
         urls.paginated(&first, n),
-        &with_page(&heading, n),
+        &with_page(r.lang, &heading, n),
         &description,
         "",
     )

@@ -50,7 +50,7 @@ pub(super) fn directory(r: &Renderer, n: usize, cx: &mut Context) -> Page {
         urls,
         "associations.html",
         urls.paginated(&first, n),
-        &with_page("Annuaire des associations", n),
+        &with_page(r.lang, "Annuaire des associations", n),
         &description,
         &r.lang.t("menu-directory"),
     )
@@ -75,7 +75,7 @@ pub(super) fn category(r: &Renderer, id: CategoryId, n: usize, cx: &mut Context)
         urls,
         "taxonomy.html",
         urls.paginated(&first, n),
-        &with_page(&category.label, n),
+        &with_page(r.lang, &category.label, n),
         &description,
         &r.lang.t("menu-directory"),
     )
@@ -98,7 +98,7 @@ pub(super) fn commune(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -
         urls,
         "taxonomy.html",
         urls.paginated(&first, n),
-        &with_page(&format!("Associations à {}", commune.name), n),
+        &with_page(r.lang, &format!("Associations à {}", commune.name), n),
         &format!(
             "Les associations solidaires qui accueillent à {}.",
             commune.name
@@ -132,7 +132,7 @@ fn filtered(
         urls,
         "taxonomy.html",
         urls.paginated(&first, n),
-        &with_page(heading, n),
+        &with_page(r.lang, heading, n),
         &description,
         &r.lang.t("menu-directory"),
     )
@@ -161,7 +161,7 @@ pub(super) fn calls(r: &Renderer, n: usize, cx: &mut Context) -> Page {
         urls,
         "calls.html",
         urls.paginated(&first, n),
-        &with_page("Appels à bénévoles", n),
+        &with_page(r.lang, "Appels à bénévoles", n),
         "Les associations cherchent des bénévoles : distributions, collectes, maraudes, accompagnement.",
         &r.lang.t("menu-calls"),
     )
@@ -191,7 +191,7 @@ pub(super) fn resources(r: &Renderer, filter: ResourceFilter, n: usize, cx: &mut
         urls,
         "resources.html",
         urls.paginated(&first, n),
-        &with_page(&heading, n),
+        &with_page(r.lang, &heading, n),
         "Denrées, matériel, compétences, locaux, transport : ce que les associations donnent, prêtent ou cherchent.",
         &r.lang.t("menu-resources"),
     )
@@ -229,7 +229,7 @@ pub(super) fn archive(r: &Renderer, n: usize, cx: &mut Context) -> Page {
         urls,
         "archive.html",
         urls.paginated(&first, n),
-        &with_page("Archives", n),
+        &with_page(r.lang, "Archives", n),
         "Appels à bénévoles et annonces terminés, gardés pour que les liens partagés restent valables.",
         "",
     )
@@ -309,7 +309,7 @@ pub(super) fn needs_of(r: &Renderer, c: usize, k: usize, n: usize, cx: &mut Cont
         urls,
         "needs_of.html",
         urls.paginated(&first, n),
-        &with_page(&heading, n),
+        &with_page(r.lang, &heading, n),
         &format!(
             "Les demandes en cours des associations, {} : {commune}.",
             needs.category.label()

@@ -72,22 +72,22 @@ struct GuidePlace {
 impl GuidePlace {
     /// Made from the location itself: a guide lists thousands of places on a large site,
     /// and needs a few of a `LocationView`'s fields.
-    fn of(l: &Location, today: jiff::civil::Date) -> GuidePlace {
+    fn of(l: &Location, today: jiff::civil::Date, r: &Renderer) -> GuidePlace {
         GuidePlace {
             address: l.place.address.clone(),
             city: l.place.city.clone(),
             hours: l
                 .hours
                 .as_ref()
-                .map(phrasing::open_days)
+                .map(|h| phrasing::open_days(r.lang, h))
                 .unwrap_or_default(),
             directions: l.directions.clone(),
-            season: l.season.as_ref().map(phrasing::season),
+            season: l.season.as_ref().map(|s| phrasing::season(r.lang, s)),
             closures: l
                 .closures
                 .iter()
                 .filter(|c| c.to >= today)
-                .map(phrasing::closure)
+                .map(|c| phrasing::closure(r.lang, c))
                 .collect(),
         }
     }
@@ -238,7 +238,7 @@ pub(super) fn map(r: &Renderer, cx: &mut Context) -> Page {
         );
         cx.insert(
             "map",
-            &clusters(&groups, &territory.bounds, outline, &title),
+            &clusters(&groups, &territory.bounds, outline, &title, r.lang),
         );
         let communes: Vec<CommunePlaces> = groups
             .into_iter()
@@ -295,10 +295,10 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> 
                         .locations
                         .iter()
                         .filter(|l| slugify(&l.place.city) == commune.slug)
-                        .map(|l| GuidePlace::of(l, index.today))
+                        .map(|l| GuidePlace::of(l, index.today, r))
                         .collect(),
                     phone: PhoneView::of(a),
-                    who: WhoView::of(a, index),
+                    who: WhoView::of(a, index, r.lang),
                 })
                 .collect(),
         })
@@ -319,7 +319,7 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> 
     cx.insert("needs", &needs);
     cx.insert("commune", &commune.name);
     cx.insert("commune_url", &urls.commune(&commune.slug));
-    cx.insert("printed", &Day::of(index.today));
+    cx.insert("printed", &Day::of(r.lang, index.today));
     let online = urls.absolute(&urls.commune(&commune.slug));
     cx.insert("online", &online);
     cx.insert("qr", &crate::render::qr::svg(&online));
@@ -329,7 +329,7 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> 
             .trim_start_matches("https://")
             .trim_start_matches("http://"),
     );
-    cx.insert("sheet", &phrasing::sheet(n, sheets.len()));
+    cx.insert("sheet", &phrasing::sheet(r.lang, n, sheets.len()));
     cx.insert("sheets", &sheets.len());
     cx.insert(
         "pagination",
@@ -337,7 +337,7 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> 
     );
     let title = format!("Guide à imprimer : {}", commune.name);
     let title = if sheets.len() > 1 {
-        format!("{title} ({})", phrasing::sheet(n, sheets.len()))
+        format!("{title} ({})", phrasing::sheet(r.lang, n, sheets.len()))
     } else {
         title
     };
