@@ -128,8 +128,8 @@ fn serve_follows_a_theme_folder_that_appears_and_its_overrides() {
     site.write(
         card,
         &built_in.replace(
-            "<p>{{ item.summary }}",
-            "<p class=\"surcharge\">{{ item.summary }}",
+            "{% endif %}>{{ item.summary }}",
+            "{% endif %} class=\"surcharge\">{{ item.summary }}",
         ),
     );
     server.wait_for("/associations/", "the overriding card", |b| {
@@ -139,8 +139,8 @@ fn serve_follows_a_theme_folder_that_appears_and_its_overrides() {
     site.write(
         card,
         &built_in.replace(
-            "<p>{{ item.summary }}",
-            "<p class=\"encore\">{{ item.summary }}",
+            "{% endif %}>{{ item.summary }}",
+            "{% endif %} class=\"encore\">{{ item.summary }}",
         ),
     );
     server.wait_for("/associations/", "the card edited again", |b| {

@@ -40,8 +40,8 @@ fn a_file_of_the_sites_theme_replaces_the_built_in_one_only() {
     site.write(
         card,
         &built_in.replace(
-            "<p>{{ item.summary }}</p>",
-            "<p class=resume>{{ item.summary }}</p>",
+            "{% endif %}>{{ item.summary }}</p>",
+            "{% endif %} class=resume>{{ item.summary }}</p>",
         ),
     );
     site.write(

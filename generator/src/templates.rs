@@ -28,6 +28,10 @@ struct SiteView<'a> {
     multilingual: bool,
     /// The site's own language, that of its content: `fr`.
     default_language: &'a str,
+    /// On a page in another language, the language and direction of the editors' texts
+    /// (`fr`, `ltr`), for the elements that hold them; empty on the site's own language.
+    source_lang: &'a str,
+    source_dir: &'static str,
     base_path: &'a str,
     home: String,
     /// The home page of the default language: where the pages kept in it (calls,
@@ -116,6 +120,12 @@ impl Templates {
             dir: lang.dir(),
             multilingual: languages.several(),
             default_language: &languages.default_lang().code,
+            source_lang: if lang.index == 0 {
+                ""
+            } else {
+                &languages.default_lang().code
+            },
+            source_dir: languages.default_lang().dir(),
             base_path: &urls.base_path,
             home: urls.home(),
             root: urls.at(""),

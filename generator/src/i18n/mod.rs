@@ -275,3 +275,37 @@ mod tests {
         assert_eq!(c.text("missing"), "missing");
     }
 }
+
+#[cfg(test)]
+mod words_for_scripts {
+    use super::*;
+    use crate::urls::Urls;
+
+    /// The messages the templates write inside `data-words='{…}'` (a JSON object in a
+    /// single-quoted attribute) hold no quote that would end it.
+    #[test]
+    fn the_scripts_words_hold_no_quotes() {
+        let urls = Urls::new("https://example.org");
+        let theme = Theme::load(std::path::Path::new("/nonexistent"), "default", &urls).unwrap();
+        for (code, text) in &theme.catalogues {
+            let (c, problems) = Catalogue::parse(code, text);
+            assert!(problems.is_empty(), "{code}: {problems:?}");
+            for key in c.keys.iter().filter(|k| {
+                k.starts_with("js-")
+                    || k.starts_with("weekday-")
+                    || k.starts_with("month-")
+                    || [
+                        "closed",
+                        "time-hours",
+                        "time-minutes",
+                        "day-month",
+                        "list-comma",
+                    ]
+                    .contains(&k.as_str())
+            }) {
+                let text = c.text(key);
+                assert!(!text.contains(['\'', '"']), "{code}: {key} = {text}");
+            }
+        }
+    }
+}

@@ -6,10 +6,9 @@ use crate::urls::Urls;
 
 #[derive(Serialize)]
 pub(crate) struct Pagination {
-    /// What a page is called: `Page`, or `Feuille` for a guide's sheets.
-    noun: &'static str,
-    /// The navigation's name: `Pages de la liste`.
-    label: &'static str,
+    /// The pages are a printed guide's sheets (the template words them: `Feuille 2`,
+    /// `Feuilles du guide`), else a list's (`Page 2`, `Pages de la liste`).
+    sheets: bool,
     current: usize,
     total: usize,
     prev: Option<String>,
@@ -70,8 +69,7 @@ impl Pagination {
     pub(crate) fn of(n: usize, total: usize, first_url: &str, urls: &Urls) -> Pagination {
         let url = |k: usize| urls.paginated(first_url, k);
         Pagination {
-            noun: "Page",
-            label: "Pages de la liste",
+            sheets: false,
             current: n,
             total,
             prev: (n > 1).then(|| url(n - 1)),
@@ -94,8 +92,7 @@ impl Pagination {
 
     /// The same links, between the sheets of a printed guide.
     pub(crate) fn sheets(mut self) -> Pagination {
-        self.noun = "Feuille";
-        self.label = "Feuilles du guide";
+        self.sheets = true;
         self
     }
 }

@@ -98,3 +98,150 @@ places =
        *[other] { $n } мест
     }
 sheet = лист { $n } из { $of }
+
+## Les pages du public (templates)
+## review: pending
+colon = { ": " }
+stale = Информацию нужно проверить
+stale-notice = <strong>Информацию нужно проверить</strong>: эту страницу не проверяли с <time datetime="{ $iso }">{ $date }</time>. Позвоните, прежде чем идти.
+food-bank-partner = Партнёр продовольственного банка
+in-practice = Практическая информация
+phone = Телефон
+email = Электронная почта
+website = Сайт
+who-may-come = Кто может прийти
+publics-only-label = Только для
+publics-label = Особенно рады
+languages-spoken = Языки общения
+remote-only = Эта организация помогает дистанционно (телефон, почта) и не имеет места приёма.
+place-default = Место приёма
+place-in = { $place }, { $city }
+how-to-get-there = Как добраться:
+closed-today = Сегодня закрыто (исключительное закрытие).
+hours-caption = Часы работы
+hours-day = День
+hours-hours = Часы
+hours-ask-association = Часы работы: уточняйте в организации.
+closures-title = Исключительные закрытия
+closure-range = С <time datetime="{ $fromiso }">{ $from }</time> по <time datetime="{ $toiso }">{ $to }</time>
+accessibility = Доступность
+wheelchair-yes = Доступно для инвалидной коляски.
+wheelchair-no = Недоступно для инвалидной коляски.
+presentation = Об организации
+section-calls = Призывы к волонтёрам (на французском)
+section-resources = Предложения и запросы (на французском)
+archived-count = Завершённых призывов или объявлений в архиве: { $n }
+updated-on = Информация обновлена <time datetime="{ $iso }">{ $date }</time>.
+remote = Дистанционно
+call-number = Позвонить { $phone }
+go-maps-app = Проложить маршрут в приложении карт
+go-route = Маршрут на OpenStreetMap
+go-map = Посмотреть на карте OpenStreetMap
+page-noun = Страница
+page-previous = Предыдущая страница
+page-next = Следующая страница
+pages-label = Страницы списка
+sheet-noun = Лист
+sheet-previous = Предыдущий лист
+sheet-next = Следующий лист
+sheets-label = Листы справочника
+emergency-title = Экстренные случаи: бесплатные звонки, круглосуточно
+emergency-115 = Экстренное жильё (Samu social)
+emergency-15 = Скорая медицинская помощь (Samu)
+emergency-3919 = Насилие в отношении женщин, анонимно
+emergency-119 = Дети в опасности
+emergency-112 = Экстренные службы, с любого телефона в Европе
+emergency-114 = Экстренные службы для людей с нарушениями слуха, по SMS
+home-title = Найти помощь рядом
+home-need-now = Мне нужна помощь сейчас
+home-other-ways = Другие способы поиска
+by-commune = По населённому пункту
+by-category = По категории
+all-associations = Все организации ({ $n })
+map-of-places = Карта мест приёма
+between-title = Между организациями (на французском)
+between-notice = Этот раздел — для взаимопомощи организаций: волонтёрство, дарение и займы запасов или оборудования. Это не помощь, которую можно получить: для этого выберите потребность выше.
+not-found-title = Страница не найдена
+not-found-text = Этот адрес не соответствует ни одной странице. Возможно, он набран с ошибкой или страница удалена.
+back-home = Вернуться на главную
+browse-directory = Просмотреть справочник организаций
+see-calls = Посмотреть призывы к волонтёрам (на французском)
+see-resources = Посмотреть предложения и запросы (на французском)
+back-to-directory = Вернуться к справочнику
+no-association-yet = Пока нет организаций.
+associations-count = Организаций: { $n }.
+map-numbers = Номера на карте соответствуют номерам в списке.
+outline-credit = Контур территории: { $credit }.
+map-show = Показать интерактивную карту
+
+## Titres des pages et besoins (generator/src/render/pages)
+## review: pending
+need-manger = Поесть
+need-se-laver = Помыться
+need-dormir = Переночевать
+need-s-habiller = Одежда
+need-se-soigner = Лечение
+need-demarches = Документы
+need-parler = Поговорить с кем-то
+title-directory = Справочник организаций
+description-directory = { $n } благотворительных организаций территории { $territory } по категориям и населённым пунктам.
+title-commune = Организации: { $commune }
+description-commune = Благотворительные организации, принимающие в { $commune }.
+map-title-of = Карта мест приёма: { $what }
+map-title-in = Карта мест приёма: { $commune }
+title-map = Карта мест приёма
+title-not-found = Страница не найдена
+title-search = Поиск
+description-search = Поиск организации, призыва к волонтёрам, предложения или запроса.
+title-guide = Справочник для печати: { $commune }
+need-in = { $need }: { $commune }
+
+## Les mots des scripts (open.js, dans data-words : ni ' ni " dans ces messages)
+## review: pending
+js-shown-one = организация показана
+js-shown-many = организаций показано
+js-places-one = место показано
+js-places-many = мест показано
+js-open = Открыто сейчас, до { $time }
+js-later = Открывается сегодня в { $time }
+js-tomorrow = Открывается завтра в { $time }
+js-weekday = Открывается: { $day }, в { $time }
+js-date = Открывается { $date } в { $time }
+js-unknown = Часы работы: уточняйте
+js-today = Сегодня
+js-and = { " – " }
+js-km = в { $km } км
+js-near = менее чем в 1 км
+js-places-sorted = Места отсортированы от ближайшего к самому дальнему.
+js-near-sorted = Организации отсортированы от ближайшей к самой дальней.
+js-locating = Определение вашего местоположения…
+js-no-position = Местоположение недоступно: список сохраняет порядок.
+js-open-first = Сначала открытые сейчас.
+filter = Фильтр
+open-now = Открыто сейчас
+open-saturday = Открыто в субботу
+sort-near-me = Сортировать по расстоянию (рядом со мной)
+
+## Le guide à imprimer et la recherche
+## review: pending
+guide-title = Где найти помощь: { $commune }
+guide-sheets = Этот справочник занимает листов A4: { $n }, по одному на страницу: печатайте каждую страницу командой «Печать» браузера.
+guide-one-sheet = Эта страница помещается на один лист A4: воспользуйтесь командой «Печать» браузера.
+guide-back = Назад к организациям: { $commune }
+guide-needs-label = Потребности в справочнике
+guide-by-need = По потребности:
+guide-need-sheet = { $need } (лист { $n })
+guide-continued = (продолжение)
+guide-phone = Тел.
+guide-access = Как добраться:
+guide-empty = В этом населённом пункте пока нет организаций.
+guide-online = Актуальные адреса, часы работы сегодня и другие населённые пункты:
+guide-this-page = Эта страница:
+guide-printed = информация на { $date }
+guide-may-change = Часы могут меняться: позвоните, прежде чем идти.
+search-what = Что вы ищете?
+search-hint = Например: еда, душ, ночлег, бесплатный обед, суббота, Libourne.
+search-browse = Просмотреть
+search-needs-js = Мгновенный поиск требует JavaScript. Без него всё можно найти, просматривая:
+search-by-section = По разделу
+search-map = Карта

@@ -25,7 +25,7 @@ pub(super) fn association(r: &Renderer, id: AssociationId, cx: &mut Context) -> 
         &a.summary,
         &r.lang.t("menu-directory"),
     )
-    .crumbs(r, &[("Associations", urls.directory())]);
+    .crumbs(r, &[(&r.lang.t("menu-directory"), urls.directory())]);
     page.meta.jsonld = Some(jsonld::association(a, &page.meta.canonical, urls));
     page
 }

@@ -79,7 +79,7 @@ pub(super) fn not_found(r: &Renderer, cx: &mut Context) -> Page {
         urls,
         "404.html",
         urls.public_at("404.html"),
-        "Page introuvable",
+        &r.lang.t("title-not-found"),
         "",
         "",
     )
@@ -155,8 +155,8 @@ pub(super) fn search(r: &Renderer, cx: &mut Context) -> Page {
         urls,
         "search.html",
         urls.public_at("recherche/"),
-        "Rechercher",
-        "Chercher une association, un appel à bénévoles, une offre ou une demande.",
+        &r.lang.t("title-search"),
+        &r.lang.t("description-search"),
         "",
     )
     .crumbs(r, &[])

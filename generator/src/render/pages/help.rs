@@ -5,6 +5,7 @@
 use serde::Serialize;
 use tera::{Context, Value};
 
+use crate::i18n::Arg;
 use crate::index::{CommuneId, NeedId};
 use crate::phrasing::with_page;
 use crate::render::frame::Page;
@@ -41,13 +42,19 @@ pub(super) fn need(
                 .1;
             (
                 urls.need_in(key, &c.slug),
-                format!("{} à {}", need.need.label, c.name),
+                r.lang.f(
+                    "need-in",
+                    &[
+                        ("need", Arg::Text(&super::links::need_label(r, need.need))),
+                        ("commune", Arg::Text(&c.name)),
+                    ],
+                ),
                 places.as_slice(),
             )
         }
         None => (
             urls.need(key),
-            need.need.label.clone(),
+            super::links::need_label(r, need.need),
             need.places.as_slice(),
         ),
     };

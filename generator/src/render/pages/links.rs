@@ -78,12 +78,23 @@ pub(super) fn needs(r: &Renderer) -> Vec<NeedLink> {
         .help()
         .filter(|(_, n)| !n.categories.is_empty())
         .map(|(_, n)| NeedLink {
-            label: n.need.label.clone(),
+            label: need_label(r, n.need),
             icon: n.need.icon.clone(),
             url: r.urls.need(&n.need.key),
             count: n.places.len() + n.remote.len(),
         })
         .collect()
+}
+
+/// A need's label in the page's language: the catalogue's `need-<key>` when it has one
+/// (the built-in needs), else the label of `site.toml` or the model.
+pub(super) fn need_label(r: &Renderer, need: &portal_model::needs::Need) -> String {
+    let key = format!("need-{}", need.key);
+    if r.lang.catalogue.has(&key) {
+        r.lang.t(&key)
+    } else {
+        need.label.clone()
+    }
 }
 
 #[derive(Serialize)]

@@ -10,6 +10,7 @@ use tera::{Context, Value};
 
 use super::links;
 use super::places::map_of;
+use crate::i18n::Arg;
 use crate::index::{Archived, AssociationId, CategoryId, CommuneId, PublicId, ResourceFilter};
 use crate::phrasing::with_page;
 use crate::render::frame::Page;
@@ -41,16 +42,18 @@ pub(super) fn directory(r: &Renderer, n: usize, cx: &mut Context) -> Page {
     cx.insert("communes", &links::communes(r));
     cx.insert("publics", &links::publics(r));
     cx.insert("access_modes", &links::access_modes(r));
-    let description = format!(
-        "Les {} associations solidaires du territoire {}, par catégorie et par commune.",
-        index.directory().len(),
-        index.content.config.territory.name
+    let description = r.lang.f(
+        "description-directory",
+        &[
+            ("n", Arg::Number(index.directory().len() as i64)),
+            ("territory", Arg::Text(&index.content.config.territory.name)),
+        ],
     );
     Page::new(
         urls,
         "associations.html",
         urls.paginated(&first, n),
-        &with_page(r.lang, "Annuaire des associations", n),
+        &with_page(r.lang, &r.lang.t("title-directory"), n),
         &description,
         &r.lang.t("menu-directory"),
     )
@@ -65,7 +68,9 @@ pub(super) fn category(r: &Renderer, id: CategoryId, n: usize, cx: &mut Context)
     cx.insert("associations", &association_cards(r, &page));
     cx.insert("heading", &category.label);
     cx.insert("categories", &links::categories(r));
-    let title = format!("Carte des lieux d'accueil : {}", category.label);
+    let title = r
+        .lang
+        .f("map-title-of", &[("what", Arg::Text(&category.label))]);
     map_of(r, cx, &page, |_| true, &title);
     let description = format!(
         "{} : les associations du territoire {}.",
@@ -79,7 +84,7 @@ pub(super) fn category(r: &Renderer, id: CategoryId, n: usize, cx: &mut Context)
         &description,
         &r.lang.t("menu-directory"),
     )
-    .crumbs(r, &[("Associations", urls.directory())])
+    .crumbs(r, &[(&r.lang.t("menu-directory"), urls.directory())])
 }
 
 pub(super) fn commune(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> Page {
@@ -91,21 +96,28 @@ pub(super) fn commune(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -
     cx.insert("heading", &commune.name);
     cx.insert("communes", &links::communes(r));
     let here = |l: &Location| slugify(&l.place.city) == commune.slug;
-    let title = format!("Carte des lieux d'accueil à {}", commune.name);
+    let title = r
+        .lang
+        .f("map-title-in", &[("commune", Arg::Text(&commune.name))]);
     map_of(r, cx, &page, here, &title);
     cx.insert("guide", &urls.guide(&commune.slug));
     Page::new(
         urls,
         "taxonomy.html",
         urls.paginated(&first, n),
-        &with_page(r.lang, &format!("Associations à {}", commune.name), n),
-        &format!(
-            "Les associations solidaires qui accueillent à {}.",
-            commune.name
+        &with_page(
+            r.lang,
+            &r.lang
+                .f("title-commune", &[("commune", Arg::Text(&commune.name))]),
+            n,
+        ),
+        &r.lang.f(
+            "description-commune",
+            &[("commune", Arg::Text(&commune.name))],
         ),
         &r.lang.t("menu-directory"),
     )
-    .crumbs(r, &[("Associations", urls.directory())])
+    .crumbs(r, &[(&r.lang.t("menu-directory"), urls.directory())])
 }
 
 /// The associations of a list that is not a category's nor a commune's: those that welcome
@@ -122,7 +134,7 @@ fn filtered(
     let page = page_of(r, ids, n, &first, cx);
     cx.insert("associations", &association_cards(r, &page));
     cx.insert("heading", heading);
-    let title = format!("Carte des lieux d'accueil : {heading}");
+    let title = r.lang.f("map-title-of", &[("what", Arg::Text(heading))]);
     map_of(r, cx, &page, |_| true, &title);
     let description = format!(
         "{heading} : les associations du territoire {}.",
@@ -136,7 +148,7 @@ fn filtered(
         &description,
         &r.lang.t("menu-directory"),
     )
-    .crumbs(r, &[("Associations", urls.directory())])
+    .crumbs(r, &[(&r.lang.t("menu-directory"), urls.directory())])
 }
 
 pub(super) fn public(r: &Renderer, id: PublicId, n: usize, cx: &mut Context) -> Page {

@@ -11,6 +11,7 @@ use portal_model::site::Bounds;
 use serde::Serialize;
 use tera::Context;
 
+use crate::i18n::Arg;
 use crate::index::{AssociationId, CommuneId};
 use crate::outputs::places;
 use crate::phrasing;
@@ -260,14 +261,14 @@ pub(super) fn map(r: &Renderer, cx: &mut Context) -> Page {
         urls,
         "map.html",
         urls.public_at("carte/"),
-        "Carte des lieux d'accueil",
+        &r.lang.t("title-map"),
         &format!(
             "Où sont les associations solidaires du territoire {} : la carte et la liste des lieux.",
             territory.name
         ),
         &r.lang.t("menu-directory"),
     )
-    .crumbs(r, &[("Associations", urls.directory())])
+    .crumbs(r, &[(&r.lang.t("menu-directory"), urls.directory())])
 }
 
 fn map_title(count: usize, territory: &str) -> String {
@@ -335,7 +336,9 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> 
         "pagination",
         &Pagination::of(n, sheets.len(), &first, urls).sheets(),
     );
-    let title = format!("Guide à imprimer : {}", commune.name);
+    let title = r
+        .lang
+        .f("title-guide", &[("commune", Arg::Text(&commune.name))]);
     let title = if sheets.len() > 1 {
         format!("{title} ({})", phrasing::sheet(r.lang, n, sheets.len()))
     } else {
@@ -355,7 +358,7 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> 
     .crumbs(
         r,
         &[
-            ("Associations", urls.directory()),
+            (&r.lang.t("menu-directory"), urls.directory()),
             (commune.name.as_str(), urls.commune(&commune.slug)),
         ],
     )

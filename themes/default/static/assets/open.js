@@ -76,11 +76,17 @@
     return null;
   };
 
-  const time = (minute) => {
-    const h = Math.floor(minute / 60), m = minute % 60;
-    return m ? `${h}\u00a0h\u00a0${String(m).padStart(2, "0")}` : `${h}\u00a0h`;
-  };
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k]);
+  // Times, days of the month and lists as the page's language says them (the words of a
+  // page in another language than the site's carry them; French is the default).
+  const time = (minute) => {
+    const h = Math.floor(minute / 60), mm = String(minute % 60).padStart(2, "0");
+    if (minute % 60) return words.hm ? fill(words.hm, { h, mm }) : `${h}\u00a0h\u00a0${mm}`;
+    return words.h ? fill(words.h, { h }) : `${h}\u00a0h`;
+  };
+  const dayMonth = (day, month) => words.dm
+    ? fill(words.dm, { d: day, month })
+    : `${day === 1 ? "1er" : day}\u00a0${month}`;
   // "Ouvert maintenant, jusqu'à 12 h", "Ouvre demain à 9 h", "Ouvre jeudi à 9 h"…
   const say = (found, now) => {
     if (!found) return { text: words.unknown, open: false };
@@ -90,11 +96,11 @@
     const key = n === 0 ? "later" : n === 1 ? "tomorrow" : n < 7 ? "weekday" : "date";
     const d = new Date(`${date}T12:00:00Z`);
     const day = words.days[d.getUTCDay()];
-    const when = `${d.getUTCDate() === 1 ? "1er" : d.getUTCDate()}\u00a0${words.months[d.getUTCMonth()]}`;
+    const when = dayMonth(d.getUTCDate(), words.months[d.getUTCMonth()]);
     return { text: fill(words[key], { time: time(minute), day, date: when }), open: false };
   };
   const rangesText = (ranges) => ranges.length
-    ? ranges.map(([s, e]) => `${time(s)}${words.and}${time(e)}`).join(", ")
+    ? ranges.map(([s, e]) => `${time(s)}${words.and}${time(e)}`).join(words.comma || ", ")
     : words.closed;
 
   // Each card: today's hours (the build's text when the page is of today) and its status.
