@@ -63,20 +63,34 @@ const KINDS = [
 // kind of page shows up by itself in the summaries and in the one-page-per-kind gates.
 export function pages(dir, basePath, root) {
   const free = new Set(files(path.join(root, 'content/pages'), '.md').map((f) => f.slice(0, -3) + '/'));
+  const langs = otherLanguages(root);
   const list = files(dir, '.html').map((file) => {
     const url = urlOf(file, basePath);
-    const rel = url.slice(basePath.length).replace(/page\/\d+\/$/, ''); // pagination
-    const known = free.has(rel) ? 'page libre' : KINDS.find(([re]) => re.test(rel))?.[1];
-    return { file, url, kind: known, segs: rel.split('/') };
+    let rel = url.slice(basePath.length).replace(/page\/\d+\/$/, ''); // pagination
+    // A page in another language than the site's (issue #16): the same kinds, under /<code>/.
+    const lang = langs.find((l) => rel.startsWith(`${l}/`) || rel === `${l}/`);
+    if (lang) rel = rel.slice(lang.length + 1);
+    let known = free.has(rel) ? 'page libre' : KINDS.find(([re]) => re.test(rel))?.[1];
+    if (known && lang) known = `${known} (${lang})`;
+    return { file, url, kind: known, lang: lang || '', segs: rel.split('/') };
   });
   const others = list.filter((p) => !p.kind);
   for (const p of others) {
     const varies = (seg, i) => others.some((o) => o !== p && o.segs.length === p.segs.length
       && o.segs.every((x, j) => (j === i ? x !== seg : x === p.segs[j])));
     const segs = p.segs.map((seg, i) => (p.segs.length > 2 && varies(seg, i) ? '*' : seg));
-    p.kind = `autre : ${basePath}${segs.join('/')}`;
+    p.kind = `autre : ${basePath}${segs.join('/')}${p.lang ? ` (${p.lang})` : ''}`;
   }
-  return list.map(({ file, url, kind }) => ({ file, url, kind }));
+  return list.map(({ file, url, kind, lang }) => ({ file, url, kind, lang }));
+}
+
+// The languages of site.toml's `languages` but its default one (`language`, French by
+// default): those whose pages are under /<code>/.
+export function otherLanguages(root) {
+  const toml = fs.readFileSync(path.join(root, 'site.toml'), 'utf8');
+  const list = toml.match(/^languages\s*=\s*\[([^\]]*)\]/m);
+  const own = toml.match(/^language\s*=\s*"([^"]+)"/m)?.[1] || 'fr';
+  return list ? [...list[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((c) => c !== own) : [];
 }
 
 // One page per kind, the first in path order (for the gates that need not see them all).

@@ -292,6 +292,7 @@ mod words_for_scripts {
             assert!(problems.is_empty(), "{code}: {problems:?}");
             for key in c.keys.iter().filter(|k| {
                 k.starts_with("js-")
+                    || *k == "list-semicolon"
                     || k.starts_with("weekday-")
                     || k.starts_with("month-")
                     || [

@@ -246,3 +246,11 @@ search-browse = تصفح
 search-needs-js = يحتاج البحث الفوري إلى JavaScript. بدونه، يمكن العثور على كل شيء بالتصفح:
 search-by-section = حسب القسم
 search-map = الخريطة
+
+## Les mots de search.js (dans data-words : ni ' ni " dans ces messages)
+## review: pending
+js-search-none = لا توجد نتائج لـ « { $q } »: جرّب كلمة أخرى، أو تصفح أدناه.
+js-search-one = نتيجة واحدة
+js-search-other = { $n } نتائج
+js-search-shown = (أول { $n } معروضة)
+js-search-all = { $n } بكل الكلمات، أولًا

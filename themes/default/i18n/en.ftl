@@ -252,3 +252,11 @@ search-browse = Browse
 search-needs-js = Instant search needs JavaScript. Without it, everything can be found by browsing:
 search-by-section = By section
 search-map = Map
+
+## Les mots de search.js (dans data-words : ni ' ni " dans ces messages)
+## review: pending
+js-search-none = No result for « { $q } »: try another word, or browse below.
+js-search-one = { $n } result
+js-search-other = { $n } results
+js-search-shown = (the first { $n } shown)
+js-search-all = { $n } with all the words, first

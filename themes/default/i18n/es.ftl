@@ -252,3 +252,11 @@ search-browse = Explorar
 search-needs-js = La búsqueda instantánea necesita JavaScript. Sin él, todo se encuentra explorando:
 search-by-section = Por sección
 search-map = Mapa
+
+## Les mots de search.js (dans data-words : ni ' ni " dans ces messages)
+## review: pending
+js-search-none = Ningún resultado para « { $q } »: pruebe otra palabra o explore abajo.
+js-search-one = { $n } resultado
+js-search-other = { $n } resultados
+js-search-shown = (se muestran los { $n } primeros)
+js-search-all = { $n } con todas las palabras, primero

@@ -240,3 +240,11 @@ search-browse = مرور
 search-needs-js = جستجوی فوری به JavaScript نیاز دارد. بدون آن، همه‌چیز با مرور پیدا می‌شود:
 search-by-section = بر اساس بخش
 search-map = نقشه
+
+## Les mots de search.js (dans data-words : ni ' ni " dans ces messages)
+## review: pending
+js-search-none = نتیجه‌ای برای « { $q } » نیست: واژهٔ دیگری را امتحان کنید یا پایین را مرور کنید.
+js-search-one = { $n } نتیجه
+js-search-other = { $n } نتیجه
+js-search-shown = ({ $n } مورد نخست نمایش داده شده)
+js-search-all = { $n } با همهٔ واژه‌ها، در آغاز

@@ -253,3 +253,10 @@ search-browse = Parcourir
 search-needs-js = La recherche instantanée a besoin de JavaScript. Sans lui, tout se trouve en parcourant :
 search-by-section = Par rubrique
 search-map = Carte
+
+## Les mots de search.js (dans data-words : ni ' ni " dans ces messages)
+js-search-none = Aucun résultat pour « { $q } » : essayez un autre mot, ou parcourez ci-dessous.
+js-search-one = { $n } résultat
+js-search-other = { $n } résultats
+js-search-shown = (les { $n } premiers affichés)
+js-search-all = { $n } avec tous les mots, en premier

@@ -244,3 +244,11 @@ search-browse = کتنه
 search-needs-js = فوري لټون JavaScript ته اړتیا لري. له هغې پرته، هر څه په کتنه موندل کېږي:
 search-by-section = د برخې له مخې
 search-map = نقشه
+
+## Les mots de search.js (dans data-words : ni ' ni " dans ces messages)
+## review: pending
+js-search-none = د « { $q } » لپاره پایله نشته: بله کلمه وازمویئ، یا لاندې وګورئ.
+js-search-one = { $n } پایله
+js-search-other = { $n } پایلې
+js-search-shown = (لومړۍ { $n } ښودل شوې)
+js-search-all = { $n } له ټولو کلمو سره، لومړی

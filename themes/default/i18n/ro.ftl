@@ -249,3 +249,11 @@ search-browse = Răsfoiți
 search-needs-js = Căutarea instantanee are nevoie de JavaScript. Fără el, totul se găsește răsfoind:
 search-by-section = După rubrică
 search-map = Hartă
+
+## Les mots de search.js (dans data-words : ni ' ni " dans ces messages)
+## review: pending
+js-search-none = Niciun rezultat pentru « { $q } »: încercați alt cuvânt sau răsfoiți mai jos.
+js-search-one = { $n } rezultat
+js-search-other = { $n } rezultate
+js-search-shown = (primele { $n } afișate)
+js-search-all = { $n } cu toate cuvintele, primele

@@ -245,3 +245,11 @@ search-browse = Просмотреть
 search-needs-js = Мгновенный поиск требует JavaScript. Без него всё можно найти, просматривая:
 search-by-section = По разделу
 search-map = Карта
+
+## Les mots de search.js (dans data-words : ni ' ni " dans ces messages)
+## review: pending
+js-search-none = Нет результатов для « { $q } »: попробуйте другое слово или просмотрите ниже.
+js-search-one = { $n } результат
+js-search-other = { $n } результатов
+js-search-shown = (показаны первые { $n })
+js-search-all = { $n } со всеми словами — первыми

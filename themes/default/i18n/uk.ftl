@@ -245,3 +245,11 @@ search-browse = Переглянути
 search-needs-js = Миттєвий пошук потребує JavaScript. Без нього все можна знайти, переглядаючи:
 search-by-section = За розділом
 search-map = Карта
+
+## Les mots de search.js (dans data-words : ni ' ni " dans ces messages)
+## review: pending
+js-search-none = Немає результатів для « { $q } »: спробуйте інше слово або перегляньте нижче.
+js-search-one = { $n } результат
+js-search-other = { $n } результатів
+js-search-shown = (показано перші { $n })
+js-search-all = { $n } з усіма словами — першими

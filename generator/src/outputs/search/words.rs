@@ -1,4 +1,5 @@
-//! The words a search compares, defined once: how a text is folded (case, accents), cut
+//! The words a search compares, defined once: how a text is folded (case, accents, the
+//! marks and letter variants of the Arabic script, Cyrillic ё), cut
 //! into words, which words are too common to count and how a plural is made singular.
 //! The index is written with these rules, and the manifest hands the same rules to the
 //! browser's script (`themes/default/static/assets/search.js`), which applies them to what
@@ -54,6 +55,31 @@ pub(crate) const FRENCH: Words = Words {
         ('ÿ', "y"),
         ('œ', "oe"),
         ('æ', "ae"),
+        // Cyrillic (issue #16): case is lowered before; ё is written е as often as not.
+        ('ё', "е"),
+        // Arabic script (Arabic, Persian, Pashto): the short vowels and other marks, the
+        // tatweel that stretches a word, and the variants of one letter, so that a word
+        // typed with or without them, or on a Persian keyboard, meets the same word.
+        ('\u{064B}', ""),
+        ('\u{064C}', ""),
+        ('\u{064D}', ""),
+        ('\u{064E}', ""),
+        ('\u{064F}', ""),
+        ('\u{0650}', ""),
+        ('\u{0651}', ""),
+        ('\u{0652}', ""),
+        ('\u{0670}', ""),
+        ('\u{0640}', ""),
+        ('أ', "ا"),
+        ('إ', "ا"),
+        ('آ', "ا"),
+        ('ٱ', "ا"),
+        ('ى', "ي"),
+        ('ی', "ي"),
+        ('ئ', "ي"),
+        ('ؤ', "و"),
+        ('ة', "ه"),
+        ('ک', "ك"),
     ],
     stop: &[
         "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "elle", "en", "est",
@@ -120,5 +146,12 @@ mod tests {
         );
         let arabic = w.fold("مطعم تضامني");
         assert_eq!(w.terms(&arabic).collect::<Vec<_>>(), ["مطعم", "تضامني"]);
+        // Arabic: marks and tatweel gone, one form of each letter (alef, yeh, teh marbuta,
+        // kaf), so that « مَدْرَسَة », « مــدرسة » and « مدرسه » are one word.
+        assert_eq!(w.fold("مَدْرَسَة"), w.fold("مــدرسه"));
+        assert_eq!(w.fold("أحمد إلى"), w.fold("احمد الي"));
+        assert_eq!(w.fold("کتاب یک"), w.fold("كتاب يك"));
+        // Cyrillic: case, and ё.
+        assert_eq!(w.fold("ЁЛКА Київ"), "елка київ");
     }
 }

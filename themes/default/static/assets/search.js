@@ -108,7 +108,10 @@
       const h = document.createElement("h2");
       h.className = "card-title";
       const a = document.createElement("a");
-      a.href = i.u;
+      // On a page in another language (issue #16), an association's page in that language:
+      // the index is one, its addresses the site's own.
+      a.href = form.dataset.here && i.u.startsWith(`${form.dataset.root}associations/`)
+        ? form.dataset.here + i.u.slice(form.dataset.root.length) : i.u;
       a.textContent = i.t;
       h.append(a);
       const meta = document.createElement("p");
@@ -119,6 +122,15 @@
       card.append(h, summary, meta);
       li.append(card);
       results.append(li);
+    }
+    // A page in another language than the site's says it in its words (data-words).
+    const w = form.dataset.words ? JSON.parse(form.dataset.words) : null;
+    const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k]);
+    if (w) {
+      const plural = new Intl.PluralRules(document.documentElement.lang).select(total) === "one" ? w.one : w.other;
+      say(total === 0 ? fill(w.none, { q: wanted })
+        : `${fill(plural, { n: total })}${total > SHOWN ? ` ${fill(w.shown, { n: SHOWN })}` : ""}${all < total ? `${w.semicolon}${fill(w.all, { n: all })}` : ""}.`);
+      return;
     }
     say(total === 0
       ? `Aucun résultat pour « ${wanted} » : essayez un autre mot, ou parcourez ci-dessous.`
