@@ -68,6 +68,7 @@ pub fn check(root: &Path) -> Result<load::Content, BuildError> {
     let urls = Urls::new(&content.config.base_url);
     let theme = Theme::load(root, &content.config.theme, &urls)?;
     Languages::new(&content.config, &theme)?;
+    crate::i18n::refuse_clashes(&content.config, &content.pages)?;
     Ok(content)
 }
 
@@ -232,6 +233,7 @@ pub(crate) fn run(
         changes,
     } = plan.load()?;
     let languages = Languages::new(&content.config, &theme)?;
+    crate::i18n::refuse_clashes(&content.config, &content.pages)?;
     lap(&mut report, "load and check");
 
     let index = Index::new(content, today, changes);

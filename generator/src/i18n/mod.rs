@@ -170,6 +170,33 @@ impl Languages {
     }
 }
 
+/// Refuses a free page whose address is a language's folder (`content/pages/en.md` and
+/// `/en/`): one would overwrite the other.
+pub(crate) fn refuse_clashes(
+    config: &portal_model::SiteConfig,
+    pages: &[portal_model::Page],
+) -> Result<(), BuildError> {
+    let codes = codes(config);
+    let clashes: Vec<FileProblems> = pages
+        .iter()
+        .filter(|p| codes.iter().skip(1).any(|c| *c == p.slug))
+        .map(|p| FileProblems {
+            file: format!("content/pages/{}.md", p.slug),
+            problems: vec![Problem::new(
+                Pos::new(0, 0),
+                "",
+                "un nom de page qui n'est pas le code d'une langue du site (site.toml, languages)",
+                format!("« {} », le dossier des pages dans cette langue", p.slug),
+            )],
+        })
+        .collect();
+    if clashes.is_empty() {
+        Ok(())
+    } else {
+        Err(BuildError::Content(clashes))
+    }
+}
+
 /// A code that can be a path's first folder and a `lang` attribute: `fr`, `fa-af`.
 fn is_language_code(code: &str) -> bool {
     let mut parts = code.split('-');
