@@ -8,7 +8,7 @@ import { after, before, describe, test } from "node:test";
 import * as h from "./lib.mjs";
 
 const STATUS_URL = /\/api\/submissions\/([0-9a-f]+)\/status\?receipt=[0-9a-f]+/;
-const submit = (page) => page.locator("form[data-form] button").click();
+const submit = (page) => page.locator("form[data-form] button[type=submit]").click();
 const text = (page, selector = "main") => page.locator(selector).innerText();
 
 /** Submits a scripted form that should be accepted; on a refusal, fails with its errors. */
