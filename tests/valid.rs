@@ -624,30 +624,60 @@ fn requests_and_offers_are_matched_and_needs_listed_by_category_and_commune() {
 fn the_search_index_holds_open_entries_and_the_search_page_works_without_javascript() {
     let site = Site::copy("basic");
     let out = site.build("public");
-    // The manifest names every shard and its size; a word's entries are in the shard of its
-    // folded prefix ("Épicerie" under "ep"), and archived entries in none.
-    let manifest: serde_json::Value =
-        serde_json::from_str(&read(&out, "recherche/index.json")).unwrap();
-    let keys = manifest["keys"].as_object().unwrap();
-    assert!(manifest["stop"].as_array().unwrap().contains(&"des".into()));
-    let titles = |key: &str| -> Vec<String> {
-        let shard: serde_json::Value =
-            serde_json::from_str(&read(&out, &format!("recherche/index/{key}.json"))).unwrap();
-        assert_eq!(keys[key], shard.as_array().unwrap().len(), "{key}");
-        shard
+    // Each open entry once, in numbered files of entries; each word, in the shard of its
+    // folded prefix ("Épicerie" under "ep"), with the numbers of its entries; archived
+    // entries nowhere.
+    let json =
+        |path: &str| -> serde_json::Value { serde_json::from_str(&read(&out, path)).unwrap() };
+    let manifest = json("recherche/index.json");
+    assert!(
+        manifest["words"]["stop"]
+            .as_array()
+            .unwrap()
+            .contains(&"des".into())
+    );
+    let chunk = manifest["chunk"].as_u64().unwrap() as usize;
+    let entries = manifest["entries"].as_u64().unwrap() as usize;
+    let all: Vec<serde_json::Value> = (0..entries.div_ceil(chunk))
+        .flat_map(|n| {
+            json(&format!("recherche/fiches/{n}.json"))
+                .as_array()
+                .unwrap()
+                .clone()
+        })
+        .collect();
+    let titles: Vec<&str> = all.iter().map(|i| i["t"].as_str().unwrap()).collect();
+    assert_eq!(titles.len(), entries);
+    let mut once = titles.clone();
+    once.sort();
+    once.dedup();
+    assert_eq!(
+        once.len(),
+        titles.len(),
+        "each entry is stored once: {titles:?}"
+    );
+    assert!(
+        !titles.iter().any(|t| t.contains("Yaourts")),
+        "archived listings are not found"
+    );
+    // A word's numbers are written as differences from the previous one.
+    let found = |key: &str, word: &str| -> Vec<&str> {
+        let shard = json(&format!("recherche/mots/{key}.json"));
+        let mut n = 0;
+        shard[word]
             .as_array()
             .unwrap()
             .iter()
-            .map(|i| i["t"].as_str().unwrap().to_string())
+            .map(|gap| {
+                n += gap.as_u64().unwrap() as usize;
+                titles[n]
+            })
             .collect()
     };
-    assert!(titles("ep").contains(&"Épicerie du Port".to_string()));
-    assert!(titles("po").contains(&"40 kg de pommes".to_string()));
-    let all: Vec<String> = keys.keys().flat_map(|k| titles(k)).collect();
-    assert!(
-        !all.iter().any(|t| t.contains("Yaourts")),
-        "archived listings are not found"
-    );
+    assert_eq!(found("ep", "epicerie"), ["Épicerie du Port"]);
+    assert_eq!(found("po", "pomme"), ["40 kg de pommes"]);
+    let keys = manifest["keys"].as_array().unwrap();
+    assert!(keys.contains(&"ep".into()) && keys.contains(&"po".into()));
     let page = read(&out, "recherche/index.html");
     assert!(
         page.contains("<a href=/associations/categorie/hygiene/>"),

@@ -16,7 +16,6 @@ use crate::outputs::{
     self,
     sitemap::{self, Listed},
 };
-use crate::published::SITEMAP;
 use crate::render::{self, Job, RenderedPage, Renderer};
 use crate::templates::Templates;
 use crate::theme::Theme;
@@ -235,8 +234,10 @@ pub(crate) fn run(
         url: &p.url,
         noindex: p.noindex,
     });
-    sink.put(SITEMAP, sitemap::sitemap(&templates, &urls, listed)?)?;
-    others.push(SITEMAP.to_string());
+    for (path, bytes) in sitemap::sitemap(&templates, &urls, listed)? {
+        sink.put(&path, bytes)?;
+        others.push(path);
+    }
     report.forms = Some(forms_state(&index.content, &options.root));
     for (path, bytes) in &theme.files {
         sink.put(path, bytes.clone())?;

@@ -105,15 +105,6 @@ pub enum BuildError {
         /// Tera's error, with the line.
         source: tera::Error,
     },
-    /// The open data's CSV file that cannot be made.
-    #[error("{file} : {source}")]
-    Csv {
-        /// The file of the output (`donnees/associations.csv`).
-        file: &'static str,
-        #[source]
-        /// The CSV writer's error.
-        source: csv::Error,
-    },
     /// The output folder is, holds or lies in the site's sources: replacing it with the
     /// built site, as every build does, would destroy them.
     #[error("{}", output_clash(.output, .sources, *.folder, *.overlap))]

@@ -277,6 +277,20 @@ pub(crate) fn with_page(title: &str, n: usize) -> String {
     }
 }
 
+/// A number of places of welcome: `1 lieu`, `12 lieux`.
+pub(crate) fn places(n: usize) -> String {
+    if n > 1 {
+        format!("{n} lieux")
+    } else {
+        format!("{n} lieu")
+    }
+}
+
+/// Which sheet of a printed guide a page is: `feuille 2 sur 5`.
+pub(crate) fn sheet(n: usize, of: usize) -> String {
+    format!("feuille {n} sur {of}")
+}
+
 /// A day's hours in a table of opening hours: `9 h à 12 h, 14 h à 17 h`, or `Fermé`.
 pub(crate) fn day_hours(ranges: &[TimeRange]) -> String {
     if ranges.is_empty() {

@@ -19,8 +19,13 @@ pub(crate) const DATAINCLUSION_SERVICES: &str = "donnees/datainclusion/services.
 pub(crate) const COMMUNES: &str = "donnees/communes.json";
 /// The search index's manifest, at the address the search page gives the script.
 pub(crate) const SEARCH_MANIFEST: &str = "recherche/index.json";
-/// The search index's shards, `recherche/index/KEY.json`, next to the manifest.
-pub(crate) const SEARCH_SHARDS: &str = "recherche/index/";
+/// The search index's shards of words, `recherche/mots/KEY.json`, its entries by numbered
+/// files, `recherche/fiches/N.json`, and its filters, `recherche/filtres/NAME-I.json`.
+pub(crate) const SEARCH_WORDS: &str = "recherche/mots/";
+pub(crate) const SEARCH_ENTRIES: &str = "recherche/fiches/";
+pub(crate) const SEARCH_FILTERS: &str = "recherche/filtres/";
+/// The tiles of the places of welcome, for the interactive map of `/carte/`.
+pub(crate) const PLACE_TILES: &str = "carte/lieux/";
 /// The territory's outline, for the interactive map.
 pub(crate) const OUTLINE: &str = "carte/contour.geojson";
 pub(crate) const SITEMAP: &str = "sitemap.xml";

@@ -117,6 +117,20 @@ impl Urls {
             category_word(category)
         ))
     }
+    /// The page of needs: every open request, by category and commune.
+    pub fn needs(&self) -> String {
+        self.at(&format!("ressources/{}/", portal_model::addresses::NEEDS))
+    }
+    /// The open requests of one category in one commune (`commune` as the needs page
+    /// names it, `À distance` included).
+    pub fn needs_of(&self, category: ResourceCategory, commune: &str) -> String {
+        self.at(&format!(
+            "ressources/{}/{}/{}/",
+            portal_model::addresses::NEEDS,
+            category_word(category),
+            portal_model::checks::slugify(commune)
+        ))
+    }
     pub fn archive(&self) -> String {
         self.at("archives/")
     }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::{self, BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -13,7 +14,19 @@ use crate::error::BuildError;
 pub trait Sink: Sync {
     /// Stores `bytes` at `path`, relative to the site's root, with `/` separators.
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), BuildError>;
+
+    /// Stores at `path` what `write` writes, as it writes it: for the files that a large site
+    /// could not hold in memory beside everything else (its open data is a gigabyte at a
+    /// million entries). Held in memory, then [`Sink::put`], unless the sink does better.
+    fn put_with(&self, path: &str, write: Writer<'_>) -> Result<(), BuildError> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(BuildError::io(path))?;
+        self.put(path, bytes)
+    }
 }
+
+/// What writes a file piece by piece, for [`Sink::put_with`].
+pub type Writer<'a> = &'a mut dyn FnMut(&mut dyn Write) -> io::Result<()>;
 
 /// A relative path that stays inside the output: no `..`, no root, no drive.
 fn safe_relative(path: &str) -> Result<&Path, BuildError> {
@@ -127,6 +140,55 @@ impl Sink for Staging {
             }
         }
         fs::write(&full, bytes).map_err(BuildError::io(&full))
+    }
+
+    fn put_with(&self, path: &str, write: Writer<'_>) -> Result<(), BuildError> {
+        let rel = safe_relative(path)?;
+        let full = self.dir.join(rel);
+        if let Some(parent) = full.parent() {
+            fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
+        }
+        let file = fs::File::create(&full).map_err(BuildError::io(&full))?;
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(BuildError::io(&full))?;
+        drop(out);
+        // Written, then compared: the previous build's file, if the same, takes its place.
+        let old = self.target.join(rel);
+        if self.reuse && same_files(&old, &full) {
+            fs::remove_file(&full).map_err(BuildError::io(&full))?;
+            if fs::hard_link(&old, &full).is_err() {
+                fs::copy(&old, &full).map_err(BuildError::io(&full))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether two plain files hold the same bytes, read a piece at a time.
+fn same_files(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(ma), Ok(mb)) = (fs::symlink_metadata(a), fs::symlink_metadata(b)) else {
+        return false;
+    };
+    if !ma.is_file() || ma.len() != mb.len() {
+        return false;
+    }
+    let (Ok(fa), Ok(fb)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    let (mut ra, mut rb) = (io::BufReader::new(fa), io::BufReader::new(fb));
+    let (mut xa, mut xb) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let n = match ra.read(&mut xa) {
+            Ok(0) => return true,
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if rb.read_exact(&mut xb[..n]).is_err() || xa[..n] != xb[..n] {
+            return false;
+        }
     }
 }
 

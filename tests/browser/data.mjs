@@ -92,8 +92,9 @@ function opendata(site) {
 }
 
 export async function dataGate(site) {
-  // Every .xml but the sitemap is an Atom feed, every .ics a calendar.
-  const feeds = files(site.dir, '.xml').filter((f) => f !== 'sitemap.xml');
+  // Every .xml but the sitemap (and its parts, on a large site) is an Atom feed, every .ics a
+  // calendar.
+  const feeds = files(site.dir, '.xml').filter((f) => !/^sitemap(-\d+)?\.xml$/.test(f));
   const calendars = files(site.dir, '.ics');
   assert.ok(feeds.length > 0 && calendars.length > 0, 'aucun flux ou calendrier trouvé');
   const lines = [sitemap(site), ...feeds.map((f) => atom(site, f)), ...calendars.map((f) => icalendar(site, f)), opendata(site)];

@@ -6,13 +6,15 @@ import zlib from 'node:zlib';
 import assert from 'node:assert/strict';
 import { htmlRefs, cssUrls, internalFile } from './lib.mjs';
 
-const BUDGET = 50_000;
+export const BUDGET = 50_000;
 // What a browser fetches when it shows a page (not links to follow, feeds or canonical URLs).
 const LOADED_RELS = /\b(stylesheet|icon|apple-touch-icon|preload|modulepreload|manifest)\b/;
 const loads = (r) => (r.tag === 'link' ? LOADED_RELS.test(r.rel) && r.attr !== 'style'
   : r.attr !== 'href');
 
-export async function weightGate(site) {
+// Each page with what it loads: { ...page, html, assets, total, count } (gzipped bytes).
+// Also used by bench/weigh.mjs on the benchmark's large sites.
+export function weighPages(site) {
   const gz = new Map();
   const gzipped = (rel) => {
     if (!gz.has(rel)) gz.set(rel, zlib.gzipSync(fs.readFileSync(path.join(site.dir, rel))).length);
@@ -29,14 +31,18 @@ export async function weightGate(site) {
       for (const u of cssUrls(fs.readFileSync(path.join(site.dir, target.rel), 'utf8'))) collect(u, cssUrl, seen);
     }
   };
-
-  const rows = site.pages.map((p) => {
+  return site.pages.map((p) => {
     const seen = new Set();
-    for (const r of htmlRefs(fs.readFileSync(path.join(site.dir, p.file), 'utf8')).filter(loads)) collect(r.url, p.url, seen);
+    const html = fs.readFileSync(path.join(site.dir, p.file));
+    for (const r of htmlRefs(html.toString('utf8')).filter(loads)) collect(r.url, p.url, seen);
     const assets = [...seen].reduce((n, rel) => n + gzipped(rel), 0);
-    return { ...p, html: gzipped(p.file), assets, total: gzipped(p.file) + assets, count: seen.size };
+    const own = zlib.gzipSync(html).length;
+    return { ...p, html: own, assets, total: own + assets, count: seen.size, loaded: seen };
   });
+}
 
+export async function weightGate(site) {
+  const rows = weighPages(site);
   const kinds = [...new Set(rows.map((r) => r.kind))];
   const w = Math.max(...kinds.map((k) => k.length));
   console.log(`  ${'type de page'.padEnd(w)} pages   min (o)   max (o)  page la plus lourde`);

@@ -546,6 +546,7 @@ def sync(path, site):
         if r.returncode != 0:
             problem(f"l'étape a échoué ({r.returncode}) :\n{r.stdout}\n{r.stderr}")
             done("envoi du site")
+        return r.stdout
 
     def objects():
         out = {}
@@ -555,10 +556,25 @@ def sync(path, site):
                 out[o["Key"]] = (head["ContentType"], head.get("CacheControl"))
         return out
 
-    run()
+    first = run()
     stored = objects()
     local = work / "public"
     files = [f for f in local.rglob("*") if f.is_file()]
+    public = sorted(f.relative_to(local).as_posix() for f in files)
+    public = [k for k in public if k not in ("donnees/formulaires.json", ".portal-build")]
+    # The list of what was sent: every public file with its SHA-256, as sha256sum writes it.
+    try:
+        sums = s3.get_object(Bucket=env["BUCKET"], Key="empreintes.sha256")["Body"].read().decode()
+    except s3.exceptions.NoSuchKey:
+        sums = ""
+    listed = {line[66:]: line[:64] for line in sums.splitlines()}
+    if sorted(listed) != public:
+        problem("empreintes.sha256 ne liste pas exactement les fichiers publics du site")
+    wrong = [k for k in public if listed.get(k) != hashlib.sha256((local / k).read_bytes()).hexdigest()]
+    if wrong:
+        problem(f"empreintes.sha256 : mauvaise empreinte pour {len(wrong)} fichiers, dont {wrong[0]}")
+    if f"{len(public)} fichiers nouveaux ou changés sur {len(public)}" not in first:
+        problem(f"premier envoi : tous les fichiers attendus comme nouveaux, l'étape dit {first.strip()!r}")
     expected_types = {
         ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
         ".js": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
@@ -585,12 +601,37 @@ def sync(path, site):
         elif cache != "public, max-age=300":
             problem(f"{key} : Cache-Control {cache}, attendu 5 minutes")
 
-    # A page gone and an asset replaced: the page is deleted, the old asset kept.
-    gone = next(f for f in files if f.name == "index.html" and f.parent != local)
+    # A page gone and an asset replaced: the page is deleted, the old asset kept. A page
+    # changed without changing its size is sent; the others are not sent again (the object
+    # of one of them, altered in the bucket meanwhile, stays as it is).
+    pages = [f for f in files if f.name == "index.html" and f.parent != local]
+    gone, changed, untouched = pages[0], pages[1], pages[2]
     gone.unlink()
     old_asset = next((local / "assets").glob("*.css"))
     old_asset.rename(old_asset.with_name("style.00000000.css"))
-    run()
+    text = changed.read_bytes()
+    new_text = text.replace(b"<main", b"<MAIN", 1)
+    assert len(new_text) == len(text) and new_text != text
+    changed.write_bytes(new_text)
+    key_of = lambda f: f.relative_to(local).as_posix()
+    marker = bytes(reversed(untouched.read_bytes()))
+    s3.put_object(Bucket=env["BUCKET"], Key=key_of(untouched), Body=marker)
+    # Dates that would fool a comparison of sizes and dates both ways: every file newer than
+    # the bucket's copy (as after a fresh checkout and build), the changed one older.
+    import os
+    import time
+    for f in local.rglob("*"):
+        if f.is_file():
+            os.utime(f, (time.time() + 3600,) * 2)
+    os.utime(changed, (time.time() - 86400,) * 2)
+    second = run()
+    if f"2 fichiers nouveaux ou changés sur {len(public) - 1}" not in second:
+        problem(f"second envoi : 2 fichiers changés attendus (la page et la feuille de style), l'étape dit {second.strip()!r}")
+    body = lambda key: s3.get_object(Bucket=env["BUCKET"], Key=key)["Body"].read()
+    if body(key_of(changed)) != new_text:
+        problem(f"{key_of(changed)} changé sans changer de taille, mais pas envoyé")
+    if body(key_of(untouched)) != marker:
+        problem(f"{key_of(untouched)}, inchangé, a été envoyé de nouveau")
     after = objects()
     if gone.relative_to(local).as_posix() in after:
         problem(f"{gone.relative_to(local)} supprimé du site mais resté dans le seau")
@@ -601,7 +642,8 @@ def sync(path, site):
     shutil.rmtree(work)
     print(
         f"  {len(stored)} objets envoyés sur le S3 de moto ; types et Cache-Control de chacun "
-        f"vérifiés ; page retirée supprimée, anciens assets gardés"
+        f"vérifiés ; puis seuls une page changée à taille égale et un nouvel asset envoyés, "
+        f"page retirée supprimée, anciens assets gardés"
     )
     done("étape « Envoi du site sur S3 » du workflow")
 

@@ -10,7 +10,7 @@ after(async () => { await closeBrowser(); await stopServer(); });
 test("the header's search box finds an entry as the visitor types, accents aside", async () => {
   const page = await newPage();
   const fetched = [];
-  page.on("request", (r) => { if (r.url().includes("/recherche/index")) fetched.push(new URL(r.url()).pathname); });
+  page.on("request", (r) => { if (/\/recherche\/.+\.json$/.test(r.url())) fetched.push(new URL(r.url()).pathname); });
   await page.goto(`${base}/`);
   await page.fill("#site-q", "pommes");
   await page.press("#site-q", "Enter");
@@ -20,8 +20,9 @@ test("the header's search box finds an entry as the visitor types, accents aside
   await page.type("#q", "epiceries"); // typed without its accent, and in the plural
   await page.getByRole("link", { name: "Épicerie du Port" }).waitFor();
   assert.match(await page.textContent("#search-status"), /^\d+ résultats?/);
-  // Only the manifest and the shards of the words typed were downloaded, not the whole index.
-  assert.deepEqual([...new Set(fetched)].sort(), ["/recherche/index.json", "/recherche/index/ep.json", "/recherche/index/po.json"]);
+  // Only the manifest, the shards of the words typed and the file of the entries shown were
+  // downloaded, not the whole index.
+  assert.deepEqual([...new Set(fetched)].sort(), ["/recherche/fiches/0.json", "/recherche/index.json", "/recherche/mots/ep.json", "/recherche/mots/po.json"]);
   // A filter keeps what matches it and narrows the rest away: no request mentions the grocery.
   await page.selectOption("#kind", "Association");
   await page.getByRole("link", { name: "Épicerie du Port" }).waitFor();

@@ -86,25 +86,37 @@ test("without JavaScript a card says the hours of the day the page was built, wi
 
 test("a printed guide keeps its phone numbers and times whole, and carries the emergency numbers", async () => {
   const page = await newPage();
-  await page.goto(`${base}/associations/commune/bordeaux/guide/`);
-  // The text as shown: the no-break spaces are characters there (page.content() writes &nbsp;).
-  const html = await page.locator("main").innerText();
+  // The guide is cut into A4 sheets (issue #17), « feuille 1 sur N »: each is read, then
+  // printed, and every printed sheet carries the emergency numbers and the site's address.
+  const guide = `${base}/associations/commune/bordeaux/guide/`;
+  await page.goto(guide);
+  const sheets = Number((await page.locator("h1").innerText()).match(/sur (\d+)/)?.[1] ?? 1);
+  let html = "";
+  let text = "";
+  let pages = 0;
+  for (let n = 1; n <= sheets; n++) {
+    await page.emulateMedia({ media: "screen" });
+    if (n > 1) await page.goto(`${guide}page/${n}/`);
+    // The text as shown: the no-break spaces are characters there (page.content() writes &nbsp;).
+    html += await page.locator("main").innerText();
+    const pdf = path.join(WORK, `guide-bordeaux-${n}.pdf`);
+    await page.emulateMedia({ media: "print" });
+    await page.pdf({ path: pdf, format: "A4", printBackground: false });
+    // pdftotext (poppler-utils) reads the words as a reader would: a number cut at the end
+    // of a line would be split over two lines.
+    const sheet = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(NBSP, " ");
+    for (const num of ["115", "3919", "119", "15 ", "112", "114"]) assert.ok(sheet.includes(num), `le ${num} manque à la feuille ${n}`);
+    assert.match(sheet, /solidarites-gironde\.example\.org/);
+    pages += (sheet.match(/\f/g) || []).length;
+    text += sheet;
+  }
   const phones = [...new Set([...html.matchAll(/Tél\. ((?:\d\d\u00a0){4}\d\d)/g)].map((m) => m[1].replace(NBSP, " ")))];
   const times = [...new Set([...html.matchAll(/\b\d{1,2}\u00a0h(?:\u00a0\d\d)?/g)].map((m) => m[0].replace(NBSP, " ")))];
   assert.ok(phones.length >= 5 && times.length >= 5, `${phones.length} numéros, ${times.length} heures`);
-  const pdf = path.join(WORK, "guide-bordeaux.pdf");
-  await page.emulateMedia({ media: "print" });
-  await page.pdf({ path: pdf, format: "A4", printBackground: false });
-  // pdftotext (poppler-utils) reads the words as a reader would: a number cut at the end
-  // of a line would be split over two lines.
-  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(NBSP, " ");
-  const pages = (text.match(/\f/g) || []).length;
   const lines = text.split("\n");
   const whole = (s) => lines.some((l) => l.includes(s));
   const cut = [...phones, ...times].filter((s) => !whole(s));
-  for (const n of ["115", "3919", "119", "15 ", "112", "114"]) assert.ok(text.includes(n), `le ${n} manque au PDF`);
-  assert.match(text, /solidarites-gironde\.example\.org/);
-  console.log(`  PDF du guide de Bordeaux : ${pages} page(s), ${phones.length} numéros et ${times.length} heures, tous entiers sur une ligne : ${cut.length === 0 ? "oui" : cut.join(", ")}`);
+  console.log(`  PDF du guide de Bordeaux : ${sheets} feuille(s), ${pages} page(s), ${phones.length} numéros et ${times.length} heures, tous entiers sur une ligne : ${cut.length === 0 ? "oui" : cut.join(", ")}`);
   console.log(`  extrait : ${lines.find((l) => l.includes(phones[0])).trim()}`);
   assert.deepEqual(cut, [], "numéros ou heures coupés en fin de ligne");
   await page.context().close();

@@ -8,15 +8,17 @@ mod ids;
 mod matching;
 mod nearest;
 mod needs;
+mod sheets;
 
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
+use portal_model::association::Location;
 use portal_model::checks::{fold_accent, slugify};
 use portal_model::resource::{ResourceCategory, ResourceKind};
 use portal_model::shapes::Place;
 use portal_model::{Association, Kind, Page, Resource, VolunteerCall};
-use rayon::slice::ParallelSliceMut;
+use rayon::prelude::*;
 
 use crate::dates::ChangeDates;
 use crate::load::Content;
@@ -27,6 +29,7 @@ pub(crate) use ids::{
 pub(crate) use matching::Match;
 pub(crate) use needs::{NeedPlaces, PlaceRef};
 use portal_model::access::AccessMode;
+pub(crate) use sheets::Sheet;
 
 /// A commune where at least one association receives people.
 #[derive(Debug, Clone)]
@@ -106,6 +109,8 @@ pub struct Index {
     archive: Vec<Archived>,
     needs: Vec<Needs>,
     candidates: matching::Candidates,
+    /// Each commune's printable guide, by sheet (in the order of `communes`).
+    guides: Vec<Vec<Sheet>>,
     /// The places of each need of the home page's way in.
     help: Vec<NeedPlaces>,
     /// The associations that welcome each public, in the order of the site's publics.
@@ -198,6 +203,7 @@ impl Index {
             archive: Vec::new(),
             needs: Vec::new(),
             candidates: matching::Candidates::default(),
+            guides: Vec::new(),
             help: Vec::new(),
             with_public: Vec::new(),
             with_access: Vec::new(),
@@ -225,6 +231,11 @@ impl Index {
         index.archive = archive;
         index.needs = needs;
         index.candidates = candidates;
+        index.guides = index
+            .communes
+            .par_iter()
+            .map(|c| sheets::cut(&index, c))
+            .collect();
         index.help = needs::places(&index);
         let (with_public, with_access) = index.by_public_and_access();
         index.with_public = with_public;
@@ -318,6 +329,8 @@ impl Index {
             .iter()
             .filter_map(|&category| {
                 let mut communes: Vec<(String, Vec<ResourceId>)> = Vec::new();
+                // By slug, as the communes' pages: two spellings of a town are one.
+                let mut at: HashMap<String, usize> = HashMap::new();
                 for &id in requests {
                     let r = self.resource(id);
                     if r.category != category {
@@ -325,10 +338,13 @@ impl Index {
                     }
                     let commune = self
                         .place_of(r.place.as_ref(), &r.association)
-                        .map_or_else(|| phrasing::REMOTE.to_string(), |p| p.city.clone());
-                    match communes.iter_mut().find(|(c, _)| *c == commune) {
-                        Some((_, ids)) => ids.push(id),
-                        None => communes.push((commune, vec![id])),
+                        .map_or(phrasing::REMOTE, |p| p.city.as_str());
+                    match at.get(&slugify(commune)) {
+                        Some(&k) => communes[k].1.push(id),
+                        None => {
+                            at.insert(slugify(commune), communes.len());
+                            communes.push((commune.to_string(), vec![id]));
+                        }
                     }
                 }
                 communes.sort_by_key(|(name, _)| sort_key(name));
@@ -453,6 +469,16 @@ impl Index {
         &self.directory
     }
 
+    /// Every place of welcome, numbered from 1 in the directory's order: the places of
+    /// `/carte/` and of its interactive map.
+    pub fn places(&self) -> impl Iterator<Item = (usize, AssociationId, &Location)> {
+        self.directory
+            .iter()
+            .flat_map(|&id| self.association(id).locations.iter().map(move |l| (id, l)))
+            .enumerate()
+            .map(|(n, (id, l))| (n + 1, id, l))
+    }
+
     /// The day the file of an entry last changed.
     pub fn changed(&self, kind: Kind, slug: &str) -> Date {
         self.changes
@@ -491,6 +517,11 @@ impl Index {
     /// Ended calls and listings, the most recently ended first.
     pub fn archive(&self) -> &[Archived] {
         &self.archive
+    }
+
+    /// The sheets of a commune's printable guide (one at least).
+    pub(crate) fn guide(&self, id: CommuneId) -> &[Sheet] {
+        &self.guides[id.index()]
     }
 
     /// The open requests, by category then commune.

@@ -1,11 +1,12 @@
-//! The machine-readable outputs: feeds, calendar, open data, search index, sitemap,
-//! robots.txt. Each is a function of the index (the sitemap, of the pages' addresses), and
-//! says which files it wrote.
+//! The machine-readable outputs: feeds, calendar, open data, search index, the map's
+//! tiles of places, sitemap, robots.txt. Each is a function of the index (the sitemap, of
+//! the pages' addresses), and says which files it wrote.
 
 pub(crate) mod datainclusion;
 pub(crate) mod feeds;
 pub(crate) mod ical;
 pub(crate) mod opendata;
+pub(crate) mod places;
 pub(crate) mod search;
 pub(crate) mod sitemap;
 
@@ -19,7 +20,7 @@ use crate::published::{
 };
 use crate::templates::Templates;
 use crate::urls::Urls;
-use crate::write::Sink;
+use crate::write::{Sink, Writer};
 
 /// Writes every file that is not an HTML page, but the sitemap (which needs the pages'
 /// addresses), and returns their paths. The outputs depend on the content only, not on the
@@ -32,14 +33,22 @@ pub(crate) fn write(
 ) -> Result<Vec<String>, BuildError> {
     type Output<'r> = Box<dyn Fn() -> Result<Vec<String>, BuildError> + Sync + 'r>;
     let one = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map(|()| vec![path.to_string()]);
+    // The open data, as large as the site: written as it is made.
+    let streamed =
+        |path: &str, write: Writer| sink.put_with(path, write).map(|()| vec![path.to_string()]);
     let outputs: Vec<Output> = vec![
         Box::new(|| one(CALLS_FEED, feeds::calls(index, templates, urls)?)),
         Box::new(|| one(RESOURCES_FEED, feeds::resources(index, templates, urls)?)),
         Box::new(|| one(CALENDAR, ical::calendar(index, urls).into_bytes())),
-        Box::new(|| one(ASSOCIATIONS_JSON, opendata::json(index, urls)?)),
+        Box::new(|| streamed(ASSOCIATIONS_JSON, &mut |w| opendata::json(index, urls, w))),
         Box::new(|| search::write(index, urls, sink)),
-        Box::new(|| one(ASSOCIATIONS_CSV, opendata::csv(index, urls)?)),
-        Box::new(|| one(ASSOCIATIONS_GEOJSON, opendata::geojson(index, urls))),
+        Box::new(|| places::write(index, urls, sink)),
+        Box::new(|| streamed(ASSOCIATIONS_CSV, &mut |w| opendata::csv(index, urls, w))),
+        Box::new(|| {
+            streamed(ASSOCIATIONS_GEOJSON, &mut |w| {
+                opendata::geojson(index, urls, w)
+            })
+        }),
         Box::new(|| {
             let (structures, services) = datainclusion::files(index, urls);
             let mut written = one(DATAINCLUSION_STRUCTURES, structures)?;

@@ -4,9 +4,10 @@
 use portal_model::Association;
 use serde::Serialize;
 
-use crate::error::BuildError;
+use std::io::{self, Write};
+
 use crate::index::Index;
-use crate::published::{ASSOCIATIONS_CSV, CSV_COLUMNS, LICENCE, LICENCE_URL};
+use crate::published::{CSV_COLUMNS, LICENCE, LICENCE_URL};
 use crate::urls::Urls;
 
 #[derive(Serialize)]
@@ -33,8 +34,8 @@ struct Document<'a> {
     associations: Vec<Record<'a>>,
 }
 
-/// `donnees/associations.json`.
-pub(crate) fn json(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
+/// `donnees/associations.json`, into `out` as it is serialised.
+pub(crate) fn json(index: &Index, urls: &Urls, out: &mut dyn Write) -> io::Result<()> {
     let records: Vec<Record> = index
         .directory()
         .iter()
@@ -66,7 +67,7 @@ pub(crate) fn json(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
     };
     // Compact, as the other data files: programs read it (a browser's viewer indents it),
     // and indenting added half its size (15 MB instead of 10 for 4,000 associations).
-    Ok(serde_json::to_vec(&doc).expect("JSON of plain data"))
+    serde_json::to_writer(out, &doc).map_err(io::Error::other)
 }
 
 /// A point of `donnees/associations.geojson`. Fields in alphabetical order, as when this
@@ -109,8 +110,8 @@ struct FeatureCollection<'a> {
     r#type: &'static str,
 }
 
-/// `donnees/associations.geojson`: one point per place.
-pub(crate) fn geojson(index: &Index, urls: &Urls) -> Vec<u8> {
+/// `donnees/associations.geojson`: one point per place, into `out`.
+pub(crate) fn geojson(index: &Index, urls: &Urls, out: &mut dyn Write) -> io::Result<()> {
     let mut features = Vec::new();
     for &id in index.directory() {
         let a = index.association(id);
@@ -152,17 +153,14 @@ pub(crate) fn geojson(index: &Index, urls: &Urls) -> Vec<u8> {
         features,
         r#type: "FeatureCollection",
     };
-    serde_json::to_vec(&doc).expect("JSON of plain data")
+    serde_json::to_writer(out, &doc).map_err(io::Error::other)
 }
 
 /// `donnees/associations.csv`: one row per place (one row without place for an
-/// association that works remotely only).
-pub(crate) fn csv(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let err = |source| BuildError::Csv {
-        file: ASSOCIATIONS_CSV,
-        source,
-    };
+/// association that works remotely only), into `out`.
+pub(crate) fn csv(index: &Index, urls: &Urls, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let err = io::Error::other;
     w.write_record(CSV_COLUMNS).map_err(err)?;
     for &id in index.directory() {
         let a = index.association(id);
@@ -241,7 +239,7 @@ pub(crate) fn csv(index: &Index, urls: &Urls) -> Result<Vec<u8>, BuildError> {
             w.write_record(&row).map_err(err)?;
         }
     }
-    w.into_inner().map_err(|e| err(e.into_error().into()))
+    w.flush()
 }
 
 fn yes_no(b: bool) -> String {

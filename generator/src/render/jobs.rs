@@ -2,6 +2,7 @@
 //! of each page it wrote.
 
 use portal_model::SubmissionType;
+use portal_model::resource::ResourceKind;
 
 use super::pagination::page_count;
 use crate::index::{
@@ -28,9 +29,12 @@ pub enum Job {
     NotFound,
     Form(FormPage),
     Map,
-    /// The printable guide of a commune.
-    Guide(CommuneId),
+    /// A sheet (1-based) of the printable guide of a commune.
+    Guide(CommuneId, usize),
     Needs,
+    /// A page of the open requests of a category (its position in the index's needs) in a
+    /// commune (its position in the category's), when the needs do not fit one page.
+    NeedsOf(usize, usize, usize),
     Search,
     /// The places of a need of the home page's way in, in the whole territory or in one
     /// commune.
@@ -42,11 +46,12 @@ pub enum Job {
 }
 
 impl Job {
-    /// Whether the page shows every place or every listing of the site.
+    /// Whether the page goes over every place or every listing of the site (to count or
+    /// group them).
     pub fn gathers_site(&self) -> bool {
         matches!(
             self,
-            Job::Map | Job::Needs | Job::Guide(_) | Job::Home | Job::Need(_, None, _)
+            Job::Map | Job::Needs | Job::Home | Job::Need(_, None, _)
         )
     }
 
@@ -116,8 +121,17 @@ pub(crate) fn all(index: &Index) -> Vec<Job> {
     jobs.extend(FormPage::ALL.into_iter().map(Job::Form));
     jobs.push(Job::Map);
     jobs.push(Job::Needs);
+    if needs_split(index) {
+        for (c, needs) in index.needs().iter().enumerate() {
+            for (k, (_, ids)) in needs.communes.iter().enumerate() {
+                jobs.extend((1..=page_count(ids.len(), size)).map(|p| Job::NeedsOf(c, k, p)));
+            }
+        }
+    }
     jobs.push(Job::Search);
-    jobs.extend(index.communes().map(|(id, _)| Job::Guide(id)));
+    for (id, _) in index.communes() {
+        jobs.extend((1..=index.guide(id).len()).map(|n| Job::Guide(id, n)));
+    }
     for (id, need) in index.help() {
         if need.categories.is_empty() {
             continue;
@@ -141,6 +155,13 @@ pub(crate) fn all(index: &Index) -> Vec<Job> {
         }
     }
     jobs
+}
+
+/// Whether the open requests are too many for the page of needs, which then links to a
+/// page of each category in each commune.
+pub(crate) fn needs_split(index: &Index) -> bool {
+    let requests = index.open_resources(ResourceFilter::Kind(ResourceKind::Request));
+    requests.len() > index.content.config.page_size
 }
 
 /// A page written by a build.

@@ -6,6 +6,10 @@ use crate::urls::Urls;
 
 #[derive(Serialize)]
 pub(crate) struct Pagination {
+    /// What a page is called: `Page`, or `Feuille` for a guide's sheets.
+    noun: &'static str,
+    /// The navigation's name: `Pages de la liste`.
+    label: &'static str,
     current: usize,
     total: usize,
     prev: Option<String>,
@@ -55,10 +59,19 @@ pub(crate) fn paginate<T: Clone>(
     let total = page_count(items.len(), size);
     let start = ((n - 1) * size).min(items.len());
     let end = (start + size).min(items.len());
-    let url = |k: usize| urls.paginated(first_url, k);
     (
         items[start..end].to_vec(),
+        Pagination::of(n, total, first_url, urls),
+    )
+}
+
+impl Pagination {
+    /// The links of page `n` of `total`, the first at `first_url`.
+    pub(crate) fn of(n: usize, total: usize, first_url: &str, urls: &Urls) -> Pagination {
+        let url = |k: usize| urls.paginated(first_url, k);
         Pagination {
+            noun: "Page",
+            label: "Pages de la liste",
             current: n,
             total,
             prev: (n > 1).then(|| url(n - 1)),
@@ -76,8 +89,15 @@ pub(crate) fn paginate<T: Clone>(
                     })
                 })
                 .collect(),
-        },
-    )
+        }
+    }
+
+    /// The same links, between the sheets of a printed guide.
+    pub(crate) fn sheets(mut self) -> Pagination {
+        self.noun = "Feuille";
+        self.label = "Feuilles du guide";
+        self
+    }
 }
 
 #[cfg(test)]

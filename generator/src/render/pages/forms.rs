@@ -134,7 +134,31 @@ fn choices(r: &Renderer, input: Input) -> Vec<Choice> {
     }
 }
 
+/// Beyond this many associations, a form asks for the association's identifier (the end of
+/// the address of its page) instead of listing them all: at 40,000 the list alone would
+/// weigh 200 kB gzipped, four times a page's budget.
+const LISTED_ASSOCIATIONS: usize = 300;
+
+/// The hint of an association typed as its identifier.
+const IDENTIFIER_HINT: &str = "L'identifiant de l'association : la fin de l'adresse de sa page sur ce site, par exemple epicerie-du-port pour …/associations/epicerie-du-port/.";
+
+/// Whether the forms ask for an association's identifier rather than list them.
+fn typed_associations(r: &Renderer) -> bool {
+    r.index.directory().len() > LISTED_ASSOCIATIONS
+}
+
 fn view(r: &Renderer, f: &Field) -> FieldView {
+    if f.input == Input::Association && typed_associations(r) {
+        return FieldView {
+            name: f.name,
+            id: field_id(f.name),
+            label: f.label,
+            hint: IDENTIFIER_HINT,
+            input: "text",
+            required: f.required,
+            choices: Vec::new(),
+        };
+    }
     let input = match f.input {
         Input::Text => "text",
         Input::LongText => "textarea",
@@ -210,7 +234,11 @@ pub(super) fn page(r: &Renderer, page: FormPage, cx: &mut Context) -> Page {
             cx.insert("groups", &groups(r, kind));
             cx.insert("action", &format!("{endpoint}/submissions"));
             if kind == SubmissionType::Association {
-                cx.insert("targets", &choices(r, Input::Association));
+                if typed_associations(r) {
+                    cx.insert("target_hint", IDENTIFIER_HINT);
+                } else {
+                    cx.insert("targets", &choices(r, Input::Association));
+                }
                 let config = &r.index.content.config;
                 let [[lat0, lon0], [lat1, lon1]] = config.territory.bounds.0;
                 cx.insert(

@@ -13,6 +13,7 @@ use super::places::map_of;
 use crate::index::{Archived, AssociationId, CategoryId, CommuneId, PublicId, ResourceFilter};
 use crate::phrasing::with_page;
 use crate::render::frame::Page;
+use crate::render::jobs::needs_split;
 use crate::render::pagination::paginate;
 use crate::render::renderer::Renderer;
 use portal_model::access::AccessMode;
@@ -238,6 +239,9 @@ pub(super) fn archive(r: &Renderer, n: usize, cx: &mut Context) -> Page {
 #[derive(Serialize)]
 struct CommuneNeeds<'a> {
     commune: &'a str,
+    /// How many requests, and their page when they are not on this one.
+    count: usize,
+    url: Option<String>,
     requests: Vec<Value>,
 }
 
@@ -247,9 +251,11 @@ struct CategoryNeeds<'a> {
     communes: Vec<CommuneNeeds<'a>>,
 }
 
-/// Every open request, by category, then by commune.
+/// Every open request, by category, then by commune: on this page when they fit one page
+/// of a list, otherwise a page for each category in each commune, which this one links.
 pub(super) fn needs(r: &Renderer, cx: &mut Context) -> Page {
     let urls = &r.urls;
+    let split = needs_split(r.index);
     let categories: Vec<CategoryNeeds> = r
         .index
         .needs()
@@ -261,7 +267,13 @@ pub(super) fn needs(r: &Renderer, cx: &mut Context) -> Page {
                 .iter()
                 .map(|(commune, ids)| CommuneNeeds {
                     commune,
-                    requests: ids.iter().map(|&id| r.resource_card(id)).collect(),
+                    count: ids.len(),
+                    url: split.then(|| urls.needs_of(needs.category, commune)),
+                    requests: if split {
+                        Vec::new()
+                    } else {
+                        ids.iter().map(|&id| r.resource_card(id)).collect()
+                    },
                 })
                 .collect(),
         })
@@ -274,10 +286,41 @@ pub(super) fn needs(r: &Renderer, cx: &mut Context) -> Page {
     Page::new(
         urls,
         "needs.html",
-        urls.at(&format!("ressources/{}/", portal_model::addresses::NEEDS)),
+        urls.needs(),
         "Ce dont les associations ont besoin",
         "Les demandes en cours des associations, par catégorie et par commune : qui a ce qu'il leur faut ?",
         "Ressources",
     )
     .crumbs(urls, &[("Ressources", urls.resources())])
+}
+
+/// Page `n` of the open requests of the category at `c` of the needs, in its commune at `k`.
+pub(super) fn needs_of(r: &Renderer, c: usize, k: usize, n: usize, cx: &mut Context) -> Page {
+    let urls = &r.urls;
+    let needs = &r.index.needs()[c];
+    let (commune, ids) = &needs.communes[k];
+    let first = urls.needs_of(needs.category, commune);
+    let page = page_of(r, ids, n, &first, cx);
+    let cards: Vec<Value> = page.into_iter().map(|id| r.resource_card(id)).collect();
+    cx.insert("resources", &cards);
+    let heading = format!("Besoins : {} — {commune}", needs.category.label());
+    cx.insert("heading", &heading);
+    Page::new(
+        urls,
+        "needs_of.html",
+        urls.paginated(&first, n),
+        &with_page(&heading, n),
+        &format!(
+            "Les demandes en cours des associations, {} : {commune}.",
+            needs.category.label()
+        ),
+        "Ressources",
+    )
+    .crumbs(
+        urls,
+        &[
+            ("Ressources", urls.resources()),
+            ("Ce dont les associations ont besoin", urls.needs()),
+        ],
+    )
 }

@@ -1,18 +1,23 @@
 //! Pages about places: the map of every place of welcome, the maps of the directory's
-//! pages, and each commune's printable guide (one A4 page, for people without a phone and
-//! for the associations that hand them paper).
+//! pages, and each commune's printable guide (A4 sheets, for people without a phone and for
+//! the associations that hand them paper).
+
+use std::collections::HashMap;
 
 use portal_model::association::Location;
 use portal_model::checks::slugify;
+use portal_model::shapes::Geo;
 use portal_model::site::Bounds;
 use serde::Serialize;
 use tera::Context;
 
 use crate::index::{AssociationId, CommuneId};
+use crate::outputs::places;
 use crate::phrasing;
 use crate::published;
 use crate::render::frame::Page;
-use crate::render::map::{Marker, around, svg};
+use crate::render::map::{Cluster, Marker, around, clusters, svg};
+use crate::render::pagination::Pagination;
 use crate::render::renderer::Renderer;
 use crate::render::views::{Day, PhoneView, PlaceView, WhoView};
 
@@ -36,6 +41,18 @@ struct LiveMap<'a> {
     outline: Option<String>,
     /// On the directory's pages, `[[number, lat, lon], …]` (`/carte/`'s list has them).
     markers: Option<String>,
+    /// On `/carte/`, the folder of the tiles of places (see `outputs::places`), and how many
+    /// places there are.
+    places: Option<String>,
+    count: usize,
+}
+
+/// A commune on `/carte/` when it does not list every place: its link and its places.
+#[derive(Serialize)]
+struct CommunePlaces {
+    label: String,
+    url: String,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -87,7 +104,17 @@ struct GuideEntry {
 #[derive(Serialize)]
 struct GuideSection {
     need: String,
+    /// The need began on an earlier sheet.
+    continued: bool,
     entries: Vec<GuideEntry>,
+}
+
+/// A need in the guide's contents: the sheet where it starts.
+#[derive(Serialize)]
+struct GuideNeed {
+    need: String,
+    url: String,
+    sheet: usize,
 }
 
 /// The map of the places of the associations `ids` (numbered as listed) that `keep`
@@ -144,43 +171,91 @@ fn live_map<'a>(r: &'a Renderer, bounds: &Bounds) -> LiveMap<'a> {
         bounds: format!("{lat0},{lon0},{lat1},{lon1}"),
         outline: (!r.index.content.outline.0.is_empty()).then(|| r.urls.at(published::OUTLINE)),
         markers: None,
+        places: None,
+        count: 0,
     }
 }
 
+/// The map of every place of welcome. Up to [`places::LISTED`] places, the page lists
+/// them, numbered like the drawn map's markers; beyond, the drawn map groups them by
+/// commune, each group a link to its commune's page (whose map and list show its places a
+/// page at a time), and the page lists the communes. The interactive map loads the tiles
+/// of places of its view either way.
 pub(super) fn map(r: &Renderer, cx: &mut Context) -> Page {
     let (index, urls) = (r.index, &r.urls);
-    let mut entries = Vec::new();
-    for &id in index.directory() {
-        let a = index.association(id);
-        for l in &a.locations {
+    let territory = &index.content.config.territory;
+    let outline = &index.content.outline;
+    let listed = places::listed(index);
+    let count;
+    if listed {
+        let mut entries = Vec::new();
+        let mut markers = Vec::new();
+        for (number, id, l) in index.places() {
+            let a = index.association(id);
             entries.push(MapEntry {
-                number: entries.len() + 1,
+                number,
                 name: a.name.clone(),
                 url: urls.association(&a.slug),
                 place: PlaceView::of(&l.place, urls),
             });
+            markers.push(Marker {
+                number,
+                geo: l.place.geo,
+            });
         }
+        count = markers.len();
+        let title = map_title(count, &territory.name);
+        cx.insert("map", &svg(&markers, &territory.bounds, outline, &title));
+        cx.insert("entries", &entries);
+    } else {
+        // Each commune's places of welcome: where they are on average, and how many.
+        let mut sums: HashMap<String, (f64, f64, usize)> = HashMap::new();
+        for (_, _, l) in index.places() {
+            let s = sums.entry(slugify(&l.place.city)).or_default();
+            s.0 += l.place.geo.lat;
+            s.1 += l.place.geo.lon;
+            s.2 += 1;
+        }
+        let groups: Vec<Cluster> = index
+            .communes()
+            .filter_map(|(_, c)| {
+                let &(lat, lon, n) = sums.get(&c.slug)?;
+                Some(Cluster {
+                    geo: Geo {
+                        lat: lat / n as f64,
+                        lon: lon / n as f64,
+                    },
+                    count: n,
+                    name: c.name.clone(),
+                    url: urls.commune(&c.slug),
+                })
+            })
+            .collect();
+        count = groups.iter().map(|g| g.count).sum();
+        let title = format!(
+            "{}, regroupés par commune",
+            map_title(count, &territory.name)
+        );
+        cx.insert(
+            "map",
+            &clusters(&groups, &territory.bounds, outline, &title),
+        );
+        let communes: Vec<CommunePlaces> = groups
+            .into_iter()
+            .map(|g| CommunePlaces {
+                label: g.name,
+                url: g.url,
+                count: g.count,
+            })
+            .collect();
+        cx.insert("communes", &communes);
     }
-    let markers: Vec<Marker> = index
-        .directory()
-        .iter()
-        .flat_map(|&id| index.association(id).locations.iter())
-        .enumerate()
-        .map(|(n, l)| Marker {
-            number: n + 1,
-            geo: l.place.geo,
-        })
-        .collect();
-    let territory = &index.content.config.territory;
-    let title = format!(
-        "Carte des {} lieux d'accueil du territoire {}",
-        markers.len(),
-        territory.name
-    );
-    let outline = &index.content.outline;
-    cx.insert("map", &svg(&markers, &territory.bounds, outline, &title));
-    cx.insert("entries", &entries);
-    cx.insert("live_map", &live_map(r, &territory.bounds));
+    cx.insert("listed", &listed);
+    cx.insert("count", &count);
+    let mut live = live_map(r, &territory.bounds);
+    live.places = Some(urls.at(published::PLACE_TILES));
+    live.count = count;
+    cx.insert("live_map", &live);
     Page::new(
         urls,
         "map.html",
@@ -195,18 +270,25 @@ pub(super) fn map(r: &Renderer, cx: &mut Context) -> Page {
     .crumbs(urls, &[("Associations", urls.directory())])
 }
 
-/// A commune's printable guide: its associations by need, with their places there.
-pub(super) fn guide(r: &Renderer, id: CommuneId, cx: &mut Context) -> Page {
+fn map_title(count: usize, territory: &str) -> String {
+    format!("Carte des {count} lieux d'accueil du territoire {territory}")
+}
+
+/// A sheet of a commune's printable guide: its associations by need, with their places
+/// there; one A4 sheet a page, which says which of how many it is.
+pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> Page {
     let (index, urls) = (r.index, &r.urls);
     let commune = index.commune(id);
-    let sections: Vec<GuideSection> = index
-        .categories()
-        .filter_map(|(_, c)| {
-            let entries: Vec<GuideEntry> = commune
+    let sheets = index.guide(id);
+    let sections: Vec<GuideSection> = sheets[n - 1]
+        .iter()
+        .map(|part| GuideSection {
+            need: index.category(part.category).label.clone(),
+            continued: part.continued,
+            entries: part
                 .associations
                 .iter()
                 .map(|&a| index.association(a))
-                .filter(|a| a.categories.contains(&c.key))
                 .map(|a| GuideEntry {
                     name: a.name.clone(),
                     locations: a
@@ -218,14 +300,23 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, cx: &mut Context) -> Page {
                     phone: PhoneView::of(a),
                     who: WhoView::of(a, index),
                 })
-                .collect();
-            (!entries.is_empty()).then(|| GuideSection {
-                need: c.label.clone(),
-                entries,
-            })
+                .collect(),
         })
         .collect();
+    // Where each need starts, for the guide's contents (on screen only).
+    let mut needs: Vec<GuideNeed> = Vec::new();
+    for (k, sheet) in sheets.iter().enumerate() {
+        for part in sheet.iter().filter(|p| !p.continued) {
+            needs.push(GuideNeed {
+                need: index.category(part.category).label.clone(),
+                url: urls.paginated(&urls.guide(&commune.slug), k + 1),
+                sheet: k + 1,
+            });
+        }
+    }
+    let first = urls.guide(&commune.slug);
     cx.insert("sections", &sections);
+    cx.insert("needs", &needs);
     cx.insert("commune", &commune.name);
     cx.insert("commune_url", &urls.commune(&commune.slug));
     cx.insert("printed", &Day::of(index.today));
@@ -238,11 +329,23 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, cx: &mut Context) -> Page {
             .trim_start_matches("https://")
             .trim_start_matches("http://"),
     );
+    cx.insert("sheet", &phrasing::sheet(n, sheets.len()));
+    cx.insert("sheets", &sheets.len());
+    cx.insert(
+        "pagination",
+        &Pagination::of(n, sheets.len(), &first, urls).sheets(),
+    );
+    let title = format!("Guide à imprimer : {}", commune.name);
+    let title = if sheets.len() > 1 {
+        format!("{title} ({})", phrasing::sheet(n, sheets.len()))
+    } else {
+        title
+    };
     Page::new(
         urls,
         "guide.html",
-        urls.guide(&commune.slug),
-        &format!("Guide à imprimer : {}", commune.name),
+        urls.paginated(&first, n),
+        &title,
         &format!(
             "Où trouver de l'aide à {}, par besoin : adresses, horaires, téléphones.",
             commune.name

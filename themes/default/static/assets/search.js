@@ -1,12 +1,14 @@
-// Search as you type, in the browser. The build splits the index in shards by word prefix
-// (generator/src/outputs/search.rs): the script loads the small manifest, then only the
-// shards of the words typed, so what a visitor downloads follows the query, not the size
-// of the site. Accents and case do not count; an entry is found by a word that starts one
-// of its words, those of the lexicon and of its days included (outputs/search.rs), and the
-// entries with the most words typed come first: a word need not match when the others do.
-// A word that finds nothing gets the nearest word of its shard as « vouliez-vous dire ».
-// Without this script the page offers the browse links, and the header's search box leads
-// here.
+// Search as you type, in the browser, over the index the build writes
+// (generator/src/outputs/search/): a small manifest, the words in shards by prefix with the
+// numbers of their entries, the entries themselves in numbered files, each stored once. A
+// query loads the manifest, the shard of each word typed, then only the files of the
+// results shown, so what a visitor downloads follows the query, not the size of the site.
+// The rules of words (folding, stop words, plurals) come with the manifest: the build's are
+// the only ones. An entry is found by a word typed that starts one of its words, those of
+// the lexicon and of its days included (the build gives them), and the entries with the
+// most words typed come first: a word need not match when the others do. A word that finds
+// nothing gets the nearest word of its shard as « vouliez-vous dire ». Without this script
+// the page offers the browse links, and the header's search box leads here.
 (() => {
   "use strict";
   const form = document.querySelector("form[data-search]");
@@ -16,38 +18,59 @@
   const results = document.getElementById("results");
   const filters = form.querySelector(".filters");
   const pick = { kind: form.querySelector("#kind"), category: form.querySelector("#category"), commune: form.querySelector("#commune") };
-  // The same folding as the generator's `fold`.
-  const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae");
-  const words = (s) => fold(s).split(/[^a-z0-9]+/).filter(Boolean);
-  const singular = (w) => (w.length > 3 ? w.replace(/[sx]$/, "") : w);
+  const SHOWN = 50;
   const manifestUrl = new URL(form.dataset.search, location.href);
+  const files = new Map();
   let manifest = null;
-  const shards = new Map();
 
-  const load = async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    return response.json();
-  };
-  const getManifest = () => (manifest ??= load(manifestUrl).then((m) => ({ ...m, split: new Set(m.split), stop: new Set(m.stop) })));
-  const getShard = (key) => {
-    if (!shards.has(key)) {
-      shards.set(key, load(new URL(`index/${key}.json`, manifestUrl)).then((items) =>
-        items.map((i) => ({ ...i, words: words([i.t, i.s, i.k, i.x || "", ...i.c, ...i.v].join(" ")).map(singular) }))));
+  const load = (path) => {
+    if (!files.has(path)) {
+      files.set(path, fetch(new URL(path, manifestUrl)).then((r) => {
+        if (!r.ok) throw new Error(`${path}: ${r.status}`);
+        return r.json();
+      }).catch((e) => { files.delete(path); throw e; }));
     }
-    return shards.get(key);
+    return files.get(path);
   };
-  // The shard key of a word: its first two letters, one more while that prefix was split.
-  // A word equal to a split prefix has the shard of that exact word, when there is one.
+  const getManifest = () => (manifest ??= load("index.json").then((m) => {
+    const w = m.words;
+    const fold = new Map(w.fold);
+    const stop = new Set(w.stop);
+    // The generator's Words::fold and Words::terms, from the rules it wrote.
+    const terms = (s) => [...s.toLowerCase()].map((c) => fold.get(c) ?? c).join("")
+      .split(/[^\p{Alphabetic}\p{N}]+/u)
+      .filter((x) => [...x].length >= w.min && !stop.has(x))
+      .map((x) => ([...x].length >= w.plural_min && w.plural.includes(x.at(-1)) ? x.slice(0, -1) : x));
+    // Plain words (a lexicon) are given to the entries by the build: one look-up a word.
+    return { ...m, terms, keys: new Set(m.keys), split: new Set(m.split) };
+  }).catch((e) => { manifest = null; throw e; }));
+
+  // The shard key of a word: its first letters, one more while that prefix was split. A
+  // word equal to a split prefix has the shard of that exact word, when there is one.
   const keyOf = (m, w) => {
-    let k = w.slice(0, 2);
-    while (m.split.has(k) && k.length < w.length) k = w.slice(0, k.length + 1);
-    return k;
+    const letters = [...w];
+    let n = m.words.min;
+    while (m.split.has(letters.slice(0, n).join("")) && n < letters.length) n += 1;
+    return letters.slice(0, n).join("");
+  };
+  const fileOf = (key) => [...key].map((c) => (/[a-z0-9]/.test(c) ? c : `_${c.codePointAt(0).toString(16).padStart(6, "0")}`)).join("");
+  // Lists of numbers are written as differences.
+  const numbers = (gaps) => { let n = 0; return gaps.map((g) => (n += g)); };
+  const union = (lists) => [...new Set(lists.flat())].sort((a, b) => a - b);
+  const within = (list, keep) => { const set = new Set(keep); return list.filter((n) => set.has(n)); };
+  const kindOf = (m, n) => m.kinds.findLast(([, first]) => first <= n)[0];
+
+  // The entries of the numbers `shown`, in order, from their files.
+  const entries = async (m, shown) => {
+    const chunks = [...new Set(shown.map((n) => Math.floor(n / m.chunk)))];
+    const loaded = new Map(await Promise.all(chunks.map(async (c) => [c, await load(`fiches/${c}.json`)])));
+    return shown.map((n) => ({ ...loaded.get(Math.floor(n / m.chunk))[n % m.chunk], k: kindOf(m, n) }));
   };
 
   const say = (text) => { status.textContent = text; };
-  // « Vouliez-vous dire » for the words that found nothing: a button per near word.
-  const suggest = (near) => {
+  // « Vouliez-vous dire » for the words that found nothing: a button per near word, which
+  // puts it in place of the word typed.
+  const suggest = (m, near) => {
     for (const [typed, word] of near) {
       status.append(" Vouliez-vous dire ");
       const b = document.createElement("button");
@@ -55,7 +78,8 @@
       b.className = "link-button";
       b.textContent = `« ${word} »`;
       b.addEventListener("click", () => {
-        input.value = words(input.value).map((w) => (singular(w) === typed ? word : w)).join(" ");
+        input.value = input.value.split(/\s+/).filter(Boolean)
+          .map((raw) => (m.terms(raw)[0] === typed ? word : raw)).join(" ");
         run();
         input.focus();
       });
@@ -75,9 +99,9 @@
     }
     return d[a.length][b.length];
   };
-  const show = (found, wanted, all) => {
+  const show = (found, total, wanted, all) => {
     results.textContent = "";
-    for (const i of found.slice(0, 50)) {
+    for (const i of found) {
       const li = document.createElement("li");
       const card = document.createElement("article");
       card.className = "card";
@@ -96,79 +120,76 @@
       li.append(card);
       results.append(li);
     }
-    const some = all !== undefined && all < found.length
-      ? ` ; ${all} avec tous les mots, en premier`
-      : "";
-    say(found.length === 0
+    say(total === 0
       ? `Aucun résultat pour « ${wanted} » : essayez un autre mot, ou parcourez ci-dessous.`
-      : `${found.length} résultat${found.length > 1 ? "s" : ""}${found.length > 50 ? " (les 50 premiers affichés)" : ""}${some}.`);
+      : `${total} résultat${total > 1 ? "s" : ""}${total > SHOWN ? ` (les ${SHOWN} premiers affichés)` : ""}${all < total ? ` ; ${all} avec tous les mots, en premier` : ""}.`);
   };
 
   let latest = 0;
   const run = async () => {
     const turn = ++latest;
-    const out = await outcome();
+    // The last answer's count would stand for this query's until it comes.
+    say("");
+    let out;
+    try { out = await outcome(); } catch { out = { say: "La recherche n'a pas pu se charger : parcourez ci-dessous." }; }
     if (turn !== latest) return; // a later keystroke has its own answer
-    if (out.found) show(out.found, input.value.trim(), out.all);
+    if (out.found) show(out.found, out.total, input.value.trim(), out.all);
     else { results.textContent = ""; say(out.say); }
-    if (out.near?.length) suggest(out.near);
+    if (out.near?.length) suggest(out.m, out.near);
   };
-  const failed = { say: "La recherche n'a pas pu se charger : parcourez ci-dessous." };
   const outcome = async () => {
-    let m;
-    try { m = await getManifest(); } catch { manifest = null; return failed; }
-    // As the generator files them: stop words dropped, then a final s or x (plurals).
-    const wanted = words(input.value).filter((w) => !m.stop.has(w)).map(singular);
+    const m = await getManifest();
+    const wanted = m.terms(input.value);
     if (!wanted.length) {
       const filtered = Object.values(pick).some((s) => s.value);
       return { say: input.value.trim() || filtered ? "Tapez un mot, par exemple colis ou douche, ou parcourez ci-dessous." : "" };
     }
-    // The shard of each word long enough; a word with no shard matches nothing (unless it
-    // is a split prefix, too short to have one: the visitor types on).
-    const keyed = [...new Set(wanted.filter((x) => x.length >= 2))].map((w) => [w, keyOf(m, w)]);
-    if (!keyed.length) return { say: "Tapez quelques lettres de plus." };
-    const usable = keyed.filter(([, k]) => m.keys[k] !== undefined);
+    // The shard of each word; a word without one matches nothing (unless it is a split
+    // prefix, too short to have its own: the visitor types on).
+    const keyed = [...new Set(wanted)].map((w) => [w, keyOf(m, w)]);
+    const usable = keyed.filter(([, k]) => m.keys.has(k));
     if (!usable.length && keyed.every(([, k]) => m.split.has(k))) return { say: "Tapez quelques lettres de plus." };
-    let shardsOf;
-    try {
-      shardsOf = new Map(await Promise.all([...new Set(usable.map(([, k]) => k))].map(async (k) => [k, await getShard(k)])));
-    } catch { return failed; }
-    // Every entry of those shards, once, with how many of the words typed it has.
-    const byUrl = new Map();
-    for (const items of shardsOf.values()) for (const i of items) if (!byUrl.has(i.u)) byUrl.set(i.u, i);
-    const has = (i, w) => i.words.some((x) => x.startsWith(w));
-    const terms = keyed.map(([w]) => w);
-    const scored = [...byUrl.values()]
-      .filter((i) => (!pick.kind.value || i.k === pick.kind.value) &&
-        (!pick.category.value || i.c.includes(pick.category.value)) &&
-        (!pick.commune.value || i.v.includes(pick.commune.value)))
-      .map((i) => [i, terms.filter((w) => has(i, w)).length])
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => b[1] - a[1]);
+    const shards = new Map(await Promise.all([...new Set(usable.map(([, k]) => k))]
+      .map(async (k) => [k, await load(`mots/${fileOf(k)}.json`)])));
+    // Each word's entries, then each entry with how many of the words typed it has.
+    const lists = keyed.map(([w, k]) => (shards.has(k)
+      ? union(Object.entries(shards.get(k)).filter(([word]) => word.startsWith(w)).map(([, gaps]) => numbers(gaps)))
+      : []));
+    const count = new Map();
+    for (const list of lists) for (const n of list) count.set(n, (count.get(n) ?? 0) + 1);
+    let found = [...count.keys()].sort((a, b) => a - b);
+    if (pick.kind.value) {
+      const at = m.kinds.findIndex(([label]) => label === pick.kind.value);
+      const [from, to] = [m.kinds[at]?.[1] ?? 0, m.kinds[at + 1]?.[1] ?? m.entries];
+      found = at < 0 ? [] : found.filter((n) => n >= from && n < to);
+    }
+    for (const [name, select] of [["categorie", pick.category], ["commune", pick.commune]]) {
+      if (!select.value || !found.length) continue;
+      const at = m.filters[name].indexOf(select.value);
+      found = at < 0 ? [] : within(found, numbers(await load(`filtres/${name}-${at}.json`)));
+    }
+    // The most words first, in the lists' order among equals (the sort is stable).
+    found.sort((a, b) => count.get(b) - count.get(a));
+    const all = found.filter((n) => count.get(n) === keyed.length).length;
     // The words that found nothing, and the nearest word of their shard.
     const near = [];
-    for (const [w, k] of keyed) {
-      if ([...byUrl.values()].some((i) => has(i, w)) || !shardsOf.has(k)) continue;
-      const known = new Set(shardsOf.get(k).flatMap((i) => i.words));
+    keyed.forEach(([w, k], i) => {
+      if (lists[i].length || !shards.has(k)) return;
       let best = null;
-      for (const x of known) {
+      for (const x of Object.keys(shards.get(k))) {
         const d = distance(w, x);
         if (d <= Math.max(1, Math.floor(w.length / 3)) && (!best || d < best[1])) best = [x, d];
       }
       if (best) near.push([w, best[0]]);
-    }
-    return {
-      found: scored.map(([i]) => i),
-      all: scored.filter(([, n]) => n === terms.length).length,
-      near,
-    };
+    });
+    return { found: await entries(m, found.slice(0, SHOWN)), total: found.length, all, near, m };
   };
 
   filters.hidden = false;
   const query = new URLSearchParams(location.search).get("q");
   if (query) { input.value = query; run(); }
   // Fetch the manifest once the visitor shows interest, so the first results come sooner.
-  input.addEventListener("focus", () => getManifest().catch(() => { manifest = null; }), { once: true });
+  input.addEventListener("focus", () => getManifest().catch(() => {}), { once: true });
   let timer;
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
   Object.values(pick).forEach((s) => s.addEventListener("change", run));
