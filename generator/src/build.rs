@@ -294,6 +294,18 @@ pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::S
         .into_iter()
         .collect(),
         content_root: Some(root.join("content")),
+        calls: content
+            .calls
+            .iter()
+            .filter_map(|c| {
+                let today = content
+                    .config
+                    .time_zone()
+                    .to_datetime(jiff::Timestamp::now())
+                    .date();
+                portal_forms::state::CallPlan::of(c, today).map(|p| (c.slug.clone(), p))
+            })
+            .collect(),
     }
 }
 

@@ -163,6 +163,7 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
                     site,
                     slugs: Default::default(),
                     content_root: Some(options.root.join("content")),
+                    calls: Default::default(),
                 };
                 *api = Some(Arc::new(Api::new(state.store.clone(), forms, Group::All)));
             }

@@ -13,8 +13,8 @@ use portal_forms::import::{Report, Target, import};
 use portal_forms::rules::{Moderators, Sources, Submissions};
 use portal_forms::secrets;
 use portal_forms::store::{
-    Created, Decision, EmbeddedStore, EntryFile, Idempotency, Moderator, Outcome, Page, Seconds,
-    Status, Store, StoreError, Stored, Submission, Update,
+    Created, Decision, EmbeddedStore, EntryFile, Idempotency, Moderator, Outcome, Page, Place,
+    Registration, Seconds, SlotCount, Status, Store, StoreError, Stored, Submission, Taken, Update,
 };
 use portal_model::{Kind, SiteConfig};
 use serde_json::{Value, json};
@@ -54,6 +54,7 @@ async fn fixture(store: Arc<dyn Store>, resources: &[&str]) -> Fixture {
         ]
         .into(),
         content_root: None,
+        calls: Default::default(),
     };
     let token = secrets::new_token();
     let m = Moderator {
@@ -438,6 +439,43 @@ impl Store for Failing {
     }
     async fn put_sources(&self, k: Kind, p: &[EntryFile], r: &[String]) -> Result<(), StoreError> {
         self.inner.put_sources(k, p, r).await
+    }
+    async fn register(
+        &self,
+        r: &Registration,
+        i: Option<&Idempotency>,
+    ) -> Result<Created, StoreError> {
+        self.inner.register(r, i).await
+    }
+    async fn registration(&self, id: &str, n: Seconds) -> Result<Option<Registration>, StoreError> {
+        self.inner.registration(id, n).await
+    }
+    async fn forget_registration(&self, id: &str) -> Result<(), StoreError> {
+        self.inner.forget_registration(id).await
+    }
+    async fn take(&self, p: &Place, c: u32) -> Result<Taken, StoreError> {
+        self.inner.take(p, c).await
+    }
+    async fn places(
+        &self,
+        c: &str,
+        s: Option<&str>,
+        n: Seconds,
+    ) -> Result<Vec<Stored<Place>>, StoreError> {
+        self.inner.places(c, s, n).await
+    }
+    async fn place(&self, c: &str, s: &str, p: &str) -> Result<Option<Stored<Place>>, StoreError> {
+        self.inner.place(c, s, p).await
+    }
+    async fn slot_counts(&self, c: &str) -> Result<BTreeMap<String, SlotCount>, StoreError> {
+        self.inner.slot_counts(c).await
+    }
+    async fn release(
+        &self,
+        c: &Stored<Place>,
+        p: Option<&Stored<Place>>,
+    ) -> Result<Outcome, StoreError> {
+        self.inner.release(c, p).await
     }
 }
 

@@ -15,10 +15,12 @@ pub mod guards;
 mod moderators;
 pub mod sources;
 mod submissions;
+pub mod volunteers;
 
 pub use moderators::Moderators;
 pub use sources::Sources;
 pub use submissions::{Accepted, Correction, Origin, Review, Submissions, new_id};
+pub use volunteers::{Promoted, SignUpForm, SignedUp, Volunteers};
 
 /// How many times a write lost to another writer is tried again, on what is read anew,
 /// before giving up: the rules refuse at once when the other writer's change forbids it.

@@ -17,10 +17,12 @@ use serde_json::{Map, Value};
 pub mod dynamo;
 pub mod embedded;
 mod error;
+pub mod exchange;
 
 pub use dynamo::DynamoStore;
 pub use embedded::EmbeddedStore;
 pub use error::{Source, StoreError, chain};
+pub use exchange::{Place, PlaceStatus, Registration, SlotCount, Taken};
 
 /// Seconds since the Unix epoch: what TTLs and ordering are computed on.
 pub type Seconds = i64;
@@ -356,6 +358,51 @@ pub trait Store: Send + Sync {
 
     /// Keeps `put` (replacing what was kept for those slugs) and forgets `remove`.
     async fn put_sources(&self, kind: Kind, put: &[EntryFile], remove: &[String]) -> Result<()>;
+
+    /// Keeps a volunteer's registration unless one has that id ([`Created::Taken`]), once
+    /// per idempotency key as [`Store::create`] does.
+    async fn register(
+        &self,
+        registration: &Registration,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created>;
+
+    /// A registration, unless it has expired at `now`.
+    async fn registration(&self, id: &str, now: Seconds) -> Result<Option<Registration>>;
+
+    /// Forgets a registration's personal data (its places stay, counted).
+    async fn forget_registration(&self, id: &str) -> Result<()>;
+
+    /// Writes `place`, with its status (confirmed or waiting), unless the person holds that
+    /// slot already ([`Taken::Held`]; a cancelled place of theirs is replaced) or the slot's
+    /// count forbids it ([`Taken::Counted`]): a confirmed place needs fewer than `capacity`
+    /// confirmed, a waiting one needs `capacity` confirmed already. The slot's count moves
+    /// in the same write.
+    async fn take(&self, place: &Place, capacity: u32) -> Result<Taken>;
+
+    /// The places of a call (of one slot, when given), in order of id, expired ones left out.
+    async fn places(
+        &self,
+        call: &str,
+        slot: Option<&str>,
+        now: Seconds,
+    ) -> Result<Vec<Stored<Place>>>;
+
+    /// One person's place on one slot.
+    async fn place(&self, call: &str, slot: &str, person: &str) -> Result<Option<Stored<Place>>>;
+
+    /// The count of each slot of a call that has places.
+    async fn slot_counts(&self, call: &str) -> Result<BTreeMap<String, SlotCount>>;
+
+    /// Cancels `cancel` (as read, not cancelled) and, when it was confirmed, confirms
+    /// `promote` (as read, waiting on the same slot) in its place; a confirmed place released
+    /// with nobody promoted needs nobody waiting. [`Outcome::Lost`] when a place is no
+    /// longer as read or somebody waits.
+    async fn release(
+        &self,
+        cancel: &Stored<Place>,
+        promote: Option<&Stored<Place>>,
+    ) -> Result<Outcome>;
 
     /// Deletes what has expired; a store with its own expiry (DynamoDB's TTL) does nothing.
     async fn purge_expired(&self, _now: Seconds) -> Result<usize> {
