@@ -3,6 +3,7 @@
 //! message, one site per rule of the content contract.
 
 mod adversarial;
+mod exchange_load;
 mod forms_load;
 mod import_kill;
 mod incremental;

@@ -237,7 +237,7 @@ pub(crate) fn run(
     });
     sink.put(SITEMAP, sitemap::sitemap(&templates, &urls, listed)?)?;
     others.push(SITEMAP.to_string());
-    report.forms = Some(forms_state(&index.content, &options.root));
+    report.forms = Some(forms_state(&index.content, &options.root, index.today));
     for (path, bytes) in &theme.files {
         sink.put(path, bytes.clone())?;
         others.push(path.clone());
@@ -272,7 +272,11 @@ impl BuildReport {
 const FORMS_STATE: &str = "donnees/formulaires.json";
 
 /// The settings and slugs the form functions check submissions against.
-pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::SiteState {
+pub fn forms_state(
+    content: &load::Content,
+    root: &Path,
+    today: Date,
+) -> portal_forms::api::SiteState {
     use portal_model::Kind;
     let slugs = |kind: Kind, slugs: Vec<&String>| (kind, slugs.into_iter().cloned().collect());
     portal_forms::api::SiteState {
@@ -298,11 +302,6 @@ pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::S
             .calls
             .iter()
             .filter_map(|c| {
-                let today = content
-                    .config
-                    .time_zone()
-                    .to_datetime(jiff::Timestamp::now())
-                    .date();
                 portal_forms::state::CallPlan::of(c, today).map(|p| (c.slug.clone(), p))
             })
             .collect(),

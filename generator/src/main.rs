@@ -221,7 +221,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let store = store.open(&root).await?;
                 let content = check(&root).map_err(|e| failed(e, None))?;
                 let today = now.unwrap_or_else(|| today(&root));
-                let state = portal::build::forms_state(&content, &root);
+                let state = portal::build::forms_state(&content, &root, today);
                 let target = portal_forms::import::Target {
                     root: &root,
                     site: &content.config,
@@ -238,7 +238,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             runtime.block_on(async {
                 let store = store.open(&root).await?;
                 let content = check(&root).map_err(|e| failed(e, None))?;
-                let state = portal::build::forms_state(&content, &root);
+                let state = portal::build::forms_state(
+                    &content,
+                    &root,
+                    portal::dates::today_in(&content.config),
+                );
                 let synced = portal::sources::sync(&Sources::new(store), &state).await?;
                 println!(
                     "Fiches envoyées aux formulaires : {} nouvelles ou modifiées, {} retirées, {} inchangées.",

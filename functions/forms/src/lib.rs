@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod import;
+pub mod mail;
 pub mod rules;
 pub mod secrets;
 pub mod state;

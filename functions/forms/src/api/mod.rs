@@ -11,7 +11,8 @@ use http::{HeaderMap, Method, Request, Response, StatusCode, header};
 use portal_model::SiteConfig;
 use serde_json::{Value, json};
 
-use crate::rules::{Moderators, RuleError, Submissions};
+use crate::rules::{Moderators, Promoted, RuleError, Submissions, Volunteers};
+use crate::state::CallPlan;
 pub use crate::state::SiteState;
 use crate::store::{Seconds, Store, chain};
 pub use path::{endpoint_path, route_path, same_origin};
@@ -19,6 +20,7 @@ pub use path::{endpoint_path, route_path, same_origin};
 pub(crate) mod html;
 mod moderation;
 mod path;
+mod signups;
 mod status;
 mod submit;
 
@@ -32,6 +34,8 @@ pub enum Group {
     Submit,
     /// The `/moderation/…` routes.
     Moderation,
+    /// The exchange: volunteers' sign-ups, their own pages, the places left.
+    Exchange,
     /// Every route: what `portal serve` answers.
     All,
 }
@@ -48,6 +52,7 @@ pub struct Api {
     store: Arc<dyn Store>,
     submissions: Submissions,
     moderators: Moderators,
+    volunteers: Volunteers,
     state: RwLock<Arc<SiteState>>,
     group: Group,
 }
@@ -58,6 +63,7 @@ impl Api {
         Api {
             store: store.clone(),
             submissions: Submissions::new(store.clone()),
+            volunteers: Volunteers::new(store.clone()),
             moderators: Moderators::new(store),
             state: RwLock::new(Arc::new(state)),
             group,
@@ -73,6 +79,23 @@ impl Api {
     pub(crate) fn store(&self) -> Arc<dyn Store> {
         self.store.clone()
     }
+
+    /// The rules of the volunteers' sign-ups, for the handlers.
+    pub(crate) fn volunteers(&self) -> &Volunteers {
+        &self.volunteers
+    }
+
+    /// Tells the association of a new sign-up on its call (slice 3: by e-mail).
+    pub(crate) async fn tell_association_of_sign_up(
+        &self,
+        _call: &str,
+        _plan: &CallPlan,
+        _id: &str,
+    ) {
+    }
+
+    /// Tells a volunteer that a place freed by a cancellation is now theirs.
+    pub(crate) async fn tell_promoted(&self, _promoted: &Promoted) {}
 
     /// The rules of the moderators, for the handlers.
     pub(crate) fn moderators(&self) -> &Moderators {
@@ -127,6 +150,7 @@ impl Api {
         let parts: Vec<&str> = route.trim_end_matches('/').split('/').skip(1).collect();
         let submit = matches!(self.group, Group::Submit | Group::All);
         let moderate = matches!(self.group, Group::Moderation | Group::All);
+        let exchange = matches!(self.group, Group::Exchange | Group::All);
         let result = match (req.method(), parts.as_slice()) {
             (&Method::POST, ["submissions"]) if submit => submit::post(self, req, client).await,
             (&Method::GET, ["submissions", "token"]) if submit => submit::token(self).await,
@@ -141,6 +165,16 @@ impl Api {
             }
             (&Method::POST, ["moderation", "submissions", id, "decision"]) if moderate => {
                 moderation::decide(self, req, id).await
+            }
+            (&Method::POST, ["calls", slug, "signups"]) if exchange => {
+                signups::post(self, req, client, slug).await
+            }
+            (&Method::GET, ["calls", slug, "places"]) if exchange => {
+                signups::places(self, slug).await
+            }
+            (&Method::GET, ["signups", id]) if exchange => signups::get(self, req, id).await,
+            (&Method::POST, ["signups", id, "cancel"]) if exchange => {
+                signups::cancel(self, req, id).await
             }
             (&Method::OPTIONS, _) => Ok(empty(StatusCode::NO_CONTENT)),
             _ => Err(Failure::new(StatusCode::NOT_FOUND, "route inconnue")),

@@ -208,6 +208,21 @@ struct CallDetail {
     pub recurrence: Option<RecurrenceView>,
     pub deadline: Option<Day>,
     pub open_to_minors: bool,
+    /// The sign-up form, on an open call with slots to come.
+    pub signup: Option<SignUpView>,
+}
+
+/// The sign-up form of a call: where it posts, the slots (ids as the functions know them),
+/// and where the places left are read.
+#[derive(Debug, Clone, Serialize)]
+struct SignUpView {
+    pub action: String,
+    pub places: String,
+    pub token: String,
+    pub retention_days: u32,
+    pub recurring: bool,
+    pub today: String,
+    pub slots: Vec<portal_forms::state::SlotPlan>,
 }
 
 impl CallDetail {
@@ -250,6 +265,20 @@ impl CallDetail {
             recurrence,
             deadline: c.deadline.map(Day::of),
             open_to_minors: c.open_to_minors,
+            signup: portal_forms::state::CallPlan::of(c, index.today)
+                .filter(|p| !p.slots.is_empty())
+                .map(|p| {
+                    let endpoint = index.content.config.forms.endpoint.trim_end_matches('/');
+                    SignUpView {
+                        action: format!("{endpoint}/calls/{}/signups", c.slug),
+                        places: format!("{endpoint}/calls/{}/places", c.slug),
+                        token: format!("{endpoint}/submissions/token"),
+                        retention_days: index.content.config.forms.retention_days,
+                        recurring: p.recurring,
+                        today: index.today.to_string(),
+                        slots: p.slots,
+                    }
+                }),
         }
     }
 }
