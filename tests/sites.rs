@@ -4,6 +4,7 @@
 
 mod adversarial;
 mod exchange_load;
+mod exchange_mail;
 mod forms_load;
 mod import_kill;
 mod incremental;

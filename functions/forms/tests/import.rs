@@ -14,7 +14,8 @@ use portal_forms::rules::{Moderators, Sources, Submissions};
 use portal_forms::secrets;
 use portal_forms::store::{
     Created, Decision, EmbeddedStore, EntryFile, Idempotency, Moderator, Outcome, Page, Place,
-    Registration, Seconds, SlotCount, Status, Store, StoreError, Stored, Submission, Taken, Update,
+    Publisher, Registration, Seconds, SlotCount, Status, Store, StoreError, Stored, Submission,
+    Taken, Update,
 };
 use portal_model::{Kind, SiteConfig};
 use serde_json::{Value, json};
@@ -476,6 +477,25 @@ impl Store for Failing {
         p: Option<&Stored<Place>>,
     ) -> Result<Outcome, StoreError> {
         self.inner.release(c, p).await
+    }
+    async fn publisher(&self, s: &str) -> Result<Option<Publisher>, StoreError> {
+        self.inner.publisher(s).await
+    }
+    async fn put_publisher(
+        &self,
+        p: &Publisher,
+        r: Option<&Publisher>,
+    ) -> Result<Outcome, StoreError> {
+        self.inner.put_publisher(p, r).await
+    }
+    async fn publishers(&self) -> Result<Vec<Publisher>, StoreError> {
+        self.inner.publishers().await
+    }
+    async fn close_call(&self, s: &str, at: Seconds) -> Result<Outcome, StoreError> {
+        self.inner.close_call(s, at).await
+    }
+    async fn closed_calls(&self) -> Result<BTreeMap<String, Seconds>, StoreError> {
+        self.inner.closed_calls().await
     }
 }
 

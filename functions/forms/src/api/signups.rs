@@ -108,6 +108,18 @@ fn plan(api: &Api, slug: &str) -> Result<CallPlan, Failure> {
     })
 }
 
+/// The plan of a call still open: not closed by its association since the last build.
+async fn open_plan(api: &Api, slug: &str) -> Result<CallPlan, Failure> {
+    let plan = plan(api, slug)?;
+    if api.volunteers().closed(slug).await? {
+        return Err(Failure::new(
+            StatusCode::NOT_FOUND,
+            "L'association a clos cet appel : il ne prend plus d'inscriptions.",
+        ));
+    }
+    Ok(plan)
+}
+
 fn refused(as_form: bool, errors: &[FieldError], base: &str) -> Response<Bytes> {
     if as_form {
         html_response(
@@ -121,7 +133,7 @@ fn refused(as_form: bool, errors: &[FieldError], base: &str) -> Response<Bytes> 
 
 /// `POST /calls/{slug}/signups`.
 pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client, slug: &str) -> Answer {
-    let plan = plan(api, slug)?;
+    let plan = open_plan(api, slug).await?;
     let (incoming, as_form) = read(req)?;
     let state = api.state();
     let base = state.base_path();
@@ -172,7 +184,7 @@ pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client, slug: 
         )
         .await?;
     if !signed.retry {
-        api.tell_association_of_sign_up(slug, &plan, &signed.id)
+        api.tell_of_sign_up(slug, &plan, &signed.id, &signed.key)
             .await;
     }
     let endpoint = state.site.forms.endpoint.trim_end_matches('/');

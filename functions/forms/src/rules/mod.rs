@@ -13,11 +13,13 @@ use crate::store::{Status, StoreError};
 
 pub mod guards;
 mod moderators;
+pub mod publishers;
 pub mod sources;
 mod submissions;
 pub mod volunteers;
 
 pub use moderators::Moderators;
+pub use publishers::Publishers;
 pub use sources::Sources;
 pub use submissions::{Accepted, Correction, Origin, Review, Submissions, new_id};
 pub use volunteers::{Promoted, SignUpForm, SignedUp, Volunteers};
@@ -117,6 +119,12 @@ pub enum RuleError {
     Busy {
         /// The submission's id, or the moderator's name.
         id: String,
+    },
+    /// An association's address is not an e-mail address.
+    #[error("Adresse e-mail refusée : « {email} » (exemple : contact@association.fr).")]
+    Address {
+        /// The address given.
+        email: String,
     },
     /// The store failed.
     #[error(transparent)]

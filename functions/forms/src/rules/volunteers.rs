@@ -468,6 +468,17 @@ impl Volunteers {
         Ok(promoted)
     }
 
+    /// Whether the association closed the call.
+    pub async fn closed(&self, call: &str) -> Result<bool> {
+        Ok(self.store.closed_calls().await?.contains_key(call))
+    }
+
+    /// The association closes its call: no more sign-ups; `portal import` marks it filled.
+    pub async fn close(&self, call: &str) -> Result<()> {
+        self.store.close_call(call, now()).await?;
+        Ok(())
+    }
+
     /// Each slot's count for a call.
     pub async fn counts(
         &self,

@@ -18,8 +18,8 @@ use portal_model::Kind;
 
 use super::{
     Created, Decision, EntryFile, Idempotency, Moderator, Outcome, Page, Place, PlaceStatus,
-    Registration, Result, Revision, Seconds, SlotCount, Status, Store, StoreError, Stored,
-    Submission, Taken, Update,
+    Publisher, Registration, Result, Revision, Seconds, SlotCount, Status, Store, StoreError,
+    Stored, Submission, Taken, Update,
 };
 
 const SCHEMA: &str = "
@@ -42,6 +42,8 @@ CREATE TABLE IF NOT EXISTS registrations (id TEXT PRIMARY KEY, data TEXT NOT NUL
 CREATE TABLE IF NOT EXISTS places (call TEXT NOT NULL, slot TEXT NOT NULL, person TEXT NOT NULL,
   id TEXT NOT NULL, status TEXT NOT NULL, data TEXT NOT NULL, revision INTEGER NOT NULL,
   expires_at INTEGER NOT NULL, PRIMARY KEY (call, slot, person));
+CREATE TABLE IF NOT EXISTS publishers (slug TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS closed_calls (slug TEXT PRIMARY KEY, at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS slot_counts (call TEXT NOT NULL, slot TEXT NOT NULL, confirmed INTEGER NOT NULL,
   waiting INTEGER NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (call, slot));
 ";
@@ -783,6 +785,80 @@ impl Store for EmbeddedStore {
                 save_place(tx, &confirmed, p.revision.next())?;
             }
             Ok(Outcome::Written)
+        })
+        .await
+    }
+
+    async fn publisher(&self, slug: &str) -> Result<Option<Publisher>> {
+        let slug = slug.to_string();
+        self.blocking(move |c| {
+            let data: Option<String> = c
+                .query_row("SELECT data FROM publishers WHERE slug = ?1", [slug], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            data.map(|d| decode(&d)).transpose()
+        })
+        .await
+    }
+
+    async fn put_publisher(
+        &self,
+        publisher: &Publisher,
+        replacing: Option<&Publisher>,
+    ) -> Result<Outcome> {
+        let (p, old) = (publisher.clone(), replacing.cloned());
+        self.write(move |tx| {
+            let data: Option<String> = tx
+                .query_row(
+                    "SELECT data FROM publishers WHERE slug = ?1",
+                    [&p.slug],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let stored: Option<Publisher> = data.map(|d| decode(&d)).transpose()?;
+            if stored != old {
+                return Ok(Outcome::Lost);
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO publishers (slug, data) VALUES (?1, ?2)",
+                params![p.slug, encode(&p)],
+            )?;
+            Ok(Outcome::Written)
+        })
+        .await
+    }
+
+    async fn publishers(&self) -> Result<Vec<Publisher>> {
+        self.blocking(|c| {
+            let mut stmt = c.prepare("SELECT data FROM publishers ORDER BY slug")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            rows.map(|r| decode(&r?)).collect()
+        })
+        .await
+    }
+
+    async fn close_call(&self, slug: &str, at: Seconds) -> Result<Outcome> {
+        let slug = slug.to_string();
+        self.write(move |tx| {
+            let n = tx.execute(
+                "INSERT OR IGNORE INTO closed_calls (slug, at) VALUES (?1, ?2)",
+                params![slug, at],
+            )?;
+            Ok(if n == 1 {
+                Outcome::Written
+            } else {
+                Outcome::Lost
+            })
+        })
+        .await
+    }
+
+    async fn closed_calls(&self) -> Result<BTreeMap<String, Seconds>> {
+        self.blocking(|c| {
+            let mut stmt = c.prepare("SELECT slug, at FROM closed_calls")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
         })
         .await
     }

@@ -110,3 +110,15 @@ pub enum Taken {
     /// Not written: the person holds (or waits for) that slot already.
     Held(Place),
 }
+
+/// Where an association is told of its exchanges, and the generation its signed links are
+/// made with: a moderator revokes every link given so far by moving it on. Never published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Publisher {
+    /// The association's slug.
+    pub slug: String,
+    /// The address it is told at; none: not told (its links can still be revoked).
+    pub email: Option<String>,
+    /// Signed links name it: a link of an older generation no longer opens.
+    pub generation: u64,
+}

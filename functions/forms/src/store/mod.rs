@@ -22,7 +22,7 @@ pub mod exchange;
 pub use dynamo::DynamoStore;
 pub use embedded::EmbeddedStore;
 pub use error::{Source, StoreError, chain};
-pub use exchange::{Place, PlaceStatus, Registration, SlotCount, Taken};
+pub use exchange::{Place, PlaceStatus, Publisher, Registration, SlotCount, Taken};
 
 /// Seconds since the Unix epoch: what TTLs and ordering are computed on.
 pub type Seconds = i64;
@@ -403,6 +403,26 @@ pub trait Store: Send + Sync {
         cancel: &Stored<Place>,
         promote: Option<&Stored<Place>>,
     ) -> Result<Outcome>;
+
+    /// An association's notification address and link generation.
+    async fn publisher(&self, slug: &str) -> Result<Option<Publisher>>;
+
+    /// Writes `publisher` in place of `replacing` (as read; `None`: there is none).
+    /// [`Outcome::Lost`] when the stored one is no longer `replacing`.
+    async fn put_publisher(
+        &self,
+        publisher: &Publisher,
+        replacing: Option<&Publisher>,
+    ) -> Result<Outcome>;
+
+    /// Every association's record, by slug.
+    async fn publishers(&self) -> Result<Vec<Publisher>>;
+
+    /// Marks a call closed by its association at `at`, once (put-if-absent).
+    async fn close_call(&self, slug: &str, at: Seconds) -> Result<Outcome>;
+
+    /// The calls closed by their association, and when.
+    async fn closed_calls(&self) -> Result<BTreeMap<String, Seconds>>;
 
     /// Deletes what has expired; a store with its own expiry (DynamoDB's TTL) does nothing.
     async fn purge_expired(&self, _now: Seconds) -> Result<usize> {

@@ -13,8 +13,8 @@ use super::items::{Item, REVISION, key, live, n, number, s, text};
 use super::store::put;
 use super::{ATTEMPTS, TTL_ATTRIBUTE};
 use crate::store::{
-    Created, Idempotency, Outcome, Place, PlaceStatus, Registration, Result, Revision, Seconds,
-    SlotCount, Stored, Taken,
+    Created, Idempotency, Outcome, Place, PlaceStatus, Publisher, Registration, Result, Revision,
+    Seconds, SlotCount, Stored, Taken,
 };
 
 fn registration_key(id: &str) -> Item {
@@ -359,5 +359,65 @@ impl DynamoStore {
             Ok(()) => Outcome::Written,
             Err(_) => Outcome::Lost,
         })
+    }
+}
+
+impl DynamoStore {
+    pub(super) async fn read_publisher(&self, slug: &str) -> Result<Option<Publisher>> {
+        self.item(key("PUB", slug))
+            .await?
+            .map(|item| serde_json::from_str(text(&item, "data")?).map_err(malformed_json))
+            .transpose()
+    }
+
+    pub(super) async fn write_publisher(
+        &self,
+        p: &Publisher,
+        replacing: Option<&Publisher>,
+    ) -> Result<Outcome> {
+        let mut item = key("PUB", &p.slug);
+        let data = |p: &Publisher| serde_json::to_string(p).expect("records serialise");
+        item.insert("data".into(), s(data(p)));
+        let (condition, values) = match replacing {
+            None => ("attribute_not_exists(pk)", vec![]),
+            Some(old) => ("#d = :old", vec![(":old", s(data(old)))]),
+        };
+        let names: &[(&str, &str)] = if replacing.is_some() {
+            &[("#d", "data")]
+        } else {
+            &[]
+        };
+        let one = put(&self.table, item, condition, names, &values)?;
+        Ok(match self.conditional(vec![one]).await? {
+            Ok(()) => Outcome::Written,
+            Err(_) => Outcome::Lost,
+        })
+    }
+
+    pub(super) async fn read_publishers(&self) -> Result<Vec<Publisher>> {
+        self.partition("PUB", None)
+            .await?
+            .iter()
+            .map(|item| serde_json::from_str(text(item, "data")?).map_err(malformed_json))
+            .collect()
+    }
+
+    pub(super) async fn mark_closed(&self, slug: &str, at: Seconds) -> Result<Outcome> {
+        let mut item = key("CLOSED", slug);
+        item.insert("at".into(), n(at));
+        let one = put(&self.table, item, "attribute_not_exists(pk)", &[], &[])?;
+        Ok(match self.conditional(vec![one]).await? {
+            Ok(()) => Outcome::Written,
+            Err(_) => Outcome::Lost,
+        })
+    }
+
+    pub(super) async fn read_closed(&self) -> Result<BTreeMap<String, Seconds>> {
+        let mut out = BTreeMap::new();
+        for item in self.partition("CLOSED", None).await? {
+            let at = number(&item, "at")?.unwrap_or(0);
+            out.insert(text(&item, "sk")?.to_string(), at);
+        }
+        Ok(out)
     }
 }

@@ -24,6 +24,8 @@
 //! | volunteer's registration | `REG#<id>` | `REG` | `data` (its JSON: name, contact, message), `expires_at` |
 //! | place on a slot | `CALL#<call>` | `PLACE#<slot>#<person>` | `data`, `status`, `revision`, `expires_at` |
 //! | slot's count | `CALL#<call>` | `SLOT#<slot>` | `confirmed`, `waiting`, `expires_at` |
+//! | association's notification | `PUB` | `<slug>` | `data` (address, link generation) |
+//! | call closed by its association | `CLOSED` | `<slug>` | `at` |
 //!
 //! The moderators share one partition so that listing them is a strongly consistent query
 //! (they are a handful). Ids are time-ordered, so the index `gsi1` (`gsi1pk`, `gsi1sk`)

@@ -19,9 +19,9 @@ use std::collections::BTreeMap;
 use portal_model::Kind;
 
 use crate::store::{
-    Created, Decision, EntryFile, Idempotency, Moderator, Outcome, Page, Place, Registration,
-    Result, Revision, Seconds, SlotCount, Status, Store, StoreError, Stored, Submission, Taken,
-    Update as SubmissionUpdate,
+    Created, Decision, EntryFile, Idempotency, Moderator, Outcome, Page, Place, Publisher,
+    Registration, Result, Revision, Seconds, SlotCount, Status, Store, StoreError, Stored,
+    Submission, Taken, Update as SubmissionUpdate,
 };
 
 fn now() -> Seconds {
@@ -471,6 +471,30 @@ impl Store for DynamoStore {
         promote: Option<&Stored<Place>>,
     ) -> Result<Outcome> {
         self.release_place(cancel, promote).await
+    }
+
+    async fn publisher(&self, slug: &str) -> Result<Option<Publisher>> {
+        self.read_publisher(slug).await
+    }
+
+    async fn put_publisher(
+        &self,
+        publisher: &Publisher,
+        replacing: Option<&Publisher>,
+    ) -> Result<Outcome> {
+        self.write_publisher(publisher, replacing).await
+    }
+
+    async fn publishers(&self) -> Result<Vec<Publisher>> {
+        self.read_publishers().await
+    }
+
+    async fn close_call(&self, slug: &str, at: Seconds) -> Result<Outcome> {
+        self.mark_closed(slug, at).await
+    }
+
+    async fn closed_calls(&self) -> Result<BTreeMap<String, Seconds>> {
+        self.read_closed().await
     }
 
     async fn secret(&self, candidate: &[u8]) -> Result<Vec<u8>> {
