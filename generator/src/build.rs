@@ -305,6 +305,13 @@ pub fn forms_state(
                 portal_forms::state::CallPlan::of(c, today).map(|p| (c.slug.clone(), p))
             })
             .collect(),
+        listings: content
+            .resources
+            .iter()
+            .filter_map(|r| {
+                portal_forms::state::ListingPlan::of(r, today).map(|p| (r.slug.clone(), p))
+            })
+            .collect(),
     }
 }
 

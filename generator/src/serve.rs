@@ -204,6 +204,7 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
                     slugs: Default::default(),
                     content_root: Some(options.root.join("content")),
                     calls: Default::default(),
+                    listings: Default::default(),
                 };
                 *api = Some(Arc::new(new_api(state, forms)));
             }

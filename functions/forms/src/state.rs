@@ -21,6 +21,37 @@ pub struct SiteState {
     pub content_root: Option<PathBuf>,
     /// The open calls' slots and their capacities, by call slug: what sign-ups are taken on.
     pub calls: BTreeMap<String, CallPlan>,
+    /// The open listings, by slug: what associations answer.
+    pub listings: BTreeMap<String, ListingPlan>,
+}
+
+/// What the functions know of an open listing (an offer or a request).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListingPlan {
+    /// Its title.
+    pub title: String,
+    /// The publishing association's slug.
+    pub association: String,
+    /// An offer (« Réserver »), else a request (« Nous pouvons aider »).
+    pub offer: bool,
+    /// Its last day (`YYYY-MM-DD`), if any: answers are erased a fixed time after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends: Option<String>,
+}
+
+impl ListingPlan {
+    /// The plan of an open listing; none for one no longer open.
+    pub fn of(r: &portal_model::Resource, today: jiff::civil::Date) -> Option<ListingPlan> {
+        if r.is_archived(today) {
+            return None;
+        }
+        Some(ListingPlan {
+            title: r.title.clone(),
+            association: r.association.clone(),
+            offer: r.kind == portal_model::resource::ResourceKind::Offer,
+            ends: r.last_day().map(|d| d.to_string()),
+        })
+    }
 }
 
 /// What the functions know of an open call: who calls, and each slot a volunteer may sign
@@ -160,6 +191,9 @@ pub struct StateFile {
     /// The open calls' slots and capacities (see [`CallPlan`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub calls: BTreeMap<String, CallPlan>,
+    /// The open listings (see [`ListingPlan`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub listings: BTreeMap<String, ListingPlan>,
 }
 
 /// Why the state file cannot be used.
@@ -203,6 +237,7 @@ impl StateFile {
             site_toml,
             slugs,
             calls: state.calls.clone(),
+            listings: state.listings.clone(),
         }
     }
 
@@ -236,6 +271,7 @@ impl StateFile {
             slugs,
             content_root: None,
             calls: self.calls.clone(),
+            listings: self.listings.clone(),
         })
     }
 }
@@ -266,6 +302,7 @@ repas = "Repas"
             .into(),
             content_root: Some("content".into()),
             calls: BTreeMap::new(),
+            listings: BTreeMap::new(),
         };
         let file = StateFile::new(SITE.to_string(), &state);
         let json = String::from_utf8(file.to_json()).unwrap();

@@ -41,6 +41,7 @@ fn fixture() -> Fixture {
         slugs: [(Kind::Association, ["epicerie".to_string()].into())].into(),
         content_root: None,
         calls: Default::default(),
+        listings: Default::default(),
     };
     let api = Api::new(store.clone(), state, Group::All);
     Fixture {

@@ -43,6 +43,7 @@ fn fixture() -> Fixture {
         slugs: [(Kind::Association, ["epicerie".to_string()].into())].into(),
         content_root: None,
         calls: Default::default(),
+        listings: Default::default(),
     };
     Fixture {
         api: Api::new(store.clone(), state, Group::All),

@@ -13,9 +13,9 @@ use portal_forms::import::{Report, Target, import};
 use portal_forms::rules::{Moderators, Sources, Submissions};
 use portal_forms::secrets;
 use portal_forms::store::{
-    Created, Decision, EmbeddedStore, EntryFile, Idempotency, Moderator, Outcome, Page, Place,
-    Publisher, Registration, Seconds, SlotCount, Status, Store, StoreError, Stored, Submission,
-    Taken, Update,
+    Answer, Created, Decision, EmbeddedStore, EntryFile, Idempotency, ListingState, Moderator,
+    Outcome, Page, Place, Publisher, Registration, Revision, Seconds, SlotCount, Status, Store,
+    StoreError, Stored, Submission, Taken, Update,
 };
 use portal_model::{Kind, SiteConfig};
 use serde_json::{Value, json};
@@ -56,6 +56,7 @@ async fn fixture(store: Arc<dyn Store>, resources: &[&str]) -> Fixture {
         .into(),
         content_root: None,
         calls: Default::default(),
+        listings: Default::default(),
     };
     let token = secrets::new_token();
     let m = Moderator {
@@ -496,6 +497,32 @@ impl Store for Failing {
     }
     async fn closed_calls(&self) -> Result<BTreeMap<String, Seconds>, StoreError> {
         self.inner.closed_calls().await
+    }
+    async fn put_answer(&self, a: &Answer, i: Option<&Idempotency>) -> Result<Created, StoreError> {
+        self.inner.put_answer(a, i).await
+    }
+    async fn answer(
+        &self,
+        l: &str,
+        id: &str,
+        n: Seconds,
+    ) -> Result<Option<Stored<Answer>>, StoreError> {
+        self.inner.answer(l, id, n).await
+    }
+    async fn answers(&self, l: &str, n: Seconds) -> Result<Vec<Stored<Answer>>, StoreError> {
+        self.inner.answers(l, n).await
+    }
+    async fn set_answer(&self, a: &Answer, r: Revision) -> Result<Outcome, StoreError> {
+        self.inner.set_answer(a, r).await
+    }
+    async fn finish_listing(&self, l: &str) -> Result<Outcome, StoreError> {
+        self.inner.finish_listing(l).await
+    }
+    async fn listing_state(&self, l: &str) -> Result<ListingState, StoreError> {
+        self.inner.listing_state(l).await
+    }
+    async fn listing_states(&self) -> Result<BTreeMap<String, ListingState>, StoreError> {
+        self.inner.listing_states().await
     }
 }
 

@@ -26,6 +26,7 @@ fn api(group: Group, dir: &std::path::Path) -> Api {
         ]
         .into(),
         calls: Default::default(),
+        listings: Default::default(),
     };
     let path = dir.join("formulaires.json");
     std::fs::write(&path, file.to_json()).unwrap();

@@ -384,6 +384,7 @@ impl From<RuleError> for Failure {
             | RuleError::StagedElsewhere { .. }
             | RuleError::ModeratorExists { .. }
             | RuleError::TokenTaken { .. }
+            | RuleError::ListingTaken { .. }
             | RuleError::Busy { .. } => StatusCode::CONFLICT,
             RuleError::Store(ref failure) => {
                 // The person is told the cause; the logs get what the SDK or SQLite said.

@@ -11,6 +11,7 @@
 
 use crate::store::{Status, StoreError};
 
+pub mod answers;
 pub mod guards;
 mod moderators;
 pub mod publishers;
@@ -18,6 +19,7 @@ pub mod sources;
 mod submissions;
 pub mod volunteers;
 
+pub use answers::{AnswerForm, Answers};
 pub use moderators::Moderators;
 pub use publishers::Publishers;
 pub use sources::Sources;
@@ -119,6 +121,12 @@ pub enum RuleError {
     Busy {
         /// The submission's id, or the moderator's name.
         id: String,
+    },
+    /// An answer is accepted already, or the listing is done: a second accept is refused.
+    #[error("conflit : une autre réponse est déjà acceptée pour {listing}, ou l'annonce est close")]
+    ListingTaken {
+        /// The listing's slug.
+        listing: String,
     },
     /// An association's address is not an e-mail address.
     #[error("Adresse e-mail refusée : « {email} » (exemple : contact@association.fr).")]

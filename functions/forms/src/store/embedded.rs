@@ -17,9 +17,9 @@ use std::collections::BTreeMap;
 use portal_model::Kind;
 
 use super::{
-    Created, Decision, EntryFile, Idempotency, Moderator, Outcome, Page, Place, PlaceStatus,
-    Publisher, Registration, Result, Revision, Seconds, SlotCount, Status, Store, StoreError,
-    Stored, Submission, Taken, Update,
+    Answer, AnswerStatus, Created, Decision, EntryFile, Idempotency, ListingState, Moderator,
+    Outcome, Page, Place, PlaceStatus, Publisher, Registration, Result, Revision, Seconds,
+    SlotCount, Status, Store, StoreError, Stored, Submission, Taken, Update,
 };
 
 const SCHEMA: &str = "
@@ -42,6 +42,9 @@ CREATE TABLE IF NOT EXISTS registrations (id TEXT PRIMARY KEY, data TEXT NOT NUL
 CREATE TABLE IF NOT EXISTS places (call TEXT NOT NULL, slot TEXT NOT NULL, person TEXT NOT NULL,
   id TEXT NOT NULL, status TEXT NOT NULL, data TEXT NOT NULL, revision INTEGER NOT NULL,
   expires_at INTEGER NOT NULL, PRIMARY KEY (call, slot, person));
+CREATE TABLE IF NOT EXISTS answers (listing TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
+  revision INTEGER NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (listing, id));
+CREATE TABLE IF NOT EXISTS listing_states (slug TEXT PRIMARY KEY, accepted TEXT, done INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS publishers (slug TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS closed_calls (slug TEXT PRIMARY KEY, at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS slot_counts (call TEXT NOT NULL, slot TEXT NOT NULL, confirmed INTEGER NOT NULL,
@@ -283,6 +286,36 @@ fn count(conn: &Connection, place: &Place, confirmed: i64, waiting: i64) -> Resu
         params![place.call, place.slot, confirmed, waiting, place.expires_at],
     )?;
     Ok(())
+}
+
+fn read_answer(conn: &Connection, listing: &str, id: &str) -> Result<Option<Stored<Answer>>> {
+    let row: Option<(String, i64)> = conn
+        .query_row(
+            "SELECT data, revision FROM answers WHERE listing = ?1 AND id = ?2",
+            params![listing, id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    row.map(|(data, revision)| {
+        Ok(Stored {
+            value: decode(&data)?,
+            revision: Revision(revision as u64),
+        })
+    })
+    .transpose()
+}
+
+fn read_listing_state(conn: &Connection, slug: &str) -> Result<ListingState> {
+    let row: Option<(Option<String>, bool)> = conn
+        .query_row(
+            "SELECT accepted, done FROM listing_states WHERE slug = ?1",
+            [slug],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(row
+        .map(|(accepted, done)| ListingState { accepted, done })
+        .unwrap_or_default())
 }
 
 fn read_moderator(conn: &Connection, name: &str) -> Result<Option<Moderator>> {
@@ -863,6 +896,139 @@ impl Store for EmbeddedStore {
         .await
     }
 
+    async fn put_answer(
+        &self,
+        answer: &Answer,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created> {
+        let (a, idem) = (answer.clone(), idempotency.cloned());
+        self.write(move |tx| {
+            if let Some(idem) = &idem
+                && let Some(seen) = seen_key(tx, idem)?
+            {
+                return Ok(seen);
+            }
+            let inserted = tx.execute(
+                "INSERT OR IGNORE INTO answers (listing, id, data, revision, expires_at) VALUES (?1, ?2, ?3, 1, ?4)",
+                params![a.listing, a.id, encode(&a), a.expires_at],
+            )?;
+            if inserted == 0 {
+                return Ok(Created::Taken);
+            }
+            if let Some(idem) = &idem {
+                tx.execute(
+                    "INSERT OR REPLACE INTO idempotency (key, id, expires_at, fingerprint) VALUES (?1, ?2, ?3, ?4)",
+                    params![idem.key, a.id, idem.expires_at, idem.fingerprint],
+                )?;
+            }
+            Ok(Created::New)
+        })
+        .await
+    }
+
+    async fn answer(
+        &self,
+        listing: &str,
+        id: &str,
+        now: Seconds,
+    ) -> Result<Option<Stored<Answer>>> {
+        let (listing, id) = (listing.to_string(), id.to_string());
+        self.blocking(move |c| {
+            Ok(read_answer(c, &listing, &id)?.filter(|a| a.value.expires_at > now))
+        })
+        .await
+    }
+
+    async fn answers(&self, listing: &str, now: Seconds) -> Result<Vec<Stored<Answer>>> {
+        let listing = listing.to_string();
+        self.blocking(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT data, revision FROM answers WHERE listing = ?1 AND expires_at > ?2 ORDER BY id",
+            )?;
+            let rows = stmt.query_map(params![listing, now], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (data, revision) = row?;
+                out.push(Stored {
+                    value: decode(&data)?,
+                    revision: Revision(revision as u64),
+                });
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn set_answer(&self, answer: &Answer, revision: Revision) -> Result<Outcome> {
+        let a = answer.clone();
+        self.write(move |tx| {
+            let Some(stored) = read_answer(tx, &a.listing, &a.id)? else {
+                return Ok(Outcome::Lost);
+            };
+            if stored.revision != revision {
+                return Ok(Outcome::Lost);
+            }
+            if a.status == AnswerStatus::Accepted {
+                let state = read_listing_state(tx, &a.listing)?;
+                if state.accepted.is_some() || state.done {
+                    return Ok(Outcome::Lost);
+                }
+                tx.execute(
+                    "INSERT INTO listing_states (slug, accepted, done) VALUES (?1, ?2, 0)
+                     ON CONFLICT (slug) DO UPDATE SET accepted = ?2",
+                    params![a.listing, a.id],
+                )?;
+            }
+            tx.execute(
+                "UPDATE answers SET data = ?3, revision = ?4 WHERE listing = ?1 AND id = ?2",
+                params![a.listing, a.id, encode(&a), revision.next().0 as i64],
+            )?;
+            Ok(Outcome::Written)
+        })
+        .await
+    }
+
+    async fn finish_listing(&self, listing: &str) -> Result<Outcome> {
+        let listing = listing.to_string();
+        self.write(move |tx| {
+            if read_listing_state(tx, &listing)?.done {
+                return Ok(Outcome::Lost);
+            }
+            tx.execute(
+                "INSERT INTO listing_states (slug, accepted, done) VALUES (?1, NULL, 1)
+                 ON CONFLICT (slug) DO UPDATE SET done = 1",
+                [&listing],
+            )?;
+            Ok(Outcome::Written)
+        })
+        .await
+    }
+
+    async fn listing_state(&self, listing: &str) -> Result<ListingState> {
+        let listing = listing.to_string();
+        self.blocking(move |c| read_listing_state(c, &listing))
+            .await
+    }
+
+    async fn listing_states(&self) -> Result<BTreeMap<String, ListingState>> {
+        self.blocking(|c| {
+            let mut stmt = c.prepare("SELECT slug, accepted, done FROM listing_states")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    ListingState {
+                        accepted: r.get(1)?,
+                        done: r.get(2)?,
+                    },
+                ))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .await
+    }
+
     async fn purge_expired(&self, now: Seconds) -> Result<usize> {
         let removed = self
             .write(move |tx| {
@@ -874,6 +1040,7 @@ impl Store for EmbeddedStore {
                     "DELETE FROM registrations WHERE expires_at <= ?1",
                     "DELETE FROM places WHERE expires_at <= ?1",
                     "DELETE FROM slot_counts WHERE expires_at <= ?1",
+                    "DELETE FROM answers WHERE expires_at <= ?1",
                 ] {
                     removed += tx.execute(sql, [now])?;
                 }

@@ -122,3 +122,74 @@ pub struct Publisher {
     /// Signed links name it: a link of an older generation no longer opens.
     pub generation: u64,
 }
+
+/// Where an association's answer to a listing stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerStatus {
+    /// Sent, the publisher has not decided.
+    Pending,
+    /// The publisher accepted it: an offer is reserved for this association.
+    Accepted,
+    /// The publisher declined it, or accepted another.
+    Declined,
+}
+
+impl AnswerStatus {
+    /// Its name in the API.
+    pub fn word(self) -> &'static str {
+        match self {
+            AnswerStatus::Pending => "pending",
+            AnswerStatus::Accepted => "accepted",
+            AnswerStatus::Declined => "declined",
+        }
+    }
+
+    /// Said to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            AnswerStatus::Pending => "en attente de la réponse de l'association",
+            AnswerStatus::Accepted => "acceptée",
+            AnswerStatus::Declined => "non retenue",
+        }
+    }
+}
+
+/// An association's answer to an offer (« Réserver ») or a request (« Nous pouvons
+/// aider »). Personal data, like a [`Registration`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// Time-ordered id.
+    pub id: String,
+    /// The listing's slug.
+    pub listing: String,
+    /// For which association (its name as given).
+    pub association: String,
+    /// Who to talk to.
+    pub name: String,
+    /// Their e-mail.
+    pub email: String,
+    /// Their phone, if given.
+    pub phone: Option<String>,
+    /// How much (an offer), in their words.
+    pub quantity: String,
+    /// When they can pick up or help.
+    pub when: String,
+    /// A message.
+    pub message: String,
+    /// Where it stands.
+    pub status: AnswerStatus,
+    /// When it was sent.
+    pub created_at: Seconds,
+    /// When the store forgets it.
+    pub expires_at: Seconds,
+}
+
+/// What the publisher decided on a listing as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ListingState {
+    /// The answer accepted, if any: an offer is then reserved.
+    pub accepted: Option<String>,
+    /// The publisher marked the listing done.
+    pub done: bool,
+}

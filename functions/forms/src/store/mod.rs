@@ -22,7 +22,10 @@ pub mod exchange;
 pub use dynamo::DynamoStore;
 pub use embedded::EmbeddedStore;
 pub use error::{Source, StoreError, chain};
-pub use exchange::{Place, PlaceStatus, Publisher, Registration, SlotCount, Taken};
+pub use exchange::{
+    Answer, AnswerStatus, ListingState, Place, PlaceStatus, Publisher, Registration, SlotCount,
+    Taken,
+};
 
 /// Seconds since the Unix epoch: what TTLs and ordering are computed on.
 pub type Seconds = i64;
@@ -423,6 +426,34 @@ pub trait Store: Send + Sync {
 
     /// The calls closed by their association, and when.
     async fn closed_calls(&self) -> Result<BTreeMap<String, Seconds>>;
+
+    /// Keeps an answer to a listing unless one has that id, once per idempotency key.
+    async fn put_answer(
+        &self,
+        answer: &Answer,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created>;
+
+    /// One answer to a listing, unless expired at `now`.
+    async fn answer(&self, listing: &str, id: &str, now: Seconds)
+    -> Result<Option<Stored<Answer>>>;
+
+    /// The answers to a listing, in order of id, expired ones left out.
+    async fn answers(&self, listing: &str, now: Seconds) -> Result<Vec<Stored<Answer>>>;
+
+    /// Writes `answer` if it is still at `revision`; when it is written accepted, the
+    /// listing's state takes it in the same write, on condition that no answer is accepted
+    /// and the listing is not done. [`Outcome::Lost`] otherwise.
+    async fn set_answer(&self, answer: &Answer, revision: Revision) -> Result<Outcome>;
+
+    /// Marks a listing done, once.
+    async fn finish_listing(&self, listing: &str) -> Result<Outcome>;
+
+    /// A listing's state (the default when nothing was decided).
+    async fn listing_state(&self, listing: &str) -> Result<ListingState>;
+
+    /// The states of every listing something was decided on, by slug.
+    async fn listing_states(&self) -> Result<BTreeMap<String, ListingState>>;
 
     /// Deletes what has expired; a store with its own expiry (DynamoDB's TTL) does nothing.
     async fn purge_expired(&self, _now: Seconds) -> Result<usize> {

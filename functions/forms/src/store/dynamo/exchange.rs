@@ -13,8 +13,8 @@ use super::items::{Item, REVISION, key, live, n, number, s, text};
 use super::store::put;
 use super::{ATTEMPTS, TTL_ATTRIBUTE};
 use crate::store::{
-    Created, Idempotency, Outcome, Place, PlaceStatus, Publisher, Registration, Result, Revision,
-    Seconds, SlotCount, Stored, Taken,
+    Answer, AnswerStatus, Created, Idempotency, ListingState, Outcome, Place, PlaceStatus,
+    Publisher, Registration, Result, Revision, Seconds, SlotCount, Stored, Taken,
 };
 
 fn registration_key(id: &str) -> Item {
@@ -417,6 +417,179 @@ impl DynamoStore {
         for item in self.partition("CLOSED", None).await? {
             let at = number(&item, "at")?.unwrap_or(0);
             out.insert(text(&item, "sk")?.to_string(), at);
+        }
+        Ok(out)
+    }
+}
+
+fn answer_key(listing: &str, id: &str) -> Item {
+    key(format!("LISTING#{listing}"), format!("ANSWER#{id}"))
+}
+
+fn state_key(listing: &str) -> Item {
+    key("LSTATE", listing)
+}
+
+fn stored_answer(item: &Item) -> Result<Stored<Answer>> {
+    let value: Answer = serde_json::from_str(text(item, "data")?).map_err(malformed_json)?;
+    let revision = number(item, REVISION)?.unwrap_or(0).max(0) as u64;
+    Ok(Stored {
+        value,
+        revision: Revision(revision),
+    })
+}
+
+fn state_of(item: &Item) -> Result<ListingState> {
+    Ok(ListingState {
+        accepted: item.get("accepted").and_then(|v| v.as_s().ok()).cloned(),
+        done: item
+            .get("done")
+            .and_then(|v| v.as_bool().ok())
+            .copied()
+            .unwrap_or(false),
+    })
+}
+
+impl DynamoStore {
+    pub(super) async fn write_answer(
+        &self,
+        a: &Answer,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created> {
+        let mut item = answer_key(&a.listing, &a.id);
+        item.insert(
+            "data".into(),
+            s(serde_json::to_string(a).expect("records serialise")),
+        );
+        item.insert(REVISION.into(), n(1));
+        item.insert(TTL_ATTRIBUTE.into(), n(a.expires_at));
+        let mut items = Vec::new();
+        if let Some(idem) = idempotency {
+            items.push(put(
+                &self.table,
+                super::items::idempotency_item(idem, &a.id),
+                "attribute_not_exists(pk) OR #e <= :now",
+                &[("#e", TTL_ATTRIBUTE)],
+                &[(":now", n(now()))],
+            )?);
+        }
+        items.push(put(
+            &self.table,
+            item,
+            "attribute_not_exists(pk)",
+            &[],
+            &[],
+        )?);
+        if self.conditional(items).await?.is_ok() {
+            return Ok(Created::New);
+        }
+        if let Some(idem) = idempotency
+            && let Some(seen) = self.item(super::items::idempotency_key(&idem.key)).await?
+            && live(&seen, now())?
+        {
+            return Ok(Created::Existing {
+                id: text(&seen, "id")?.to_string(),
+                fingerprint: text(&seen, "fingerprint").unwrap_or("").to_string(),
+            });
+        }
+        Ok(Created::Taken)
+    }
+
+    pub(super) async fn read_answer(
+        &self,
+        listing: &str,
+        id: &str,
+        now: Seconds,
+    ) -> Result<Option<Stored<Answer>>> {
+        let Some(item) = self.item(answer_key(listing, id)).await? else {
+            return Ok(None);
+        };
+        if !live(&item, now)? {
+            return Ok(None);
+        }
+        stored_answer(&item).map(Some)
+    }
+
+    pub(super) async fn read_answers(
+        &self,
+        listing: &str,
+        now: Seconds,
+    ) -> Result<Vec<Stored<Answer>>> {
+        let mut out = Vec::new();
+        for item in self
+            .partition(&format!("LISTING#{listing}"), Some("ANSWER#"))
+            .await?
+        {
+            if live(&item, now)? {
+                out.push(stored_answer(&item)?);
+            }
+        }
+        Ok(out)
+    }
+
+    pub(super) async fn update_answer(&self, a: &Answer, revision: Revision) -> Result<Outcome> {
+        let mut items = vec![self.update(
+            answer_key(&a.listing, &a.id),
+            "SET #d = :d ADD #rev :one",
+            Some("#rev = :rev"),
+            &[("#d", "data"), ("#rev", REVISION)],
+            vec![
+                (
+                    ":d",
+                    s(serde_json::to_string(a).expect("records serialise")),
+                ),
+                (":one", n(1)),
+                (":rev", n(revision.0)),
+            ],
+        )?];
+        if a.status == AnswerStatus::Accepted {
+            items.push(self.update(
+                state_key(&a.listing),
+                "SET accepted = :id",
+                Some(
+                    "attribute_not_exists(accepted) AND (attribute_not_exists(done) OR done = :no)",
+                ),
+                &[],
+                vec![
+                    (":id", s(&a.id)),
+                    (":no", aws_sdk_dynamodb::types::AttributeValue::Bool(false)),
+                ],
+            )?);
+        }
+        Ok(match self.conditional(items).await? {
+            Ok(()) => Outcome::Written,
+            Err(_) => Outcome::Lost,
+        })
+    }
+
+    pub(super) async fn mark_done(&self, listing: &str) -> Result<Outcome> {
+        let one = self.update(
+            state_key(listing),
+            "SET done = :yes",
+            Some("attribute_not_exists(done) OR done = :no"),
+            &[],
+            vec![
+                (":yes", aws_sdk_dynamodb::types::AttributeValue::Bool(true)),
+                (":no", aws_sdk_dynamodb::types::AttributeValue::Bool(false)),
+            ],
+        )?;
+        Ok(match self.conditional(vec![one]).await? {
+            Ok(()) => Outcome::Written,
+            Err(_) => Outcome::Lost,
+        })
+    }
+
+    pub(super) async fn read_listing_state(&self, listing: &str) -> Result<ListingState> {
+        Ok(match self.item(state_key(listing)).await? {
+            Some(item) => state_of(&item)?,
+            None => ListingState::default(),
+        })
+    }
+
+    pub(super) async fn read_listing_states(&self) -> Result<BTreeMap<String, ListingState>> {
+        let mut out = BTreeMap::new();
+        for item in self.partition("LSTATE", None).await? {
+            out.insert(text(&item, "sk")?.to_string(), state_of(&item)?);
         }
         Ok(out)
     }

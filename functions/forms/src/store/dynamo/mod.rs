@@ -26,6 +26,8 @@
 //! | slot's count | `CALL#<call>` | `SLOT#<slot>` | `confirmed`, `waiting`, `expires_at` |
 //! | association's notification | `PUB` | `<slug>` | `data` (address, link generation) |
 //! | call closed by its association | `CLOSED` | `<slug>` | `at` |
+//! | answer to a listing | `LISTING#<slug>` | `ANSWER#<id>` | `data`, `revision`, `expires_at` |
+//! | listing's state | `LSTATE` | `<slug>` | `accepted` (the answer's id), `done` |
 //!
 //! The moderators share one partition so that listing them is a strongly consistent query
 //! (they are a handful). Ids are time-ordered, so the index `gsi1` (`gsi1pk`, `gsi1sk`)

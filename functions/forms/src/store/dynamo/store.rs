@@ -19,9 +19,9 @@ use std::collections::BTreeMap;
 use portal_model::Kind;
 
 use crate::store::{
-    Created, Decision, EntryFile, Idempotency, Moderator, Outcome, Page, Place, Publisher,
-    Registration, Result, Revision, Seconds, SlotCount, Status, Store, StoreError, Stored,
-    Submission, Taken, Update as SubmissionUpdate,
+    Answer, Created, Decision, EntryFile, Idempotency, ListingState, Moderator, Outcome, Page,
+    Place, Publisher, Registration, Result, Revision, Seconds, SlotCount, Status, Store,
+    StoreError, Stored, Submission, Taken, Update as SubmissionUpdate,
 };
 
 fn now() -> Seconds {
@@ -495,6 +495,43 @@ impl Store for DynamoStore {
 
     async fn closed_calls(&self) -> Result<BTreeMap<String, Seconds>> {
         self.read_closed().await
+    }
+
+    async fn put_answer(
+        &self,
+        answer: &Answer,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created> {
+        self.write_answer(answer, idempotency).await
+    }
+
+    async fn answer(
+        &self,
+        listing: &str,
+        id: &str,
+        now: Seconds,
+    ) -> Result<Option<Stored<Answer>>> {
+        self.read_answer(listing, id, now).await
+    }
+
+    async fn answers(&self, listing: &str, now: Seconds) -> Result<Vec<Stored<Answer>>> {
+        self.read_answers(listing, now).await
+    }
+
+    async fn set_answer(&self, answer: &Answer, revision: Revision) -> Result<Outcome> {
+        self.update_answer(answer, revision).await
+    }
+
+    async fn finish_listing(&self, listing: &str) -> Result<Outcome> {
+        self.mark_done(listing).await
+    }
+
+    async fn listing_state(&self, listing: &str) -> Result<ListingState> {
+        self.read_listing_state(listing).await
+    }
+
+    async fn listing_states(&self) -> Result<BTreeMap<String, ListingState>> {
+        self.read_listing_states().await
     }
 
     async fn secret(&self, candidate: &[u8]) -> Result<Vec<u8>> {
