@@ -24,7 +24,8 @@ fn smtp() -> (String, PathBuf) {
     (url, PathBuf::from(dir))
 }
 
-/// The message sent to `to` whose subject holds `subject`, as received; waits 10 s at most.
+/// The message sent to `to` whose subject or quoted-printable text holds `subject`, as
+/// received; waits 10 s at most.
 fn received(dir: &PathBuf, to: &str, subject: &str) -> String {
     let start = Instant::now();
     loop {
@@ -37,7 +38,9 @@ fn received(dir: &PathBuf, to: &str, subject: &str) -> String {
         for path in names {
             let text = std::fs::read_to_string(&path).unwrap();
             let headers = text.split("\r\n\r\n").next().unwrap_or("");
-            if headers.contains(&format!("To: {to}")) && unfold(headers).contains(subject) {
+            if headers.contains(&format!("To: {to}"))
+                && (unfold(headers).contains(subject) || plain(&text).contains(subject))
+            {
                 return text;
             }
         }
@@ -220,4 +223,91 @@ fn the_association_is_told_and_its_link_opens_its_page() {
     assert!(out.status.success(), "{out:?}");
     let (status, _) = server.get(&page);
     assert_eq!(status, 403);
+}
+
+fn reserve(addr: &str, n: u32) -> (u16, String) {
+    let body = format!(
+        "association=Association+{n}&name=Contact+{n}&email=reserve{n}%40associations.example&quantity=20+kg&when=mardi&website="
+    );
+    let headers = [("Content-Type", "application/x-www-form-urlencoded")];
+    send(
+        addr,
+        "POST",
+        "/api/listings/pommes/answers",
+        &headers,
+        &body,
+    )
+    .unwrap()
+}
+
+#[test]
+fn an_offer_is_reserved_by_the_first_answer_accepted() {
+    let (smtp, maildir) = smtp();
+    let site = site(&smtp);
+    let publisher = "dons@epicerie-du-port.example";
+    let out = site.portal(&["associations", "notify", "epicerie-du-port", publisher]);
+    assert!(out.status.success(), "{out:?}");
+    let server = Server::start(&site);
+    let (status, first) = reserve(&server.addr, 1);
+    assert_eq!(status, 201, "{first}");
+    let (status, second) = reserve(&server.addr, 2);
+    assert_eq!(status, 201);
+    let second: serde_json::Value = serde_json::from_str(&second).unwrap();
+    let first: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let news = received(&maildir, publisher, "Association 1 souhaite");
+    let page = link(&news, "/api/publisher/listings/pommes");
+    let (status, body) = server.get(&page);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains("reserve1@associations.example")
+            && body.contains("reserve2@associations.example")
+    );
+    assert_eq!(
+        server.get("/api/listings/pommes/state").1,
+        r#"{"done":false,"listing":"pommes","reserved":false}"#
+    );
+
+    // The publisher accepts the first; accepting the second is refused with 409.
+    let (exp, key) = {
+        let q = page.split_once('?').unwrap().1;
+        let get = |k: &str| {
+            q.split('&')
+                .find_map(|p| p.strip_prefix(&format!("{k}=")))
+                .unwrap()
+                .to_string()
+        };
+        (get("exp"), get("key"))
+    };
+    let form = [("Content-Type", "application/x-www-form-urlencoded")];
+    let accept = |id: &str| {
+        send(
+            &server.addr,
+            "POST",
+            "/api/publisher/listings/pommes/accept",
+            &form,
+            &format!("exp={exp}&key={key}&answer={id}"),
+        )
+        .unwrap()
+    };
+    let (status, body) = accept(first["id"].as_str().unwrap());
+    assert_eq!(status, 200, "{body}");
+    let (_, body) = server.get(&page);
+    assert!(body.contains("Offre réservée"), "{body}");
+    assert_eq!(
+        server.get("/api/listings/pommes/state").1,
+        r#"{"done":false,"listing":"pommes","reserved":true}"#
+    );
+    let (status, body) = accept(second["id"].as_str().unwrap());
+    assert_eq!(status, 409, "{body}");
+    // The one not retained is told.
+    let told = received(&maildir, "reserve2@associations.example", "non retenue");
+    assert!(plain(&told).contains("n'a pas retenu"), "{told}");
+    let ok = received(
+        &maildir,
+        "reserve1@associations.example",
+        "l'association a accept",
+    );
+    assert!(!ok.is_empty());
+    // A new answer on a reserved offer is refused.
+    assert_eq!(reserve(&server.addr, 3).0, 409);
 }

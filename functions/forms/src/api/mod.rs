@@ -12,12 +12,13 @@ use portal_model::SiteConfig;
 use serde_json::{Value, json};
 
 use crate::mail::{Mailer, Message, messages};
-use crate::rules::{Moderators, Promoted, Publishers, RuleError, Submissions, Volunteers};
-use crate::state::CallPlan;
+use crate::rules::{Answers, Moderators, Promoted, Publishers, RuleError, Submissions, Volunteers};
 pub use crate::state::SiteState;
+use crate::state::{CallPlan, ListingPlan};
 use crate::store::{Seconds, Store, chain};
 pub use path::{endpoint_path, route_path, same_origin};
 
+mod answers;
 pub(crate) mod html;
 mod moderation;
 mod path;
@@ -56,6 +57,7 @@ pub struct Api {
     moderators: Moderators,
     volunteers: Volunteers,
     publishers: Publishers,
+    answers: Answers,
     state: RwLock<Arc<SiteState>>,
     group: Group,
     mail: Option<Mail>,
@@ -79,6 +81,7 @@ impl Api {
             submissions: Submissions::new(store.clone()),
             volunteers: Volunteers::new(store.clone()),
             publishers: Publishers::new(store.clone()),
+            answers: Answers::new(store.clone()),
             moderators: Moderators::new(store),
             state: RwLock::new(Arc::new(state)),
             group,
@@ -95,6 +98,63 @@ impl Api {
     /// The rules of the associations' addresses and links, for the handlers.
     pub(crate) fn publishers(&self) -> &Publishers {
         &self.publishers
+    }
+
+    /// The rules of the answers to listings, for the handlers.
+    pub(crate) fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// Tells the publishing association of a new answer to its listing, with its signed
+    /// link, and the answerer the link to their own page.
+    pub(crate) async fn tell_of_answer(&self, slug: &str, plan: &ListingPlan, id: &str, key: &str) {
+        let Ok(Some(a)) = self.answers.get(slug, id).await else {
+            return;
+        };
+        let own = self.absolute(&answers::own_path(&a, key));
+        self.send(messages::answer_receipt(
+            &a.email,
+            &a.name,
+            &plan.title,
+            &own,
+        ))
+        .await;
+        let Ok(Some(address)) = self.publishers.address(&plan.association).await else {
+            return;
+        };
+        let scope = format!("listing:{slug}");
+        let Ok(signed) = self.publishers.sign(&plan.association, &scope, now()).await else {
+            return;
+        };
+        let link = self.absolute(&format!(
+            "/publisher/listings/{slug}?exp={}&key={}",
+            signed.expires, signed.key
+        ));
+        self.send(messages::answer_news(
+            &address,
+            plan.offer,
+            &plan.title,
+            &a,
+            &link,
+        ))
+        .await;
+    }
+
+    /// Tells an answerer what the publisher decided.
+    pub(crate) async fn tell_decision(&self, a: &crate::store::Answer) {
+        let Ok(key) = self.answers.key(&a.listing, &a.id).await else {
+            return;
+        };
+        let state = self.state();
+        let title = state
+            .listings
+            .get(&a.listing)
+            .map_or(a.listing.clone(), |p| p.title.clone());
+        let own = self.absolute(&answers::own_path(a, &key));
+        self.send(messages::answer_decided(
+            &a.email, &a.name, &title, a.status, &own,
+        ))
+        .await;
     }
 
     /// A link to `path` (under the endpoint), whole, as an e-mail needs it.
@@ -294,6 +354,9 @@ impl Api {
             (&Method::GET, ["moderation", "calls", slug]) if moderate => {
                 moderation::call(self, req, slug).await
             }
+            (&Method::GET, ["moderation", "listings", slug]) if moderate => {
+                moderation::listing(self, req, slug).await
+            }
             (&Method::POST, ["moderation", "signups", id, "purge"]) if moderate => {
                 moderation::purge(self, req, id).await
             }
@@ -309,6 +372,21 @@ impl Api {
             (&Method::GET, ["signups", id]) if exchange => signups::get(self, req, id).await,
             (&Method::POST, ["signups", id, "cancel"]) if exchange => {
                 signups::cancel(self, req, id).await
+            }
+            (&Method::POST, ["listings", slug, "answers"]) if exchange => {
+                answers::post(self, req, client, slug).await
+            }
+            (&Method::GET, ["listings", slug, "answers", id]) if exchange => {
+                answers::get(self, req, slug, id).await
+            }
+            (&Method::GET, ["listings", slug, "state"]) if exchange => {
+                answers::state(self, slug).await
+            }
+            (&Method::GET, ["publisher", "listings", slug]) if exchange => {
+                answers::page(self, req, slug).await
+            }
+            (&Method::POST, ["publisher", "listings", slug, action]) if exchange => {
+                answers::act(self, req, slug, action).await
             }
             (&Method::GET, ["publisher", "calls", call]) if exchange => {
                 publisher::page(self, req, call).await

@@ -289,3 +289,23 @@ pub(super) async fn revoke_links(api: &Api, req: &Request<Bytes>, slug: &str) ->
         &json!({ "association": slug, "generation": p.generation }),
     ))
 }
+
+/// `GET /moderation/listings/{slug}`: a listing's answers counted by state, and its state.
+pub(super) async fn listing(api: &Api, req: &Request<Bytes>, slug: &str) -> Answer {
+    moderator(api, req).await?;
+    let answers = api.answers().list(slug).await?;
+    let state = api.answers().state(slug).await?;
+    let count = |s: crate::store::AnswerStatus| answers.iter().filter(|a| a.status == s).count();
+    use crate::store::AnswerStatus as S;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({
+            "listing": slug,
+            "done": state.done,
+            "accepted": state.accepted,
+            "pending": count(S::Pending),
+            "declined": count(S::Declined),
+            "answers": answers.len(),
+        }),
+    ))
+}

@@ -121,3 +121,95 @@ pub fn promoted(to: &str, first_name: &str, call_title: &str, slot: &str, link: 
         subject: title,
     }
 }
+
+/// To the answerer: the link to follow their answer.
+pub fn answer_receipt(to: &str, name: &str, title: &str, link: &str) -> Message {
+    let subject = format!("Votre réponse : « {title} »");
+    let ps = vec![
+        format!(
+            "Bonjour {name}, votre réponse à l'annonce « {title} » est envoyée à l'association, qui vous répondra par e-mail."
+        ),
+        "Ce lien vous permet de suivre sa réponse ; gardez-le.".to_string(),
+    ];
+    let link = ("Suivre ma réponse", link);
+    Message {
+        to: to.to_string(),
+        text: text(&ps, link),
+        html: html(&subject, &ps, link),
+        subject,
+    }
+}
+
+/// To the publisher: an association answered its listing.
+pub fn answer_news(
+    to: &str,
+    offer: bool,
+    title: &str,
+    a: &crate::store::Answer,
+    link: &str,
+) -> Message {
+    let what = if offer {
+        "souhaite réserver"
+    } else {
+        "propose son aide pour"
+    };
+    let subject = format!("{} {what} « {title} »", a.association);
+    let contact = [Some(a.email.as_str()), a.phone.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut ps = vec![
+        format!("{} {what} votre annonce « {title} ».", a.association),
+        format!("Contact : {} ({contact})", a.name),
+    ];
+    if !a.quantity.is_empty() {
+        ps.push(format!("Quantité : {}", a.quantity));
+    }
+    if !a.when.is_empty() {
+        ps.push(format!("Quand : {}", a.when));
+    }
+    if !a.message.is_empty() {
+        ps.push(format!("Message : {}", a.message));
+    }
+    ps.push("Sur la page de votre annonce, vous acceptez une réponse (les autres sont prévenues), en déclinez une, ou marquez l'annonce terminée. Ce lien est personnel : ne le transférez pas.".to_string());
+    let link = ("Voir les réponses", link);
+    Message {
+        to: to.to_string(),
+        text: text(&ps, link),
+        html: html(&subject, &ps, link),
+        subject,
+    }
+}
+
+/// To the answerer: the publisher decided.
+pub fn answer_decided(
+    to: &str,
+    name: &str,
+    title: &str,
+    status: crate::store::AnswerStatus,
+    link: &str,
+) -> Message {
+    let accepted = status == crate::store::AnswerStatus::Accepted;
+    let subject = if accepted {
+        format!("Réponse acceptée : « {title} »")
+    } else {
+        format!("Réponse non retenue : « {title} »")
+    };
+    let ps = vec![if accepted {
+        format!(
+            "Bonjour {name}, l'association a accepté votre réponse à l'annonce « {title} ». Elle vous contacte pour la suite."
+        )
+    } else {
+        format!(
+            "Bonjour {name}, l'association n'a pas retenu votre réponse à l'annonce « {title} » (une autre a pu être acceptée avant). Merci de votre proposition."
+        )
+    }];
+    let link = ("Voir ma réponse", link);
+    Message {
+        to: to.to_string(),
+        text: text(&ps, link),
+        html: html(&subject, &ps, link),
+        subject,
+    }
+}

@@ -294,6 +294,17 @@ struct ResourceDetail {
     pub available_until: Option<Day>,
     pub expires: Option<Day>,
     pub cold_chain: Option<bool>,
+    /// The answer form, on an open listing.
+    pub answer: Option<AnswerView>,
+}
+
+/// The answer form of a listing: where it posts and where its state is read.
+#[derive(Debug, Clone, Serialize)]
+struct AnswerView {
+    pub action: String,
+    pub state: String,
+    pub token: String,
+    pub offer: bool,
 }
 
 impl ResourceDetail {
@@ -310,6 +321,15 @@ impl ResourceDetail {
             available_until: r.available.as_ref().and_then(|a| a.until).map(Day::of),
             expires: r.expires.map(Day::of),
             cold_chain: r.cold_chain,
+            answer: portal_forms::state::ListingPlan::of(r, index.today).map(|p| {
+                let endpoint = index.content.config.forms.endpoint.trim_end_matches('/');
+                AnswerView {
+                    action: format!("{endpoint}/listings/{}/answers", r.slug),
+                    state: format!("{endpoint}/listings/{}/state", r.slug),
+                    token: format!("{endpoint}/submissions/token"),
+                    offer: p.offer,
+                }
+            }),
         }
     }
 }
