@@ -16,6 +16,16 @@ pub struct Ses {
 }
 
 impl Ses {
+    /// Messages from `from`, with the usual AWS settings (the Lambda function's role,
+    /// `AWS_REGION`, `AWS_ENDPOINT_URL_SESV2`), TLS by rustls over ring as for DynamoDB.
+    pub async fn from_env(from: impl Into<String>) -> Ses {
+        let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .http_client(crate::store::dynamo::https_client())
+            .load()
+            .await;
+        Ses::new(&config, from)
+    }
+
     /// Messages from `from`, with the AWS settings of `config`.
     pub fn new(config: &aws_config::SdkConfig, from: impl Into<String>) -> Ses {
         Ses {

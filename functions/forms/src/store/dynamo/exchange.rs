@@ -199,14 +199,25 @@ impl DynamoStore {
     }
 
     pub(super) async fn delete_registration(&self, id: &str) -> Result<()> {
+        // The personal data removed at once, the item left to the TTL (an UpdateItem: the
+        // functions are granted no DeleteItem).
         self.client
-            .delete_item()
+            .update_item()
             .table_name(&self.table)
             .set_key(Some(registration_key(id)))
+            .update_expression("REMOVE #d SET #e = :zero")
+            .condition_expression("attribute_exists(pk)")
+            .expression_attribute_names("#d", "data")
+            .expression_attribute_names("#e", TTL_ATTRIBUTE)
+            .expression_attribute_values(":zero", n(0))
             .send()
             .await
-            .map_err(|e| self.backend(e))?;
-        Ok(())
+            .map(|_| ())
+            .or_else(|e| match self.fail(e) {
+                super::errors::Failure::Condition(_) => Ok(()),
+                super::errors::Failure::Contention => Err(self.busy()),
+                super::errors::Failure::Other(e) => Err(e),
+            })
     }
 
     pub(super) async fn take_place(&self, place: &Place, capacity: u32) -> Result<Taken> {

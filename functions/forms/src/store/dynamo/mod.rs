@@ -72,8 +72,8 @@ pub struct DynamoStore {
     table: String,
 }
 
-/// The HTTPS client: rustls over ring (see Cargo.toml).
-fn https_client() -> aws_sdk_dynamodb::config::SharedHttpClient {
+/// The HTTPS client of the AWS clients (DynamoDB, SES): rustls over ring (see Cargo.toml).
+pub fn https_client() -> aws_sdk_dynamodb::config::SharedHttpClient {
     use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
     aws_smithy_http_client::Builder::new()
         .tls_provider(Provider::Rustls(CryptoMode::Ring))
