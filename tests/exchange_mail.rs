@@ -133,7 +133,8 @@ fn the_association_is_told_and_its_link_opens_its_page() {
     let asso = "benevolat@epicerie-du-port.example";
     let out = site.portal(&["associations", "notify", "epicerie-du-port", asso]);
     assert!(out.status.success(), "{out:?}");
-    let server = Server::start(&site);
+    let log = site.path("serve.log");
+    let server = Server::start_logged(&site, &log);
 
     let first = sign_up(&server.addr, "Camille", "camille.test@benevoles.example");
     let news = received(&maildir, asso, "Nouvelle inscription");
@@ -218,11 +219,63 @@ fn the_association_is_told_and_its_link_opens_its_page() {
         "{now_confirmed}"
     );
 
+    // The only place is taken: portal import marks the call filled.
+    let out = site.portal(&["import", "--now", crate::support::NOW]);
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        said.contains(&format!("content/benevolat/{CALL}.md passe à « filled »")),
+        "{said}"
+    );
+    let file = std::fs::read_to_string(site.path(&format!("content/benevolat/{CALL}.md"))).unwrap();
+    assert!(file.contains("status: filled"), "{file}");
+
     // A moderator revokes the association's links: the page no longer opens.
     let out = site.portal(&["associations", "revoke", "epicerie-du-port"]);
     assert!(out.status.success(), "{out:?}");
     let (status, _) = server.get(&page);
     assert_eq!(status, 403);
+
+    // The volunteers' e-mails and phones are nowhere public: not in content/, not in the
+    // built site (pages, open data, feeds), not in the server's log.
+    drop(server);
+    let built = site.build("public");
+    let personal = [
+        "camille.test@benevoles.example",
+        "dominique.test@benevoles.example",
+        "06 11 22 33 44",
+        "0611223344",
+        "benevolat@epicerie-du-port.example",
+    ];
+    let mut searched = 0;
+    let mut hits = Vec::new();
+    for dir in [site.path("content"), built.clone()] {
+        for (rel, bytes) in crate::support::files(&dir) {
+            searched += 1;
+            let text = String::from_utf8_lossy(&bytes);
+            hits.extend(
+                personal
+                    .iter()
+                    .filter(|p| text.contains(*p))
+                    .map(|p| format!("{rel}: {p}")),
+            );
+        }
+    }
+    for path in [log.clone(), log.with_extension("stderr")] {
+        searched += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        hits.extend(
+            personal
+                .iter()
+                .filter(|p| text.contains(*p))
+                .map(|p| format!("{}: {p}", path.display())),
+        );
+    }
+    println!(
+        "données personnelles : {} fichiers cherchés (content/, site construit, journal du serveur), {} occurrences",
+        searched,
+        hits.len()
+    );
+    assert!(hits.is_empty(), "{hits:?}");
 }
 
 fn reserve(addr: &str, n: u32) -> (u16, String) {
@@ -310,4 +363,25 @@ fn an_offer_is_reserved_by_the_first_answer_accepted() {
     assert!(!ok.is_empty());
     // A new answer on a reserved offer is refused.
     assert_eq!(reserve(&server.addr, 3).0, 409);
+
+    // portal import writes « reserved » into content/, and the next build shows it
+    // without JavaScript.
+    let out = site.portal(&["import", "--now", crate::support::NOW]);
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        said.contains("content/ressources/pommes.md passe à « reserved »"),
+        "{said}"
+    );
+    let file = std::fs::read_to_string(site.path("content/ressources/pommes.md")).unwrap();
+    assert!(file.contains("status: reserved"), "{file}");
+    let again = site.portal(&["import", "--now", crate::support::NOW]);
+    assert!(
+        !String::from_utf8_lossy(&again.stdout).contains("passe à"),
+        "recorded once"
+    );
+    let built = site.build("public");
+    let page = std::fs::read_to_string(built.join("ressources/pommes/index.html")).unwrap();
+    assert!(page.contains("Réservé"), "the static page says it");
+    assert!(!page.contains("data-answer"), "and no longer takes answers");
 }

@@ -261,7 +261,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     today,
                     scratch: &scratch,
                 };
-                let report = portal_forms::import::import(&Submissions::new(store), &target).await;
+                // What the exchange changed (calls filled, offers reserved, listings done),
+                // recorded as approved changes: written below like any other.
+                let submissions = Submissions::new(store.clone());
+                let changes = portal_forms::exchange_import::record(
+                    &root,
+                    &state,
+                    &submissions,
+                    &portal_forms::rules::Volunteers::new(store.clone()),
+                    &portal_forms::rules::Answers::new(store.clone()),
+                )
+                .await?;
+                for c in changes.iter().filter(|c| c.submission.is_some()) {
+                    println!(
+                        "Échange : content/{}/{}.md passe à « {} »",
+                        c.kind.folder(),
+                        c.slug,
+                        c.status
+                    );
+                }
+                let report = portal_forms::import::import(&submissions, &target).await;
                 imported(report)
             })
         }

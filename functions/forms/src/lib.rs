@@ -5,6 +5,7 @@
 //! [`store`].
 
 pub mod api;
+pub mod exchange_import;
 pub mod import;
 pub mod mail;
 pub mod rules;

@@ -125,6 +125,55 @@ impl Submissions {
         Ok(Accepted { id, receipt })
     }
 
+    /// Records a change the exchange made (a call filled, an offer reserved, a listing done)
+    /// as an approved change of entry `slug`, against the file whose SHA-256 is `base`, for
+    /// `portal import` to write; once per entry, fields and file (none when recorded before).
+    pub async fn record_exchange(
+        &self,
+        kind: portal_model::SubmissionType,
+        slug: &str,
+        fields: serde_json::Map<String, serde_json::Value>,
+        body: String,
+        base: &str,
+        note: &str,
+    ) -> Result<Option<String>> {
+        let secret = self.secret().await?;
+        let now = now();
+        let what = serde_json::to_string(&fields).expect("fields serialise");
+        let idempotency = Idempotency {
+            key: keyed(&secret, &format!("exchange:{slug}:{base}:{what}")),
+            expires_at: now + 365 * DAY,
+            fingerprint: String::new(),
+        };
+        let submission = Submission {
+            id: new_id(jiff::Timestamp::now().as_millisecond()),
+            kind,
+            target: Some(slug.to_string()),
+            fields,
+            body,
+            created_at: now,
+            status: Status::Approved,
+            version: 1,
+            note: Some(note.to_string()),
+            decided_by: Some("échange".to_string()),
+            decided_at: Some(now),
+            imported_as: None,
+            base: Some(base.to_string()),
+            staged: None,
+            problem: None,
+        };
+        // No submitter: no e-mail kept (an empty one, expired at once).
+        match self
+            .store
+            .create(&submission, "", now, Some(&idempotency))
+            .await?
+        {
+            Created::New => Ok(Some(submission.id)),
+            Created::Existing { .. } => Ok(None),
+            Created::Taken => Err(RuleError::IdTaken { id: submission.id }),
+        }
+    }
+
     /// The submission a receipt reads: none for an unknown id and for a wrong receipt alike.
     pub async fn status(&self, id: &str, receipt: &str) -> Result<Option<Submission>> {
         let secret = self.secret().await?;
