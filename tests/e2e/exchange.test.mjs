@@ -25,6 +25,14 @@ const SLOT_DAY = h.inDays(12);
 const ASSO = "benevolat-e2e@epicerie-du-port.example";
 // What the first test leaves for the second: Alix's own page.
 const shared = {};
+// The functions' pages and the e-mails' HTML parts, as served and sent, for the Nu HTML
+// Checker at the end.
+const VNU_DIR = path.join(h.WORK, "exchange-vnu");
+fs.mkdirSync(VNU_DIR, { recursive: true });
+const keepPage = async (name, url) =>
+  fs.writeFileSync(path.join(VNU_DIR, `${name}.html`), await (await fetch(url, { headers: { Accept: "text/html" } })).text());
+const keepMail = (name, message) =>
+  fs.writeFileSync(path.join(VNU_DIR, `${name}.html`), message.match(/<!doctype html>[\s\S]*?<\/html>/i)[0]);
 const run = (...args) => execFileSync(h.PORTAL, ["--root", ROOT, ...args], { encoding: "utf8" });
 
 /** Quoted-printable decoded, as a mail reader shows it. */
@@ -100,10 +108,13 @@ test("sans JavaScript : une inscription, sa page, la page de l'association ouver
   assert.match(await page.locator("main").innerText(), /Merci, votre inscription est enregistrée/);
   assert.match(await page.locator("main").innerText(), /Votre place est confirmée/);
   await axe(own, "la page du bénévole");
+  await keepPage("page-benevole", own);
   shared.own = own;
 
   const mail = await received(ASSO, /Nouvelle inscription : Alix/);
+  keepMail("mail-inscription", mail);
   const link = linkIn(mail, "/api/publisher/calls/");
+  await keepPage("page-association-appel", link);
   const asso = await h.newPage({ javaScript: false });
   await asso.goto(link);
   const seen = await asso.locator("main").innerText();
@@ -135,6 +146,7 @@ test("avec JavaScript : places restantes, liste d'attente, une annulation promeu
   assert.match(await alix.locator("main").innerText(), /Votre annulation est enregistrée/);
   const told = await received("camille.e2e@benevoles.example", /une place s'est libérée/);
   assert.match(told, /elle est à vous/);
+  keepMail("mail-promotion", told);
   await third.goto(waiting);
   assert.match(await third.locator("main").innerText(), /Votre place est confirmée/);
   assert.deepEqual([...page.errors, ...third.errors, ...alix.errors], []);
@@ -157,9 +169,12 @@ test("une association réserve une offre, l'association qui publie accepte : « 
   const publisher = await h.newPage();
   await publisher.goto(linkIn(mail, "/api/publisher/listings/"));
   await axe(publisher.url(), "la page des réponses");
+  await keepPage("page-association-annonce", publisher.url());
+  keepMail("mail-reponse", mail);
+  await keepPage("page-reponse", page.url());
   await Promise.all([publisher.waitForURL(/fait=accept/), publisher.click("button:has-text('Accepter')")]);
   assert.match(await publisher.locator("main").innerText(), /Offre réservée/);
-  await received("dominique.e2e@associations.example", /a accepté votre réponse/);
+  keepMail("mail-acceptee", await received("dominique.e2e@associations.example", /a accepté votre réponse/));
 
   // With JavaScript, at once (a fresh browser: nothing cached of the state).
   const fresh = await h.newPage();
@@ -180,4 +195,17 @@ test("une association réserve une offre, l'association qui publie accepte : « 
   }
   await axe(`${h.base}/ressources/${OFFER}/`, "l'offre réservée, sans JavaScript", { scripts: false });
   assert.deepEqual([...page.errors, ...publisher.errors, ...fresh.errors], []);
+});
+
+test("pages des fonctions et e-mails : HTML valide (Nu HTML Checker)", () => {
+  // The checker tests/browser/run installs (tests/run runs it before these tests).
+  const jar = path.join(process.env.ROOT, "tests/browser/node_modules/vnu-jar/build/dist/vnu.jar");
+  assert.ok(fs.existsSync(jar), `${jar} manque : lancez tests/browser/run une fois (il installe vnu)`);
+  const files = fs.readdirSync(VNU_DIR).map((f) => path.join(VNU_DIR, f));
+  assert.ok(files.length >= 8, `${files.length} fichiers`);
+  try {
+    execFileSync("java", ["-jar", jar, "--errors-only", ...files], { stdio: "pipe" });
+  } catch (e) {
+    assert.fail(`vnu : ${e.stderr}`);
+  }
 });
