@@ -114,6 +114,7 @@ test("sans JavaScript : une inscription, sa page, la page de l'association ouver
   const mail = await received(ASSO, /Nouvelle inscription : Alix/);
   keepMail("mail-inscription", mail);
   const link = linkIn(mail, "/api/publisher/calls/");
+  shared.callLink = link;
   await keepPage("page-association-appel", link);
   const asso = await h.newPage({ javaScript: false });
   await asso.goto(link);
@@ -195,6 +196,28 @@ test("une association réserve une offre, l'association qui publie accepte : « 
   }
   await axe(`${h.base}/ressources/${OFFER}/`, "l'offre réservée, sans JavaScript", { scripts: false });
   assert.deepEqual([...page.errors, ...publisher.errors, ...fresh.errors], []);
+});
+
+test("modération : les nombres sans coordonnées, une inscription effacée, les liens révoqués", async () => {
+  const page = await h.newPage();
+  await page.goto(`${h.base}/moderation/`);
+  await page.fill("#token", h.TOKEN);
+  await page.click("#login button");
+  await page.locator("#queue").waitFor();
+  await page.fill("#x-call-slug", CALL);
+  await page.click("#x-call button");
+  await page.locator("#x-result li").first().waitFor();
+  const shown = await page.locator("#exchange").innerText();
+  assert.match(shown, /2 confirmé·es, 0 en attente/);
+  assert.doesNotMatch(shown, /@|06 98/, "no contact on the moderation page");
+  await page.locator("#x-result button").first().click();
+  await page.locator("#x-status").filter({ hasText: "Inscription effacée" }).waitFor();
+  await page.locator("#exchange").filter({ hasText: "1 confirmé·es" }).waitFor();
+  await page.fill("#x-revoke-slug", "epicerie-du-port");
+  await page.click("#x-revoke button");
+  await page.locator("#x-status").filter({ hasText: "ne s'ouvrent plus" }).waitFor();
+  assert.equal((await fetch(shared.callLink)).status, 403);
+  assert.deepEqual(page.errors, []);
 });
 
 test("pages des fonctions et e-mails : HTML valide (Nu HTML Checker)", () => {
