@@ -60,3 +60,40 @@ impl Mailer for Outbox {
             .map_err(fail)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_message_is_kept_as_the_mime_text_a_server_would_receive() {
+        let dir = tempfile::tempdir().unwrap();
+        let outbox = Outbox::new(dir.path().join("outbox"), "Portail <portail@exemple.org>");
+        let message = Message {
+            to: "asso@exemple.org".into(),
+            subject: "Nouvelle inscription".into(),
+            text: "Bonjour, une inscription.".into(),
+            html: "<p>Bonjour, une inscription.</p>".into(),
+        };
+        outbox.send(&message).await.unwrap();
+        outbox.send(&message).await.unwrap();
+        let files: Vec<_> = std::fs::read_dir(outbox.folder())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(files.len(), 2, "one file a message");
+        let text = std::fs::read_to_string(&files[0]).unwrap();
+        for part in [
+            "To: asso@exemple.org",
+            "Subject: Nouvelle inscription",
+            "Content-Type: multipart/alternative",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Type: text/html; charset=utf-8",
+        ] {
+            assert!(text.contains(part), "{part} in {text}");
+        }
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
