@@ -575,3 +575,50 @@ async fn an_import_that_fails_part_way_reports_every_file_it_wrote() {
     let files: Vec<&str> = rest.written.iter().map(|w| w.file.as_str()).collect();
     assert_eq!(files, ["content/ressources/prunes.md"], "{rest:?}");
 }
+
+/// An association's submitter who ticked « prévenir aussi cette adresse »: once the profile
+/// is written, its contact e-mail is where the association is told of its exchanges; one
+/// who did not tick it is not told.
+#[tokio::test]
+async fn an_association_that_agreed_is_told_at_its_contact() {
+    let (f, _dir) = embedded(&[]).await;
+    let association = |name: &str, email: &str, notify: bool| {
+        json!({"type": "association", "target": null, "notify": notify,
+               "fields": {"name": name, "summary": "Des repas chauds le soir pour qui en a besoin.",
+                          "categories": ["repas"],
+                          "locations": [{"address": "1 rue du Port", "postal_code": "33000",
+                                         "city": "Bordeaux", "geo": [44.84, -0.57]}]},
+               "body": "Des repas chauds servis chaque soir de la semaine, sans condition, au local du port.", "contact_email": email})
+    };
+    let agreed = f
+        .submit(association(
+            "Soupe du soir",
+            "coordination@soupe.example",
+            true,
+        ))
+        .await;
+    let silent = f
+        .submit(association("Repas du midi", "midi@repas.example", false))
+        .await;
+    f.approve(&agreed).await;
+    f.approve(&silent).await;
+    let report = f.import(&[], &[]).await;
+    assert_eq!(report.written.len(), 2, "{report:?}");
+    let publishers = portal_forms::rules::Publishers::new(f.store.clone());
+    assert_eq!(
+        publishers
+            .address("soupe-du-soir")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("coordination@soupe.example")
+    );
+    assert_eq!(publishers.address("repas-du-midi").await.unwrap(), None);
+    // And nothing of it is in the file written.
+    let file = std::fs::read_to_string(f.root.path().join("content/associations/soupe-du-soir.md"))
+        .unwrap();
+    assert!(
+        !file.contains("coordination@soupe.example") && !file.contains("notify"),
+        "{file}"
+    );
+}

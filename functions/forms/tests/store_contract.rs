@@ -230,6 +230,7 @@ fn submission(n: u32) -> Submission {
         base: None,
         staged: None,
         problem: None,
+        notify: false,
     }
 }
 

@@ -34,6 +34,9 @@ pub struct Origin<'a> {
     pub ip: Option<IpAddr>,
     /// The `Idempotency-Key` header, when given.
     pub idempotency_key: Option<&'a str>,
+    /// The submitter of an association's profile agreed that the contact e-mail be where
+    /// the association is told of its exchanges.
+    pub notify: bool,
 }
 
 /// A stored submission: its id, and the receipt that reads its status.
@@ -97,8 +100,10 @@ impl Submissions {
             expires_at: now + RETRY_WINDOW,
             fingerprint: fingerprint.clone(),
         };
-        let submission =
+        let mut submission =
             new_submission(draft, new_id(jiff::Timestamp::now().as_millisecond()), now);
+        submission.notify =
+            origin.notify && draft.kind == portal_model::SubmissionType::Association;
         let contact = draft.contact_email.trim();
         let id = match self
             .store
@@ -161,6 +166,7 @@ impl Submissions {
             base: Some(base.to_string()),
             staged: None,
             problem: None,
+            notify: false,
         };
         // No submitter: no e-mail kept (an empty one, expired at once).
         match self
@@ -172,6 +178,21 @@ impl Submissions {
             Created::Existing { .. } => Ok(None),
             Created::Taken => Err(RuleError::IdTaken { id: submission.id }),
         }
+    }
+
+    /// After an association's profile is written as `slug`: when its submitter agreed, the
+    /// contact e-mail becomes where the association is told (if still kept).
+    pub async fn apply_notify_consent(&self, sub: &Submission, slug: &str) -> Result<bool> {
+        if !sub.notify || sub.kind != portal_model::SubmissionType::Association {
+            return Ok(false);
+        }
+        let Some(email) = self.store.contact(&sub.id, now()).await? else {
+            return Ok(false);
+        };
+        super::Publishers::new(self.store.clone())
+            .set_address(slug, &email)
+            .await?;
+        Ok(true)
     }
 
     /// The submission a receipt reads: none for an unknown id and for a wrong receipt alike.
@@ -316,6 +337,7 @@ fn new_submission(draft: &Draft, id: String, now: Seconds) -> Submission {
         base: None,
         staged: None,
         problem: None,
+        notify: false,
     }
 }
 

@@ -125,6 +125,10 @@ pub struct Submission {
     /// Why `portal import` set it aside ([`Status::SetAside`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+    /// An association's submitter agreed that the contact e-mail be where the association
+    /// is told of its exchanges: `portal import` sets it once the profile is written.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub notify: bool,
 }
 
 /// The file an import is writing for a submission, and the text it writes.
