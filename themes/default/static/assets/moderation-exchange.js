@@ -16,7 +16,8 @@
   const el = (tag, text) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; };
   const slug = (form) => encodeURIComponent(new FormData(form).get("slug").trim());
 
-  const showCall = async (s) => {
+  // `quiet`: redrawn after a purge, whose message stays said.
+  const showCall = async (s, quiet = false) => {
     const { status, body } = await api(`/moderation/calls/${s}`);
     if (status !== 200) { say(body.error || `Erreur ${status}`); return; }
     const out = $("x-result");
@@ -38,13 +39,13 @@
       b.addEventListener("click", async () => {
         const r = await api(`/moderation/signups/${p.registration}/purge`, "POST");
         say(r.status === 200 ? `Inscription effacée ; ${r.body.promoted} personne(s) en attente prévenue(s).` : (r.body.error || `Erreur ${r.status}`));
-        if (r.status === 200) showCall(s);
+        if (r.status === 200) showCall(s, true);
       });
       li.append(b);
       list.append(li);
     });
     out.append(list);
-    say(`Appel ${decodeURIComponent(s)} : ${seen.size} inscription(s) active(s).`);
+    if (!quiet) say(`Appel ${decodeURIComponent(s)} : ${seen.size} inscription(s) active(s).`);
   };
 
   $("x-call").addEventListener("submit", (e) => { e.preventDefault(); showCall(slug(e.target)); });
