@@ -27,7 +27,8 @@ main{max-width:40rem;margin:0 auto;padding:1rem}a{color:#0b4f8a}\
 a:focus,h2:focus,div:focus{outline:3px solid #1b1b1b;outline-offset:2px;background:#ffdd00;color:#1b1b1b}\
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem}\
 .error-summary{border:4px solid #b00020;padding:1rem}.error-summary h2{margin-top:0}\
-.panel{border-left:6px solid #0b6b3a;padding:.5rem 1rem;background:#eef7f1}code{word-break:break-all}";
+.panel{border-left:6px solid #0b6b3a;padding:.5rem 1rem;background:#eef7f1}code{word-break:break-all}\
+button{font:inherit;min-height:44px}";
 
 /// A whole page with a skip link, a main landmark and one `h1`.
 pub(crate) fn page(title: &str, body: &str, base: &str) -> String {
