@@ -13,39 +13,14 @@ use portal_model::volunteer_call::{Schedule, VolunteerCall};
 /// at the end of a line, on a page or on paper.
 pub(crate) const NBSP: char = '\u{a0}';
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// `1er décembre 2026`, `23 novembre 2026`.
 pub(crate) fn french(date: Date) -> String {
-    let day = if date.day() == 1 {
-        "1er".to_string()
-    } else {
-        date.day().to_string()
-    };
-    format!(
-        "{day} {} {}",
-        MONTHS[date.month() as usize - 1],
-        date.year()
-    )
+    portal_model::french::date(date)
 }
 
 /// `samedi 12 décembre 2026`.
 pub(crate) fn french_with_weekday(date: Date) -> String {
-    let day = Weekday::of(date).label();
-    format!("{day} {}", french(date))
+    portal_model::french::date_with_weekday(date)
 }
 
 /// `9 h`, `17 h 30`: times as they are said, with no-break spaces.
@@ -70,7 +45,7 @@ pub(crate) fn day_month(month: i8, day: i8) -> String {
     } else {
         day.to_string()
     };
-    format!("{day}{NBSP}{}", MONTHS[month as usize - 1])
+    format!("{day}{NBSP}{}", portal_model::french::month(month))
 }
 
 /// `Lundi 23 novembre`: the day a card's hours are said for.

@@ -99,7 +99,12 @@ impl CallPlan {
                     .into_iter()
                     .map(|s| SlotPlan {
                         id: format!("{}T{}", s.date, s.start),
-                        label: format!("{}, {} – {}", french_date(s.date), s.start, s.end),
+                        label: format!(
+                            "{}, {} – {}",
+                            portal_model::french::date_with_weekday(s.date),
+                            s.start,
+                            s.end
+                        ),
                         capacity: s.volunteers,
                         ends: Some(s.date.to_string()),
                     })
@@ -130,32 +135,6 @@ impl CallPlan {
     pub fn slot(&self, id: &str) -> Option<&SlotPlan> {
         self.slots.iter().find(|s| s.id == id)
     }
-}
-
-/// « mercredi 24 décembre 2026 ».
-pub fn french_date(d: jiff::civil::Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let weekday = portal_model::shapes::Weekday::ALL[d.weekday().to_monday_zero_offset() as usize];
-    format!(
-        "{} {} {} {}",
-        weekday.label(),
-        d.day(),
-        MONTHS[(d.month() - 1) as usize],
-        d.year()
-    )
 }
 
 impl SiteState {

@@ -260,7 +260,11 @@ impl Api {
             signed.expires, signed.key
         ));
         let expires = jiff::Timestamp::from_second(signed.expires)
-            .map(|t| crate::state::french_date(self.state().site.time_zone().to_datetime(t).date()))
+            .map(|t| {
+                portal_model::french::date_with_weekday(
+                    self.state().site.time_zone().to_datetime(t).date(),
+                )
+            })
             .unwrap_or_default();
         let contact = [reg.email.as_deref(), reg.phone.as_deref()]
             .into_iter()
