@@ -4,6 +4,8 @@
 
 mod adversarial;
 mod directory;
+mod exchange_load;
+mod exchange_mail;
 mod forms_load;
 mod import_kill;
 mod incremental;

@@ -280,7 +280,7 @@ pub(crate) fn run(
         sink.put(&path, bytes)?;
         others.push(path);
     }
-    report.forms = Some(forms_state(&index.content, &options.root));
+    report.forms = Some(forms_state(&index.content, &options.root, index.today));
     for (path, bytes) in &theme.files {
         sink.put(path, bytes.clone())?;
         others.push(path.clone());
@@ -317,7 +317,11 @@ impl BuildReport {
 const FORMS_STATE: &str = "donnees/formulaires.json";
 
 /// The settings and slugs the form functions check submissions against.
-pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::SiteState {
+pub fn forms_state(
+    content: &load::Content,
+    root: &Path,
+    today: Date,
+) -> portal_forms::api::SiteState {
     use portal_model::Kind;
     let slugs = |kind: Kind, slugs: Vec<&String>| (kind, slugs.into_iter().cloned().collect());
     portal_forms::api::SiteState {
@@ -339,6 +343,20 @@ pub fn forms_state(content: &load::Content, root: &Path) -> portal_forms::api::S
         .into_iter()
         .collect(),
         content_root: Some(root.join("content")),
+        calls: content
+            .calls
+            .iter()
+            .filter_map(|c| {
+                portal_forms::state::CallPlan::of(c, today).map(|p| (c.slug.clone(), p))
+            })
+            .collect(),
+        listings: content
+            .resources
+            .iter()
+            .filter_map(|r| {
+                portal_forms::state::ListingPlan::of(r, today).map(|p| (r.slug.clone(), p))
+            })
+            .collect(),
     }
 }
 

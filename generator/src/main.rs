@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use portal::dates::today;
 use portal::error::BuildError;
 use portal::{BuildOptions, build, check, scaffold, serve, stores};
-use portal_forms::rules::{Moderators, Sources, Submissions};
+use portal_forms::rules::{Moderators, Publishers, Sources, Submissions};
 use portal_forms::secrets;
 use portal_forms::store::{Moderator, Store};
 use portal_model::Kind;
@@ -64,6 +64,14 @@ enum Command {
         store: StoreArgs,
         #[command(subcommand)]
         action: ModeratorAction,
+    },
+    /// Where each association is told of its exchanges (kept in the store, never
+    /// published), and its signed links.
+    Associations {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(subcommand)]
+        action: AssociationAction,
     },
     /// Writes the approved submissions not yet imported into content/, and says which.
     Import {
@@ -159,6 +167,18 @@ enum ModeratorAction {
     /// Revokes a moderator's token, at once, also for a running server.
     Revoke { name: String },
     /// Lists the moderators.
+    List,
+}
+
+#[derive(Subcommand)]
+enum AssociationAction {
+    /// Sets the e-mail address an association is told at (sign-ups on its calls).
+    Notify { slug: String, email: String },
+    /// Forgets an association's address: it is no longer told.
+    Remove { slug: String },
+    /// Revokes every signed link the association was sent so far.
+    Revoke { slug: String },
+    /// Lists the associations with an address or revoked links.
     List,
 }
 
@@ -285,11 +305,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { port, now, data } => {
             let runtime = tokio::runtime::Runtime::new()?;
             let store = stores::embedded(&root, data.as_deref())?;
+            let outbox = data
+                .clone()
+                .unwrap_or_else(|| root.join(stores::DATA_DIR))
+                .join("outbox");
             runtime.block_on(serve::serve(serve::ServeOptions {
                 root,
                 port,
                 today: now,
                 store,
+                outbox,
             }))
         }
         Command::Moderators { store, action } => {
@@ -299,6 +324,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 moderators(&Moderators::new(store), action).await
             })
         }
+        Command::Associations { store, action } => {
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime.block_on(async {
+                let publishers = Publishers::new(store.open(&root).await?);
+                associations(&root, &publishers, action).await
+            })
+        }
         Command::Import { store, now } => {
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async {
@@ -306,7 +338,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let store = store.open(&root).await?;
                 let content = check(&root).map_err(|e| failed(e, None))?;
                 let today = now.unwrap_or_else(|| today(&root));
-                let state = portal::build::forms_state(&content, &root);
+                let state = portal::build::forms_state(&content, &root, today);
                 let target = portal_forms::import::Target {
                     root: &root,
                     site: &content.config,
@@ -314,7 +346,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     today,
                     scratch: &scratch,
                 };
-                let report = portal_forms::import::import(&Submissions::new(store), &target).await;
+                // What the exchange changed (calls filled, offers reserved, listings done),
+                // recorded as approved changes: written below like any other.
+                let submissions = Submissions::new(store.clone());
+                let changes = portal_forms::exchange_import::record(
+                    &root,
+                    &state,
+                    &submissions,
+                    &portal_forms::rules::Volunteers::new(store.clone()),
+                    &portal_forms::rules::Answers::new(store.clone()),
+                )
+                .await?;
+                for c in changes.iter().filter(|c| c.submission.is_some()) {
+                    println!(
+                        "Échange : content/{}/{}.md passe à « {} »",
+                        c.kind.folder(),
+                        c.slug,
+                        c.status
+                    );
+                }
+                let report = portal_forms::import::import(&submissions, &target).await;
                 imported(report)
             })
         }
@@ -323,7 +374,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             runtime.block_on(async {
                 let store = store.open(&root).await?;
                 let content = check(&root).map_err(|e| failed(e, None))?;
-                let state = portal::build::forms_state(&content, &root);
+                let state = portal::build::forms_state(
+                    &content,
+                    &root,
+                    portal::dates::today_in(&content.config),
+                );
                 let synced = portal::sources::sync(&Sources::new(store), &state).await?;
                 println!(
                     "Fiches envoyées aux formulaires : {} nouvelles ou modifiées, {} retirées, {} inchangées.",
@@ -537,6 +592,51 @@ async fn moderators(moderators: &Moderators, action: ModeratorAction) -> anyhow:
                     "actif"
                 };
                 println!("{}\t{state}", m.name);
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn associations(
+    root: &std::path::Path,
+    publishers: &Publishers,
+    action: AssociationAction,
+) -> anyhow::Result<()> {
+    let known = |slug: &str| -> anyhow::Result<()> {
+        let file = root.join("content/associations").join(format!("{slug}.md"));
+        if !file.exists() {
+            anyhow::bail!(
+                "aucune association « {slug} » : {} n'existe pas",
+                file.display()
+            );
+        }
+        Ok(())
+    };
+    match action {
+        AssociationAction::Notify { slug, email } => {
+            known(&slug)?;
+            publishers.set_address(&slug, &email).await?;
+            println!(
+                "« {slug} » sera prévenue à {email} (adresse gardée dans le stockage des formulaires, jamais publiée)."
+            );
+        }
+        AssociationAction::Remove { slug } => {
+            publishers.remove_address(&slug).await?;
+            println!("« {slug} » ne sera plus prévenue par e-mail.");
+        }
+        AssociationAction::Revoke { slug } => {
+            publishers.revoke(&slug).await?;
+            println!("Les liens envoyés jusqu'ici à « {slug} » ne s'ouvrent plus.");
+        }
+        AssociationAction::List => {
+            for p in publishers.list().await? {
+                println!(
+                    "{}	{}	génération {}",
+                    p.slug,
+                    p.email.as_deref().unwrap_or("(pas d'adresse)"),
+                    p.generation
+                );
             }
         }
     }

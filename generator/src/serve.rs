@@ -42,6 +42,7 @@ struct AppState {
     /// The form functions, once a build has told them what the site holds.
     api: Arc<RwLock<Option<Arc<Api>>>>,
     store: Arc<dyn Store>,
+    mail: Option<portal_forms::api::Mail>,
     /// What each rebuild knows of the site, for the task that sends the entries' files to
     /// the store (the moderators' diffs).
     sources: tokio::sync::watch::Sender<Option<portal_forms::api::SiteState>>,
@@ -57,17 +58,49 @@ pub struct ServeOptions {
     pub today: Option<jiff::civil::Date>,
     /// The store of the forms (the embedded one by default).
     pub store: Arc<dyn Store>,
+    /// Where messages go when `site.toml` names no SMTP server.
+    pub outbox: PathBuf,
+}
+
+/// How `portal serve` sends the exchange's e-mails: by SMTP to the server `[mail] smtp`
+/// names, else into the outbox folder.
+fn mail(options: &ServeOptions, origin: &str) -> anyhow::Result<portal_forms::api::Mail> {
+    use portal_forms::mail::{Mailer, Outbox, Smtp};
+    let site = crate::load::load_config(&options.root).ok();
+    let settings = site
+        .as_ref()
+        .map(|s| (s.mail.sender(s), s.mail.smtp.clone()));
+    let (from, smtp) =
+        settings.unwrap_or_else(|| ("Portail <ne-pas-repondre@localhost>".into(), String::new()));
+    let mailer: Arc<dyn Mailer> = if smtp.trim().is_empty() {
+        println!(
+            "E-mails : aucun serveur SMTP dans site.toml ([mail] smtp), messages gardés dans {}",
+            options.outbox.display()
+        );
+        Arc::new(Outbox::new(options.outbox.clone(), from))
+    } else {
+        Arc::new(Smtp::new(smtp.trim(), from)?)
+    };
+    Ok(portal_forms::api::Mail {
+        mailer,
+        origin: origin.to_string(),
+    })
 }
 
 /// Runs the server until Ctrl-C.
 pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let (events, _) = broadcast::channel(16);
     let (sources, built) = tokio::sync::watch::channel(None);
+    // Bound before the first build: the e-mails' links name the address it listens on.
+    let addr = SocketAddr::from(([127, 0, 0, 1], options.port));
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let origin = format!("http://{}", listener.local_addr()?);
     let state = AppState {
         served: Arc::new(RwLock::new(Served::default())),
         events,
         api: Arc::new(RwLock::new(None)),
         store: options.store.clone(),
+        mail: Some(mail(&options, &origin)?),
         sources,
     };
     tokio::spawn(send_sources(state.store.clone(), built));
@@ -79,8 +112,6 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     rebuild(&options, &state, &mut site, &[]);
     tokio::spawn(purge_every_hour(state.store.clone()));
 
-    let addr = SocketAddr::from(([127, 0, 0, 1], options.port));
-    let listener = tokio::net::TcpListener::bind(addr).await?;
     let base = state
         .served
         .read()
@@ -107,12 +138,16 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The form functions of `portal serve`, with the preview of proposed pages.
-fn with_preview(options: &ServeOptions, api: Api) -> Api {
-    api.with_preview(Arc::new(crate::preview::Previewer::new(
-        options.root.clone(),
-        options.today,
-    )))
+/// The forms' functions over the server's store, with the preview of proposed pages,
+/// telling by e-mail.
+fn new_api(options: &ServeOptions, state: &AppState, forms: portal_forms::api::SiteState) -> Api {
+    let api = Api::new(state.store.clone(), forms, Group::All).with_preview(Arc::new(
+        crate::preview::Previewer::new(options.root.clone(), options.today),
+    ));
+    match &state.mail {
+        Some(mail) => api.with_mail(mail.clone()),
+        None => api,
+    }
 }
 
 /// Builds into memory; on success the new site replaces the old, on failure the old stays.
@@ -138,12 +173,7 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
                 let mut api = state.api.write().unwrap_or_else(|e| e.into_inner());
                 match api.as_ref() {
                     Some(api) => api.set_state(forms),
-                    None => {
-                        *api = Some(Arc::new(with_preview(
-                            options,
-                            Api::new(state.store.clone(), forms, Group::All),
-                        )))
-                    }
+                    None => *api = Some(Arc::new(new_api(options, state, forms))),
                 }
             }
             if let Some(base_path) = site.base_path() {
@@ -176,11 +206,10 @@ fn rebuild(options: &ServeOptions, state: &AppState, site: &mut Incremental, cha
                     site,
                     slugs: Default::default(),
                     content_root: Some(options.root.join("content")),
+                    calls: Default::default(),
+                    listings: Default::default(),
                 };
-                *api = Some(Arc::new(with_preview(
-                    options,
-                    Api::new(state.store.clone(), forms, Group::All),
-                )));
+                *api = Some(Arc::new(new_api(options, state, forms)));
             }
             drop(api);
             let message = e.to_string();

@@ -272,10 +272,19 @@ def check_template(path):
     table_arn = json.dumps({"Fn::GetAtt": ["Table", "Arn"]}, sort_keys=True)
     index_arn = json.dumps({"Fn::Sub": "${Table.Arn}/index/" + index_name}, sort_keys=True)
     granted = set()
-    for name in ("SubmitFunction", "ModerationFunction"):
+    ses_arn = json.dumps(
+        {"Fn::Sub": "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${MailIdentity}"},
+        sort_keys=True,
+    )
+    for name in ("SubmitFunction", "ModerationFunction", "ExchangeFunction"):
         for action, resource in policy_actions(res[name]):
             if "*" in action:
                 problem(f"{name} : action générique {action}")
+            if action == "ses:SendEmail":
+                # Only from the site's sender identity.
+                if resource != ses_arn:
+                    problem(f"{name} : ses:SendEmail sur {resource}, pas sur l'identité MailIdentity")
+                continue
             if resource == table_arn:
                 granted.add(action)
             elif resource == index_arn:
@@ -322,6 +331,22 @@ def check_template(path):
             "GET /api/moderation/submissions",
             "GET /api/moderation/submissions/{id}",
             "POST /api/moderation/submissions/{id}/decision",
+            # The exchange (docs/exchange.md).
+            "POST /api/calls/{slug}/signups",
+            "GET /api/calls/{slug}/places",
+            "GET /api/signups/{id}",
+            "POST /api/signups/{id}/cancel",
+            "GET /api/publisher/calls/{call}",
+            "POST /api/publisher/calls/{call}/{action}",
+            "POST /api/listings/{slug}/answers",
+            "GET /api/listings/{slug}/answers/{id}",
+            "GET /api/listings/{slug}/state",
+            "GET /api/publisher/listings/{slug}",
+            "POST /api/publisher/listings/{slug}/{action}",
+            "GET /api/moderation/calls/{slug}",
+            "GET /api/moderation/listings/{slug}",
+            "POST /api/moderation/signups/{id}/purge",
+            "POST /api/moderation/associations/{slug}/revoke",
         ]
     )
     if routes != contract:

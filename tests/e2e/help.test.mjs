@@ -153,6 +153,9 @@ test("plain words find help: manger, dormir, douche, repas gratuit, samedi, and 
   const page = await newPage();
   await page.goto(`${base}/recherche/`);
   const search = async (q) => {
+    // The previous answer cleared first: the status then says this query's.
+    await page.fill("#q", "");
+    await page.waitForFunction(() => document.getElementById("search-status").textContent === "");
     await page.fill("#q", q);
     await page.press("#q", "Enter");
     await page.waitForFunction(() => /résultat|Aucun/.test(document.getElementById("search-status").textContent));

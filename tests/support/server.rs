@@ -16,23 +16,49 @@ pub(crate) struct Server {
 
 impl Server {
     pub(crate) fn start(site: &Site) -> Server {
+        Server::spawn(site, None)
+    }
+
+    /// The same, its whole output (stdout and stderr, with `RUST_LOG=debug`) kept in `log`.
+    pub(crate) fn start_logged(site: &Site, log: &std::path::Path) -> Server {
+        Server::spawn(site, Some(log))
+    }
+
+    fn spawn(site: &Site, log: Option<&std::path::Path>) -> Server {
+        let stderr = match log {
+            Some(path) => {
+                Stdio::from(std::fs::File::create(path.with_extension("stderr")).unwrap())
+            }
+            None => Stdio::null(),
+        };
         let mut child = Command::new(env!("CARGO_BIN_EXE_portal"))
             .arg("--root")
             .arg(site.root())
             .args(["serve", "--port", "0", "--now", NOW])
+            .env("RUST_LOG", "debug")
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .unwrap();
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut kept = log.map(|p| std::fs::File::create(p).unwrap());
         let addr = loop {
             let line = lines.next().expect("serve prints its address").unwrap();
+            if let Some(f) = kept.as_mut() {
+                writeln!(f, "{line}").unwrap();
+            }
             if let Some(rest) = line.strip_prefix("Portail servi sur http://") {
                 break rest.split([' ', '/']).next().unwrap().to_string();
             }
         };
         // Keep draining stdout so that the server never blocks on a full pipe.
-        std::thread::spawn(move || lines.for_each(drop));
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                if let Some(f) = kept.as_mut() {
+                    let _ = writeln!(f, "{line}");
+                }
+            }
+        });
         Server { child, addr }
     }
 

@@ -142,6 +142,7 @@ async fn run(
                 })?;
                 submissions.mark_imported(&sub.id, &rel).await?;
                 if let Some(slug) = slug_of(&rel) {
+                    submissions.apply_notify_consent(sub, &slug).await?;
                     taken.entry(sub.kind.kind()).or_default().insert(slug);
                 }
                 report.written.push(Imported {

@@ -5,7 +5,9 @@
 //! [`store`].
 
 pub mod api;
+pub mod exchange_import;
 pub mod import;
+pub mod mail;
 pub mod rules;
 pub mod secrets;
 pub mod state;

@@ -5,7 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use portal_model::{Kind, Problem, SiteConfig};
+use portal_model::volunteer_call::Schedule;
+use portal_model::{Kind, Problem, SiteConfig, VolunteerCall};
 use serde::{Deserialize, Serialize};
 
 /// What the functions know of the site: its settings and the entries that exist, which
@@ -18,6 +19,122 @@ pub struct SiteState {
     pub slugs: BTreeMap<Kind, BTreeSet<String>>,
     /// Where the content files are, to show a change as a diff (none on Lambda).
     pub content_root: Option<PathBuf>,
+    /// The open calls' slots and their capacities, by call slug: what sign-ups are taken on.
+    pub calls: BTreeMap<String, CallPlan>,
+    /// The open listings, by slug: what associations answer.
+    pub listings: BTreeMap<String, ListingPlan>,
+}
+
+/// What the functions know of an open listing (an offer or a request).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListingPlan {
+    /// Its title.
+    pub title: String,
+    /// The publishing association's slug.
+    pub association: String,
+    /// An offer (« Réserver »), else a request (« Nous pouvons aider »).
+    pub offer: bool,
+    /// Its last day (`YYYY-MM-DD`), if any: answers are erased a fixed time after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends: Option<String>,
+}
+
+impl ListingPlan {
+    /// The plan of an open listing; none for one no longer open.
+    pub fn of(r: &portal_model::Resource, today: jiff::civil::Date) -> Option<ListingPlan> {
+        if r.is_archived(today) {
+            return None;
+        }
+        Some(ListingPlan {
+            title: r.title.clone(),
+            association: r.association.clone(),
+            offer: r.kind == portal_model::resource::ResourceKind::Offer,
+            ends: r.last_day().map(|d| d.to_string()),
+        })
+    }
+}
+
+/// What the functions know of an open call: who calls, and each slot a volunteer may sign
+/// up for with its capacity (its `volunteers`). Built from the content at each build, and
+/// carried to Lambda in the state file: a few hundred bytes a call, a few megabytes for a
+/// national site of 20,000 calls, read once per cold start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallPlan {
+    /// The call's title.
+    pub title: String,
+    /// The association's slug.
+    pub association: String,
+    /// A weekly call: its slots are weekdays, and a volunteer says from which day.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recurring: bool,
+    /// The slots, in order.
+    pub slots: Vec<SlotPlan>,
+}
+
+/// One slot of a call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotPlan {
+    /// `2026-12-24T18:00` for a dated slot, the weekday's key (`tu`) for a weekly one.
+    pub id: String,
+    /// Said to people: « mercredi 24 décembre 2026, 18:00 – 21:00 », « le mardi, 08:15 – 12:15 ».
+    pub label: String,
+    /// How many volunteers it takes.
+    pub capacity: u32,
+    /// Its last day (`YYYY-MM-DD`), none for a weekly call with no end: sign-ups are erased a
+    /// fixed time after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends: Option<String>,
+}
+
+impl CallPlan {
+    /// The plan of an open call, its slots from `today` on; none for a call no longer open.
+    pub fn of(call: &VolunteerCall, today: jiff::civil::Date) -> Option<CallPlan> {
+        if call.is_archived(today) {
+            return None;
+        }
+        let (recurring, slots) = match &call.schedule {
+            Schedule::Slots(_) => (
+                false,
+                call.upcoming_slots(today)
+                    .into_iter()
+                    .map(|s| SlotPlan {
+                        id: format!("{}T{}", s.date, s.start),
+                        label: format!(
+                            "{}, {} – {}",
+                            portal_model::french::date_with_weekday(s.date),
+                            s.start,
+                            s.end
+                        ),
+                        capacity: s.volunteers,
+                        ends: Some(s.date.to_string()),
+                    })
+                    .collect(),
+            ),
+            Schedule::Recurrence(r) => (
+                true,
+                r.days
+                    .iter()
+                    .map(|d| SlotPlan {
+                        id: d.key().to_string(),
+                        label: format!("le {}, {} – {}", d.label(), r.start, r.end),
+                        capacity: r.volunteers,
+                        ends: call.last_day().map(|d| d.to_string()),
+                    })
+                    .collect(),
+            ),
+        };
+        Some(CallPlan {
+            title: call.title.clone(),
+            association: call.association.clone(),
+            recurring,
+            slots,
+        })
+    }
+
+    /// The slot of that id.
+    pub fn slot(&self, id: &str) -> Option<&SlotPlan> {
+        self.slots.iter().find(|s| s.id == id)
+    }
 }
 
 impl SiteState {
@@ -50,6 +167,12 @@ pub struct StateFile {
     pub site_toml: String,
     /// The slugs of the entries, by API name (`association`, `volunteer_call`, `resource`).
     pub slugs: BTreeMap<String, BTreeSet<String>>,
+    /// The open calls' slots and capacities (see [`CallPlan`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub calls: BTreeMap<String, CallPlan>,
+    /// The open listings (see [`ListingPlan`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub listings: BTreeMap<String, ListingPlan>,
 }
 
 /// Why the state file cannot be used.
@@ -89,7 +212,12 @@ impl StateFile {
             .iter()
             .map(|(kind, slugs)| (kind.api_name().to_string(), slugs.clone()))
             .collect();
-        StateFile { site_toml, slugs }
+        StateFile {
+            site_toml,
+            slugs,
+            calls: state.calls.clone(),
+            listings: state.listings.clone(),
+        }
     }
 
     /// The file's bytes: indented JSON, keys in order.
@@ -121,6 +249,8 @@ impl StateFile {
             site,
             slugs,
             content_root: None,
+            calls: self.calls.clone(),
+            listings: self.listings.clone(),
         })
     }
 }
@@ -150,6 +280,8 @@ repas = "Repas"
             ]
             .into(),
             content_root: Some("content".into()),
+            calls: BTreeMap::new(),
+            listings: BTreeMap::new(),
         };
         let file = StateFile::new(SITE.to_string(), &state);
         let json = String::from_utf8(file.to_json()).unwrap();

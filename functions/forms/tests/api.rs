@@ -40,6 +40,8 @@ fn fixture() -> Fixture {
         site: SiteConfig::parse(SITE).unwrap(),
         slugs: [(Kind::Association, ["epicerie".to_string()].into())].into(),
         content_root: None,
+        calls: Default::default(),
+        listings: Default::default(),
     };
     let api = Api::new(store.clone(), state, Group::All);
     Fixture {

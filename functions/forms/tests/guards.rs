@@ -42,6 +42,8 @@ fn fixture() -> Fixture {
         site: SiteConfig::parse(SITE).unwrap(),
         slugs: [(Kind::Association, ["epicerie".to_string()].into())].into(),
         content_root: None,
+        calls: Default::default(),
+        listings: Default::default(),
     };
     Fixture {
         api: Api::new(store.clone(), state, Group::All),

@@ -13,8 +13,9 @@ use portal_forms::import::{Report, Target, import};
 use portal_forms::rules::{Moderators, Sources, Submissions};
 use portal_forms::secrets;
 use portal_forms::store::{
-    Created, Decision, EmbeddedStore, EntryFile, Idempotency, Moderator, Outcome, Page, Seconds,
-    Status, Store, StoreError, Stored, Submission, Update,
+    Answer, Created, Decision, EmbeddedStore, EntryFile, Idempotency, ListingState, Moderator,
+    Outcome, Page, Place, Publisher, Registration, Revision, Seconds, SlotCount, Status, Store,
+    StoreError, Stored, Submission, Taken, Update,
 };
 use portal_model::{Kind, SiteConfig};
 use serde_json::{Value, json};
@@ -54,6 +55,8 @@ async fn fixture(store: Arc<dyn Store>, resources: &[&str]) -> Fixture {
         ]
         .into(),
         content_root: None,
+        calls: Default::default(),
+        listings: Default::default(),
     };
     let token = secrets::new_token();
     let m = Moderator {
@@ -439,6 +442,88 @@ impl Store for Failing {
     async fn put_sources(&self, k: Kind, p: &[EntryFile], r: &[String]) -> Result<(), StoreError> {
         self.inner.put_sources(k, p, r).await
     }
+    async fn register(
+        &self,
+        r: &Registration,
+        i: Option<&Idempotency>,
+    ) -> Result<Created, StoreError> {
+        self.inner.register(r, i).await
+    }
+    async fn registration(&self, id: &str, n: Seconds) -> Result<Option<Registration>, StoreError> {
+        self.inner.registration(id, n).await
+    }
+    async fn forget_registration(&self, id: &str) -> Result<(), StoreError> {
+        self.inner.forget_registration(id).await
+    }
+    async fn take(&self, p: &Place, c: u32) -> Result<Taken, StoreError> {
+        self.inner.take(p, c).await
+    }
+    async fn places(
+        &self,
+        c: &str,
+        s: Option<&str>,
+        n: Seconds,
+    ) -> Result<Vec<Stored<Place>>, StoreError> {
+        self.inner.places(c, s, n).await
+    }
+    async fn place(&self, c: &str, s: &str, p: &str) -> Result<Option<Stored<Place>>, StoreError> {
+        self.inner.place(c, s, p).await
+    }
+    async fn slot_counts(&self, c: &str) -> Result<BTreeMap<String, SlotCount>, StoreError> {
+        self.inner.slot_counts(c).await
+    }
+    async fn release(
+        &self,
+        c: &Stored<Place>,
+        p: Option<&Stored<Place>>,
+    ) -> Result<Outcome, StoreError> {
+        self.inner.release(c, p).await
+    }
+    async fn publisher(&self, s: &str) -> Result<Option<Publisher>, StoreError> {
+        self.inner.publisher(s).await
+    }
+    async fn put_publisher(
+        &self,
+        p: &Publisher,
+        r: Option<&Publisher>,
+    ) -> Result<Outcome, StoreError> {
+        self.inner.put_publisher(p, r).await
+    }
+    async fn publishers(&self) -> Result<Vec<Publisher>, StoreError> {
+        self.inner.publishers().await
+    }
+    async fn close_call(&self, s: &str, at: Seconds) -> Result<Outcome, StoreError> {
+        self.inner.close_call(s, at).await
+    }
+    async fn closed_calls(&self) -> Result<BTreeMap<String, Seconds>, StoreError> {
+        self.inner.closed_calls().await
+    }
+    async fn put_answer(&self, a: &Answer, i: Option<&Idempotency>) -> Result<Created, StoreError> {
+        self.inner.put_answer(a, i).await
+    }
+    async fn answer(
+        &self,
+        l: &str,
+        id: &str,
+        n: Seconds,
+    ) -> Result<Option<Stored<Answer>>, StoreError> {
+        self.inner.answer(l, id, n).await
+    }
+    async fn answers(&self, l: &str, n: Seconds) -> Result<Vec<Stored<Answer>>, StoreError> {
+        self.inner.answers(l, n).await
+    }
+    async fn set_answer(&self, a: &Answer, r: Revision) -> Result<Outcome, StoreError> {
+        self.inner.set_answer(a, r).await
+    }
+    async fn finish_listing(&self, l: &str) -> Result<Outcome, StoreError> {
+        self.inner.finish_listing(l).await
+    }
+    async fn listing_state(&self, l: &str) -> Result<ListingState, StoreError> {
+        self.inner.listing_state(l).await
+    }
+    async fn listing_states(&self) -> Result<BTreeMap<String, ListingState>, StoreError> {
+        self.inner.listing_states().await
+    }
 }
 
 #[tokio::test]
@@ -489,4 +574,51 @@ async fn an_import_that_fails_part_way_reports_every_file_it_wrote() {
     let rest = f.import(&["epicerie"], &["pommes", "poires"]).await;
     let files: Vec<&str> = rest.written.iter().map(|w| w.file.as_str()).collect();
     assert_eq!(files, ["content/ressources/prunes.md"], "{rest:?}");
+}
+
+/// An association's submitter who ticked « prévenir aussi cette adresse »: once the profile
+/// is written, its contact e-mail is where the association is told of its exchanges; one
+/// who did not tick it is not told.
+#[tokio::test]
+async fn an_association_that_agreed_is_told_at_its_contact() {
+    let (f, _dir) = embedded(&[]).await;
+    let association = |name: &str, email: &str, notify: bool| {
+        json!({"type": "association", "target": null, "notify": notify,
+               "fields": {"name": name, "summary": "Des repas chauds le soir pour qui en a besoin.",
+                          "categories": ["repas"],
+                          "locations": [{"address": "1 rue du Port", "postal_code": "33000",
+                                         "city": "Bordeaux", "geo": [44.84, -0.57]}]},
+               "body": "Des repas chauds servis chaque soir de la semaine, sans condition, au local du port.", "contact_email": email})
+    };
+    let agreed = f
+        .submit(association(
+            "Soupe du soir",
+            "coordination@soupe.example",
+            true,
+        ))
+        .await;
+    let silent = f
+        .submit(association("Repas du midi", "midi@repas.example", false))
+        .await;
+    f.approve(&agreed).await;
+    f.approve(&silent).await;
+    let report = f.import(&[], &[]).await;
+    assert_eq!(report.written.len(), 2, "{report:?}");
+    let publishers = portal_forms::rules::Publishers::new(f.store.clone());
+    assert_eq!(
+        publishers
+            .address("soupe-du-soir")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("coordination@soupe.example")
+    );
+    assert_eq!(publishers.address("repas-du-midi").await.unwrap(), None);
+    // And nothing of it is in the file written.
+    let file = std::fs::read_to_string(f.root.path().join("content/associations/soupe-du-soir.md"))
+        .unwrap();
+    assert!(
+        !file.contains("coordination@soupe.example") && !file.contains("notify"),
+        "{file}"
+    );
 }

@@ -134,7 +134,22 @@ macro_rules! contract {
     };
 }
 
+#[path = "store_contract/volunteers.rs"]
+mod volunteers;
+use volunteers::*;
+#[path = "store_contract/answers.rs"]
+mod answers;
+use answers::*;
+
 contract!(
+    one_answer_accepted_the_others_declined,
+    fifty_reserve_one_offer_at_once,
+    places_confirmed_then_waiting,
+    one_person_holds_a_slot_once,
+    a_cancellation_promotes_the_first_waiting,
+    a_registration_is_forgotten_when_it_expires,
+    two_hundred_at_once_for_ten_places,
+    cancellations_and_sign_ups_at_once,
     create_then_get,
     create_twice_the_same_id_is_taken,
     idempotent_create,
@@ -215,6 +230,7 @@ fn submission(n: u32) -> Submission {
         base: None,
         staged: None,
         problem: None,
+        notify: false,
     }
 }
 
@@ -1284,6 +1300,8 @@ async fn a_change_is_shown_against_the_file_kept(f: &Fixture) {
         ]
         .into(),
         content_root: None,
+        calls: Default::default(),
+        listings: Default::default(),
     };
     let api = Api::new(f.store.clone(), state, Group::All);
     let current = "---\ntitle: Pommes\nassociation: epicerie\nkind: offer\ncategory: food\nexpires: 2026-12-01\n---\nÀ retirer.\n";

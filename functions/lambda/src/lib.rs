@@ -31,7 +31,20 @@ pub async fn from_env(group: Group) -> anyhow::Result<Api> {
     let path = std::env::var("PORTAL_SITE_STATE").unwrap_or_else(|_| "formulaires.json".into());
     let state = StateFile::read(Path::new(&path))?.state()?;
     let store: Arc<dyn Store> = Arc::new(DynamoStore::from_env().await?);
-    Ok(Api::new(store, state, group))
+    // E-mail by Amazon SES, from site.toml's [mail] from (an identity verified in SES; the
+    // role may send from it only), or PORTAL_MAIL_FROM. Links start with the site's origin.
+    let from = std::env::var("PORTAL_MAIL_FROM")
+        .ok()
+        .filter(|f| !f.trim().is_empty())
+        .unwrap_or_else(|| state.site.mail.sender(&state.site));
+    let base = state.site.base().to_string();
+    let (scheme, rest) = base.split_once("://").unwrap_or(("https", &base));
+    let origin = format!("{scheme}://{}", rest.split('/').next().unwrap_or(""));
+    let mail = portal_forms::api::Mail {
+        mailer: Arc::new(portal_forms::mail::Ses::from_env(from).await),
+        origin,
+    };
+    Ok(Api::new(store, state, group).with_mail(mail))
 }
 
 /// Answers one HTTP API event that came through `front` (`Front::default()`: no CloudFront).

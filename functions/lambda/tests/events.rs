@@ -25,6 +25,8 @@ fn api(group: Group, dir: &std::path::Path) -> Api {
             ("resource".to_string(), ["camion".to_string()].into()),
         ]
         .into(),
+        calls: Default::default(),
+        listings: Default::default(),
     };
     let path = dir.join("formulaires.json");
     std::fs::write(&path, file.to_json()).unwrap();

@@ -14,6 +14,7 @@ mod context;
 pub mod datainclusion;
 mod explain;
 pub mod form;
+pub mod french;
 mod geo;
 mod languages;
 pub mod lexicon;

@@ -73,6 +73,41 @@ pub struct SiteConfig {
     /// Every public the site knows: the built-in ones and its own (made by [`SiteConfig::parse`]).
     #[serde(skip)]
     pub publics: Publics,
+    /// How the exchange's e-mails are sent.
+    #[serde(default)]
+    pub mail: MailSettings,
+}
+
+/// How the exchange's e-mails are sent (`[mail]`): the sender, and for `portal serve` the
+/// SMTP server. With no server, `portal serve` keeps the messages in an outbox folder; the
+/// Lambda functions send with Amazon SES from `from` (an identity verified in SES).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MailSettings {
+    /// The sender: `Portail solidaire <ne-pas-repondre@exemple.org>`.
+    pub from: String,
+    /// `smtp://host:port`, `smtps://user:password@host`, `smtp+starttls://…`; empty: none.
+    pub smtp: String,
+}
+
+impl MailSettings {
+    /// The sender, or one on the site's own host name when `from` is empty.
+    pub fn sender(&self, site: &SiteConfig) -> String {
+        if !self.from.trim().is_empty() {
+            return self.from.trim().to_string();
+        }
+        let host = site
+            .base_url
+            .split_once("://")
+            .map_or(site.base_url.as_str(), |(_, r)| r)
+            .split(['/', ':'])
+            .next()
+            .unwrap_or("localhost");
+        format!(
+            "{} <ne-pas-repondre@{host}>",
+            site.title.replace(['<', '>', '"'], "")
+        )
+    }
 }
 
 fn default_language() -> String {

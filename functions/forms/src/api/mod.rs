@@ -11,14 +11,19 @@ use http::{HeaderMap, Method, Request, Response, StatusCode, header};
 use portal_model::SiteConfig;
 use serde_json::{Value, json};
 
-use crate::rules::{Moderators, RuleError, Submissions};
+use crate::mail::{Mailer, Message, messages};
+use crate::rules::{Answers, Moderators, Promoted, Publishers, RuleError, Submissions, Volunteers};
 pub use crate::state::SiteState;
+use crate::state::{CallPlan, ListingPlan};
 use crate::store::{Seconds, Store, chain};
 pub use path::{endpoint_path, route_path, same_origin};
 
+mod answers;
 pub(crate) mod html;
 mod moderation;
 mod path;
+mod publisher;
+mod signups;
 mod status;
 mod submit;
 
@@ -32,6 +37,8 @@ pub enum Group {
     Submit,
     /// The `/moderation/…` routes.
     Moderation,
+    /// The exchange: volunteers' sign-ups, their own pages, the places left.
+    Exchange,
     /// Every route: what `portal serve` answers.
     All,
 }
@@ -58,9 +65,23 @@ pub struct Api {
     store: Arc<dyn Store>,
     submissions: Submissions,
     moderators: Moderators,
+    volunteers: Volunteers,
+    publishers: Publishers,
+    answers: Answers,
     state: RwLock<Arc<SiteState>>,
     group: Group,
     preview: Option<Arc<dyn Preview>>,
+    mail: Option<Mail>,
+}
+
+/// How the functions send e-mail, and the origin their links start with.
+#[derive(Clone)]
+pub struct Mail {
+    /// The way messages go out.
+    pub mailer: Arc<dyn Mailer>,
+    /// `https://portail.example.org`, or `http://127.0.0.1:1111` for `portal serve`: what
+    /// links to the functions start with when the endpoint is a path.
+    pub origin: String,
 }
 
 impl Api {
@@ -69,10 +90,116 @@ impl Api {
         Api {
             store: store.clone(),
             submissions: Submissions::new(store.clone()),
+            volunteers: Volunteers::new(store.clone()),
+            publishers: Publishers::new(store.clone()),
+            answers: Answers::new(store.clone()),
             moderators: Moderators::new(store),
             state: RwLock::new(Arc::new(state)),
             group,
             preview: None,
+            mail: None,
+        }
+    }
+
+    /// The same, telling people by e-mail through `mail`.
+    pub fn with_mail(mut self, mail: Mail) -> Api {
+        self.mail = Some(mail);
+        self
+    }
+
+    /// The rules of the associations' addresses and links, for the handlers.
+    pub(crate) fn publishers(&self) -> &Publishers {
+        &self.publishers
+    }
+
+    /// The rules of the answers to listings, for the handlers.
+    pub(crate) fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// Tells the publishing association of a new answer to its listing, with its signed
+    /// link, and the answerer the link to their own page.
+    pub(crate) async fn tell_of_answer(&self, slug: &str, plan: &ListingPlan, id: &str, key: &str) {
+        let Ok(Some(a)) = self.answers.get(slug, id).await else {
+            return;
+        };
+        let own = self.absolute(&answers::own_path(&a, key));
+        self.send(messages::answer_receipt(
+            &a.email,
+            &a.name,
+            &plan.title,
+            &own,
+        ))
+        .await;
+        let Ok(Some(address)) = self.publishers.address(&plan.association).await else {
+            return;
+        };
+        let scope = format!("listing:{slug}");
+        let Ok(signed) = self.publishers.sign(&plan.association, &scope, now()).await else {
+            return;
+        };
+        let link = self.absolute(&format!(
+            "/publisher/listings/{slug}?exp={}&key={}",
+            signed.expires, signed.key
+        ));
+        self.send(messages::answer_news(
+            &address,
+            plan.offer,
+            &plan.title,
+            &a,
+            &link,
+        ))
+        .await;
+    }
+
+    /// Tells an answerer what the publisher decided.
+    pub(crate) async fn tell_decision(&self, a: &crate::store::Answer) {
+        let Ok(key) = self.answers.key(&a.listing, &a.id).await else {
+            return;
+        };
+        let state = self.state();
+        let title = state
+            .listings
+            .get(&a.listing)
+            .map_or(a.listing.clone(), |p| p.title.clone());
+        let own = self.absolute(&answers::own_path(a, &key));
+        self.send(messages::answer_decided(
+            &a.email, &a.name, &title, a.status, &own,
+        ))
+        .await;
+    }
+
+    /// A link to `path` (under the endpoint), whole, as an e-mail needs it.
+    pub(crate) fn absolute(&self, path: &str) -> String {
+        let endpoint = self
+            .state()
+            .site
+            .forms
+            .endpoint
+            .trim_end_matches('/')
+            .to_string();
+        if endpoint.starts_with("http://") || endpoint.starts_with("https://") {
+            return format!("{endpoint}{path}");
+        }
+        let origin = match &self.mail {
+            Some(mail) => mail.origin.clone(),
+            None => {
+                let base = self.state().site.base().to_string();
+                let (scheme, rest) = base.split_once("://").unwrap_or(("https", &base));
+                format!("{scheme}://{}", rest.split('/').next().unwrap_or(""))
+            }
+        };
+        format!("{}{endpoint}{path}", origin.trim_end_matches('/'))
+    }
+
+    /// Sends a message, if there is a way to; a failure is logged without the address.
+    async fn send(&self, message: Message) {
+        let Some(mail) = &self.mail else {
+            return;
+        };
+        if let Err(e) = mail.mailer.send(&message).await {
+            tracing::warn!("e-mail « {} » non envoyé : {}", message.subject, chain(&e));
+            eprintln!("e-mail « {} » non envoyé : {}", message.subject, chain(&e));
         }
     }
 
@@ -95,6 +222,91 @@ impl Api {
     /// The store, for the rules the handlers build over it ([`crate::rules::Sources`]).
     pub(crate) fn store(&self) -> Arc<dyn Store> {
         self.store.clone()
+    }
+
+    /// The rules of the volunteers' sign-ups, for the handlers.
+    pub(crate) fn volunteers(&self) -> &Volunteers {
+        &self.volunteers
+    }
+
+    /// Tells the association of a new sign-up on its call, with a signed link to its page,
+    /// and the volunteer (when an e-mail was given) the link to their own page.
+    pub(crate) async fn tell_of_sign_up(&self, call: &str, plan: &CallPlan, id: &str, key: &str) {
+        let Ok(Some((reg, places))) = self.volunteers.view(id, key).await else {
+            return;
+        };
+        let label = |slot: &str| {
+            plan.slot(slot)
+                .map_or(slot.to_string(), |s| s.label.clone())
+        };
+        let slots: Vec<String> = places
+            .iter()
+            .map(|(slot, st)| format!("– {} : {}", label(slot), st.label()))
+            .collect();
+        let own = self.absolute(&format!("/signups/{id}?key={key}"));
+        if let Some(email) = &reg.email {
+            let m = messages::sign_up_receipt(email, &reg.first_name, &plan.title, &slots, &own);
+            self.send(m).await;
+        }
+        let Ok(Some(address)) = self.publishers.address(&plan.association).await else {
+            return;
+        };
+        let scope = format!("call:{call}");
+        let Ok(signed) = self.publishers.sign(&plan.association, &scope, now()).await else {
+            return;
+        };
+        let link = self.absolute(&format!(
+            "/publisher/calls/{call}?exp={}&key={}",
+            signed.expires, signed.key
+        ));
+        let expires = jiff::Timestamp::from_second(signed.expires)
+            .map(|t| {
+                portal_model::french::date_with_weekday(
+                    self.state().site.time_zone().to_datetime(t).date(),
+                )
+            })
+            .unwrap_or_default();
+        let contact = [reg.email.as_deref(), reg.phone.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let news = messages::SignUpNews {
+            call_title: &plan.title,
+            first_name: &reg.first_name,
+            contact,
+            message: &reg.message,
+            slots,
+            link: &link,
+            link_expires: &expires,
+        };
+        self.send(messages::sign_up_news(&address, &news)).await;
+    }
+
+    /// Tells a volunteer that a place freed by a cancellation is now theirs.
+    pub(crate) async fn tell_promoted(&self, promoted: &Promoted) {
+        let reg = &promoted.registration;
+        let Some(email) = &reg.email else {
+            return;
+        };
+        let Ok(key) = self.volunteers.key(&reg.id).await else {
+            return;
+        };
+        let state = self.state();
+        let plan = state.calls.get(&reg.call);
+        let title = plan.map_or(reg.call.as_str(), |p| p.title.as_str());
+        let slot = plan
+            .and_then(|p| p.slot(&promoted.slot))
+            .map_or(promoted.slot.clone(), |s| s.label.clone());
+        let own = self.absolute(&format!("/signups/{}?key={key}", reg.id));
+        self.send(messages::promoted(
+            email,
+            &reg.first_name,
+            title,
+            &slot,
+            &own,
+        ))
+        .await;
     }
 
     /// The rules of the moderators, for the handlers.
@@ -150,6 +362,7 @@ impl Api {
         let parts: Vec<&str> = route.trim_end_matches('/').split('/').skip(1).collect();
         let submit = matches!(self.group, Group::Submit | Group::All);
         let moderate = matches!(self.group, Group::Moderation | Group::All);
+        let exchange = matches!(self.group, Group::Exchange | Group::All);
         let result = match (req.method(), parts.as_slice()) {
             (&Method::POST, ["submissions"]) if submit => submit::post(self, req, client).await,
             (&Method::GET, ["submissions", "token"]) if submit => submit::token(self).await,
@@ -167,6 +380,49 @@ impl Api {
             }
             (&Method::POST, ["moderation", "submissions", id, "decision"]) if moderate => {
                 moderation::decide(self, req, id).await
+            }
+            (&Method::GET, ["moderation", "calls", slug]) if moderate => {
+                moderation::call(self, req, slug).await
+            }
+            (&Method::GET, ["moderation", "listings", slug]) if moderate => {
+                moderation::listing(self, req, slug).await
+            }
+            (&Method::POST, ["moderation", "signups", id, "purge"]) if moderate => {
+                moderation::purge(self, req, id).await
+            }
+            (&Method::POST, ["moderation", "associations", slug, "revoke"]) if moderate => {
+                moderation::revoke_links(self, req, slug).await
+            }
+            (&Method::POST, ["calls", slug, "signups"]) if exchange => {
+                signups::post(self, req, client, slug).await
+            }
+            (&Method::GET, ["calls", slug, "places"]) if exchange => {
+                signups::places(self, slug).await
+            }
+            (&Method::GET, ["signups", id]) if exchange => signups::get(self, req, id).await,
+            (&Method::POST, ["signups", id, "cancel"]) if exchange => {
+                signups::cancel(self, req, id).await
+            }
+            (&Method::POST, ["listings", slug, "answers"]) if exchange => {
+                answers::post(self, req, client, slug).await
+            }
+            (&Method::GET, ["listings", slug, "answers", id]) if exchange => {
+                answers::get(self, req, slug, id).await
+            }
+            (&Method::GET, ["listings", slug, "state"]) if exchange => {
+                answers::state(self, slug).await
+            }
+            (&Method::GET, ["publisher", "listings", slug]) if exchange => {
+                answers::page(self, req, slug).await
+            }
+            (&Method::POST, ["publisher", "listings", slug, action]) if exchange => {
+                answers::act(self, req, slug, action).await
+            }
+            (&Method::GET, ["publisher", "calls", call]) if exchange => {
+                publisher::page(self, req, call).await
+            }
+            (&Method::POST, ["publisher", "calls", call, action]) if exchange => {
+                publisher::act(self, req, call, action).await
             }
             (&Method::OPTIONS, _) => Ok(empty(StatusCode::NO_CONTENT)),
             _ => Err(Failure::new(StatusCode::NOT_FOUND, "route inconnue")),
@@ -222,7 +478,9 @@ impl From<RuleError> for Failure {
     fn from(e: RuleError) -> Failure {
         let status = match e {
             RuleError::NotFound { .. } => StatusCode::NOT_FOUND,
-            RuleError::NoteNeeded | RuleError::ModeratorName => StatusCode::BAD_REQUEST,
+            RuleError::NoteNeeded | RuleError::ModeratorName | RuleError::Address { .. } => {
+                StatusCode::BAD_REQUEST
+            }
             // RFC draft "The Idempotency-Key HTTP Header Field": a key reused with another
             // payload is 422.
             RuleError::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,
@@ -234,6 +492,7 @@ impl From<RuleError> for Failure {
             | RuleError::StagedElsewhere { .. }
             | RuleError::ModeratorExists { .. }
             | RuleError::TokenTaken { .. }
+            | RuleError::ListingTaken { .. }
             | RuleError::Busy { .. } => StatusCode::CONFLICT,
             RuleError::Store(ref failure) => {
                 // The person is told the cause; the logs get what the SDK or SQLite said.

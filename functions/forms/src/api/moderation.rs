@@ -295,3 +295,70 @@ pub(super) async fn decide(api: &Api, req: &Request<Bytes>, id: &str) -> Answer 
         &json!({ "submission": summary(&sub) }),
     ))
 }
+
+/// `GET /moderation/calls/{slug}`: a call's counts per slot and its sign-ups by id and
+/// state, without names or contacts (those are for the association and the volunteer).
+pub(super) async fn call(api: &Api, req: &Request<Bytes>, slug: &str) -> Answer {
+    moderator(api, req).await?;
+    let counts = api.volunteers().counts(slug).await?;
+    let places = api.volunteers().places(slug).await?;
+    let closed = api.volunteers().closed(slug).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({
+            "call": slug,
+            "closed": closed,
+            "slots": counts.iter().map(|(slot, c)| json!({
+                "slot": slot, "confirmed": c.confirmed, "waiting": c.waiting,
+            })).collect::<Vec<_>>(),
+            "signups": places.iter().map(|p| json!({
+                "registration": p.registration, "slot": p.slot, "status": p.status.word(),
+            })).collect::<Vec<_>>(),
+        }),
+    ))
+}
+
+/// `POST /moderation/signups/{id}/purge`: every place of the sign-up cancelled (the first
+/// waiting promoted and told), its personal data erased at once.
+pub(super) async fn purge(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
+    moderator(api, req).await?;
+    let promoted = api.volunteers().purge(id).await?;
+    for p in &promoted {
+        api.tell_promoted(p).await;
+    }
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({ "purged": id, "promoted": promoted.len() }),
+    ))
+}
+
+/// `POST /moderation/associations/{slug}/revoke`: the association's signed links no
+/// longer open.
+pub(super) async fn revoke_links(api: &Api, req: &Request<Bytes>, slug: &str) -> Answer {
+    moderator(api, req).await?;
+    let p = api.publishers().revoke(slug).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({ "association": slug, "generation": p.generation }),
+    ))
+}
+
+/// `GET /moderation/listings/{slug}`: a listing's answers counted by state, and its state.
+pub(super) async fn listing(api: &Api, req: &Request<Bytes>, slug: &str) -> Answer {
+    moderator(api, req).await?;
+    let answers = api.answers().list(slug).await?;
+    let state = api.answers().state(slug).await?;
+    let count = |s: crate::store::AnswerStatus| answers.iter().filter(|a| a.status == s).count();
+    use crate::store::AnswerStatus as S;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({
+            "listing": slug,
+            "done": state.done,
+            "accepted": state.accepted,
+            "pending": count(S::Pending),
+            "declined": count(S::Declined),
+            "answers": answers.len(),
+        }),
+    ))
+}

@@ -16,12 +16,17 @@ pub(super) const HONEYPOT: &str = "website";
 /// The fill-time token the form's page got from `GET /submissions/token` (see
 /// [`crate::rules::guards`]).
 pub(super) const TOKEN: &str = "_token";
+/// The association form's consent: the contact e-mail is also where the association is
+/// told of its exchanges (sign-ups, answers), once its profile is published.
+const NOTIFY: &str = "notify";
 
 /// A decoded request: the draft, and what tells a bot.
 struct Incoming {
     draft: Draft,
     honeypot: bool,
     token: Option<String>,
+    /// The association's submitter agreed to be told of its exchanges at the contact e-mail.
+    notify: bool,
 }
 
 /// `GET /submissions/token`: a fill-time token, the server's time signed. Never cached.
@@ -103,6 +108,7 @@ pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Ans
     let origin = Origin {
         ip: client.ip,
         idempotency_key: Some(given),
+        notify: incoming.notify,
     };
     let Accepted { id, receipt } = api
         .submissions()
@@ -161,11 +167,16 @@ fn read_json(body: &[u8]) -> Result<Incoming, Vec<FieldError>> {
     };
     let honeypot = take(HONEYPOT).is_some_and(|v| !v.trim().is_empty());
     let token = take(TOKEN);
+    let notify = value
+        .as_object_mut()
+        .and_then(|o| o.remove(NOTIFY))
+        .is_some_and(|v| v == serde_json::Value::Bool(true) || v == "true");
     let draft: Draft = serde_json::from_value(value).map_err(bad)?;
     Ok(Incoming {
         draft,
         honeypot,
         token,
+        notify,
     })
 }
 
@@ -186,6 +197,7 @@ fn read_form(body: &[u8]) -> Result<Incoming, Vec<FieldError>> {
     let contact_email = take("contact_email").unwrap_or_default();
     let honeypot = take(HONEYPOT).is_some_and(|v| !v.trim().is_empty());
     let token = take(TOKEN);
+    let notify = take(NOTIFY).is_some_and(|v| v == "true");
     // The browser's clock, sent by pages built before the token: not read any more.
     take("_started");
     let (fields, body) = form::read_post(kind.kind(), &pairs);
@@ -199,5 +211,6 @@ fn read_form(body: &[u8]) -> Result<Incoming, Vec<FieldError>> {
         },
         honeypot,
         token,
+        notify,
     })
 }

@@ -11,14 +11,20 @@
 
 use crate::store::{Status, StoreError};
 
+pub mod answers;
 pub mod guards;
 mod moderators;
+pub mod publishers;
 pub mod sources;
 mod submissions;
+pub mod volunteers;
 
+pub use answers::{AnswerForm, Answers};
 pub use moderators::Moderators;
+pub use publishers::Publishers;
 pub use sources::Sources;
 pub use submissions::{Accepted, Correction, Origin, Review, Submissions, new_id};
+pub use volunteers::{Promoted, SignUpForm, SignedUp, Volunteers};
 
 /// How many times a write lost to another writer is tried again, on what is read anew,
 /// before giving up: the rules refuse at once when the other writer's change forbids it.
@@ -115,6 +121,18 @@ pub enum RuleError {
     Busy {
         /// The submission's id, or the moderator's name.
         id: String,
+    },
+    /// An answer is accepted already, or the listing is done: a second accept is refused.
+    #[error("conflit : une autre réponse est déjà acceptée pour {listing}, ou l'annonce est close")]
+    ListingTaken {
+        /// The listing's slug.
+        listing: String,
+    },
+    /// An association's address is not an e-mail address.
+    #[error("Adresse e-mail refusée : « {email} » (exemple : contact@association.fr).")]
+    Address {
+        /// The address given.
+        email: String,
     },
     /// The store failed.
     #[error(transparent)]

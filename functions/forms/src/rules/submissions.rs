@@ -34,6 +34,9 @@ pub struct Origin<'a> {
     pub ip: Option<IpAddr>,
     /// The `Idempotency-Key` header, when given.
     pub idempotency_key: Option<&'a str>,
+    /// The submitter of an association's profile agreed that the contact e-mail be where
+    /// the association is told of its exchanges.
+    pub notify: bool,
 }
 
 /// A stored submission: its id, and the receipt that reads its status.
@@ -97,8 +100,10 @@ impl Submissions {
             expires_at: now + RETRY_WINDOW,
             fingerprint: fingerprint.clone(),
         };
-        let submission =
+        let mut submission =
             new_submission(draft, new_id(jiff::Timestamp::now().as_millisecond()), now);
+        submission.notify =
+            origin.notify && draft.kind == portal_model::SubmissionType::Association;
         let contact = draft.contact_email.trim();
         let id = match self
             .store
@@ -123,6 +128,71 @@ impl Submissions {
         };
         let receipt = secrets::receipt(&secret, &id);
         Ok(Accepted { id, receipt })
+    }
+
+    /// Records a change the exchange made (a call filled, an offer reserved, a listing done)
+    /// as an approved change of entry `slug`, against the file whose SHA-256 is `base`, for
+    /// `portal import` to write; once per entry, fields and file (none when recorded before).
+    pub async fn record_exchange(
+        &self,
+        kind: portal_model::SubmissionType,
+        slug: &str,
+        fields: serde_json::Map<String, serde_json::Value>,
+        body: String,
+        base: &str,
+        note: &str,
+    ) -> Result<Option<String>> {
+        let secret = self.secret().await?;
+        let now = now();
+        let what = serde_json::to_string(&fields).expect("fields serialise");
+        let idempotency = Idempotency {
+            key: keyed(&secret, &format!("exchange:{slug}:{base}:{what}")),
+            expires_at: now + 365 * DAY,
+            fingerprint: String::new(),
+        };
+        let submission = Submission {
+            id: new_id(jiff::Timestamp::now().as_millisecond()),
+            kind,
+            target: Some(slug.to_string()),
+            fields,
+            body,
+            created_at: now,
+            status: Status::Approved,
+            version: 1,
+            note: Some(note.to_string()),
+            decided_by: Some("échange".to_string()),
+            decided_at: Some(now),
+            imported_as: None,
+            base: Some(base.to_string()),
+            staged: None,
+            problem: None,
+            notify: false,
+        };
+        // No submitter: no e-mail kept (an empty one, expired at once).
+        match self
+            .store
+            .create(&submission, "", now, Some(&idempotency))
+            .await?
+        {
+            Created::New => Ok(Some(submission.id)),
+            Created::Existing { .. } => Ok(None),
+            Created::Taken => Err(RuleError::IdTaken { id: submission.id }),
+        }
+    }
+
+    /// After an association's profile is written as `slug`: when its submitter agreed, the
+    /// contact e-mail becomes where the association is told (if still kept).
+    pub async fn apply_notify_consent(&self, sub: &Submission, slug: &str) -> Result<bool> {
+        if !sub.notify || sub.kind != portal_model::SubmissionType::Association {
+            return Ok(false);
+        }
+        let Some(email) = self.store.contact(&sub.id, now()).await? else {
+            return Ok(false);
+        };
+        super::Publishers::new(self.store.clone())
+            .set_address(slug, &email)
+            .await?;
+        Ok(true)
     }
 
     /// The submission a receipt reads: none for an unknown id and for a wrong receipt alike.
@@ -267,6 +337,7 @@ fn new_submission(draft: &Draft, id: String, now: Seconds) -> Submission {
         base: None,
         staged: None,
         problem: None,
+        notify: false,
     }
 }
 

@@ -17,8 +17,9 @@ use std::collections::BTreeMap;
 use portal_model::Kind;
 
 use super::{
-    Created, Decision, EntryFile, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds,
-    Status, Store, StoreError, Stored, Submission, Update,
+    Answer, AnswerStatus, Created, Decision, EntryFile, Idempotency, ListingState, Moderator,
+    Outcome, Page, Place, PlaceStatus, Publisher, Registration, Result, Revision, Seconds,
+    SlotCount, Status, Store, StoreError, Stored, Submission, Taken, Update,
 };
 
 const SCHEMA: &str = "
@@ -37,6 +38,17 @@ CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (kind TEXT NOT NULL, slug TEXT NOT NULL, text TEXT NOT NULL,
   sha256 TEXT NOT NULL, PRIMARY KEY (kind, slug));
+CREATE TABLE IF NOT EXISTS registrations (id TEXT PRIMARY KEY, data TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS places (call TEXT NOT NULL, slot TEXT NOT NULL, person TEXT NOT NULL,
+  id TEXT NOT NULL, status TEXT NOT NULL, data TEXT NOT NULL, revision INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL, PRIMARY KEY (call, slot, person));
+CREATE TABLE IF NOT EXISTS answers (listing TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
+  revision INTEGER NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (listing, id));
+CREATE TABLE IF NOT EXISTS listing_states (slug TEXT PRIMARY KEY, accepted TEXT, done INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS publishers (slug TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS closed_calls (slug TEXT PRIMARY KEY, at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS slot_counts (call TEXT NOT NULL, slot TEXT NOT NULL, confirmed INTEGER NOT NULL,
+  waiting INTEGER NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (call, slot));
 ";
 
 /// The [`Store`] in one SQLite file (see the module's documentation). Clones share the
@@ -198,6 +210,112 @@ fn save(conn: &Connection, sub: &Submission, revision: Revision) -> Result<()> {
         params![sub.id, sub.status.word(), encode(sub), revision.0 as i64],
     )?;
     Ok(())
+}
+
+/// The idempotency key's first record, while the key counts.
+fn seen_key(conn: &Connection, idem: &Idempotency) -> Result<Option<Created>> {
+    let seen: Option<(String, String)> = conn
+        .query_row(
+            "SELECT id, fingerprint FROM idempotency WHERE key = ?1 AND expires_at > ?2",
+            params![idem.key, now()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(seen.map(|(id, fingerprint)| Created::Existing { id, fingerprint }))
+}
+
+fn read_place(
+    conn: &Connection,
+    call: &str,
+    slot: &str,
+    person: &str,
+) -> Result<Option<Stored<Place>>> {
+    let row: Option<(String, i64)> = conn
+        .query_row(
+            "SELECT data, revision FROM places WHERE call = ?1 AND slot = ?2 AND person = ?3",
+            params![call, slot, person],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    row.map(|(data, revision)| {
+        Ok(Stored {
+            value: decode(&data)?,
+            revision: Revision(revision as u64),
+        })
+    })
+    .transpose()
+}
+
+fn save_place(conn: &Connection, place: &Place, revision: Revision) -> Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO places (call, slot, person, id, status, data, revision, expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            place.call,
+            place.slot,
+            place.person,
+            place.id,
+            place.status.word(),
+            encode(place),
+            revision.0 as i64,
+            place.expires_at
+        ],
+    )?;
+    Ok(())
+}
+
+fn read_count(conn: &Connection, call: &str, slot: &str) -> Result<SlotCount> {
+    let row: Option<(u32, u32)> = conn
+        .query_row(
+            "SELECT confirmed, waiting FROM slot_counts WHERE call = ?1 AND slot = ?2",
+            params![call, slot],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(row
+        .map(|(confirmed, waiting)| SlotCount { confirmed, waiting })
+        .unwrap_or_default())
+}
+
+/// Moves a slot's count by `confirmed` and `waiting`, keeping it until `expires_at` at least.
+fn count(conn: &Connection, place: &Place, confirmed: i64, waiting: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO slot_counts (call, slot, confirmed, waiting, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (call, slot) DO UPDATE SET confirmed = confirmed + ?3, waiting = waiting + ?4,
+           expires_at = MAX(expires_at, ?5)",
+        params![place.call, place.slot, confirmed, waiting, place.expires_at],
+    )?;
+    Ok(())
+}
+
+fn read_answer(conn: &Connection, listing: &str, id: &str) -> Result<Option<Stored<Answer>>> {
+    let row: Option<(String, i64)> = conn
+        .query_row(
+            "SELECT data, revision FROM answers WHERE listing = ?1 AND id = ?2",
+            params![listing, id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    row.map(|(data, revision)| {
+        Ok(Stored {
+            value: decode(&data)?,
+            revision: Revision(revision as u64),
+        })
+    })
+    .transpose()
+}
+
+fn read_listing_state(conn: &Connection, slug: &str) -> Result<ListingState> {
+    let row: Option<(Option<String>, bool)> = conn
+        .query_row(
+            "SELECT accepted, done FROM listing_states WHERE slug = ?1",
+            [slug],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(row
+        .map(|(accepted, done)| ListingState { accepted, done })
+        .unwrap_or_default())
 }
 
 fn read_moderator(conn: &Connection, name: &str) -> Result<Option<Moderator>> {
@@ -525,6 +643,392 @@ impl Store for EmbeddedStore {
         .await
     }
 
+    async fn register(
+        &self,
+        registration: &Registration,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created> {
+        let (reg, idem) = (registration.clone(), idempotency.cloned());
+        self.write(move |tx| {
+            if let Some(idem) = &idem
+                && let Some(seen) = seen_key(tx, idem)?
+            {
+                return Ok(seen);
+            }
+            let inserted = tx.execute(
+                "INSERT OR IGNORE INTO registrations (id, data, expires_at) VALUES (?1, ?2, ?3)",
+                params![reg.id, encode(&reg), reg.expires_at],
+            )?;
+            if inserted == 0 {
+                return Ok(Created::Taken);
+            }
+            if let Some(idem) = &idem {
+                tx.execute(
+                    "INSERT OR REPLACE INTO idempotency (key, id, expires_at, fingerprint) VALUES (?1, ?2, ?3, ?4)",
+                    params![idem.key, reg.id, idem.expires_at, idem.fingerprint],
+                )?;
+            }
+            Ok(Created::New)
+        })
+        .await
+    }
+
+    async fn registration(&self, id: &str, now: Seconds) -> Result<Option<Registration>> {
+        let id = id.to_string();
+        self.blocking(move |c| {
+            let data: Option<String> = c
+                .query_row(
+                    "SELECT data FROM registrations WHERE id = ?1 AND expires_at > ?2",
+                    params![id, now],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            data.map(|d| decode(&d)).transpose()
+        })
+        .await
+    }
+
+    async fn forget_registration(&self, id: &str) -> Result<()> {
+        let id = id.to_string();
+        self.write(move |tx| {
+            tx.execute("DELETE FROM registrations WHERE id = ?1", [id])?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn take(&self, place: &Place, capacity: u32) -> Result<Taken> {
+        let place = place.clone();
+        self.write(move |tx| {
+            let held = read_place(tx, &place.call, &place.slot, &place.person)?;
+            if let Some(held) = &held
+                && held.value.status != PlaceStatus::Cancelled
+            {
+                return Ok(Taken::Held(held.value.clone()));
+            }
+            let counted = read_count(tx, &place.call, &place.slot)?;
+            let (confirmed, waiting, holds) = match place.status {
+                PlaceStatus::Confirmed => (1, 0, counted.confirmed < capacity),
+                PlaceStatus::Waiting => (0, 1, counted.confirmed >= capacity),
+                PlaceStatus::Cancelled => (0, 0, false),
+            };
+            if !holds {
+                return Ok(Taken::Counted);
+            }
+            let revision = held.map_or(Revision::FIRST, |h| h.revision.next());
+            save_place(tx, &place, revision)?;
+            count(tx, &place, confirmed, waiting)?;
+            Ok(Taken::Written)
+        })
+        .await
+    }
+
+    async fn places(
+        &self,
+        call: &str,
+        slot: Option<&str>,
+        now: Seconds,
+    ) -> Result<Vec<Stored<Place>>> {
+        let (call, slot) = (call.to_string(), slot.map(str::to_string));
+        self.blocking(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT data, revision FROM places WHERE call = ?1 AND (?2 IS NULL OR slot = ?2)
+                 AND expires_at > ?3 ORDER BY id",
+            )?;
+            let rows = stmt.query_map(params![call, slot, now], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (data, revision) = row?;
+                out.push(Stored {
+                    value: decode(&data)?,
+                    revision: Revision(revision as u64),
+                });
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn place(&self, call: &str, slot: &str, person: &str) -> Result<Option<Stored<Place>>> {
+        let (call, slot, person) = (call.to_string(), slot.to_string(), person.to_string());
+        self.blocking(move |c| read_place(c, &call, &slot, &person))
+            .await
+    }
+
+    async fn slot_counts(&self, call: &str) -> Result<BTreeMap<String, SlotCount>> {
+        let call = call.to_string();
+        self.blocking(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT slot, confirmed, waiting FROM slot_counts WHERE call = ?1 AND expires_at > ?2",
+            )?;
+            let rows = stmt.query_map(params![call, now()], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    SlotCount {
+                        confirmed: r.get(1)?,
+                        waiting: r.get(2)?,
+                    },
+                ))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .await
+    }
+
+    async fn release(
+        &self,
+        cancel: &Stored<Place>,
+        promote: Option<&Stored<Place>>,
+    ) -> Result<Outcome> {
+        let (cancel, promote) = (cancel.clone(), promote.cloned());
+        self.write(move |tx| {
+            let c = &cancel.value;
+            let still = |p: &Stored<Place>| -> Result<bool> {
+                let now = read_place(tx, &p.value.call, &p.value.slot, &p.value.person)?;
+                Ok(now
+                    .is_some_and(|n| n.revision == p.revision && n.value.status == p.value.status))
+            };
+            if c.status == PlaceStatus::Cancelled || !still(&cancel)? {
+                return Ok(Outcome::Lost);
+            }
+            if let Some(p) = &promote
+                && (c.status != PlaceStatus::Confirmed
+                    || p.value.status != PlaceStatus::Waiting
+                    || p.value.slot != c.slot
+                    || p.value.call != c.call
+                    || !still(p)?)
+            {
+                return Ok(Outcome::Lost);
+            }
+            let counted = read_count(tx, &c.call, &c.slot)?;
+            match (c.status, &promote) {
+                (PlaceStatus::Waiting, _) => count(tx, c, 0, -1)?,
+                (_, Some(_)) => count(tx, c, 0, -1)?,
+                (_, None) if counted.waiting > 0 => return Ok(Outcome::Lost),
+                (_, None) => count(tx, c, -1, 0)?,
+            }
+            let mut cancelled = c.clone();
+            cancelled.status = PlaceStatus::Cancelled;
+            save_place(tx, &cancelled, cancel.revision.next())?;
+            if let Some(p) = &promote {
+                let mut confirmed = p.value.clone();
+                confirmed.status = PlaceStatus::Confirmed;
+                save_place(tx, &confirmed, p.revision.next())?;
+            }
+            Ok(Outcome::Written)
+        })
+        .await
+    }
+
+    async fn publisher(&self, slug: &str) -> Result<Option<Publisher>> {
+        let slug = slug.to_string();
+        self.blocking(move |c| {
+            let data: Option<String> = c
+                .query_row("SELECT data FROM publishers WHERE slug = ?1", [slug], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            data.map(|d| decode(&d)).transpose()
+        })
+        .await
+    }
+
+    async fn put_publisher(
+        &self,
+        publisher: &Publisher,
+        replacing: Option<&Publisher>,
+    ) -> Result<Outcome> {
+        let (p, old) = (publisher.clone(), replacing.cloned());
+        self.write(move |tx| {
+            let data: Option<String> = tx
+                .query_row(
+                    "SELECT data FROM publishers WHERE slug = ?1",
+                    [&p.slug],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let stored: Option<Publisher> = data.map(|d| decode(&d)).transpose()?;
+            if stored != old {
+                return Ok(Outcome::Lost);
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO publishers (slug, data) VALUES (?1, ?2)",
+                params![p.slug, encode(&p)],
+            )?;
+            Ok(Outcome::Written)
+        })
+        .await
+    }
+
+    async fn publishers(&self) -> Result<Vec<Publisher>> {
+        self.blocking(|c| {
+            let mut stmt = c.prepare("SELECT data FROM publishers ORDER BY slug")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            rows.map(|r| decode(&r?)).collect()
+        })
+        .await
+    }
+
+    async fn close_call(&self, slug: &str, at: Seconds) -> Result<Outcome> {
+        let slug = slug.to_string();
+        self.write(move |tx| {
+            let n = tx.execute(
+                "INSERT OR IGNORE INTO closed_calls (slug, at) VALUES (?1, ?2)",
+                params![slug, at],
+            )?;
+            Ok(if n == 1 {
+                Outcome::Written
+            } else {
+                Outcome::Lost
+            })
+        })
+        .await
+    }
+
+    async fn closed_calls(&self) -> Result<BTreeMap<String, Seconds>> {
+        self.blocking(|c| {
+            let mut stmt = c.prepare("SELECT slug, at FROM closed_calls")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .await
+    }
+
+    async fn put_answer(
+        &self,
+        answer: &Answer,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created> {
+        let (a, idem) = (answer.clone(), idempotency.cloned());
+        self.write(move |tx| {
+            if let Some(idem) = &idem
+                && let Some(seen) = seen_key(tx, idem)?
+            {
+                return Ok(seen);
+            }
+            let inserted = tx.execute(
+                "INSERT OR IGNORE INTO answers (listing, id, data, revision, expires_at) VALUES (?1, ?2, ?3, 1, ?4)",
+                params![a.listing, a.id, encode(&a), a.expires_at],
+            )?;
+            if inserted == 0 {
+                return Ok(Created::Taken);
+            }
+            if let Some(idem) = &idem {
+                tx.execute(
+                    "INSERT OR REPLACE INTO idempotency (key, id, expires_at, fingerprint) VALUES (?1, ?2, ?3, ?4)",
+                    params![idem.key, a.id, idem.expires_at, idem.fingerprint],
+                )?;
+            }
+            Ok(Created::New)
+        })
+        .await
+    }
+
+    async fn answer(
+        &self,
+        listing: &str,
+        id: &str,
+        now: Seconds,
+    ) -> Result<Option<Stored<Answer>>> {
+        let (listing, id) = (listing.to_string(), id.to_string());
+        self.blocking(move |c| {
+            Ok(read_answer(c, &listing, &id)?.filter(|a| a.value.expires_at > now))
+        })
+        .await
+    }
+
+    async fn answers(&self, listing: &str, now: Seconds) -> Result<Vec<Stored<Answer>>> {
+        let listing = listing.to_string();
+        self.blocking(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT data, revision FROM answers WHERE listing = ?1 AND expires_at > ?2 ORDER BY id",
+            )?;
+            let rows = stmt.query_map(params![listing, now], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (data, revision) = row?;
+                out.push(Stored {
+                    value: decode(&data)?,
+                    revision: Revision(revision as u64),
+                });
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn set_answer(&self, answer: &Answer, revision: Revision) -> Result<Outcome> {
+        let a = answer.clone();
+        self.write(move |tx| {
+            let Some(stored) = read_answer(tx, &a.listing, &a.id)? else {
+                return Ok(Outcome::Lost);
+            };
+            if stored.revision != revision {
+                return Ok(Outcome::Lost);
+            }
+            if a.status == AnswerStatus::Accepted {
+                let state = read_listing_state(tx, &a.listing)?;
+                if state.accepted.is_some() || state.done {
+                    return Ok(Outcome::Lost);
+                }
+                tx.execute(
+                    "INSERT INTO listing_states (slug, accepted, done) VALUES (?1, ?2, 0)
+                     ON CONFLICT (slug) DO UPDATE SET accepted = ?2",
+                    params![a.listing, a.id],
+                )?;
+            }
+            tx.execute(
+                "UPDATE answers SET data = ?3, revision = ?4 WHERE listing = ?1 AND id = ?2",
+                params![a.listing, a.id, encode(&a), revision.next().0 as i64],
+            )?;
+            Ok(Outcome::Written)
+        })
+        .await
+    }
+
+    async fn finish_listing(&self, listing: &str) -> Result<Outcome> {
+        let listing = listing.to_string();
+        self.write(move |tx| {
+            if read_listing_state(tx, &listing)?.done {
+                return Ok(Outcome::Lost);
+            }
+            tx.execute(
+                "INSERT INTO listing_states (slug, accepted, done) VALUES (?1, NULL, 1)
+                 ON CONFLICT (slug) DO UPDATE SET done = 1",
+                [&listing],
+            )?;
+            Ok(Outcome::Written)
+        })
+        .await
+    }
+
+    async fn listing_state(&self, listing: &str) -> Result<ListingState> {
+        let listing = listing.to_string();
+        self.blocking(move |c| read_listing_state(c, &listing))
+            .await
+    }
+
+    async fn listing_states(&self) -> Result<BTreeMap<String, ListingState>> {
+        self.blocking(|c| {
+            let mut stmt = c.prepare("SELECT slug, accepted, done FROM listing_states")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    ListingState {
+                        accepted: r.get(1)?,
+                        done: r.get(2)?,
+                    },
+                ))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .await
+    }
+
     async fn purge_expired(&self, now: Seconds) -> Result<usize> {
         let removed = self
             .write(move |tx| {
@@ -533,6 +1037,10 @@ impl Store for EmbeddedStore {
                     "DELETE FROM contacts WHERE expires_at IS NOT NULL AND expires_at <= ?1",
                     "DELETE FROM idempotency WHERE expires_at <= ?1",
                     "DELETE FROM rate WHERE expires_at <= ?1",
+                    "DELETE FROM registrations WHERE expires_at <= ?1",
+                    "DELETE FROM places WHERE expires_at <= ?1",
+                    "DELETE FROM slot_counts WHERE expires_at <= ?1",
+                    "DELETE FROM answers WHERE expires_at <= ?1",
                 ] {
                     removed += tx.execute(sql, [now])?;
                 }

@@ -17,10 +17,15 @@ use serde_json::{Map, Value};
 pub mod dynamo;
 pub mod embedded;
 mod error;
+pub mod exchange;
 
 pub use dynamo::DynamoStore;
 pub use embedded::EmbeddedStore;
 pub use error::{Source, StoreError, chain};
+pub use exchange::{
+    Answer, AnswerStatus, ListingState, Place, PlaceStatus, Publisher, Registration, SlotCount,
+    Taken,
+};
 
 /// Seconds since the Unix epoch: what TTLs and ordering are computed on.
 pub type Seconds = i64;
@@ -120,6 +125,10 @@ pub struct Submission {
     /// Why `portal import` set it aside ([`Status::SetAside`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+    /// An association's submitter agreed that the contact e-mail be where the association
+    /// is told of its exchanges: `portal import` sets it once the profile is written.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub notify: bool,
 }
 
 /// The file an import is writing for a submission, and the text it writes.
@@ -356,6 +365,99 @@ pub trait Store: Send + Sync {
 
     /// Keeps `put` (replacing what was kept for those slugs) and forgets `remove`.
     async fn put_sources(&self, kind: Kind, put: &[EntryFile], remove: &[String]) -> Result<()>;
+
+    /// Keeps a volunteer's registration unless one has that id ([`Created::Taken`]), once
+    /// per idempotency key as [`Store::create`] does.
+    async fn register(
+        &self,
+        registration: &Registration,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created>;
+
+    /// A registration, unless it has expired at `now`.
+    async fn registration(&self, id: &str, now: Seconds) -> Result<Option<Registration>>;
+
+    /// Forgets a registration's personal data (its places stay, counted).
+    async fn forget_registration(&self, id: &str) -> Result<()>;
+
+    /// Writes `place`, with its status (confirmed or waiting), unless the person holds that
+    /// slot already ([`Taken::Held`]; a cancelled place of theirs is replaced) or the slot's
+    /// count forbids it ([`Taken::Counted`]): a confirmed place needs fewer than `capacity`
+    /// confirmed, a waiting one needs `capacity` confirmed already. The slot's count moves
+    /// in the same write.
+    async fn take(&self, place: &Place, capacity: u32) -> Result<Taken>;
+
+    /// The places of a call (of one slot, when given), in order of id, expired ones left out.
+    async fn places(
+        &self,
+        call: &str,
+        slot: Option<&str>,
+        now: Seconds,
+    ) -> Result<Vec<Stored<Place>>>;
+
+    /// One person's place on one slot.
+    async fn place(&self, call: &str, slot: &str, person: &str) -> Result<Option<Stored<Place>>>;
+
+    /// The count of each slot of a call that has places.
+    async fn slot_counts(&self, call: &str) -> Result<BTreeMap<String, SlotCount>>;
+
+    /// Cancels `cancel` (as read, not cancelled) and, when it was confirmed, confirms
+    /// `promote` (as read, waiting on the same slot) in its place; a confirmed place released
+    /// with nobody promoted needs nobody waiting. [`Outcome::Lost`] when a place is no
+    /// longer as read or somebody waits.
+    async fn release(
+        &self,
+        cancel: &Stored<Place>,
+        promote: Option<&Stored<Place>>,
+    ) -> Result<Outcome>;
+
+    /// An association's notification address and link generation.
+    async fn publisher(&self, slug: &str) -> Result<Option<Publisher>>;
+
+    /// Writes `publisher` in place of `replacing` (as read; `None`: there is none).
+    /// [`Outcome::Lost`] when the stored one is no longer `replacing`.
+    async fn put_publisher(
+        &self,
+        publisher: &Publisher,
+        replacing: Option<&Publisher>,
+    ) -> Result<Outcome>;
+
+    /// Every association's record, by slug.
+    async fn publishers(&self) -> Result<Vec<Publisher>>;
+
+    /// Marks a call closed by its association at `at`, once (put-if-absent).
+    async fn close_call(&self, slug: &str, at: Seconds) -> Result<Outcome>;
+
+    /// The calls closed by their association, and when.
+    async fn closed_calls(&self) -> Result<BTreeMap<String, Seconds>>;
+
+    /// Keeps an answer to a listing unless one has that id, once per idempotency key.
+    async fn put_answer(
+        &self,
+        answer: &Answer,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created>;
+
+    /// One answer to a listing, unless expired at `now`.
+    async fn answer(&self, listing: &str, id: &str, now: Seconds)
+    -> Result<Option<Stored<Answer>>>;
+
+    /// The answers to a listing, in order of id, expired ones left out.
+    async fn answers(&self, listing: &str, now: Seconds) -> Result<Vec<Stored<Answer>>>;
+
+    /// Writes `answer` if it is still at `revision`; when it is written accepted, the
+    /// listing's state takes it in the same write, on condition that no answer is accepted
+    /// and the listing is not done. [`Outcome::Lost`] otherwise.
+    async fn set_answer(&self, answer: &Answer, revision: Revision) -> Result<Outcome>;
+
+    /// Marks a listing done, once.
+    async fn finish_listing(&self, listing: &str) -> Result<Outcome>;
+
+    /// A listing's state (the default when nothing was decided).
+    async fn listing_state(&self, listing: &str) -> Result<ListingState>;
+
+    /// The states of every listing something was decided on, by slug.
+    async fn listing_states(&self) -> Result<BTreeMap<String, ListingState>>;
 
     /// Deletes what has expired; a store with its own expiry (DynamoDB's TTL) does nothing.
     async fn purge_expired(&self, _now: Seconds) -> Result<usize> {

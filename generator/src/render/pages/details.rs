@@ -205,6 +205,21 @@ struct CallDetail {
     pub recurrence: Option<RecurrenceView>,
     pub deadline: Option<Day>,
     pub open_to_minors: bool,
+    /// The sign-up form, on an open call with slots to come.
+    pub signup: Option<SignUpView>,
+}
+
+/// The sign-up form of a call: where it posts, the slots (ids as the functions know them),
+/// and where the places left are read.
+#[derive(Debug, Clone, Serialize)]
+struct SignUpView {
+    pub action: String,
+    pub places: String,
+    pub token: String,
+    pub retention_days: u32,
+    pub recurring: bool,
+    pub today: String,
+    pub slots: Vec<portal_forms::state::SlotPlan>,
 }
 
 impl CallDetail {
@@ -247,6 +262,20 @@ impl CallDetail {
             recurrence,
             deadline: c.deadline.map(|d| Day::of(r.lang, d)),
             open_to_minors: c.open_to_minors,
+            signup: portal_forms::state::CallPlan::of(c, index.today)
+                .filter(|p| !p.slots.is_empty())
+                .map(|p| {
+                    let endpoint = index.content.config.forms.endpoint.trim_end_matches('/');
+                    SignUpView {
+                        action: format!("{endpoint}/calls/{}/signups", c.slug),
+                        places: format!("{endpoint}/calls/{}/places", c.slug),
+                        token: format!("{endpoint}/submissions/token"),
+                        retention_days: index.content.config.forms.retention_days,
+                        recurring: p.recurring,
+                        today: index.today.to_string(),
+                        slots: p.slots,
+                    }
+                }),
         }
     }
 }
@@ -262,6 +291,17 @@ struct ResourceDetail {
     pub available_until: Option<Day>,
     pub expires: Option<Day>,
     pub cold_chain: Option<bool>,
+    /// The answer form, on an open listing.
+    pub answer: Option<AnswerView>,
+}
+
+/// The answer form of a listing: where it posts and where its state is read.
+#[derive(Debug, Clone, Serialize)]
+struct AnswerView {
+    pub action: String,
+    pub state: String,
+    pub token: String,
+    pub offer: bool,
 }
 
 impl ResourceDetail {
@@ -282,6 +322,15 @@ impl ResourceDetail {
                 .map(|d| Day::of(renderer.lang, d)),
             expires: r.expires.map(|d| Day::of(renderer.lang, d)),
             cold_chain: r.cold_chain,
+            answer: portal_forms::state::ListingPlan::of(r, index.today).map(|p| {
+                let endpoint = index.content.config.forms.endpoint.trim_end_matches('/');
+                AnswerView {
+                    action: format!("{endpoint}/listings/{}/answers", r.slug),
+                    state: format!("{endpoint}/listings/{}/state", r.slug),
+                    token: format!("{endpoint}/submissions/token"),
+                    offer: p.offer,
+                }
+            }),
         }
     }
 }

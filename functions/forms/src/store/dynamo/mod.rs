@@ -3,6 +3,7 @@
 //! does (the contract tests in `tests/store_contract.rs` run against both).
 //!
 //! - `errors.rs`: what a failed call means (a lost condition, contention, or a failure).
+//! - `exchange.rs`: volunteers' registrations, places and slot counts.
 //! - `items.rs`: the items below, to and from records.
 //! - `store.rs`: the [`super::Store`] operations.
 //! - `table.rs`: creating and deleting the table.
@@ -20,6 +21,13 @@
 //! | token index | `TOKEN#<hash>` | `TOKEN` | `name` |
 //! | secret | `META` | `SECRET` | `value` (bytes) |
 //! | entry's file | `SRC#<kind>` | `<slug>` | `sha256`, `text` (absent over 350 KB) |
+//! | volunteer's registration | `REG#<id>` | `REG` | `data` (its JSON: name, contact, message), `expires_at` |
+//! | place on a slot | `CALL#<call>` | `PLACE#<slot>#<person>` | `data`, `status`, `revision`, `expires_at` |
+//! | slot's count | `CALL#<call>` | `SLOT#<slot>` | `confirmed`, `waiting`, `expires_at` |
+//! | association's notification | `PUB` | `<slug>` | `data` (address, link generation) |
+//! | call closed by its association | `CLOSED` | `<slug>` | `at` |
+//! | answer to a listing | `LISTING#<slug>` | `ANSWER#<id>` | `data`, `revision`, `expires_at` |
+//! | listing's state | `LSTATE` | `<slug>` | `accepted` (the answer's id), `done` |
 //!
 //! The moderators share one partition so that listing them is a strongly consistent query
 //! (they are a handful). Ids are time-ordered, so the index `gsi1` (`gsi1pk`, `gsi1sk`)
@@ -38,6 +46,7 @@ use aws_sdk_dynamodb::types::TransactWriteItem;
 use super::{Result, StoreError};
 
 mod errors;
+mod exchange;
 mod items;
 mod sources;
 mod store;
@@ -63,8 +72,8 @@ pub struct DynamoStore {
     table: String,
 }
 
-/// The HTTPS client: rustls over ring (see Cargo.toml).
-fn https_client() -> aws_sdk_dynamodb::config::SharedHttpClient {
+/// The HTTPS client of the AWS clients (DynamoDB, SES): rustls over ring (see Cargo.toml).
+pub fn https_client() -> aws_sdk_dynamodb::config::SharedHttpClient {
     use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
     aws_smithy_http_client::Builder::new()
         .tls_provider(Provider::Rustls(CryptoMode::Ring))

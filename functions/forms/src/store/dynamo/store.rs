@@ -19,8 +19,9 @@ use std::collections::BTreeMap;
 use portal_model::Kind;
 
 use crate::store::{
-    Created, Decision, EntryFile, Idempotency, Moderator, Outcome, Page, Result, Revision, Seconds,
-    Status, Store, StoreError, Stored, Submission, Update as SubmissionUpdate,
+    Answer, Created, Decision, EntryFile, Idempotency, ListingState, Moderator, Outcome, Page,
+    Place, Publisher, Registration, Result, Revision, Seconds, SlotCount, Status, Store,
+    StoreError, Stored, Submission, Taken, Update as SubmissionUpdate,
 };
 
 fn now() -> Seconds {
@@ -28,7 +29,7 @@ fn now() -> Seconds {
 }
 
 /// A put in a transaction, on `condition`.
-fn put(
+pub(super) fn put(
     table: &str,
     item: Item,
     condition: &str,
@@ -63,7 +64,7 @@ fn delete(table: &str, key: Item) -> Result<TransactWriteItem> {
 impl DynamoStore {
     /// Runs a transaction, again while other transactions hold its items. `Err` with the
     /// positions of the items whose condition failed (empty when the server did not say).
-    async fn conditional(
+    pub(super) async fn conditional(
         &self,
         items: Vec<TransactWriteItem>,
     ) -> Result<std::result::Result<(), Vec<usize>>> {
@@ -425,6 +426,112 @@ impl Store for DynamoStore {
 
     async fn put_sources(&self, kind: Kind, put: &[EntryFile], remove: &[String]) -> Result<()> {
         self.write_sources(kind, put, remove).await
+    }
+
+    async fn register(
+        &self,
+        registration: &Registration,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created> {
+        self.put_registration(registration, idempotency).await
+    }
+
+    async fn registration(&self, id: &str, now: Seconds) -> Result<Option<Registration>> {
+        self.read_registration(id, now).await
+    }
+
+    async fn forget_registration(&self, id: &str) -> Result<()> {
+        self.delete_registration(id).await
+    }
+
+    async fn take(&self, place: &Place, capacity: u32) -> Result<Taken> {
+        self.take_place(place, capacity).await
+    }
+
+    async fn places(
+        &self,
+        call: &str,
+        slot: Option<&str>,
+        now: Seconds,
+    ) -> Result<Vec<Stored<Place>>> {
+        self.read_places(call, slot, now).await
+    }
+
+    async fn place(&self, call: &str, slot: &str, person: &str) -> Result<Option<Stored<Place>>> {
+        self.read_place(call, slot, person).await
+    }
+
+    async fn slot_counts(&self, call: &str) -> Result<BTreeMap<String, SlotCount>> {
+        self.read_counts(call).await
+    }
+
+    async fn release(
+        &self,
+        cancel: &Stored<Place>,
+        promote: Option<&Stored<Place>>,
+    ) -> Result<Outcome> {
+        self.release_place(cancel, promote).await
+    }
+
+    async fn publisher(&self, slug: &str) -> Result<Option<Publisher>> {
+        self.read_publisher(slug).await
+    }
+
+    async fn put_publisher(
+        &self,
+        publisher: &Publisher,
+        replacing: Option<&Publisher>,
+    ) -> Result<Outcome> {
+        self.write_publisher(publisher, replacing).await
+    }
+
+    async fn publishers(&self) -> Result<Vec<Publisher>> {
+        self.read_publishers().await
+    }
+
+    async fn close_call(&self, slug: &str, at: Seconds) -> Result<Outcome> {
+        self.mark_closed(slug, at).await
+    }
+
+    async fn closed_calls(&self) -> Result<BTreeMap<String, Seconds>> {
+        self.read_closed().await
+    }
+
+    async fn put_answer(
+        &self,
+        answer: &Answer,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created> {
+        self.write_answer(answer, idempotency).await
+    }
+
+    async fn answer(
+        &self,
+        listing: &str,
+        id: &str,
+        now: Seconds,
+    ) -> Result<Option<Stored<Answer>>> {
+        self.read_answer(listing, id, now).await
+    }
+
+    async fn answers(&self, listing: &str, now: Seconds) -> Result<Vec<Stored<Answer>>> {
+        self.read_answers(listing, now).await
+    }
+
+    async fn set_answer(&self, answer: &Answer, revision: Revision) -> Result<Outcome> {
+        self.update_answer(answer, revision).await
+    }
+
+    async fn finish_listing(&self, listing: &str) -> Result<Outcome> {
+        self.mark_done(listing).await
+    }
+
+    async fn listing_state(&self, listing: &str) -> Result<ListingState> {
+        self.read_listing_state(listing).await
+    }
+
+    async fn listing_states(&self) -> Result<BTreeMap<String, ListingState>> {
+        self.read_listing_states().await
     }
 
     async fn secret(&self, candidate: &[u8]) -> Result<Vec<u8>> {
