@@ -112,6 +112,8 @@ cases! {
     siret_key_wrong,
     site_toml_unknown_key,
     summary_too_long,
+    translation_field_not_translatable,
+    translation_language_unknown,
     unknown_category,
     unknown_content_folder,
     unknown_field_suggests_name,

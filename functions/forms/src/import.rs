@@ -190,7 +190,7 @@ fn prepare(
     taken: &BTreeMap<Kind, BTreeSet<String>>,
 ) -> Plan {
     let kind = sub.kind.kind();
-    let draft = Draft {
+    let mut draft = Draft {
         kind: sub.kind,
         target: sub.target.clone(),
         fields: sub.fields.clone(),
@@ -219,6 +219,8 @@ fn prepare(
                 true,
             );
         }
+        // The forms do not show translations: a change keeps those of the file it changes.
+        draft.fields = portal_model::translations::carried(draft.fields, &current);
     } else if path.exists() {
         return aside(format!("{rel} existe déjà."), true);
     }

@@ -23,6 +23,7 @@ use serde_json::{Value, json};
 const SITE: &str = r#"title = "Portail de test"
 base_url = "https://example.org/"
 language = "fr"
+languages = ["fr", "en"]
 timezone = "Europe/Paris"
 [territory]
 name = "Gironde"
@@ -367,6 +368,44 @@ async fn a_change_never_writes_over_an_edit() {
     let report = f.import(&["epicerie"], &["pommes"]).await;
     assert_eq!(report.written.len(), 1, "{report:?}");
     assert!(f.read(rel).contains("title: Pommes bio"));
+}
+
+#[tokio::test]
+async fn a_change_keeps_the_translations_of_the_file() {
+    let (f, _dir) = embedded(&["pommes"]).await;
+    let rel = "content/ressources/pommes.md";
+    let first = "---\ntitle: Pommes\nassociation: epicerie\nkind: offer\ncategory: food\nexpires: 2026-12-01\ntranslations:\n  en:\n    title: Apples\n    body: |\n      To fetch on site.\n\n      On Saturdays.\n---\nÀ retirer.\n";
+    std::fs::create_dir_all(f.root.path().join("content/ressources")).unwrap();
+    std::fs::write(f.root.path().join(rel), first).unwrap();
+    let sources = Sources::new(f.store.clone());
+    let files = BTreeMap::from([("pommes".to_string(), first.to_string())]);
+    sources.sync(Kind::Resource, &files).await.unwrap();
+
+    // The form sends the entry's own fields only.
+    let mut change = offer("Pommes bio", "epicerie");
+    change["target"] = json!("pommes");
+    let id = f.submit(change).await;
+    let (_, one) = f
+        .call("GET", &format!("/moderation/submissions/{id}"), Value::Null)
+        .await;
+    let diff = one["diff"].as_str().unwrap();
+    assert!(
+        diff.contains("+title: Pommes bio\n") && !diff.contains("-translations:"),
+        "the moderator sees the translations kept:\n{diff}"
+    );
+    let (s, v) = f
+        .decide(
+            &id,
+            json!({"action": "approve", "version": 1, "base": one["current_sha256"]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let report = f.import(&["epicerie"], &["pommes"]).await;
+    assert_eq!(report.written.len(), 1, "{report:?}");
+    assert_eq!(
+        f.read(rel),
+        "---\ntitle: Pommes bio\nassociation: epicerie\nkind: offer\ncategory: food\nexpires: 2026-12-01\ntranslations:\n  en:\n    title: Apples\n    body: |\n      To fetch on site.\n\n      On Saturdays.\n---\nÀ retirer sur place.\n"
+    );
 }
 
 /// The embedded store, whose `update` fails from its `fail_at`-th call on: a disk that

@@ -10,6 +10,7 @@ use crate::pos::Pos;
 use crate::problem::{Problem, Problems, suggest};
 use crate::read::{Fields, date, list, non_empty_list, one_of, text};
 use crate::shapes::{Contact, Hours, Place};
+use crate::translations::{self, Texts, Translations};
 use crate::tree::{Node, quote};
 
 /// An association of the territory: who it is, where and when it receives people, how to
@@ -55,6 +56,9 @@ pub struct Association {
     pub updated: Date,
     /// The description, in Markdown.
     pub body: String,
+    /// Editors' translations of its public texts, by language (see [`crate::translations`]).
+    #[serde(skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// A place where the association receives people, with its hours.
@@ -321,7 +325,22 @@ impl Association {
             p,
             date,
         );
+        let at = f.at();
+        let translations = translations::read(&mut f, Texts::Association, cx, p);
         f.finish(Self::WHAT, p);
+        for (lang, t) in &translations.0 {
+            if t.locations.len() > locations.len() {
+                p.push(Problem::new(
+                    at,
+                    format!("translations.{lang}.locations"),
+                    format!(
+                        "les textes d'au plus {}, dans l'ordre de locations",
+                        crate::problem::count(locations.len(), "lieu")
+                    ),
+                    crate::problem::count(t.locations.len(), "lieu"),
+                ));
+            }
+        }
         let description = body.trim();
         if description.chars().count() < 50 {
             p.push(Problem::new(
@@ -348,6 +367,7 @@ impl Association {
             languages,
             updated,
             body: body.to_string(),
+            translations,
         }
     }
 

@@ -180,7 +180,7 @@ impl Entry {
                 Entry::VolunteerCall(VolunteerCall::decode(slug, node, body, cx, &mut p))
             }
             Kind::Resource => Entry::Resource(Resource::decode(slug, node, body, cx, &mut p)),
-            Kind::Page => Entry::Page(Page::decode(slug, node, body, &mut p)),
+            Kind::Page => Entry::Page(Page::decode(slug, node, body, cx, &mut p)),
         };
         if p.is_empty() {
             Ok(entry)

@@ -30,6 +30,7 @@ pub mod schema;
 pub mod shapes;
 pub mod site;
 mod submission;
+pub mod translations;
 pub mod tree;
 pub mod unique;
 pub mod volunteer_call;

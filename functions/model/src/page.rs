@@ -2,8 +2,10 @@
 
 use serde::Serialize;
 
+use crate::context::Context;
 use crate::problem::Problems;
 use crate::read::{Fields, integer, text};
+use crate::translations::{self, Texts, Translations};
 use crate::tree::Node;
 
 /// A free page, published at `/<slug>/`.
@@ -18,12 +20,21 @@ pub struct Page {
     pub menu: Option<i64>,
     /// The text, in Markdown.
     pub body: String,
+    /// Editors' translations of its public texts, by language (see [`crate::translations`]).
+    #[serde(skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 impl Page {
     pub(crate) const WHAT: &'static str = "une page";
 
-    pub(crate) fn decode(slug: &str, node: &Node, body: &str, p: &mut Problems) -> Page {
+    pub(crate) fn decode(
+        slug: &str,
+        node: &Node,
+        body: &str,
+        cx: &Context,
+        p: &mut Problems,
+    ) -> Page {
         let mut f = Fields::of_or_empty(node, "", "un en-tête YAML de champs", p);
         let title = f.required(
             "title",
@@ -32,12 +43,14 @@ impl Page {
             |n, path, p| text(n, path, p, (1, 150), true),
         );
         let menu = f.optional("menu", p, integer);
+        let translations = translations::read(&mut f, Texts::Page, cx, p);
         f.finish(Self::WHAT, p);
         Page {
             slug: slug.to_string(),
             title,
             menu,
             body: body.to_string(),
+            translations,
         }
     }
 }

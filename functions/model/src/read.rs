@@ -181,6 +181,19 @@ impl<'n> Fields<'n> {
 
     /// Records every field that no reader asked for, with the closest known name.
     pub(crate) fn finish(self, what: &str, p: &mut Problems) {
+        let expected = format!("un champ connu pour {what} ({})", self.known.join(", "));
+        self.finish_as(p, &expected, |key| {
+            format!("le champ inconnu {}", quote(key))
+        });
+    }
+
+    /// [`Fields::finish`], saying `expected` and `found(key)` of a field no reader asked for.
+    pub(crate) fn finish_as(
+        self,
+        p: &mut Problems,
+        expected: &str,
+        found: impl Fn(&str) -> String,
+    ) {
         if let Some(r) = p.recorder() {
             r.close(&self.path);
             return;
@@ -189,13 +202,8 @@ impl<'n> Fields<'n> {
             if !self.known.contains(&e.key.as_str()) {
                 let hint = suggest(&e.key, self.known.iter().copied());
                 p.push(
-                    Problem::new(
-                        e.key_at,
-                        join(&self.path, &e.key),
-                        format!("un champ connu pour {what} ({})", self.known.join(", ")),
-                        format!("le champ inconnu {}", quote(&e.key)),
-                    )
-                    .with_suggestion(hint),
+                    Problem::new(e.key_at, join(&self.path, &e.key), expected, found(&e.key))
+                        .with_suggestion(hint),
                 );
             }
         }

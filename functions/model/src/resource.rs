@@ -7,6 +7,7 @@ use crate::context::{Context, association_ref};
 use crate::problem::{Problem, Problems};
 use crate::read::{Fields, boolean, date, join, number, one_of, text};
 use crate::shapes::Place;
+use crate::translations::{self, Texts, Translations};
 use crate::tree::Node;
 
 /// A listing: something an association offers (gives or lends) or needs, so that
@@ -42,6 +43,9 @@ pub struct Resource {
     pub status: ResourceStatus,
     /// The description, in Markdown.
     pub body: String,
+    /// Editors' translations of its public texts, by language (see [`crate::translations`]).
+    #[serde(skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// Declares a closed set of words with their French labels, read with a suggestion on typos.
@@ -212,6 +216,7 @@ impl Resource {
         let status = f
             .optional("status", p, ResourceStatus::read)
             .unwrap_or_default();
+        let translations = translations::read(&mut f, Texts::Titled, cx, p);
         f.finish(Self::WHAT, p);
         Resource {
             slug: slug.to_string(),
@@ -226,6 +231,7 @@ impl Resource {
             place,
             status,
             body: body.to_string(),
+            translations,
         }
     }
 

@@ -194,7 +194,7 @@ pub fn of(kind: Kind, cx: &Context) -> Value {
         Kind::Association => drop(Association::decode("x", &PROBE, "", at, cx, &mut p)),
         Kind::VolunteerCall => drop(VolunteerCall::decode("x", &PROBE, "", cx, &mut p)),
         Kind::Resource => drop(Resource::decode("x", &PROBE, "", cx, &mut p)),
-        Kind::Page => drop(Page::decode("x", &PROBE, "", &mut p)),
+        Kind::Page => drop(Page::decode("x", &PROBE, "", cx, &mut p)),
     }
     let recorder = p.into_recorder().expect("describing problems record");
     let mut schema = recorder.build("");

@@ -247,44 +247,94 @@ pub fn file_text(kind: Kind, fields: &Map<String, Value>, body: &str) -> String 
         .map(|f| f.name.split(['.', '[']).next().unwrap_or(f.name))
         .collect();
     let mut keys: Vec<&String> = fields.keys().collect();
-    keys.sort_by_key(|k| (order.iter().position(|o| o == k).unwrap_or(usize::MAX), *k));
+    // The translations last, each language's texts in block style: the file reads as the
+    // entry, then its texts in other languages.
+    keys.sort_by_key(|k| {
+        let rank = order.iter().position(|o| o == k).unwrap_or(usize::MAX - 1);
+        let rank = if *k == "translations" {
+            usize::MAX
+        } else {
+            rank
+        };
+        (rank, *k)
+    });
     let mut out = String::from("---\n");
     for key in keys {
-        write_entry(&mut out, 0, key, &fields[key]);
+        write_entry(&mut out, 0, key, &fields[key], key == "translations");
     }
     out.push_str("---\n");
     out.push_str(body);
     out
 }
 
-fn write_entry(out: &mut String, indent: usize, key: &str, value: &Value) {
+/// One `key: value`; with `blocks`, a text of several lines is written as a literal block
+/// (`body: |`), as an editor writes a translated description.
+fn write_entry(out: &mut String, indent: usize, key: &str, value: &Value, blocks: bool) {
     let pad = " ".repeat(indent);
     match value {
         Value::Object(map) => {
             out.push_str(&format!("{pad}{key}:\n"));
-            for (k, v) in map {
-                write_entry(out, indent + 2, k, v);
+            let mut keys: Vec<&String> = map.keys().collect();
+            if blocks {
+                // A translation's texts in the order of the entry's own, the body last.
+                keys.sort_by_key(|k| (crate::translations::rank(k), *k));
+            }
+            for k in keys {
+                write_entry(out, indent + 2, k, &map[k], blocks);
             }
         }
         Value::Array(items) if items.iter().any(|i| i.is_object() || i.is_array()) => {
             out.push_str(&format!("{pad}{key}:\n"));
             for item in items {
-                write_item(out, indent + 2, item);
+                write_item(out, indent + 2, item, blocks);
+            }
+        }
+        Value::String(s) if blocks && is_block(s) => {
+            out.push_str(&format!("{pad}{key}: {}\n", block_header(s)));
+            for line in s.trim_end_matches('\n').split('\n') {
+                if line.is_empty() {
+                    out.push('\n');
+                } else {
+                    out.push_str(&format!("{pad}  {line}\n"));
+                }
             }
         }
         _ => out.push_str(&format!("{pad}{key}: {}\n", inline(value))),
     }
 }
 
+/// A text of several lines that a literal block keeps as it is: no carriage return, tab or
+/// other control character, and no line of spaces only (a block would drop them).
+fn is_block(s: &str) -> bool {
+    s.contains('\n')
+        && !s.chars().any(|c| c.is_control() && c != '\n')
+        && s.split('\n').all(|l| l.is_empty() || !l.trim().is_empty())
+        && !s.trim_start_matches('\n').is_empty()
+        && !s.starts_with('\n')
+}
+
+/// `|` and its indicators: the indentation when the first line starts with a space, the
+/// chomping that gives back the text's final line breaks.
+fn block_header(s: &str) -> String {
+    let indent = if s.starts_with(' ') { "2" } else { "" };
+    let trailing = s.len() - s.trim_end_matches('\n').len();
+    let chomp = match trailing {
+        0 => "-",
+        1 => "",
+        _ => "+",
+    };
+    format!("|{indent}{chomp}")
+}
+
 /// One item of a block list: `- ` then the item, its other lines aligned under the first.
-fn write_item(out: &mut String, indent: usize, item: &Value) {
+fn write_item(out: &mut String, indent: usize, item: &Value, blocks: bool) {
     let Value::Object(map) = item else {
         out.push_str(&format!("{}- {}\n", " ".repeat(indent), inline(item)));
         return;
     };
     let mut block = String::new();
     for (k, v) in map {
-        write_entry(&mut block, indent + 2, k, v);
+        write_entry(&mut block, indent + 2, k, v, blocks);
     }
     let first = " ".repeat(indent + 2);
     let dash = format!("{}- ", " ".repeat(indent));

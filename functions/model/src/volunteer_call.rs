@@ -8,6 +8,7 @@ use crate::pos::Pos;
 use crate::problem::{Problem, Problems};
 use crate::read::{Fields, date, integer, join, list, non_empty_list, one_of, text};
 use crate::shapes::{Clock, Place, Weekday};
+use crate::translations::{self, Texts, Translations};
 use crate::tree::Node;
 
 /// A call for volunteers (*appel à bénévoles*): an association needs people, on given dates
@@ -38,6 +39,9 @@ pub struct VolunteerCall {
     pub status: CallStatus,
     /// The description, in Markdown.
     pub body: String,
+    /// Editors' translations of its public texts, by language (see [`crate::translations`]).
+    #[serde(skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// When volunteers are needed: on given dates, or regularly.
@@ -181,6 +185,7 @@ impl VolunteerCall {
                 _ => CallStatus::Open,
             })
             .unwrap_or_default();
+        let translations = translations::read(&mut f, Texts::Titled, cx, p);
         f.finish(Self::WHAT, p);
         VolunteerCall {
             slug: slug.to_string(),
@@ -194,6 +199,7 @@ impl VolunteerCall {
             open_to_minors,
             status,
             body: body.to_string(),
+            translations,
         }
     }
 

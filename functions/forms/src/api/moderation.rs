@@ -119,8 +119,13 @@ pub(super) async fn one(api: &Api, req: &Request<Bytes>, id: &str) -> Answer {
         .ok_or_else(|| Failure::new(StatusCode::NOT_FOUND, "proposition introuvable"))?;
     let state = api.state();
     let today = super::today(&state.site);
-    let proposed = draft_of(&sub).to_markdown(today);
     let current = current_file(api, &sub).await?;
+    // What the import will write: a change keeps the translations of the file it changes.
+    let mut draft = draft_of(&sub);
+    if let Some((old, _)) = &current {
+        draft.fields = portal_model::translations::carried(draft.fields, old);
+    }
+    let proposed = draft.to_markdown(today);
     let diff = current.as_ref().map(|(old, _)| {
         similar::TextDiff::from_lines(old.as_str(), proposed.as_str())
             .unified_diff()
