@@ -79,6 +79,7 @@ cases! {
     call_status_unknown,
     call_unknown_association,
     catalogue_incomplete,
+    category_label_language_unknown,
     page_named_like_a_language,
     call_zero_volunteers,
     closure_ends_before_it_starts,

@@ -124,3 +124,157 @@ fn each_language_has_the_public_pages_under_its_prefix() {
     assert!(sitemap.contains("<loc>https://test.example.org/ar/associations/epicerie-du-port/</loc><xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"https://test.example.org/associations/epicerie-du-port/\"/>"));
     assert!(sitemap.contains("<loc>https://test.example.org/benevolat/</loc></url>"));
 }
+
+/// An association of the multilingual site with an editor's English translation of its
+/// name, summary and first place's directions, and none of its body.
+fn translated() -> Site {
+    let site = multilingual();
+    let rel = "content/associations/epicerie-du-port.md";
+    let file = fs::read_to_string(site.path(rel)).unwrap();
+    let file = file.replacen(
+        "updated: 2026-11-01\n",
+        "updated: 2026-11-01\ntranslations:\n  en:\n    name: Port grocery\n    summary: A solidarity grocery for everyone in the neighbourhood.\n    locations:\n      - accessibility: {notes: Ramp at the entrance}\n",
+        1,
+    );
+    site.write(rel, &file);
+    site
+}
+
+#[test]
+fn an_english_page_shows_the_translation_in_its_language_and_the_rest_in_french() {
+    let site = translated();
+    let out = site.build("public");
+    let page = raw(&out, "en/associations/epicerie-du-port/index.html");
+    assert!(page.contains("<h1>Port grocery</h1>"), "{page}");
+    assert!(
+        page.contains(
+            "<p class=\"lead\">A solidarity grocery for everyone in the neighbourhood.</p>"
+        )
+    );
+    assert!(page.contains("Ramp at the entrance"));
+    assert!(!page.contains("lang=\"fr\" dir=\"ltr\">Rampe"));
+    // The body was not translated: French, inside lang="fr", so a screen reader switches.
+    let prose = page
+        .find("<div class=\"prose\" lang=\"fr\" dir=\"ltr\">")
+        .map(|i| &page[i..])
+        .expect("the body inside lang=\"fr\"");
+    assert!(
+        prose[..prose.find("</div>").unwrap()].contains("Qui sommes-nous"),
+        "{prose}"
+    );
+    // The Arabic page, without a translation, keeps the French name inside lang="fr".
+    let ar = raw(&out, "ar/associations/epicerie-du-port/index.html");
+    assert!(ar.contains("<h1 lang=\"fr\" dir=\"ltr\">Épicerie du Port</h1>"));
+    // The English directory's card says the translation too.
+    let directory = raw(&out, "en/associations/index.html");
+    assert!(directory.contains(">Port grocery</a>"), "{directory}");
+    // The French page is as without translations.
+    let fr = raw(&out, "associations/epicerie-du-port/index.html");
+    assert!(fr.contains("<h1>Épicerie du Port</h1>") && !fr.contains("Port grocery"));
+}
+
+#[test]
+fn open_data_and_search_carry_the_translations() {
+    let site = translated();
+    let out = site.build("public");
+    let data: serde_json::Value =
+        serde_json::from_str(&raw(&out, "donnees/associations.json")).unwrap();
+    let a = data["associations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["slug"] == "epicerie-du-port")
+        .unwrap();
+    assert_eq!(a["translations"]["en"]["name"], "Port grocery");
+    assert_eq!(
+        a["translations"]["en"]["locations"][0]["accessibility"]["notes"],
+        "Ramp at the entrance"
+    );
+    let other = data["associations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["slug"] != "epicerie-du-port")
+        .unwrap();
+    assert!(
+        other.get("translations").is_none(),
+        "none when untranslated"
+    );
+
+    // The entry's number in the index, then the English word finding it.
+    let mut number = None;
+    for n in 0.. {
+        let Ok(text) = fs::read_to_string(out.join(format!("recherche/fiches/{n}.json"))) else {
+            break;
+        };
+        let items: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        if let Some(i) = items
+            .iter()
+            .position(|i| i["u"] == "/associations/epicerie-du-port/")
+        {
+            number = Some(n * 16 + i);
+        }
+    }
+    let number = number.expect("the association is in the index");
+    let mut found = None;
+    for entry in fs::read_dir(out.join("recherche/mots")).unwrap() {
+        let words: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        if let Some(list) = words.get("grocery") {
+            found = Some(list.clone());
+        }
+    }
+    let list = found.expect("« grocery » is a word of the index");
+    let mut at = 0;
+    let numbers: Vec<u64> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            at += g.as_u64().unwrap();
+            at
+        })
+        .collect();
+    assert_eq!(numbers, [number as u64]);
+}
+
+#[test]
+fn portal_new_shows_translations_that_build_once_uncommented() {
+    let site = multilingual();
+    for (kind, folder, slug) in [
+        ("association", "associations", "nouvelle-association"),
+        ("page", "pages", "nouvelle-page"),
+    ] {
+        let run = site.portal(&["new", kind, slug]);
+        assert!(run.status.success(), "{run:?}");
+        let rel = format!("content/{folder}/{slug}.md");
+        let text = fs::read_to_string(site.path(&rel)).unwrap();
+        assert!(text.contains("# translations:\n#   en:\n"), "{text}");
+        // The example, uncommented, is a translation the site accepts.
+        let mut open = false;
+        let lines: Vec<String> = text
+            .lines()
+            .map(|l| {
+                if l == "# translations:" {
+                    open = true;
+                }
+                if l == "---" {
+                    open = false;
+                }
+                match l.strip_prefix("# ") {
+                    Some(rest) if open => rest.to_string(),
+                    _ => l.to_string(),
+                }
+            })
+            .collect();
+        site.write(&rel, &(lines.join("\n") + "\n"));
+    }
+    let check = site.portal(&["check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let out = site.build("public");
+    assert!(raw(&out, "en/nouvelle-page/index.html").contains("<h1>Title in en</h1>"));
+}

@@ -67,7 +67,8 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_on_error() {
              caractères, trouvé rien (le champ manque)\n\
              content/associations/epicerie-du-port.md:2:1: nme : attendu un champ connu pour une \
              association (name, summary, categories, remote_only, locations, contact, identifiers, \
-             food_bank_partner, publics, public, publics_only, access, conditions, languages, updated), trouvé le champ inconnu \
+             food_bank_partner, publics, public, publics_only, access, conditions, languages, updated, \
+             translations), trouvé le champ inconnu \
              « nme » ; vouliez-vous dire « name » ?\n\
              Contenu refusé : 2 problèmes dans 1 fichier."
         ),

@@ -36,6 +36,7 @@ pub fn new_entry(root: &Path, kind: Kind, slug: &str, today: Date) -> Result<Pat
         Kind::Resource => resource(&first_association(root)?, today),
         Kind::Page => page(),
     };
+    let text = with_translations(&text, kind, &config);
     // The schema line first, for an editor's IDE; the schemas refreshed after the write.
     let text = text.replacen(
         "---\n",
@@ -53,6 +54,33 @@ pub fn new_entry(root: &Path, kind: Kind, slug: &str, today: Date) -> Result<Pat
         .map_err(BuildError::io(&path))?;
     crate::schemas::write(root, &root.join(crate::schemas::FOLDER))?;
     Ok(path)
+}
+
+/// The file with a commented example of `translations:` before the end of its front matter,
+/// in the site's first other language (`en` when it has none: the example says to list it).
+fn with_translations(text: &str, kind: Kind, config: &SiteConfig) -> String {
+    let other = config.languages.iter().find(|c| **c != config.language);
+    let (code, hint) = match other {
+        Some(c) => (c.as_str(), String::new()),
+        None => (
+            "en",
+            " ; la langue doit être dans languages de site.toml".to_string(),
+        ),
+    };
+    let fields = match kind {
+        Kind::Association => format!(
+            "#   {code}:\n#     name: Port grocery\n#     summary: A solidarity grocery open to all.\n#     access: {{note: Bring a proof of address}}\n#     locations:                      # dans l'ordre des lieux ci-dessus\n#       - directions: Tram C, Gare Saint-Jean stop\n#         accessibility: {{notes: Ramp at the entrance}}\n#         season: {{note: Winter shelter}}\n"
+        ),
+        _ => format!("#   {code}:\n#     title: Title in {code}\n"),
+    };
+    let example = format!(
+        "# Traductions des textes publics (facultatif) : par langue du site autre que {own}{hint}.\n# Seuls les textes se traduisent ; ce qui n'est pas traduit reste en {own} sur les pages.\n# translations:\n{fields}#     body: |\n#       The description, in Markdown.\n",
+        own = config.language,
+    );
+    match text.find("\n---\n") {
+        Some(end) => format!("{}\n{example}{}", &text[..end], &text[end + 1..]),
+        None => text.to_string(),
+    }
 }
 
 fn first_association(root: &Path) -> Result<String, BuildError> {

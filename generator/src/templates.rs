@@ -102,8 +102,11 @@ impl Templates {
         ];
         let mut footer = Vec::new();
         for p in pages {
+            let title = lang
+                .translation(&p.translations)
+                .and_then(|t| t.title.as_deref());
             let link = Link {
-                label: p.title.clone(),
+                label: title.unwrap_or(&p.title).to_string(),
                 url: urls.page(&p.slug),
             };
             if p.menu.is_some() {

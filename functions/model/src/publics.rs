@@ -18,6 +18,10 @@ pub struct Public {
     /// The value of data·inclusion's `publics` list it is published as, if one matches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub datainclusion: Option<String>,
+    /// The label in other languages than the site's, by language code (the built-in ones
+    /// are `labels` in `data/fr/publics.toml`, a site's are those of its `[publics]`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub labels: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -46,11 +50,20 @@ impl Publics {
         let mut all: Vec<Public> = defaults().to_vec();
         for c in &own.0 {
             match all.iter_mut().find(|p| p.key == c.key) {
-                Some(p) => p.label = c.label.clone(),
+                // A label changed in the site's language leaves the built-in translations,
+                // which said the former one, unless the site gives its own.
+                Some(p) => {
+                    if p.label != c.label {
+                        p.labels.clear();
+                    }
+                    p.label = c.label.clone();
+                    p.labels.extend(c.labels.clone());
+                }
                 None => all.push(Public {
                     key: c.key.clone(),
                     label: c.label.clone(),
                     datainclusion: None,
+                    labels: c.labels.clone(),
                 }),
             }
         }
@@ -65,6 +78,12 @@ impl Publics {
     /// The label of a key, if the site knows it.
     pub fn label(&self, key: &str) -> Option<&str> {
         self.get(key).map(|p| p.label.as_str())
+    }
+
+    /// The label of `key` in the language `lang`, else in the site's language.
+    pub fn label_in(&self, key: &str, lang: &str) -> Option<&str> {
+        self.get(key)
+            .map(|p| p.labels.get(lang).map_or(p.label.as_str(), String::as_str))
     }
 
     /// The keys, in order.
@@ -103,10 +122,12 @@ mod tests {
             Category {
                 key: "familles".into(),
                 label: "Parents et enfants".into(),
+                labels: Default::default(),
             },
             Category {
                 key: "marins".into(),
                 label: "Marins".into(),
+                labels: Default::default(),
             },
         ]);
         let p = Publics::with(&own);

@@ -1,5 +1,6 @@
 //! `site.toml`: the territory, its categories and the settings that have defaults.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, MapAccess, Visitor};
@@ -140,13 +141,37 @@ pub struct Territory {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Categories(pub Vec<Category>);
 
-/// One category: `key = "Label"` in `site.toml`.
+/// One category: `key = "Label"` in `site.toml`, or `key = { label = "Label", labels = {
+/// en = "…", ar = "…" } }` with its labels in the site's other languages.
 #[derive(Debug, Clone, Serialize)]
 pub struct Category {
     /// The key content files write, and the category's address.
     pub key: String,
-    /// The name shown to the public.
+    /// The name shown to the public, in the site's language.
     pub label: String,
+    /// The name in the site's other languages, by language code; a language without one
+    /// shows `label`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
+}
+
+/// A category's value in `site.toml`: its label, or its labels by language.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Labelled {
+    One(String),
+    Several {
+        label: String,
+        #[serde(default)]
+        labels: BTreeMap<String, String>,
+    },
+}
+
+impl Category {
+    /// Its label in the language `lang`, else in the site's language.
+    pub fn label_for(&self, lang: &str) -> &str {
+        self.labels.get(lang).unwrap_or(&self.label)
+    }
 }
 
 impl Categories {
@@ -156,6 +181,12 @@ impl Categories {
             .iter()
             .find(|c| c.key == key)
             .map(|c| c.label.as_str())
+    }
+
+    /// The label of the category `key` in the language `lang`: its own label in that
+    /// language, else the label in the site's language.
+    pub fn label_in(&self, key: &str, lang: &str) -> Option<&str> {
+        Some(self.0.iter().find(|c| c.key == key)?.label_for(lang))
     }
 
     /// The keys, in the order of `site.toml`.
@@ -170,17 +201,21 @@ impl<'de> Deserialize<'de> for Categories {
         impl<'de> Visitor<'de> for InOrder {
             type Value = Categories;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a table of category = \"Label\"")
+                f.write_str("a table of category = \"Label\" (or { label = \"Label\", labels = { en = \"…\" } })")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Categories, A::Error> {
                 let mut out = Vec::new();
-                while let Some((key, label)) = map.next_entry::<String, String>()? {
+                while let Some((key, value)) = map.next_entry::<String, Labelled>()? {
                     if !is_slug(&key) {
                         return Err(de::Error::custom(format!(
                             "category key {key:?} must be lowercase letters, digits and hyphens"
                         )));
                     }
-                    out.push(Category { key, label });
+                    let (label, labels) = match value {
+                        Labelled::One(label) => (label, BTreeMap::new()),
+                        Labelled::Several { label, labels } => (label, labels),
+                    };
+                    out.push(Category { key, label, labels });
                 }
                 Ok(Categories(out))
             }
@@ -446,6 +481,38 @@ impl SiteConfig {
                     )
                     .with_suggestion(crate::problem::suggest(c, categories.iter().copied())),
                 );
+            }
+        }
+        let own = self.language.as_str();
+        let others: Vec<&str> = self
+            .languages
+            .iter()
+            .map(String::as_str)
+            .filter(|c| *c != own)
+            .collect();
+        for (table, list) in [
+            ("categories", &self.categories),
+            ("publics", &self.own_publics),
+        ] {
+            for c in &list.0 {
+                for lang in c.labels.keys().filter(|l| !others.contains(&l.as_str())) {
+                    out.push(
+                        Problem::new(
+                            at(&format!("{} =", c.key)),
+                            format!("{table}.{}.labels.{lang}", c.key),
+                            format!(
+                                "une langue de site.toml (languages) autre que {own} : {}",
+                                if others.is_empty() {
+                                    "aucune".to_string()
+                                } else {
+                                    others.join(", ")
+                                }
+                            ),
+                            quote(lang),
+                        )
+                        .with_suggestion(crate::problem::suggest(lang, others.iter().copied())),
+                    );
+                }
             }
         }
         if self.page_size == 0 {

@@ -29,6 +29,10 @@ pub(crate) struct Lang {
     pub rtl: bool,
     /// The language named in itself (the catalogue's `language-name`): « العربية ».
     pub name: String,
+    /// On a page in another language than the site's, the site's (`fr`): the language of
+    /// the editors' texts left untranslated, for their elements' `lang`. Empty on the
+    /// site's own language.
+    pub source: String,
     pub catalogue: Arc<Catalogue>,
 }
 
@@ -36,6 +40,31 @@ impl Lang {
     /// `rtl` or `ltr`, for `dir`.
     pub(crate) fn dir(&self) -> &'static str {
         if self.rtl { "rtl" } else { "ltr" }
+    }
+
+    /// An editor's text as this language's pages show it: its translation when the entry
+    /// has one for this language, else the text as written, with the language it is in
+    /// (empty when it is the page's: no `lang` to set).
+    pub(crate) fn said<'a>(&'a self, written: &'a str, translated: Option<&'a str>) -> Said<'a> {
+        match translated {
+            Some(text) if self.index > 0 => Said { text, lang: "" },
+            _ => Said {
+                text: written,
+                lang: &self.source,
+            },
+        }
+    }
+
+    /// The entry's translation into this language, if it has one (none on the site's own).
+    pub(crate) fn translation<'a>(
+        &self,
+        t: &'a portal_model::translations::Translations,
+    ) -> Option<&'a portal_model::translations::Translation> {
+        if self.index == 0 {
+            None
+        } else {
+            t.get(&self.code)
+        }
     }
 
     /// A message without arguments.
@@ -47,6 +76,14 @@ impl Lang {
     pub(crate) fn f(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         self.catalogue.format(key, args)
     }
+}
+
+/// An editor's text on a page, and the language it is in when it is not the page's (for
+/// `lang` on its element; empty when it is the page's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Said<'a> {
+    pub text: &'a str,
+    pub lang: &'a str,
 }
 
 /// French as the built-in catalogue says it: what the index measures printed guides with,
@@ -66,6 +103,7 @@ pub(crate) fn french() -> &'static Lang {
             prefix: String::new(),
             rtl: false,
             name: catalogue.text("language-name"),
+            source: String::new(),
             catalogue: Arc::new(catalogue),
         }
     })
@@ -140,6 +178,7 @@ impl Languages {
         if !problems.is_empty() {
             return Err(BuildError::Content(problems));
         }
+        let own = codes.first().cloned().unwrap_or_default();
         let langs = parsed
             .into_iter()
             .enumerate()
@@ -152,6 +191,11 @@ impl Languages {
                 },
                 rtl: c.text("language-direction") == "rtl",
                 name: c.text("language-name"),
+                source: if index == 0 {
+                    String::new()
+                } else {
+                    own.clone()
+                },
                 code,
                 catalogue: Arc::new(c),
             })

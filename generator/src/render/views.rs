@@ -3,14 +3,15 @@
 //! and the views of places and hours the detail pages share.
 
 use jiff::civil::Date;
-use portal_model::association::Location;
+use portal_model::association::{Location, Season};
 use portal_model::resource::Resource;
 use portal_model::shapes::{Place, Weekday};
+use portal_model::translations::LocationText;
 use portal_model::volunteer_call::VolunteerCall;
 use portal_model::{Association, checks::slugify};
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said};
 use crate::index::Index;
 use crate::phrasing;
 use crate::urls::{Link, Urls};
@@ -103,8 +104,10 @@ impl TodayView {
 pub(crate) struct WhoView {
     /// `Sur inscription · Gratuit`; empty when the editor did not say.
     pub access: String,
-    /// The precision, in the editor's words.
+    /// The precision, in the editor's words (translated when it is).
     pub note: Option<String>,
+    /// The language of `note` when it is not the page's (`fr`), else empty.
+    pub note_lang: String,
     /// The publics' labels (and the words of the former free list).
     pub publics: Vec<String>,
     pub only: bool,
@@ -118,20 +121,32 @@ impl WhoView {
         let publics: Vec<String> = a
             .publics
             .iter()
-            .map(|k| site.publics.label(k).unwrap_or(k).to_string())
+            .map(|k| {
+                site.publics
+                    .label_in(k, &lang.code)
+                    .unwrap_or(k)
+                    .to_string()
+            })
             .chain(
                 a.public_other
                     .iter()
                     .map(|w| portal_model::publics::as_words(w)),
             )
             .collect();
+        let note = a.access.as_ref().and_then(|x| x.note.as_deref()).map(|n| {
+            let t = lang
+                .translation(&a.translations)
+                .and_then(|t| t.access_note());
+            lang.said(n, t)
+        });
         WhoView {
             access: a
                 .access
                 .as_ref()
                 .map(|x| phrasing::access_line(lang, x))
                 .unwrap_or_default(),
-            note: a.access.as_ref().and_then(|x| x.note.clone()),
+            note: note.map(|n| n.text.to_string()),
+            note_lang: note.map(|n| n.lang.to_string()).unwrap_or_default(),
             publics_line: phrasing::publics_line(lang, &publics, a.publics_only),
             publics,
             only: a.publics_only,
@@ -169,15 +184,42 @@ pub(crate) struct LocationView {
     pub closed_today: bool,
     pub wheelchair: Option<bool>,
     pub access_notes: Option<String>,
+    /// The language of `access_notes` when it is not the page's (`fr`), else empty.
+    pub access_notes_lang: String,
     /// How to get there (tram, bus stop, landmark).
     pub directions: Option<String>,
+    /// The language of `directions` when it is not the page's, else empty.
+    pub directions_lang: String,
     /// `Ouvert chaque année du 1er novembre au 31 mars`.
     pub season: Option<String>,
     pub today: TodayView,
 }
 
 impl LocationView {
-    pub(crate) fn of(l: &Location, index: &Index, urls: &Urls, lang: &Lang) -> LocationView {
+    /// The view of `l`, its texts in `lang` where `t` (the place's translated texts) has them.
+    pub(crate) fn of(
+        l: &Location,
+        t: Option<&LocationText>,
+        index: &Index,
+        urls: &Urls,
+        lang: &Lang,
+    ) -> LocationView {
+        let notes = l.accessibility.as_ref().and_then(|a| a.notes.as_deref());
+        let notes = notes.map(|n| lang.said(n, t.and_then(|t| t.accessibility_notes())));
+        let directions = l
+            .directions
+            .as_deref()
+            .map(|d| lang.said(d, t.and_then(|t| t.directions.as_deref())));
+        let season = l
+            .season
+            .as_ref()
+            .map(|s| match t.and_then(|t| t.season_note()) {
+                Some(note) if lang.index > 0 && s.note.is_some() => Season {
+                    note: Some(note.to_string()),
+                    ..s.clone()
+                },
+                _ => s.clone(),
+            });
         let hours = l
             .hours
             .as_ref()
@@ -216,9 +258,11 @@ impl LocationView {
             closed_today: l.closed_on(index.today),
             closures,
             wheelchair: l.accessibility.as_ref().and_then(|a| a.wheelchair),
-            access_notes: l.accessibility.as_ref().and_then(|a| a.notes.clone()),
-            directions: l.directions.clone(),
-            season: l.season.as_ref().map(|s| phrasing::season(lang, s)),
+            access_notes: notes.map(|n| n.text.to_string()),
+            access_notes_lang: notes.map(|n| n.lang.to_string()).unwrap_or_default(),
+            directions: directions.map(|d| d.text.to_string()),
+            directions_lang: directions.map(|d| d.lang.to_string()).unwrap_or_default(),
+            season: season.as_ref().map(|s| phrasing::season(lang, s)),
             today: TodayView::of(l, index.today, lang),
         }
     }
@@ -228,8 +272,12 @@ impl LocationView {
 pub(crate) struct AssociationCard {
     pub slug: String,
     pub url: String,
+    /// The name and the summary in the page's language when translated, else as written;
+    /// `name_lang`, `summary_lang`: their language when it is not the page's, else empty.
     pub name: String,
+    pub name_lang: String,
     pub summary: String,
+    pub summary_lang: String,
     pub categories: Vec<Link>,
     pub communes: Vec<String>,
     pub remote_only: bool,
@@ -323,12 +371,15 @@ impl AssociationCard {
                 communes.push(l.place.city.clone());
             }
         }
+        let (name, summary) = name_and_summary(a, lang);
         AssociationCard {
             slug: a.slug.clone(),
             url: urls.association(&a.slug),
-            name: a.name.clone(),
-            summary: a.summary.clone(),
-            categories: category_links(&a.categories, index, urls),
+            name: name.text.to_string(),
+            name_lang: name.lang.to_string(),
+            summary: summary.text.to_string(),
+            summary_lang: summary.lang.to_string(),
+            categories: category_links(&a.categories, index, urls, lang),
             communes,
             remote_only: a.remote_only,
             stale: a.is_stale(index.today, index.content.config.stale_after_months),
@@ -352,8 +403,11 @@ impl AssociationCard {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct PlaceCard {
     pub url: String,
+    /// As on [`AssociationCard`].
     pub name: String,
+    pub name_lang: String,
     pub summary: String,
+    pub summary_lang: String,
     pub place: PlaceView,
     pub today: TodayView,
     pub who: WhoView,
@@ -372,13 +426,16 @@ impl PlaceCard {
     ) -> Vec<PlaceCard> {
         let who = WhoView::of(a, index, lang);
         let phone = PhoneView::of(a);
+        let (name, summary) = name_and_summary(a, lang);
         a.locations
             .iter()
             .enumerate()
             .map(|(n, l)| PlaceCard {
                 url: format!("{}#lieu-{}", urls.association(&a.slug), n + 1),
-                name: a.name.clone(),
-                summary: a.summary.clone(),
+                name: name.text.to_string(),
+                name_lang: name.lang.to_string(),
+                summary: summary.text.to_string(),
+                summary_lang: summary.lang.to_string(),
                 place: PlaceView::of(&l.place, urls),
                 today: TodayView::of(l, index.today, lang),
                 who: who.clone(),
@@ -389,16 +446,20 @@ impl PlaceCard {
     }
 }
 
-fn category_links(keys: &[String], index: &Index, urls: &Urls) -> Vec<Link> {
+/// An association's name and summary as the pages of `lang` show them.
+fn name_and_summary<'a>(a: &'a Association, lang: &'a Lang) -> (Said<'a>, Said<'a>) {
+    let t = lang.translation(&a.translations);
+    (
+        lang.said(&a.name, t.and_then(|t| t.name.as_deref())),
+        lang.said(&a.summary, t.and_then(|t| t.summary.as_deref())),
+    )
+}
+
+fn category_links(keys: &[String], index: &Index, urls: &Urls, lang: &Lang) -> Vec<Link> {
+    let categories = &index.content.config.categories;
     keys.iter()
         .map(|k| Link {
-            label: index
-                .content
-                .config
-                .categories
-                .label(k)
-                .unwrap_or(k)
-                .to_string(),
+            label: categories.label_in(k, &lang.code).unwrap_or(k).to_string(),
             url: urls.category(k),
         })
         .collect()

@@ -254,3 +254,8 @@ js-search-one = نتيجة واحدة
 js-search-other = { $n } نتائج
 js-search-shown = (أول { $n } معروضة)
 js-search-all = { $n } بكل الكلمات، أولًا
+
+## Les titres des listes d'un public et d'un mode d'accès
+## review: pending
+heading-public = الفئات: { $label }
+heading-access = الوصول: { $mode }

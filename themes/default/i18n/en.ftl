@@ -260,3 +260,8 @@ js-search-one = { $n } result
 js-search-other = { $n } results
 js-search-shown = (the first { $n } shown)
 js-search-all = { $n } with all the words, first
+
+## Les titres des listes d'un public et d'un mode d'accès
+## review: pending
+heading-public = Publics: { $label }
+heading-access = Access: { $mode }

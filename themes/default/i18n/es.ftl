@@ -260,3 +260,8 @@ js-search-one = { $n } resultado
 js-search-other = { $n } resultados
 js-search-shown = (se muestran los { $n } primeros)
 js-search-all = { $n } con todas las palabras, primero
+
+## Les titres des listes d'un public et d'un mode d'accès
+## review: pending
+heading-public = Públicos: { $label }
+heading-access = Acceso: { $mode }

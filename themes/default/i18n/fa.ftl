@@ -248,3 +248,8 @@ js-search-one = { $n } نتیجه
 js-search-other = { $n } نتیجه
 js-search-shown = ({ $n } مورد نخست نمایش داده شده)
 js-search-all = { $n } با همهٔ واژه‌ها، در آغاز
+
+## Les titres des listes d'un public et d'un mode d'accès
+## review: pending
+heading-public = گروه‌ها: { $label }
+heading-access = دسترسی: { $mode }

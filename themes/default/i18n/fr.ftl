@@ -260,3 +260,8 @@ js-search-one = { $n } résultat
 js-search-other = { $n } résultats
 js-search-shown = (les { $n } premiers affichés)
 js-search-all = { $n } avec tous les mots, en premier
+
+## Les titres des listes d'un public et d'un mode d'accès
+## review: pending
+heading-public = Publics : { $label }
+heading-access = Accès : { $mode }

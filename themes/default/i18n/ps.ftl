@@ -252,3 +252,8 @@ js-search-one = { $n } پایله
 js-search-other = { $n } پایلې
 js-search-shown = (لومړۍ { $n } ښودل شوې)
 js-search-all = { $n } له ټولو کلمو سره، لومړی
+
+## Les titres des listes d'un public et d'un mode d'accès
+## review: pending
+heading-public = ډلې: { $label }
+heading-access = لاسرسی: { $mode }

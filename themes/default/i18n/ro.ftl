@@ -257,3 +257,8 @@ js-search-one = { $n } rezultat
 js-search-other = { $n } rezultate
 js-search-shown = (primele { $n } afișate)
 js-search-all = { $n } cu toate cuvintele, primele
+
+## Les titres des listes d'un public et d'un mode d'accès
+## review: pending
+heading-public = Publicuri: { $label }
+heading-access = Acces: { $mode }

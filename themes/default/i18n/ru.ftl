@@ -253,3 +253,8 @@ js-search-one = { $n } результат
 js-search-other = { $n } результатов
 js-search-shown = (показаны первые { $n })
 js-search-all = { $n } со всеми словами — первыми
+
+## Les titres des listes d'un public et d'un mode d'accès
+## review: pending
+heading-public = Для кого: { $label }
+heading-access = Доступ: { $mode }

@@ -253,3 +253,8 @@ js-search-one = { $n } результат
 js-search-other = { $n } результатів
 js-search-shown = (показано перші { $n })
 js-search-all = { $n } з усіма словами — першими
+
+## Les titres des listes d'un public et d'un mode d'accès
+## review: pending
+heading-public = Для кого: { $label }
+heading-access = Доступ: { $mode }

@@ -282,10 +282,19 @@ fn items(index: &Index, urls: &Urls) -> (Vec<Item>, Vec<(&'static str, usize)>) 
                     .iter()
                     .any(|l| l.hours.as_ref().is_some_and(|h| !h.on(d).is_empty()))
             });
+            // One index for every language: an entry is also found by its translated name
+            // and summary, from any language's page, and by its French words from all.
+            let translated = a
+                .translations
+                .0
+                .values()
+                .flat_map(|t| [t.name.as_deref(), t.summary.as_deref()])
+                .flatten();
             let x: Vec<&str> = plain
                 .into_iter()
                 .chain(std::iter::once(access.as_str()))
                 .chain(days.map(|d| d.label()))
+                .chain(translated)
                 .filter(|w| !w.is_empty())
                 .collect();
             Item {
@@ -316,7 +325,7 @@ fn items(index: &Index, urls: &Urls) -> (Vec<Item>, Vec<(&'static str, usize)>) 
                 s: portal_markdown::plain_summary(&c.body, 140),
                 c: c.skills.clone(),
                 v: commune(c.place.as_ref(), &c.association),
-                x: call_days(c, index.today),
+                x: with_titles(call_days(c, index.today), &c.translations),
             }),
     );
     for (kind, label) in [
@@ -336,11 +345,20 @@ fn items(index: &Index, urls: &Urls) -> (Vec<Item>, Vec<(&'static str, usize)>) 
                     s: portal_markdown::plain_summary(&res.body, 140),
                     c: vec![res.category.label().to_string()],
                     v: commune(res.place.as_ref(), &res.association),
-                    x: String::new(),
+                    x: with_titles(String::new(), &res.translations),
                 }),
         );
     }
     (items, kinds)
+}
+
+/// `words` and the translated titles of an entry, by which it is found too.
+fn with_titles(mut words: String, t: &portal_model::translations::Translations) -> String {
+    for title in t.0.values().filter_map(|t| t.title.as_deref()) {
+        words.push(' ');
+        words.push_str(title);
+    }
+    words
 }
 
 /// The names of the days a call needs people on: its recurrence's, or its coming slots'.

@@ -17,12 +17,17 @@ pub(super) fn association(r: &Renderer, id: AssociationId, cx: &mut Context) -> 
     let (index, urls) = (r.index, &r.urls);
     let a = index.association(id);
     cx.insert("a", &AssociationDetail::of(id, r));
+    let t = r.lang.translation(&a.translations);
+    let name = r.lang.said(&a.name, t.and_then(|t| t.name.as_deref()));
+    let summary = r
+        .lang
+        .said(&a.summary, t.and_then(|t| t.summary.as_deref()));
     let mut page = Page::new(
         urls,
         "association.html",
         urls.association(&a.slug),
-        &a.name,
-        &a.summary,
+        name.text,
+        summary.text,
         &r.lang.t("menu-directory"),
     )
     .crumbs(r, &[(&r.lang.t("menu-directory"), urls.directory())]);
@@ -109,6 +114,8 @@ struct AssociationDetail {
     #[serde(flatten)]
     pub card: Value,
     pub body_html: String,
+    /// The language of the body when it is not the page's (`fr`), else empty.
+    pub body_lang: String,
     pub locations: Vec<LocationView>,
     pub contact: Option<ContactView>,
     pub rna: Option<String>,
@@ -134,13 +141,20 @@ impl AssociationDetail {
         let open_resource = |&&x: &&ResourceId| !index.resource(x).is_archived(index.today);
         let past_count = calls.iter().filter(|c| !open_call(c)).count()
             + resources.iter().filter(|x| !open_resource(x)).count();
+        let t = r.lang.translation(&a.translations);
+        let body = r.lang.said(&a.body, t.and_then(|t| t.body.as_deref()));
         AssociationDetail {
             card: r.association_card(id),
-            body_html: markdown::to_html(&a.body, 2),
+            body_html: markdown::to_html(body.text, 2),
+            body_lang: body.lang.to_string(),
             locations: a
                 .locations
                 .iter()
-                .map(|l| LocationView::of(l, index, urls, r.lang))
+                .enumerate()
+                .map(|(i, l)| {
+                    let lt = t.and_then(|t| t.location(i));
+                    LocationView::of(l, lt, index, urls, r.lang)
+                })
                 .collect(),
             contact: a.contact.as_ref().map(|c| ContactView {
                 phone: PhoneView::of(a),

@@ -166,18 +166,20 @@ pub(super) fn search(r: &Renderer, cx: &mut Context) -> Page {
 pub(super) fn free(r: &Renderer, id: PageId, cx: &mut Context) -> Page {
     let urls = &r.urls;
     let p = r.index.page(id);
-    cx.insert("body_html", &markdown::to_html(&p.body, 1));
-    let section = if p.menu.is_some() {
-        p.title.as_str()
-    } else {
-        ""
-    };
+    let t = r.lang.translation(&p.translations);
+    let title = r.lang.said(&p.title, t.and_then(|t| t.title.as_deref()));
+    let body = r.lang.said(&p.body, t.and_then(|t| t.body.as_deref()));
+    cx.insert("body_html", &markdown::to_html(body.text, 1));
+    // The language of the title and of the body when they are not the page's.
+    cx.insert("title_lang", title.lang);
+    cx.insert("body_lang", body.lang);
+    let section = if p.menu.is_some() { title.text } else { "" };
     Page::new(
         urls,
         "page.html",
         urls.page(&p.slug),
-        &p.title,
-        &markdown::plain_summary(&p.body, 160),
+        title.text,
+        &markdown::plain_summary(body.text, 160),
         section,
     )
     .crumbs(r, &[])

@@ -27,7 +27,7 @@ pub(super) fn categories(r: &Renderer) -> Vec<CountLink> {
     r.index
         .categories()
         .map(|(_, c)| CountLink {
-            label: c.label.clone(),
+            label: c.label_for(&r.lang.code).to_string(),
             url: r.urls.category(&c.key),
             count: r.index.in_category(&c.key).len(),
         })
@@ -52,7 +52,7 @@ pub(super) fn publics(r: &Renderer) -> Vec<CountLink> {
         .publics()
         .filter(|(_, _, ids)| !ids.is_empty())
         .map(|(_, p, ids)| CountLink {
-            label: p.label.clone(),
+            label: p.labels.get(&r.lang.code).unwrap_or(&p.label).clone(),
             url: r.urls.public(&p.key),
             count: ids.len(),
         })
@@ -65,7 +65,7 @@ pub(super) fn access_modes(r: &Renderer) -> Vec<CountLink> {
         .iter()
         .filter(|&&m| !r.index.with_access(m).is_empty())
         .map(|&m| CountLink {
-            label: m.label().to_string(),
+            label: crate::phrasing::access_mode(r.lang, m),
             url: r.urls.access(m),
             count: r.index.with_access(m).len(),
         })

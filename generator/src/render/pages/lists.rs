@@ -12,7 +12,7 @@ use super::links;
 use super::places::map_of;
 use crate::i18n::Arg;
 use crate::index::{Archived, AssociationId, CategoryId, CommuneId, PublicId, ResourceFilter};
-use crate::phrasing::with_page;
+use crate::phrasing::{self, with_page};
 use crate::render::frame::Page;
 use crate::render::jobs::needs_split;
 use crate::render::pagination::paginate;
@@ -66,11 +66,10 @@ pub(super) fn category(r: &Renderer, id: CategoryId, n: usize, cx: &mut Context)
     let first = urls.category(&category.key);
     let page = page_of(r, index.in_category(&category.key), n, &first, cx);
     cx.insert("associations", &association_cards(r, &page));
-    cx.insert("heading", &category.label);
+    let label = category.label_for(&r.lang.code);
+    cx.insert("heading", label);
     cx.insert("categories", &links::categories(r));
-    let title = r
-        .lang
-        .f("map-title-of", &[("what", Arg::Text(&category.label))]);
+    let title = r.lang.f("map-title-of", &[("what", Arg::Text(label))]);
     map_of(r, cx, &page, |_| true, &title);
     let description = format!(
         "{} : les associations du territoire {}.",
@@ -80,7 +79,7 @@ pub(super) fn category(r: &Renderer, id: CategoryId, n: usize, cx: &mut Context)
         urls,
         "taxonomy.html",
         urls.paginated(&first, n),
-        &with_page(r.lang, &category.label, n),
+        &with_page(r.lang, label, n),
         &description,
         &r.lang.t("menu-directory"),
     )
@@ -153,13 +152,21 @@ fn filtered(
 
 pub(super) fn public(r: &Renderer, id: PublicId, n: usize, cx: &mut Context) -> Page {
     let (public, ids) = r.index.public(id);
-    let heading = format!("Publics : {}", public.label);
+    let label = r
+        .index
+        .content
+        .config
+        .publics
+        .label_in(&public.key, &r.lang.code)
+        .unwrap_or(&public.label);
+    let heading = r.lang.f("heading-public", &[("label", Arg::Text(label))]);
     filtered(r, ids, r.urls.public(&public.key), &heading, n, cx)
 }
 
 pub(super) fn access(r: &Renderer, mode: AccessMode, n: usize, cx: &mut Context) -> Page {
     let ids = r.index.with_access(mode);
-    let heading = format!("Accès : {}", mode.label().to_lowercase());
+    let label = phrasing::access_mode(r.lang, mode).to_lowercase();
+    let heading = r.lang.f("heading-access", &[("mode", Arg::Text(&label))]);
     filtered(r, ids, r.urls.access(mode), &heading, n, cx)
 }
 

@@ -284,7 +284,10 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> 
     let sections: Vec<GuideSection> = sheets[n - 1]
         .iter()
         .map(|part| GuideSection {
-            need: index.category(part.category).label.clone(),
+            need: index
+                .category(part.category)
+                .label_for(&r.lang.code)
+                .to_string(),
             continued: part.continued,
             entries: part
                 .associations
@@ -309,7 +312,10 @@ pub(super) fn guide(r: &Renderer, id: CommuneId, n: usize, cx: &mut Context) -> 
     for (k, sheet) in sheets.iter().enumerate() {
         for part in sheet.iter().filter(|p| !p.continued) {
             needs.push(GuideNeed {
-                need: index.category(part.category).label.clone(),
+                need: index
+                    .category(part.category)
+                    .label_for(&r.lang.code)
+                    .to_string(),
                 url: urls.paginated(&urls.guide(&commune.slug), k + 1),
                 sheet: k + 1,
             });
