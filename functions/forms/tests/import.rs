@@ -408,6 +408,31 @@ async fn a_change_keeps_the_translations_of_the_file() {
     );
 }
 
+#[tokio::test]
+async fn a_submission_s_translations_are_checked_and_imported() {
+    let (f, _dir) = embedded(&[]).await;
+    let mut wrong = offer("Poires", "epicerie");
+    wrong["fields"]["translations"] = json!({"de": {"title": "Birnen"}});
+    let (s, v) = f.call("POST", "/submissions", wrong).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+    assert_eq!(v["errors"][0]["field"], "translations.de", "{v}");
+
+    let mut right = offer("Poires", "epicerie");
+    right["fields"]["translations"] =
+        json!({"en": {"title": "Pears", "body": "To fetch on site.\n\nOn Saturdays."}});
+    let id = f.submit(right).await;
+    f.approve(&id).await;
+    let report = f.import(&["epicerie"], &[]).await;
+    assert_eq!(report.written.len(), 1, "{report:?}");
+    assert!(
+        f.read("content/ressources/poires.md").ends_with(
+            "translations:\n  en:\n    title: Pears\n    body: |-\n      To fetch on site.\n\n      On Saturdays.\n---\nÀ retirer sur place.\n"
+        ),
+        "{}",
+        f.read("content/ressources/poires.md")
+    );
+}
+
 /// The embedded store, whose `update` fails from its `fail_at`-th call on: a disk that
 /// fills up, a network that drops, part way through an import.
 struct Failing {
