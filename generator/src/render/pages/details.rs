@@ -108,6 +108,39 @@ struct ContactView {
     pub website: Option<String>,
 }
 
+/// A language spoken at the place. On French pages, named in French as the model names it;
+/// on the other languages' pages, named in itself (« English », « العربية »), which is the
+/// name its speakers look for, inside its own `lang`; without a known name in itself, in
+/// French inside `lang="fr"`.
+#[derive(Debug, Clone, Serialize)]
+struct SpokenView {
+    name: String,
+    /// The language the name is written in, when it is not the page's.
+    lang: Option<String>,
+}
+
+impl SpokenView {
+    fn of(code: &str, page: &str) -> SpokenView {
+        let french = || portal_model::checks::language_name(code).unwrap_or(code);
+        if page == "fr" {
+            return SpokenView {
+                name: french().to_string(),
+                lang: None,
+            };
+        }
+        match isolang::Language::from_639_1(code).and_then(|l| l.to_autonym()) {
+            Some(name) => SpokenView {
+                name: name.to_string(),
+                lang: (code != page).then(|| code.to_string()),
+            },
+            None => SpokenView {
+                name: french().to_string(),
+                lang: Some("fr".to_string()),
+            },
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 struct AssociationDetail {
     /// The association's [`AssociationCard`].
@@ -123,7 +156,7 @@ struct AssociationDetail {
     pub food_bank_partner: bool,
     /// Who may come and how, publics by their labels.
     pub who: WhoView,
-    pub languages: Vec<String>,
+    pub languages: Vec<SpokenView>,
     pub updated: Day,
     /// Cards of its open calls and listings.
     pub calls: Vec<Value>,
@@ -168,11 +201,7 @@ impl AssociationDetail {
             languages: a
                 .languages
                 .iter()
-                .map(|code| {
-                    portal_model::checks::language_name(code)
-                        .unwrap_or(code)
-                        .to_string()
-                })
+                .map(|code| SpokenView::of(code, &r.lang.code))
                 .collect(),
             updated: Day::of(r.lang, a.updated),
             calls: calls
@@ -346,5 +375,24 @@ impl ResourceDetail {
                 }
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SpokenView;
+
+    fn said(code: &str, page: &str) -> (String, Option<String>) {
+        let v = SpokenView::of(code, page);
+        (v.name, v.lang)
+    }
+
+    #[test]
+    fn languages_spoken_are_named_in_french_on_french_pages_and_in_themselves_elsewhere() {
+        assert_eq!(said("en", "fr"), ("anglais".into(), None));
+        assert_eq!(said("fa", "ar"), ("فارسی".into(), Some("fa".into())));
+        assert_eq!(said("ps", "en"), ("پښتو".into(), Some("ps".into())));
+        assert_eq!(said("uk", "uk"), ("українська".into(), None));
+        assert_eq!(said("fr", "ar"), ("français".into(), Some("fr".into())));
     }
 }
