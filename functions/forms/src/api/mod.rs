@@ -19,6 +19,7 @@ use crate::store::{Seconds, Store, chain};
 pub use path::{endpoint_path, route_path, same_origin};
 
 mod answers;
+mod exchange;
 pub(crate) mod html;
 mod moderation;
 mod path;
@@ -169,15 +170,20 @@ impl Api {
         .await;
     }
 
-    /// A link to `path` (under the endpoint), whole, as an e-mail needs it.
-    pub(crate) fn absolute(&self, path: &str) -> String {
-        let endpoint = self
-            .state()
+    /// The functions' endpoint (`/api`, or a whole URL), without its last `/`: what the
+    /// links to the functions' routes start with.
+    pub(crate) fn endpoint(&self) -> String {
+        self.state()
             .site
             .forms
             .endpoint
             .trim_end_matches('/')
-            .to_string();
+            .to_string()
+    }
+
+    /// A link to `path` (under the endpoint), whole, as an e-mail needs it.
+    pub(crate) fn absolute(&self, path: &str) -> String {
+        let endpoint = self.endpoint();
         if endpoint.starts_with("http://") || endpoint.starts_with("https://") {
             return format!("{endpoint}{path}");
         }
