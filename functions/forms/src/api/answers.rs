@@ -36,7 +36,7 @@ pub(super) async fn post(
     client: Client,
     slug: &str,
 ) -> HandlerAnswer {
-    exchange::within_size(req)?;
+    super::within_size(req)?;
     let plan = plan(api, slug)?;
     let state = api.answers().state(slug).await?;
     if state.done || (plan.offer && state.accepted.is_some()) {
@@ -49,7 +49,7 @@ pub(super) async fn post(
             },
         ));
     }
-    let as_form = exchange::is_form(req) && wants_html(req.headers());
+    let as_form = super::is_form(req) && wants_html(req.headers());
     let p = Fields::of(req);
     let site = api.state();
     let base = site.base_path();
@@ -57,7 +57,7 @@ pub(super) async fn post(
         return Ok(exchange::bot(as_form, &base));
     }
     let token = Some(p.one(TOKEN)).filter(|t| !t.is_empty());
-    let fill = exchange::fill(api, token.as_deref()).await?;
+    let fill = super::fill(api, token.as_deref()).await?;
     if matches!(fill, Fill::TooFast | Fill::Forged) {
         let e = FieldError {
             field: TOKEN.into(),

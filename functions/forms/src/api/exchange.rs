@@ -1,5 +1,5 @@
-//! What the exchange's routes share: the fields of a post (form or JSON), the guards of a
-//! public form before its rules (honeypot, fill time), its answer once stored, the check of
+//! What the exchange's routes share: the fields of a post (form or JSON), the answers of a
+//! public form before its rules (to a bot, with the problems) and once stored, the check of
 //! a publisher's signed link, and the cacheable counts with no personal data.
 
 use bytes::Bytes;
@@ -8,28 +8,11 @@ use portal_model::FieldError;
 use serde_json::{Value, json};
 
 use super::submit::HONEYPOT;
-use super::{
-    Api, Failure, MAX_BODY, header_str, html, html_response, json_response, now, redirect,
-};
-use crate::rules::guards::{self, Fill};
+use super::{Api, Failure, html, html_response, json_response, now, redirect};
 
 /// How long browsers and the CDN may keep the places left and a listing's state: a short
 /// time, the page says they may be a little behind.
 pub(super) const COUNTS_MAX_AGE: u32 = 30;
-
-/// Whether the body is a plain form post (else JSON).
-pub(super) fn is_form(req: &Request<Bytes>) -> bool {
-    header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded")
-}
-
-/// Refuses a body longer than [`MAX_BODY`], sent or announced.
-pub(super) fn within_size(req: &Request<Bytes>) -> Result<(), Failure> {
-    let declared: usize = header_str(req, header::CONTENT_LENGTH).parse().unwrap_or(0);
-    if req.body().len() > MAX_BODY || declared > MAX_BODY {
-        return Err(Failure::too_large());
-    }
-    Ok(())
-}
 
 /// The fields of a post: a form's pairs, or a JSON object's strings.
 pub(super) struct Fields(Vec<(String, String)>);
@@ -37,7 +20,7 @@ pub(super) struct Fields(Vec<(String, String)>);
 impl Fields {
     /// The fields of `req`'s body, form or JSON (anything else: none).
     pub(super) fn of(req: &Request<Bytes>) -> Fields {
-        if is_form(req) {
+        if super::is_form(req) {
             return Fields::form(req.body());
         }
         let v: Value = serde_json::from_slice(req.body()).unwrap_or_default();
@@ -83,15 +66,6 @@ impl Fields {
     pub(super) fn honeypot(&self) -> bool {
         !self.one(HONEYPOT).trim().is_empty()
     }
-}
-
-/// What the fill-time token of a public form says, against the server's clock and the
-/// site's `min_fill_seconds`.
-pub(super) async fn fill(api: &Api, token: Option<&str>) -> Result<Fill, Failure> {
-    let secret = api.submissions().secret().await?;
-    let min_ms = i64::from(api.state().site.forms.min_fill_seconds) * 1000;
-    let now_ms = jiff::Timestamp::now().as_millisecond();
-    Ok(guards::fill_time(&secret, token, now_ms, min_ms))
 }
 
 /// The answer to a bot that filled the honeypot: like a success, so that it learns

@@ -12,6 +12,7 @@ use portal_model::SiteConfig;
 use serde_json::{Value, json};
 
 use crate::mail::{Mailer, Message, messages};
+use crate::rules::guards::{self, Fill};
 use crate::rules::{Answers, Moderators, Promoted, Publishers, RuleError, Submissions, Volunteers};
 pub use crate::state::SiteState;
 use crate::state::{CallPlan, ListingPlan};
@@ -520,6 +521,29 @@ pub(crate) fn wants_html(headers: &HeaderMap) -> bool {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     accept.contains("text/html") && !accept.starts_with("application/json")
+}
+
+/// Whether the body is a plain form post (else JSON).
+pub(crate) fn is_form(req: &Request<Bytes>) -> bool {
+    header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded")
+}
+
+/// Refuses a body longer than [`MAX_BODY`], sent or announced.
+pub(crate) fn within_size(req: &Request<Bytes>) -> Result<(), Failure> {
+    let declared: usize = header_str(req, header::CONTENT_LENGTH).parse().unwrap_or(0);
+    if req.body().len() > MAX_BODY || declared > MAX_BODY {
+        return Err(Failure::too_large());
+    }
+    Ok(())
+}
+
+/// What the fill-time token of a public form says, against the server's clock and the
+/// site's `min_fill_seconds`.
+pub(crate) async fn fill(api: &Api, token: Option<&str>) -> Result<Fill, Failure> {
+    let secret = api.submissions().secret().await?;
+    let min_ms = i64::from(api.state().site.forms.min_fill_seconds) * 1000;
+    let now_ms = jiff::Timestamp::now().as_millisecond();
+    Ok(guards::fill_time(&secret, token, now_ms, min_ms))
 }
 
 /// The value of the header `name`, empty when absent or not text.

@@ -135,7 +135,7 @@ pub(super) async fn page(api: &Api, req: &Request<Bytes>, call: &str) -> Answer 
 
 /// `POST /publisher/calls/{call}/cancel` (`registration`, `slot`) and `…/close`.
 pub(super) async fn act(api: &Api, req: &Request<Bytes>, call: &str, action: &str) -> Answer {
-    if req.body().len() > MAX_BODY || !exchange::is_form(req) {
+    if req.body().len() > MAX_BODY || !super::is_form(req) {
         return Err(Failure::new(StatusCode::BAD_REQUEST, "Formulaire attendu."));
     }
     let fields = Fields::form(req.body());

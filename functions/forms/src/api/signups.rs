@@ -26,8 +26,8 @@ struct Incoming {
 }
 
 fn read(req: &Request<Bytes>) -> Result<(Incoming, bool), Failure> {
-    exchange::within_size(req)?;
-    if exchange::is_form(req) {
+    super::within_size(req)?;
+    if super::is_form(req) {
         let f = Fields::form(req.body());
         let form = SignUpForm {
             first_name: f.one("first_name"),
@@ -109,7 +109,7 @@ pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client, slug: 
     if incoming.honeypot {
         return Ok(exchange::bot(as_form, &base));
     }
-    let message = match exchange::fill(api, incoming.token.as_deref()).await? {
+    let message = match super::fill(api, incoming.token.as_deref()).await? {
         Fill::Unknown | Fill::Enough => None,
         Fill::TooFast => Some(format!(
             "Formulaire envoyé trop vite ({} secondes au moins) : relisez-le puis envoyez-le de nouveau.",

@@ -102,6 +102,15 @@ impl Publishers {
         Ok(self.store.publisher(slug).await?.and_then(|p| p.email))
     }
 
+    /// The generation of `slug`'s links: 1 until a moderator first revokes them.
+    async fn generation(&self, slug: &str) -> Result<u64> {
+        Ok(self
+            .store
+            .publisher(slug)
+            .await?
+            .map_or(1, |p| p.generation))
+    }
+
     fn mac(secret: &[u8], slug: &str, scope: &str, expires: Seconds, generation: u64) -> String {
         keyed(
             secret,
@@ -113,11 +122,7 @@ impl Publishers {
     /// A new link for `slug` to open `scope` (`call:<slug>`), from `now`.
     pub async fn sign(&self, slug: &str, scope: &str, now: Seconds) -> Result<Signed> {
         let secret = self.secret().await?;
-        let generation = self
-            .store
-            .publisher(slug)
-            .await?
-            .map_or(1, |p| p.generation);
+        let generation = self.generation(slug).await?;
         let expires = now + LINK_DAYS * 24 * 3600;
         Ok(Signed {
             expires,
@@ -138,11 +143,7 @@ impl Publishers {
             return Ok(false);
         }
         let secret = self.secret().await?;
-        let generation = self
-            .store
-            .publisher(slug)
-            .await?
-            .map_or(1, |p| p.generation);
+        let generation = self.generation(slug).await?;
         Ok(same(
             key,
             &Self::mac(&secret, slug, scope, expires, generation),
