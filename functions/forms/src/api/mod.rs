@@ -546,6 +546,28 @@ pub(crate) async fn fill(api: &Api, token: Option<&str>) -> Result<Fill, Failure
     Ok(guards::fill_time(&secret, token, now_ms, min_ms))
 }
 
+/// Why a public form is refused by its fill time, on the token's field: sent too fast
+/// (the site's `min_fill_seconds`), or with a token this server did not give (`forged`
+/// says what to do); none when the fill time is enough or not known.
+pub(crate) async fn fill_problem(
+    api: &Api,
+    token: Option<&str>,
+    forged: &str,
+) -> Result<Option<portal_model::FieldError>, Failure> {
+    let message = match fill(api, token).await? {
+        Fill::Unknown | Fill::Enough => return Ok(None),
+        Fill::TooFast => format!(
+            "Formulaire envoyé trop vite ({} secondes au moins) : relisez-le puis envoyez-le de nouveau.",
+            api.state().site.forms.min_fill_seconds
+        ),
+        Fill::Forged => forged.to_string(),
+    };
+    Ok(Some(portal_model::FieldError {
+        field: submit::TOKEN.into(),
+        message,
+    }))
+}
+
 /// The value of the header `name`, empty when absent or not text.
 pub(crate) fn header_str(req: &Request<Bytes>, name: header::HeaderName) -> &str {
     req.headers()

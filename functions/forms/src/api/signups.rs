@@ -5,7 +5,6 @@
 
 use bytes::Bytes;
 use http::{Request, StatusCode};
-use portal_model::FieldError;
 use serde_json::json;
 
 use super::exchange::{self, Fields};
@@ -14,7 +13,6 @@ use super::{
     Answer, Api, Client, Failure, MAX_BODY, header_str, html, html_response, json_response, now,
     query, redirect, wants_html,
 };
-use crate::rules::guards::Fill;
 use crate::rules::volunteers::{SignUpForm, check};
 use crate::state::CallPlan;
 use crate::store::PlaceStatus;
@@ -109,22 +107,9 @@ pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client, slug: 
     if incoming.honeypot {
         return Ok(exchange::bot(as_form, &base));
     }
-    let message = match super::fill(api, incoming.token.as_deref()).await? {
-        Fill::Unknown | Fill::Enough => None,
-        Fill::TooFast => Some(format!(
-            "Formulaire envoyé trop vite ({} secondes au moins) : relisez-le puis envoyez-le de nouveau.",
-            state.site.forms.min_fill_seconds
-        )),
-        Fill::Forged => Some(
-            "Jeton du formulaire invalide : rechargez la page de l'appel puis envoyez de nouveau."
-                .to_string(),
-        ),
-    };
-    if let Some(message) = message {
-        let e = FieldError {
-            field: TOKEN.into(),
-            message,
-        };
+    let forged =
+        "Jeton du formulaire invalide : rechargez la page de l'appel puis envoyez de nouveau.";
+    if let Some(e) = super::fill_problem(api, incoming.token.as_deref(), forged).await? {
         return Ok(exchange::refused(as_form, &[e], &base));
     }
     let errors = check(&plan, &incoming.form, super::today(&state.site));

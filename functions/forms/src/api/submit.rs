@@ -7,7 +7,7 @@ use portal_model::{Context, Draft, FieldError, Kind, SubmissionType, form};
 use serde_json::json;
 
 use super::{Answer, Api, Client, header_str, html, json_response, now};
-use crate::rules::guards::{self, Fill};
+use crate::rules::guards;
 use crate::rules::{Accepted, Origin, new_id};
 use crate::secrets::{hex, random_bytes};
 
@@ -68,22 +68,8 @@ pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Ans
             &hex(&random_bytes::<16>()),
         ));
     }
-    let message = match super::fill(api, incoming.token.as_deref()).await? {
-        Fill::Unknown | Fill::Enough => None,
-        Fill::TooFast => Some(format!(
-            "Formulaire envoyé trop vite ({} secondes au moins) : relisez-le puis envoyez-le de nouveau.",
-            state.site.forms.min_fill_seconds
-        )),
-        Fill::Forged => Some(
-            "Jeton du formulaire invalide : rechargez la page du formulaire puis envoyez-le de nouveau."
-                .to_string(),
-        ),
-    };
-    if let Some(message) = message {
-        let error = FieldError {
-            field: TOKEN.into(),
-            message,
-        };
+    let forged = "Jeton du formulaire invalide : rechargez la page du formulaire puis envoyez-le de nouveau.";
+    if let Some(error) = super::fill_problem(api, incoming.token.as_deref(), forged).await? {
         return Ok(refused(as_form, &[error], Some(kind), &state.base_path()));
     }
 
