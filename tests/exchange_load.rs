@@ -2,11 +2,12 @@
 //! embedded store: 200 people at once for one slot of 10 places, and every acknowledged
 //! sign-up still there, as acknowledged, after `kill -9`.
 
-use std::sync::{Arc, Barrier, Mutex};
+use std::sync::{Arc, Barrier};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::support::Site;
+use crate::support::burst::{load_site, until_killed};
 use crate::support::server::{Server, send};
 
 const CALL: &str = "renfort-inventaire";
@@ -15,12 +16,7 @@ const SLOT: &str = "2026-12-12T09:00";
 /// The basic site, with a call of one slot of 10 places, and limits that let one address
 /// sign up hundreds of people.
 fn site() -> Site {
-    let site = Site::copy("basic");
-    let toml = std::fs::read_to_string(site.path("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        &format!("{toml}\n[forms]\nrate_limit_per_hour = 1000000\nmin_fill_seconds = 0\n"),
-    );
+    let site = load_site();
     site.write(
         &format!("content/benevolat/{CALL}.md"),
         "---\ntitle: Renfort pour l'inventaire\nassociation: epicerie-du-port\nslots:\n  - {date: 2026-12-12, start: \"09:00\", end: \"12:00\", volunteers: 10}\n---\nCompter les conserves.\n",
@@ -106,30 +102,9 @@ fn two_hundred_people_at_once_for_ten_places() {
 fn every_acknowledged_sign_up_survives_kill_9() {
     let site = site();
     let mut server = Server::start(&site);
-    let acked = Arc::new(Mutex::new(Vec::new()));
-    let clients: Vec<_> = (0..10)
-        .map(|c| {
-            let (addr, acked) = (server.addr.clone(), acked.clone());
-            thread::spawn(move || {
-                for i in 0.. {
-                    match sign_up(&addr, c * 100_000 + i) {
-                        Ok(Some(ack)) => acked.lock().unwrap().push(ack),
-                        Ok(None) => {}
-                        Err(_) => return,
-                    }
-                }
-            })
-        })
-        .collect();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while acked.lock().unwrap().len() < 150 {
-        assert!(Instant::now() < deadline, "the burst is too slow");
-        thread::sleep(Duration::from_millis(5));
-    }
-    server.child.kill().unwrap(); // SIGKILL: no shutdown, no flush.
-    server.child.wait().unwrap();
-    clients.into_iter().for_each(|c| c.join().unwrap());
-    let acked = acked.lock().unwrap().clone();
+    let acked = until_killed(&mut server, 150, |addr, c, i| {
+        sign_up(addr, c * 100_000 + i)
+    });
 
     let server = Server::start(&site);
     let lost: Vec<_> = acked

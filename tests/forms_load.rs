@@ -3,21 +3,11 @@
 
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::support::Site;
+use crate::support::burst::{load_site, until_killed};
 use crate::support::server::{Server, send};
-
-/// The basic site, with limits that let one address send thousands of submissions.
-fn site() -> Site {
-    let site = Site::copy("basic");
-    let toml = std::fs::read_to_string(site.path("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        &format!("{toml}\n[forms]\nrate_limit_per_hour = 1000000\nmin_fill_seconds = 0\n"),
-    );
-    site
-}
 
 fn offer(title: &str) -> String {
     serde_json::json!({
@@ -83,7 +73,7 @@ fn moderator(site: &Site) -> String {
 
 #[test]
 fn two_thousand_submissions_from_twenty_clients_are_all_stored_once() {
-    let site = site();
+    let site = load_site();
     let token = moderator(&site);
     let server = Server::start(&site);
     let acked = Arc::new(Mutex::new(Vec::new()));
@@ -128,33 +118,11 @@ fn two_thousand_submissions_from_twenty_clients_are_all_stored_once() {
 
 #[test]
 fn every_acknowledged_submission_survives_kill_9() {
-    let site = site();
+    let site = load_site();
     let mut server = Server::start(&site);
-    let acked = Arc::new(Mutex::new(Vec::new()));
-    let clients: Vec<_> = (0..10)
-        .map(|c| {
-            let (addr, acked) = (server.addr.clone(), acked.clone());
-            thread::spawn(move || {
-                for i in 0.. {
-                    // The server dies under the burst: the client stops at the first failure.
-                    match submit(&addr, &format!("Chaises {c}-{i}")) {
-                        Ok(Some(ack)) => acked.lock().unwrap().push(ack),
-                        Ok(None) => {}
-                        Err(_) => return,
-                    }
-                }
-            })
-        })
-        .collect();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while acked.lock().unwrap().len() < 300 {
-        assert!(Instant::now() < deadline, "the burst is too slow");
-        thread::sleep(Duration::from_millis(5));
-    }
-    server.child.kill().unwrap(); // SIGKILL: no shutdown, no flush.
-    server.child.wait().unwrap();
-    clients.into_iter().for_each(|c| c.join().unwrap());
-    let acked = acked.lock().unwrap().clone();
+    let acked = until_killed(&mut server, 300, |addr, c, i| {
+        submit(addr, &format!("Chaises {c}-{i}"))
+    });
 
     let server = Server::start(&site);
     let lost: Vec<&String> = acked

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub(crate) mod burst;
 pub(crate) mod server;
 
 use std::fs;

@@ -1,61 +1,25 @@
 //! The routes of the forms contract, on plain `http` requests, with the embedded store:
 //! every rule that refuses a submission, retries, receipts, tokens and decisions.
 
-use std::sync::Arc;
-
 use bytes::Bytes;
 use http::{Request, Response, StatusCode};
-use portal_forms::api::{Api, Client, Group, SiteState};
+use portal_forms::api::Client;
 use portal_forms::rules::{Moderators, Submissions};
-use portal_forms::secrets;
-use portal_forms::store::{EmbeddedStore, Moderator, Store};
-use portal_model::{Kind, SiteConfig};
+use portal_model::Kind;
 use serde_json::{Value, json};
 
-const SITE: &str = r#"title = "Portail de test"
-base_url = "https://example.org/"
-language = "fr"
-timezone = "Europe/Paris"
-[territory]
-name = "Gironde"
-bounds = [[44.19, -1.27], [45.58, 0.32]]
-[categories]
-repas = "Repas"
-[forms]
-min_fill_seconds = 3
-rate_limit_per_hour = 5
-"#;
+mod common;
 
-struct Fixture {
-    api: Api,
-    store: Arc<dyn Store>,
-    _dir: tempfile::TempDir,
-}
+use common::{Fixture, from};
+
+const FORMS: &str = "min_fill_seconds = 3\nrate_limit_per_hour = 5";
 
 fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let store: Arc<dyn Store> =
-        Arc::new(EmbeddedStore::open(&dir.path().join("store.sqlite")).unwrap());
-    let state = SiteState {
-        site: SiteConfig::parse(SITE).unwrap(),
-        slugs: [(Kind::Association, ["epicerie".to_string()].into())].into(),
-        content_root: None,
-        calls: Default::default(),
-        listings: Default::default(),
-    };
-    let api = Api::new(store.clone(), state, Group::All);
-    Fixture {
-        api,
-        store,
-        _dir: dir,
-    }
+    common::fixture(FORMS)
 }
 
 fn offer(title: &str) -> Value {
-    json!({"type": "resource", "target": null,
-           "fields": {"title": title, "association": "epicerie", "kind": "offer",
-                      "category": "food", "expires": "2026-12-01"},
-           "body": "À retirer sur place.", "contact_email": "contact@example.org"})
+    common::offer(title, "epicerie")
 }
 
 fn request(
@@ -88,12 +52,6 @@ fn problems(page: &str) -> Vec<String> {
         .collect()
 }
 
-fn from(ip: &str) -> Client {
-    Client {
-        ip: Some(ip.parse().unwrap()),
-    }
-}
-
 impl Fixture {
     async fn send(
         &self,
@@ -120,15 +78,7 @@ impl Fixture {
     }
 
     async fn moderator(&self, name: &str) -> String {
-        let token = secrets::new_token();
-        let m = Moderator {
-            name: name.into(),
-            token_hash: secrets::token_hash(&token),
-            created_at: 0,
-            revoked_at: None,
-        };
-        Moderators::new(self.store.clone()).add(&m).await.unwrap();
-        token
+        common::moderator(&self.store, name).await
     }
 
     async fn decide(
@@ -446,7 +396,7 @@ async fn import_writes_each_approved_submission_once_without_personal_data() {
         .to_string();
     f.decide(&token, &id, "approve", 1).await;
     let root = tempfile::tempdir().unwrap();
-    let site = SiteConfig::parse(SITE).unwrap();
+    let site = common::site(FORMS);
     let existing = [(Kind::Association, ["epicerie".to_string()].into())].into();
     let scratch = root.path().join(".portal/import");
     let target = portal_forms::import::Target {

@@ -14,20 +14,8 @@ use portal_forms::mail::Ses;
 use portal_forms::rules::Publishers;
 use portal_forms::state::{CallPlan, SlotPlan};
 use portal_forms::store::{DynamoStore, Store};
-use portal_model::SiteConfig;
 
-const SITE: &str = r#"title = "Portail de test"
-base_url = "https://portail.example.org/"
-[territory]
-name = "Gironde"
-bounds = [[44.19, -1.27], [45.58, 0.32]]
-[categories]
-repas = "Repas"
-[forms]
-min_fill_seconds = 0
-[mail]
-from = "portail@portail.example.org"
-"#;
+mod common;
 
 /// `GET path` on moto, the body.
 fn moto_get(endpoint: &str, path: &str) -> String {
@@ -65,7 +53,7 @@ async fn a_sign_up_on_dynamodb_is_told_through_ses() {
 
     let slot = "2030-03-02T09:00";
     let state = SiteState {
-        site: SiteConfig::parse(SITE).unwrap(),
+        site: common::site("min_fill_seconds = 0\n[mail]\nfrom = \"portail@portail.example.org\""),
         slugs: Default::default(),
         content_root: None,
         calls: [(

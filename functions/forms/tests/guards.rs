@@ -3,66 +3,24 @@
 //! server, an idempotency key reused with another body, IPv6 clients counted per /64,
 //! duplicate keys in `fields`, and moderators' names.
 
-use std::sync::Arc;
-
 use bytes::Bytes;
 use http::{Request, StatusCode};
-use portal_forms::api::{Api, Client, Group, SiteState};
+use portal_forms::api::Client;
 use portal_forms::rules::Moderators;
 use portal_forms::secrets;
-use portal_forms::store::{EmbeddedStore, Moderator, Status, Store};
-use portal_model::{Kind, SiteConfig};
+use portal_forms::store::{Moderator, Status};
 use serde_json::{Value, json};
 
-const SITE: &str = r#"title = "Portail de test"
-base_url = "https://example.org/"
-language = "fr"
-timezone = "Europe/Paris"
-[territory]
-name = "Gironde"
-bounds = [[44.19, -1.27], [45.58, 0.32]]
-[categories]
-repas = "Repas"
-[forms]
-min_fill_seconds = 2
-rate_limit_per_hour = 5
-"#;
+mod common;
 
-struct Fixture {
-    api: Api,
-    store: Arc<dyn Store>,
-    _dir: tempfile::TempDir,
-}
+use common::{Fixture, from};
 
 fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let store: Arc<dyn Store> =
-        Arc::new(EmbeddedStore::open(&dir.path().join("store.sqlite")).unwrap());
-    let state = SiteState {
-        site: SiteConfig::parse(SITE).unwrap(),
-        slugs: [(Kind::Association, ["epicerie".to_string()].into())].into(),
-        content_root: None,
-        calls: Default::default(),
-        listings: Default::default(),
-    };
-    Fixture {
-        api: Api::new(store.clone(), state, Group::All),
-        store,
-        _dir: dir,
-    }
+    common::fixture("min_fill_seconds = 2\nrate_limit_per_hour = 5")
 }
 
 fn offer(title: &str) -> Value {
-    json!({"type": "resource", "target": null,
-           "fields": {"title": title, "association": "epicerie", "kind": "offer",
-                      "category": "food", "expires": "2026-12-01"},
-           "body": "À retirer sur place.", "contact_email": "contact@example.org"})
-}
-
-fn from(ip: &str) -> Client {
-    Client {
-        ip: Some(ip.parse().unwrap()),
-    }
+    common::offer(title, "epicerie")
 }
 
 impl Fixture {

@@ -8,32 +8,22 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use async_trait::async_trait;
 use bytes::Bytes;
 use http::{Request, StatusCode};
-use portal_forms::api::{Api, Client, Group, SiteState};
+use portal_forms::api::{Api, Client, Group};
 use portal_forms::import::{Report, Target, import};
-use portal_forms::rules::{Moderators, Sources, Submissions};
-use portal_forms::secrets;
+use portal_forms::rules::{Sources, Submissions};
 use portal_forms::store::{
     Answer, Created, Decision, EmbeddedStore, EntryFile, Idempotency, ListingState, Moderator,
     Outcome, Page, Place, Publisher, Registration, Revision, Seconds, SlotCount, Status, Store,
     StoreError, Stored, Submission, Taken, Update,
 };
-use portal_model::{Kind, SiteConfig};
+use portal_model::Kind;
 use serde_json::{Value, json};
 
-const SITE: &str = r#"title = "Portail de test"
-base_url = "https://example.org/"
-language = "fr"
-languages = ["fr", "en"]
-timezone = "Europe/Paris"
-[territory]
-name = "Gironde"
-bounds = [[44.19, -1.27], [45.58, 0.32]]
-[categories]
-repas = "Repas"
-[forms]
-min_fill_seconds = 0
-rate_limit_per_hour = 100
-"#;
+mod common;
+
+use common::{offer, slugs};
+
+const FORMS: &str = "min_fill_seconds = 0\nrate_limit_per_hour = 100";
 
 struct Fixture {
     api: Api,
@@ -42,31 +32,17 @@ struct Fixture {
     root: tempfile::TempDir,
 }
 
-fn slugs(kind: Kind, names: &[&str]) -> (Kind, BTreeSet<String>) {
-    (kind, names.iter().map(|s| s.to_string()).collect())
-}
-
 /// The functions as on Lambda: no content folder, only what the store keeps.
 async fn fixture(store: Arc<dyn Store>, resources: &[&str]) -> Fixture {
-    let state = SiteState {
-        site: SiteConfig::parse(SITE).unwrap(),
-        slugs: [
+    let state = common::state(
+        common::site(FORMS),
+        [
             slugs(Kind::Association, &["epicerie", "autre"]),
             slugs(Kind::Resource, resources),
         ]
         .into(),
-        content_root: None,
-        calls: Default::default(),
-        listings: Default::default(),
-    };
-    let token = secrets::new_token();
-    let m = Moderator {
-        name: "alice".into(),
-        token_hash: secrets::token_hash(&token),
-        created_at: 0,
-        revoked_at: None,
-    };
-    Moderators::new(store.clone()).add(&m).await.unwrap();
+    );
+    let token = common::moderator(&store, "alice").await;
     Fixture {
         api: Api::new(store.clone(), state, Group::All),
         store,
@@ -76,17 +52,8 @@ async fn fixture(store: Arc<dyn Store>, resources: &[&str]) -> Fixture {
 }
 
 async fn embedded(resources: &[&str]) -> (Fixture, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store: Arc<dyn Store> =
-        Arc::new(EmbeddedStore::open(&dir.path().join("store.sqlite")).unwrap());
+    let (store, dir) = common::embedded_store();
     (fixture(store, resources).await, dir)
-}
-
-fn offer(title: &str, association: &str) -> Value {
-    json!({"type": "resource", "target": null,
-           "fields": {"title": title, "association": association, "kind": "offer",
-                      "category": "food", "expires": "2026-12-01"},
-           "body": "À retirer sur place.", "contact_email": "contact@example.org"})
 }
 
 impl Fixture {
@@ -139,7 +106,7 @@ impl Fixture {
         let scratch = self.root.path().join(".portal/import");
         let target = Target {
             root: self.root.path(),
-            site: &SiteConfig::parse(SITE).unwrap(),
+            site: &common::site(FORMS),
             existing: &existing,
             today: jiff::civil::date(2026, 11, 23),
             scratch: &scratch,
@@ -619,7 +586,7 @@ async fn an_import_that_fails_part_way_reports_every_file_it_wrote() {
     let scratch = f.root.path().join(".portal/import");
     let target = Target {
         root: f.root.path(),
-        site: &SiteConfig::parse(SITE).unwrap(),
+        site: &common::site(FORMS),
         existing: &existing,
         today: jiff::civil::date(2026, 11, 23),
         scratch: &scratch,

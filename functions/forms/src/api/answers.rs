@@ -5,18 +5,18 @@
 //! (accept, decline, done). Pages in French.
 
 use bytes::Bytes;
-use http::{Request, Response, StatusCode, header};
+use http::{Request, StatusCode};
 use portal_model::FieldError;
 use serde_json::json;
 
-use super::signups::PLACES_MAX_AGE;
-use super::submit::{HONEYPOT, TOKEN};
+use super::exchange::{self, Fields};
+use super::submit::TOKEN;
 use super::{
     Answer as HandlerAnswer, Api, Client, Failure, MAX_BODY, header_str, html, html_response,
-    json_response, now, query, redirect, wants_html,
+    json_response, query, redirect, wants_html,
 };
 use crate::rules::answers::{AnswerForm, check};
-use crate::rules::guards::{self, Fill};
+use crate::rules::guards::Fill;
 use crate::state::ListingPlan;
 use crate::store::{Answer, AnswerStatus};
 
@@ -29,28 +29,6 @@ fn plan(api: &Api, slug: &str) -> Result<ListingPlan, Failure> {
     })
 }
 
-fn pairs(req: &Request<Bytes>) -> Vec<(String, String)> {
-    if header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded") {
-        return form_urlencoded::parse(req.body()).into_owned().collect();
-    }
-    let v: serde_json::Value = serde_json::from_slice(req.body()).unwrap_or_default();
-    v.as_object()
-        .map(|o| {
-            o.iter()
-                .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn one(pairs: &[(String, String)], name: &str) -> String {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
-}
-
 /// `POST /listings/{slug}/answers`.
 pub(super) async fn post(
     api: &Api,
@@ -58,10 +36,7 @@ pub(super) async fn post(
     client: Client,
     slug: &str,
 ) -> HandlerAnswer {
-    let declared: usize = header_str(req, header::CONTENT_LENGTH).parse().unwrap_or(0);
-    if req.body().len() > MAX_BODY || declared > MAX_BODY {
-        return Err(Failure::too_large());
-    }
+    super::within_size(req)?;
     let plan = plan(api, slug)?;
     let state = api.answers().state(slug).await?;
     if state.done || (plan.offer && state.accepted.is_some()) {
@@ -74,57 +49,34 @@ pub(super) async fn post(
             },
         ));
     }
-    let is_form =
-        header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
-    let as_form = is_form && wants_html(req.headers());
-    let p = pairs(req);
+    let as_form = super::is_form(req) && wants_html(req.headers());
+    let p = Fields::of(req);
     let site = api.state();
     let base = site.base_path();
-    if !one(&p, HONEYPOT).trim().is_empty() {
-        return Ok(if as_form {
-            redirect(&format!("{base}merci/"))
-        } else {
-            json_response(StatusCode::CREATED, &json!({ "status": "received" }))
-        });
+    if p.honeypot() {
+        return Ok(exchange::bot(as_form, &base));
     }
-    let secret = api.submissions().secret().await?;
-    let min_ms = i64::from(site.site.forms.min_fill_seconds) * 1000;
-    let token = Some(one(&p, TOKEN)).filter(|t| !t.is_empty());
-    let fill = guards::fill_time(
-        &secret,
-        token.as_deref(),
-        jiff::Timestamp::now().as_millisecond(),
-        min_ms,
-    );
-    let refuse = |errors: &[FieldError]| {
-        if as_form {
-            html_response(
-                StatusCode::BAD_REQUEST,
-                html::sign_up_problems(errors, &base),
-            )
-        } else {
-            json_response(StatusCode::BAD_REQUEST, &json!({ "errors": errors }))
-        }
-    };
+    let token = Some(p.one(TOKEN)).filter(|t| !t.is_empty());
+    let fill = super::fill(api, token.as_deref()).await?;
     if matches!(fill, Fill::TooFast | Fill::Forged) {
         let e = FieldError {
             field: TOKEN.into(),
             message: "Formulaire envoyé trop vite ou jeton invalide : rechargez la page puis envoyez de nouveau.".into(),
         };
-        return Ok(refuse(&[e]));
+        return Ok(exchange::refused(as_form, &[e], &base));
     }
     let form = AnswerForm {
-        association: one(&p, "association"),
-        name: one(&p, "name"),
-        email: one(&p, "email"),
-        phone: one(&p, "phone"),
-        quantity: one(&p, "quantity"),
-        when: one(&p, "when"),
-        message: one(&p, "message"),
+        association: p.one("association"),
+        name: p.one("name"),
+        email: p.one("email"),
+        phone: p.one("phone"),
+        quantity: p.one("quantity"),
+        when: p.one("when"),
+        message: p.one("message"),
     };
     let errors = check(&form);
     if !errors.is_empty() {
-        return Ok(refuse(&errors));
+        return Ok(exchange::refused(as_form, &errors, &base));
     }
     let key = header_str(req, "idempotency-key".parse().expect("a header name"));
     let sent = api
@@ -139,11 +91,9 @@ pub(super) async fn post(
         "{endpoint}/listings/{slug}/answers/{}?key={}",
         sent.id, sent.key
     );
-    if as_form {
-        return Ok(redirect(&format!("{link}&merci=1")));
-    }
-    Ok(json_response(
-        StatusCode::CREATED,
+    Ok(exchange::stored(
+        as_form,
+        &link,
         &json!({ "id": sent.id, "key": sent.key, "link": link, "status": "pending" }),
     ))
 }
@@ -191,17 +141,9 @@ pub(super) async fn state(api: &Api, slug: &str) -> HandlerAnswer {
     let plan = api.state().listings.get(slug).cloned();
     let s = api.answers().state(slug).await?;
     let reserved = plan.is_some_and(|p| p.offer) && s.accepted.is_some();
-    let body = json!({ "listing": slug, "reserved": reserved, "done": s.done });
-    Ok(Response::builder()
-        .status(StatusCode::OK)
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(
-            header::CACHE_CONTROL,
-            format!("public, max-age={PLACES_MAX_AGE}"),
-        )
-        .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-        .body(Bytes::from(body.to_string()))
-        .expect("a valid response"))
+    Ok(exchange::counts(
+        &json!({ "listing": slug, "reserved": reserved, "done": s.done }),
+    ))
 }
 
 async fn open(
@@ -217,17 +159,8 @@ async fn open(
         )
     };
     let plan = plan(api, slug).map_err(|_| refused())?;
-    let exp: i64 = exp.and_then(|e| e.parse().ok()).ok_or_else(refused)?;
-    let key = key.unwrap_or_default();
     let scope = format!("listing:{slug}");
-    if !api
-        .publishers()
-        .check(&plan.association, &scope, exp, &key, now())
-        .await?
-    {
-        return Err(refused());
-    }
-    Ok((exp, key))
+    exchange::signed(api, &plan.association, &scope, exp, key, refused).await
 }
 
 /// `GET /publisher/listings/{slug}?exp=E&key=K`.
@@ -321,9 +254,9 @@ pub(super) async fn act(
     if req.body().len() > MAX_BODY {
         return Err(Failure::too_large());
     }
-    let p = pairs(req);
-    let (exp, key) = open(api, slug, Some(one(&p, "exp")), Some(one(&p, "key"))).await?;
-    let answer = one(&p, "answer");
+    let p = Fields::of(req);
+    let (exp, key) = open(api, slug, Some(p.one("exp")), Some(p.one("key"))).await?;
+    let answer = p.one("answer");
     match action {
         "accept" => {
             let (won, declined) = api.answers().accept(slug, &answer).await?;
@@ -343,13 +276,7 @@ pub(super) async fn act(
     if !wants_html(req.headers()) {
         return Ok(json_response(StatusCode::OK, &json!({ "done": action })));
     }
-    let endpoint = api
-        .state()
-        .site
-        .forms
-        .endpoint
-        .trim_end_matches('/')
-        .to_string();
+    let endpoint = api.endpoint();
     Ok(redirect(&format!(
         "{endpoint}/publisher/listings/{slug}?exp={exp}&key={key}&fait={action}"
     )))

@@ -12,6 +12,7 @@ use portal_model::SiteConfig;
 use serde_json::{Value, json};
 
 use crate::mail::{Mailer, Message, messages};
+use crate::rules::guards::{self, Fill};
 use crate::rules::{Answers, Moderators, Promoted, Publishers, RuleError, Submissions, Volunteers};
 pub use crate::state::SiteState;
 use crate::state::{CallPlan, ListingPlan};
@@ -19,6 +20,7 @@ use crate::store::{Seconds, Store, chain};
 pub use path::{endpoint_path, route_path, same_origin};
 
 mod answers;
+mod exchange;
 pub(crate) mod html;
 mod moderation;
 mod path;
@@ -169,15 +171,20 @@ impl Api {
         .await;
     }
 
-    /// A link to `path` (under the endpoint), whole, as an e-mail needs it.
-    pub(crate) fn absolute(&self, path: &str) -> String {
-        let endpoint = self
-            .state()
+    /// The functions' endpoint (`/api`, or a whole URL), without its last `/`: what the
+    /// links to the functions' routes start with.
+    pub(crate) fn endpoint(&self) -> String {
+        self.state()
             .site
             .forms
             .endpoint
             .trim_end_matches('/')
-            .to_string();
+            .to_string()
+    }
+
+    /// A link to `path` (under the endpoint), whole, as an e-mail needs it.
+    pub(crate) fn absolute(&self, path: &str) -> String {
+        let endpoint = self.endpoint();
         if endpoint.starts_with("http://") || endpoint.starts_with("https://") {
             return format!("{endpoint}{path}");
         }
@@ -514,6 +521,51 @@ pub(crate) fn wants_html(headers: &HeaderMap) -> bool {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     accept.contains("text/html") && !accept.starts_with("application/json")
+}
+
+/// Whether the body is a plain form post (else JSON).
+pub(crate) fn is_form(req: &Request<Bytes>) -> bool {
+    header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded")
+}
+
+/// Refuses a body longer than [`MAX_BODY`], sent or announced.
+pub(crate) fn within_size(req: &Request<Bytes>) -> Result<(), Failure> {
+    let declared: usize = header_str(req, header::CONTENT_LENGTH).parse().unwrap_or(0);
+    if req.body().len() > MAX_BODY || declared > MAX_BODY {
+        return Err(Failure::too_large());
+    }
+    Ok(())
+}
+
+/// What the fill-time token of a public form says, against the server's clock and the
+/// site's `min_fill_seconds`.
+pub(crate) async fn fill(api: &Api, token: Option<&str>) -> Result<Fill, Failure> {
+    let secret = api.submissions().secret().await?;
+    let min_ms = i64::from(api.state().site.forms.min_fill_seconds) * 1000;
+    let now_ms = jiff::Timestamp::now().as_millisecond();
+    Ok(guards::fill_time(&secret, token, now_ms, min_ms))
+}
+
+/// Why a public form is refused by its fill time, on the token's field: sent too fast
+/// (the site's `min_fill_seconds`), or with a token this server did not give (`forged`
+/// says what to do); none when the fill time is enough or not known.
+pub(crate) async fn fill_problem(
+    api: &Api,
+    token: Option<&str>,
+    forged: &str,
+) -> Result<Option<portal_model::FieldError>, Failure> {
+    let message = match fill(api, token).await? {
+        Fill::Unknown | Fill::Enough => return Ok(None),
+        Fill::TooFast => format!(
+            "Formulaire envoyé trop vite ({} secondes au moins) : relisez-le puis envoyez-le de nouveau.",
+            api.state().site.forms.min_fill_seconds
+        ),
+        Fill::Forged => forged.to_string(),
+    };
+    Ok(Some(portal_model::FieldError {
+        field: submit::TOKEN.into(),
+        message,
+    }))
 }
 
 /// The value of the header `name`, empty when absent or not text.

@@ -4,11 +4,10 @@
 //! one to close the call. In French.
 
 use bytes::Bytes;
-use http::{Request, StatusCode, header};
+use http::{Request, StatusCode};
 
-use super::{
-    Answer, Api, Failure, MAX_BODY, header_str, html, html_response, now, query, redirect,
-};
+use super::exchange::{self, Fields};
+use super::{Answer, Api, Failure, MAX_BODY, html, html_response, query, redirect};
 use crate::store::PlaceStatus;
 
 struct Opened {
@@ -30,16 +29,9 @@ async fn open(
     };
     let state = api.state();
     let plan = state.calls.get(call).ok_or_else(refused)?;
-    let expires: i64 = expires.and_then(|e| e.parse().ok()).ok_or_else(refused)?;
-    let key = key.unwrap_or_default();
     let scope = format!("call:{call}");
-    if !api
-        .publishers()
-        .check(&plan.association, &scope, expires, &key, now())
-        .await?
-    {
-        return Err(refused());
-    }
+    let (expires, key) =
+        exchange::signed(api, &plan.association, &scope, expires, key, refused).await?;
     Ok(Opened { expires, key })
 }
 
@@ -143,34 +135,20 @@ pub(super) async fn page(api: &Api, req: &Request<Bytes>, call: &str) -> Answer 
 
 /// `POST /publisher/calls/{call}/cancel` (`registration`, `slot`) and `…/close`.
 pub(super) async fn act(api: &Api, req: &Request<Bytes>, call: &str, action: &str) -> Answer {
-    if req.body().len() > MAX_BODY
-        || !header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded")
-    {
+    if req.body().len() > MAX_BODY || !super::is_form(req) {
         return Err(Failure::new(StatusCode::BAD_REQUEST, "Formulaire attendu."));
     }
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(req.body()).into_owned().collect();
-    let one = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-    };
-    let opened = open(api, call, one("exp"), one("key")).await?;
-    let endpoint = api
-        .state()
-        .site
-        .forms
-        .endpoint
-        .trim_end_matches('/')
-        .to_string();
+    let fields = Fields::form(req.body());
+    let opened = open(api, call, fields.get("exp"), fields.get("key")).await?;
+    let endpoint = api.endpoint();
     let back = format!(
         "{endpoint}/publisher/calls/{call}?exp={}&key={}",
         opened.expires, opened.key
     );
     match action {
         "cancel" => {
-            let id = one("registration").unwrap_or_default();
-            let slot = one("slot").unwrap_or_default();
+            let id = fields.one("registration");
+            let slot = fields.one("slot");
             let reg = api
                 .volunteers()
                 .registration(&id)

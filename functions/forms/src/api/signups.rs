@@ -4,23 +4,18 @@
 //! personal data, cacheable a short time). The pages are in French (see docs).
 
 use bytes::Bytes;
-use http::{Request, Response, StatusCode, header};
-use portal_model::FieldError;
+use http::{Request, StatusCode};
 use serde_json::json;
 
+use super::exchange::{self, Fields};
 use super::submit::{HONEYPOT, TOKEN};
 use super::{
     Answer, Api, Client, Failure, MAX_BODY, header_str, html, html_response, json_response, now,
     query, redirect, wants_html,
 };
-use crate::rules::guards::{self, Fill};
 use crate::rules::volunteers::{SignUpForm, check};
 use crate::state::CallPlan;
 use crate::store::PlaceStatus;
-
-/// How long browsers and the CDN may keep the places left: a short time, the page says
-/// they may be a little behind.
-pub(super) const PLACES_MAX_AGE: u32 = 30;
 
 struct Incoming {
     form: SignUpForm,
@@ -29,39 +24,22 @@ struct Incoming {
 }
 
 fn read(req: &Request<Bytes>) -> Result<(Incoming, bool), Failure> {
-    let declared: usize = header_str(req, header::CONTENT_LENGTH).parse().unwrap_or(0);
-    if req.body().len() > MAX_BODY || declared > MAX_BODY {
-        return Err(Failure::too_large());
-    }
-    let is_form =
-        header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
-    if is_form {
-        let pairs: Vec<(String, String)> =
-            form_urlencoded::parse(req.body()).into_owned().collect();
-        let one = |name: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        };
+    super::within_size(req)?;
+    if super::is_form(req) {
+        let f = Fields::form(req.body());
         let form = SignUpForm {
-            first_name: one("first_name"),
-            email: one("email"),
-            phone: one("phone"),
-            message: one("message"),
-            slots: pairs
-                .iter()
-                .filter(|(k, _)| k == "slot")
-                .map(|(_, v)| v.clone())
-                .collect(),
-            from: one("from"),
-            consent: !one("consent").is_empty(),
+            first_name: f.one("first_name"),
+            email: f.one("email"),
+            phone: f.one("phone"),
+            message: f.one("message"),
+            slots: f.all("slot"),
+            from: f.one("from"),
+            consent: !f.one("consent").is_empty(),
         };
         let incoming = Incoming {
             form,
-            honeypot: !one(HONEYPOT).trim().is_empty(),
-            token: Some(one(TOKEN)).filter(|t| !t.is_empty()),
+            honeypot: f.honeypot(),
+            token: Some(f.one(TOKEN)).filter(|t| !t.is_empty()),
         };
         return Ok((incoming, wants_html(req.headers())));
     }
@@ -120,17 +98,6 @@ async fn open_plan(api: &Api, slug: &str) -> Result<CallPlan, Failure> {
     Ok(plan)
 }
 
-fn refused(as_form: bool, errors: &[FieldError], base: &str) -> Response<Bytes> {
-    if as_form {
-        html_response(
-            StatusCode::BAD_REQUEST,
-            html::sign_up_problems(errors, base),
-        )
-    } else {
-        json_response(StatusCode::BAD_REQUEST, &json!({ "errors": errors }))
-    }
-}
-
 /// `POST /calls/{slug}/signups`.
 pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client, slug: &str) -> Answer {
     let plan = open_plan(api, slug).await?;
@@ -138,38 +105,16 @@ pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client, slug: 
     let state = api.state();
     let base = state.base_path();
     if incoming.honeypot {
-        // Like a success to the bot; nothing is stored.
-        return Ok(if as_form {
-            redirect(&format!("{base}merci/"))
-        } else {
-            json_response(StatusCode::CREATED, &json!({ "status": "received" }))
-        });
+        return Ok(exchange::bot(as_form, &base));
     }
-    let secret = api.submissions().secret().await?;
-    let min_ms = i64::from(state.site.forms.min_fill_seconds) * 1000;
-    let now_ms = jiff::Timestamp::now().as_millisecond();
-    let fill = guards::fill_time(&secret, incoming.token.as_deref(), now_ms, min_ms);
-    let message = match fill {
-        Fill::Unknown | Fill::Enough => None,
-        Fill::TooFast => Some(format!(
-            "Formulaire envoyé trop vite ({} secondes au moins) : relisez-le puis envoyez-le de nouveau.",
-            state.site.forms.min_fill_seconds
-        )),
-        Fill::Forged => Some(
-            "Jeton du formulaire invalide : rechargez la page de l'appel puis envoyez de nouveau."
-                .to_string(),
-        ),
-    };
-    if let Some(message) = message {
-        let e = FieldError {
-            field: TOKEN.into(),
-            message,
-        };
-        return Ok(refused(as_form, &[e], &base));
+    let forged =
+        "Jeton du formulaire invalide : rechargez la page de l'appel puis envoyez de nouveau.";
+    if let Some(e) = super::fill_problem(api, incoming.token.as_deref(), forged).await? {
+        return Ok(exchange::refused(as_form, &[e], &base));
     }
     let errors = check(&plan, &incoming.form, super::today(&state.site));
     if !errors.is_empty() {
-        return Ok(refused(as_form, &errors, &base));
+        return Ok(exchange::refused(as_form, &errors, &base));
     }
     let key = header_str(req, "idempotency-key".parse().expect("a header name"));
     let signed = api
@@ -189,11 +134,9 @@ pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client, slug: 
     }
     let endpoint = state.site.forms.endpoint.trim_end_matches('/');
     let link = format!("{endpoint}/signups/{}?key={}", signed.id, signed.key);
-    if as_form {
-        return Ok(redirect(&format!("{link}&merci=1")));
-    }
-    Ok(json_response(
-        StatusCode::CREATED,
+    Ok(exchange::stored(
+        as_form,
+        &link,
         &json!({
             "id": signed.id,
             "key": signed.key,
@@ -261,23 +204,8 @@ pub(super) async fn cancel(api: &Api, req: &Request<Bytes>, id: &str) -> Answer 
     if req.body().len() > MAX_BODY {
         return Err(Failure::too_large());
     }
-    let pairs: Vec<(String, String)> =
-        if header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded") {
-            form_urlencoded::parse(req.body()).into_owned().collect()
-        } else {
-            let v: serde_json::Value = serde_json::from_slice(req.body()).unwrap_or_default();
-            ["key", "slot"]
-                .iter()
-                .filter_map(|k| v[k].as_str().map(|s| (k.to_string(), s.to_string())))
-                .collect()
-        };
-    let one = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-    };
-    let key = one("key").unwrap_or_default();
+    let fields = Fields::of(req);
+    let key = fields.one("key");
     let not_found = || {
         Failure::new(
             StatusCode::NOT_FOUND,
@@ -289,7 +217,7 @@ pub(super) async fn cancel(api: &Api, req: &Request<Bytes>, id: &str) -> Answer 
         .view(id, &key)
         .await?
         .ok_or_else(not_found)?;
-    let promoted = match one("slot") {
+    let promoted = match fields.get("slot") {
         Some(slot) if reg.slots.contains(&slot) => api
             .volunteers()
             .cancel(&reg.call, &slot, &reg.person)
@@ -302,13 +230,7 @@ pub(super) async fn cancel(api: &Api, req: &Request<Bytes>, id: &str) -> Answer 
     for p in &promoted {
         api.tell_promoted(p).await;
     }
-    let endpoint = api
-        .state()
-        .site
-        .forms
-        .endpoint
-        .trim_end_matches('/')
-        .to_string();
+    let endpoint = api.endpoint();
     if wants_html(req.headers()) {
         return Ok(redirect(&format!(
             "{endpoint}/signups/{id}?key={key}&annule=1"
@@ -321,7 +243,7 @@ pub(super) async fn cancel(api: &Api, req: &Request<Bytes>, id: &str) -> Answer 
 }
 
 /// `GET /calls/{slug}/places`: per slot, the capacity, places confirmed and left, people
-/// waiting. Counts only; kept `PLACES_MAX_AGE` seconds by browsers and the CDN.
+/// waiting. Counts only; kept `COUNTS_MAX_AGE` seconds by browsers and the CDN.
 pub(super) async fn places(api: &Api, slug: &str) -> Answer {
     let plan = plan(api, slug)?;
     let counts = api.volunteers().counts(slug).await?;
@@ -339,17 +261,9 @@ pub(super) async fn places(api: &Api, slug: &str) -> Answer {
             })
         })
         .collect();
-    let body = json!({ "call": slug, "slots": slots, "at": now() });
-    Ok(Response::builder()
-        .status(StatusCode::OK)
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(
-            header::CACHE_CONTROL,
-            format!("public, max-age={PLACES_MAX_AGE}"),
-        )
-        .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-        .body(Bytes::from(body.to_string()))
-        .expect("a valid response"))
+    Ok(exchange::counts(
+        &json!({ "call": slug, "slots": slots, "at": now() }),
+    ))
 }
 
 impl PlaceStatus {

@@ -2,12 +2,12 @@
 //! that refuses a submission happens before anything is stored.
 
 use bytes::Bytes;
-use http::{Request, StatusCode, header};
+use http::{Request, StatusCode};
 use portal_model::{Context, Draft, FieldError, Kind, SubmissionType, form};
 use serde_json::json;
 
-use super::{Answer, Api, Client, Failure, MAX_BODY, header_str, html, json_response, now};
-use crate::rules::guards::{self, Fill};
+use super::{Answer, Api, Client, header_str, html, json_response, now};
+use crate::rules::guards;
 use crate::rules::{Accepted, Origin, new_id};
 use crate::secrets::{hex, random_bytes};
 
@@ -37,12 +37,8 @@ pub(super) async fn token(api: &Api) -> Answer {
 }
 
 pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Answer {
-    let declared: usize = header_str(req, header::CONTENT_LENGTH).parse().unwrap_or(0);
-    if req.body().len() > MAX_BODY || declared > MAX_BODY {
-        return Err(Failure::too_large());
-    }
-    let is_form =
-        header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
+    super::within_size(req)?;
+    let is_form = super::is_form(req);
     // A browser's plain post gets pages; the enhanced form's script asks for JSON.
     let as_form = is_form && super::wants_html(req.headers());
     let state = api.state();
@@ -72,25 +68,8 @@ pub(super) async fn post(api: &Api, req: &Request<Bytes>, client: Client) -> Ans
             &hex(&random_bytes::<16>()),
         ));
     }
-    let min_ms = i64::from(state.site.forms.min_fill_seconds) * 1000;
-    let secret = api.submissions().secret().await?;
-    let now_ms = jiff::Timestamp::now().as_millisecond();
-    let message = match guards::fill_time(&secret, incoming.token.as_deref(), now_ms, min_ms) {
-        Fill::Unknown | Fill::Enough => None,
-        Fill::TooFast => Some(format!(
-            "Formulaire envoyé trop vite ({} secondes au moins) : relisez-le puis envoyez-le de nouveau.",
-            state.site.forms.min_fill_seconds
-        )),
-        Fill::Forged => Some(
-            "Jeton du formulaire invalide : rechargez la page du formulaire puis envoyez-le de nouveau."
-                .to_string(),
-        ),
-    };
-    if let Some(message) = message {
-        let error = FieldError {
-            field: TOKEN.into(),
-            message,
-        };
+    let forged = "Jeton du formulaire invalide : rechargez la page du formulaire puis envoyez-le de nouveau.";
+    if let Some(error) = super::fill_problem(api, incoming.token.as_deref(), forged).await? {
         return Ok(refused(as_form, &[error], Some(kind), &state.base_path()));
     }
 

@@ -30,6 +30,17 @@ fn text(paragraphs: &[String], link: (&str, &str)) -> String {
     out
 }
 
+/// A message to `to`: `subject` (the HTML part's heading too), `paragraphs`, and last the
+/// link (label, address) the person acts from, in both parts.
+fn message(to: &str, subject: String, paragraphs: &[String], link: (&str, &str)) -> Message {
+    Message {
+        to: to.to_string(),
+        text: text(paragraphs, link),
+        html: html(&subject, paragraphs, link),
+        subject,
+    }
+}
+
 /// What the association is told of a new sign-up.
 pub struct SignUpNews<'a> {
     /// The call's title.
@@ -69,13 +80,7 @@ pub fn sign_up_news(to: &str, n: &SignUpNews) -> Message {
         "Sur la page de votre appel, vous voyez toutes les inscriptions, vous pouvez en annuler une et clore l'appel. Ce lien est personnel : ne le transférez pas. Il est valable jusqu'au {}.",
         n.link_expires
     ));
-    let link = ("Voir les inscriptions", n.link);
-    Message {
-        to: to.to_string(),
-        text: text(&ps, link),
-        html: html(&title, &ps, link),
-        subject: title,
-    }
+    message(to, title, &ps, ("Voir les inscriptions", n.link))
 }
 
 /// To a volunteer: the link to their sign-up.
@@ -95,13 +100,7 @@ pub fn sign_up_receipt(
         "Ce lien vous permet de voir où en est votre inscription et de l'annuler ; gardez-le."
             .to_string(),
     ];
-    let link = ("Voir ou annuler mon inscription", link);
-    Message {
-        to: to.to_string(),
-        text: text(&ps, link),
-        html: html(&title, &ps, link),
-        subject: title,
-    }
+    message(to, title, &ps, ("Voir ou annuler mon inscription", link))
 }
 
 /// To a volunteer who waited: a place freed is theirs.
@@ -113,13 +112,7 @@ pub fn promoted(to: &str, first_name: &str, call_title: &str, slot: &str, link: 
         ),
         "Si vous ne pouvez plus venir, annulez depuis votre lien : la place ira à la personne suivante.".to_string(),
     ];
-    let link = ("Voir ou annuler mon inscription", link);
-    Message {
-        to: to.to_string(),
-        text: text(&ps, link),
-        html: html(&title, &ps, link),
-        subject: title,
-    }
+    message(to, title, &ps, ("Voir ou annuler mon inscription", link))
 }
 
 /// To the answerer: the link to follow their answer.
@@ -131,13 +124,7 @@ pub fn answer_receipt(to: &str, name: &str, title: &str, link: &str) -> Message 
         ),
         "Ce lien vous permet de suivre sa réponse ; gardez-le.".to_string(),
     ];
-    let link = ("Suivre ma réponse", link);
-    Message {
-        to: to.to_string(),
-        text: text(&ps, link),
-        html: html(&subject, &ps, link),
-        subject,
-    }
+    message(to, subject, &ps, ("Suivre ma réponse", link))
 }
 
 /// To the publisher: an association answered its listing.
@@ -173,13 +160,7 @@ pub fn answer_news(
         ps.push(format!("Message : {}", a.message));
     }
     ps.push("Sur la page de votre annonce, vous acceptez une réponse (les autres sont prévenues), en déclinez une, ou marquez l'annonce terminée. Ce lien est personnel : ne le transférez pas.".to_string());
-    let link = ("Voir les réponses", link);
-    Message {
-        to: to.to_string(),
-        text: text(&ps, link),
-        html: html(&subject, &ps, link),
-        subject,
-    }
+    message(to, subject, &ps, ("Voir les réponses", link))
 }
 
 /// To the answerer: the publisher decided.
@@ -205,11 +186,5 @@ pub fn answer_decided(
             "Bonjour {name}, l'association n'a pas retenu votre réponse à l'annonce « {title} » (une autre a pu être acceptée avant). Merci de votre proposition."
         )
     }];
-    let link = ("Voir ma réponse", link);
-    Message {
-        to: to.to_string(),
-        text: text(&ps, link),
-        html: html(&subject, &ps, link),
-        subject,
-    }
+    message(to, subject, &ps, ("Voir ma réponse", link))
 }

@@ -4,18 +4,17 @@
 //! one, or marks the listing done. Accepting one declines the others, to be told.
 
 use std::net::IpAddr;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use portal_model::FieldError;
 use portal_model::site::FormSettings;
 
-use super::guards::rate_subject;
+use super::once::{Secret, Sending, reused};
+use super::publishers::valid_email;
 use super::{ATTEMPTS, Result, RuleError};
-use crate::secrets::{self, keyed, random_bytes};
+use crate::secrets::{self, keyed};
 use crate::state::ListingPlan;
-use crate::store::{
-    Answer, AnswerStatus, Created, Idempotency, ListingState, Outcome, Seconds, Store,
-};
+use crate::store::{Answer, AnswerStatus, Created, ListingState, Outcome, Seconds, Store};
 
 const DAY: Seconds = 24 * 3600;
 
@@ -60,13 +59,7 @@ pub fn check(form: &AnswerForm) -> Vec<FieldError> {
     if !line(&form.name, 80) {
         err("name", "Indiquez le nom de la personne à contacter.");
     }
-    let email = form.email.trim();
-    let email_ok = email.len() <= 200
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-        && email
-            .split_once('@')
-            .is_some_and(|(a, d)| !a.is_empty() && d.contains('.') && !d.ends_with('.'));
-    if !email_ok {
+    if !valid_email(&form.email) {
         err(
             "email",
             "Adresse e-mail invalide (exemple : contact@association.fr) : la réponse y est envoyée.",
@@ -107,7 +100,7 @@ pub struct Sent {
 /// The answers to listings, over a store.
 pub struct Answers {
     store: Arc<dyn Store>,
-    secret: OnceLock<Vec<u8>>,
+    secret: Secret,
 }
 
 impl Answers {
@@ -115,16 +108,12 @@ impl Answers {
     pub fn new(store: Arc<dyn Store>) -> Answers {
         Answers {
             store,
-            secret: OnceLock::new(),
+            secret: Secret::default(),
         }
     }
 
     async fn secret(&self) -> Result<Vec<u8>> {
-        if let Some(secret) = self.secret.get() {
-            return Ok(secret.clone());
-        }
-        let secret = self.store.secret(&random_bytes::<32>()).await?;
-        Ok(self.secret.get_or_init(|| secret).clone())
+        self.secret.get(self.store.as_ref()).await
     }
 
     /// The secret of an answer's own link.
@@ -145,24 +134,14 @@ impl Answers {
     ) -> Result<Sent> {
         let secret = self.secret().await?;
         let now = now();
-        if let Some(ip) = ip {
-            let window = now - now.rem_euclid(3600);
-            let key = keyed(&secret, &format!("answer-ip:{}", rate_subject(ip)));
-            let limit = settings.rate_limit_per_hour;
-            if !self.store.hit(&key, window, limit, window + 3600).await? {
-                return Err(RuleError::RateLimited { limit });
-            }
-        }
-        let fingerprint = keyed(&secret, &serde_json::to_string(form).expect("serialises"));
-        let retry = match idempotency_key.map(str::trim).filter(|k| !k.is_empty()) {
-            Some(k) => format!("answer-key:{listing}:{k}"),
-            None => format!("answer-same:{listing}:{}:{fingerprint}", now / DAY),
+        let send = Sending {
+            secret: &secret,
+            kind: "answer",
+            page: listing,
+            ip,
+            idempotency_key,
         };
-        let idempotency = Idempotency {
-            key: keyed(&secret, &retry),
-            expires_at: now + DAY,
-            fingerprint: fingerprint.clone(),
-        };
+        let idempotency = send.guard(self.store.as_ref(), form, settings, now).await?;
         let ends = plan
             .ends
             .as_deref()
@@ -185,13 +164,10 @@ impl Answers {
             created_at: now,
             expires_at: ends + Seconds::from(settings.retention_days) * DAY,
         };
-        let (id, retry) = match self.store.put_answer(&answer, Some(&idempotency)).await? {
+        let created = self.store.put_answer(&answer, Some(&idempotency)).await?;
+        reused(&created, &idempotency)?;
+        let (id, retry) = match created {
             Created::New => (answer.id.clone(), false),
-            Created::Existing {
-                fingerprint: seen, ..
-            } if !seen.is_empty() && !secrets::same(&seen, &fingerprint) => {
-                return Err(RuleError::KeyReused);
-            }
             Created::Existing { id, .. } => (id, true),
             Created::Taken => return Err(RuleError::IdTaken { id: answer.id }),
         };

@@ -14,6 +14,7 @@ use crate::store::{Status, StoreError};
 pub mod answers;
 pub mod guards;
 mod moderators;
+mod once;
 pub mod publishers;
 pub mod sources;
 mod submissions;

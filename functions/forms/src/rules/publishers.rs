@@ -4,10 +4,11 @@
 //! its expiry and the association's link generation, compared in constant time; a moderator
 //! revokes every link given so far by moving the generation on.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
+use super::once::Secret;
 use super::{ATTEMPTS, Result, RuleError};
-use crate::secrets::{keyed, random_bytes, same};
+use crate::secrets::{keyed, same};
 use crate::store::{Outcome, Publisher, Seconds, Store};
 
 /// How long a link from an e-mail opens the page: 60 days, past the end of most calls;
@@ -26,11 +27,11 @@ pub struct Signed {
 /// The associations' addresses and links, over a store.
 pub struct Publishers {
     store: Arc<dyn Store>,
-    secret: OnceLock<Vec<u8>>,
+    secret: Secret,
 }
 
-/// Why an address is refused: a clear message for the command line.
-fn valid_email(email: &str) -> bool {
+/// Whether an address looks like one an association is told at (answers' too).
+pub(crate) fn valid_email(email: &str) -> bool {
     let e = email.trim();
     e.len() <= 200
         && !e.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -43,16 +44,12 @@ impl Publishers {
     pub fn new(store: Arc<dyn Store>) -> Publishers {
         Publishers {
             store,
-            secret: OnceLock::new(),
+            secret: Secret::default(),
         }
     }
 
     async fn secret(&self) -> Result<Vec<u8>> {
-        if let Some(secret) = self.secret.get() {
-            return Ok(secret.clone());
-        }
-        let secret = self.store.secret(&random_bytes::<32>()).await?;
-        Ok(self.secret.get_or_init(|| secret).clone())
+        self.secret.get(self.store.as_ref()).await
     }
 
     /// Changes an association's record with `f`, on what is read, until it holds.
@@ -105,6 +102,15 @@ impl Publishers {
         Ok(self.store.publisher(slug).await?.and_then(|p| p.email))
     }
 
+    /// The generation of `slug`'s links: 1 until a moderator first revokes them.
+    async fn generation(&self, slug: &str) -> Result<u64> {
+        Ok(self
+            .store
+            .publisher(slug)
+            .await?
+            .map_or(1, |p| p.generation))
+    }
+
     fn mac(secret: &[u8], slug: &str, scope: &str, expires: Seconds, generation: u64) -> String {
         keyed(
             secret,
@@ -116,11 +122,7 @@ impl Publishers {
     /// A new link for `slug` to open `scope` (`call:<slug>`), from `now`.
     pub async fn sign(&self, slug: &str, scope: &str, now: Seconds) -> Result<Signed> {
         let secret = self.secret().await?;
-        let generation = self
-            .store
-            .publisher(slug)
-            .await?
-            .map_or(1, |p| p.generation);
+        let generation = self.generation(slug).await?;
         let expires = now + LINK_DAYS * 24 * 3600;
         Ok(Signed {
             expires,
@@ -141,11 +143,7 @@ impl Publishers {
             return Ok(false);
         }
         let secret = self.secret().await?;
-        let generation = self
-            .store
-            .publisher(slug)
-            .await?
-            .map_or(1, |p| p.generation);
+        let generation = self.generation(slug).await?;
         Ok(same(
             key,
             &Self::mac(&secret, slug, scope, expires, generation),

@@ -3,12 +3,13 @@
 //! expires, and what may be imported.
 
 use std::net::IpAddr;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use portal_model::Draft;
 use portal_model::site::FormSettings;
 
 use super::guards::rate_subject;
+use super::once::{Secret, reused};
 use super::{ATTEMPTS, Result, RuleError};
 use crate::secrets::{self, hex, keyed, random_bytes};
 use crate::store::{
@@ -52,7 +53,7 @@ pub struct Accepted {
 pub struct Submissions {
     store: Arc<dyn Store>,
     /// The secret never changes once made: read once.
-    secret: OnceLock<Vec<u8>>,
+    secret: Secret,
 }
 
 impl Submissions {
@@ -60,17 +61,13 @@ impl Submissions {
     pub fn new(store: Arc<dyn Store>) -> Submissions {
         Submissions {
             store,
-            secret: OnceLock::new(),
+            secret: Secret::default(),
         }
     }
 
     /// The server's secret key (for receipts and address hashes), made on first use.
     pub async fn secret(&self) -> Result<Vec<u8>> {
-        if let Some(secret) = self.secret.get() {
-            return Ok(secret.clone());
-        }
-        let secret = self.store.secret(&random_bytes::<32>()).await?;
-        Ok(self.secret.get_or_init(|| secret).clone())
+        self.secret.get(self.store.as_ref()).await
     }
 
     /// Stores a checked draft, once: a retry (the same idempotency key, or else the same
@@ -98,14 +95,14 @@ impl Submissions {
         let idempotency = Idempotency {
             key: keyed(&secret, &retry_key(draft, origin.idempotency_key, now)),
             expires_at: now + RETRY_WINDOW,
-            fingerprint: fingerprint.clone(),
+            fingerprint,
         };
         let mut submission =
             new_submission(draft, new_id(jiff::Timestamp::now().as_millisecond()), now);
         submission.notify =
             origin.notify && draft.kind == portal_model::SubmissionType::Association;
         let contact = draft.contact_email.trim();
-        let id = match self
+        let created = self
             .store
             .create(
                 &submission,
@@ -113,16 +110,10 @@ impl Submissions {
                 now + UNDECIDED_CONTACT_DAYS * DAY,
                 Some(&idempotency),
             )
-            .await?
-        {
+            .await?;
+        reused(&created, &idempotency)?;
+        let id = match created {
             Created::New => submission.id,
-            // The same key with another body is a client's mistake, not a retry; a key
-            // stored before fingerprints (empty) is taken as a retry, as it was then.
-            Created::Existing {
-                fingerprint: seen, ..
-            } if !seen.is_empty() && !secrets::same(&seen, &fingerprint) => {
-                return Err(RuleError::KeyReused);
-            }
             Created::Existing { id, .. } => id,
             Created::Taken => return Err(RuleError::IdTaken { id: submission.id }),
         };

@@ -4,18 +4,17 @@
 //! waiting, and when it is all forgotten.
 
 use std::net::IpAddr;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use portal_model::FieldError;
 use portal_model::site::FormSettings;
 
-use super::guards::rate_subject;
+use super::once::{Secret, Sending, reused};
 use super::{ATTEMPTS, Result, RuleError};
-use crate::secrets::{self, keyed, random_bytes};
+use crate::secrets::{self, keyed};
 use crate::state::CallPlan;
 use crate::store::{
-    Created, Idempotency, Outcome, Place, PlaceStatus, Registration, Seconds, SlotCount, Store,
-    Stored, Taken,
+    Created, Outcome, Place, PlaceStatus, Registration, Seconds, SlotCount, Store, Stored, Taken,
 };
 
 const DAY: Seconds = 24 * 3600;
@@ -70,7 +69,7 @@ pub struct Promoted {
 /// The volunteers' sign-ups, over a store.
 pub struct Volunteers {
     store: Arc<dyn Store>,
-    secret: OnceLock<Vec<u8>>,
+    secret: Secret,
 }
 
 /// An e-mail as the same person writes it twice: trimmed, lowercased.
@@ -211,16 +210,12 @@ impl Volunteers {
     pub fn new(store: Arc<dyn Store>) -> Volunteers {
         Volunteers {
             store,
-            secret: OnceLock::new(),
+            secret: Secret::default(),
         }
     }
 
     async fn secret(&self) -> Result<Vec<u8>> {
-        if let Some(secret) = self.secret.get() {
-            return Ok(secret.clone());
-        }
-        let secret = self.store.secret(&random_bytes::<32>()).await?;
-        Ok(self.secret.get_or_init(|| secret).clone())
+        self.secret.get(self.store.as_ref()).await
     }
 
     /// Who a contact is: a keyed hash of the e-mail (else the phone), normalised.
@@ -253,29 +248,15 @@ impl Volunteers {
     ) -> Result<SignedUp> {
         let secret = self.secret().await?;
         let now = now();
-        if let Some(ip) = ip {
-            let window = now - now.rem_euclid(3600);
-            let key = keyed(&secret, &format!("signup-ip:{}", rate_subject(ip)));
-            let limit = settings.rate_limit_per_hour;
-            if !self.store.hit(&key, window, limit, window + 3600).await? {
-                return Err(RuleError::RateLimited { limit });
-            }
-        }
+        let send = Sending {
+            secret: &secret,
+            kind: "signup",
+            page: call,
+            ip,
+            idempotency_key,
+        };
+        let idempotency = send.guard(self.store.as_ref(), form, settings, now).await?;
         let person = self.person(&form.email, &form.phone).await?;
-        let fingerprint = keyed(
-            &secret,
-            &serde_json::to_string(form).expect("a form serialises"),
-        );
-        // A retry is the same key, or else the same form for the same call the same day.
-        let retry = match idempotency_key.map(str::trim).filter(|k| !k.is_empty()) {
-            Some(k) => format!("signup-key:{call}:{k}"),
-            None => format!("signup-same:{call}:{}:{fingerprint}", now / DAY),
-        };
-        let idempotency = Idempotency {
-            key: keyed(&secret, &retry),
-            expires_at: now + DAY,
-            fingerprint: fingerprint.clone(),
-        };
         let expires_at = expiry(plan, &form.slots, now, settings.retention_days);
         let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let registration = Registration {
@@ -295,14 +276,7 @@ impl Volunteers {
             .store
             .register(&registration, Some(&idempotency))
             .await?;
-        if let Created::Existing {
-            fingerprint: seen, ..
-        } = &created
-            && !seen.is_empty()
-            && !secrets::same(seen, &fingerprint)
-        {
-            return Err(RuleError::KeyReused);
-        }
+        reused(&created, &idempotency)?;
         if let Created::Existing { id, .. } = &created {
             // The first one's places (the slots it asked for): a retry answers them, unless
             // the person cancelled them all since and signs up again.

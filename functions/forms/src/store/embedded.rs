@@ -73,6 +73,106 @@ fn now() -> Seconds {
     jiff::Timestamp::now().as_second()
 }
 
+/// The record `sql` selects (one `data` column), if there is one.
+fn read_one<T: DeserializeOwned>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Option<T>> {
+    let data: Option<String> = conn.query_row(sql, params, |r| r.get(0)).optional()?;
+    data.map(|d| decode(&d)).transpose()
+}
+
+/// The record and its revision `sql` selects (`data, revision`), if there is one.
+fn read_stored<T: DeserializeOwned>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Option<Stored<T>>> {
+    let row: Option<(String, i64)> = conn
+        .query_row(sql, params, |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    row.map(|(data, revision)| stored(&data, revision))
+        .transpose()
+}
+
+/// Every record `sql` selects (one `data` column), in its order.
+fn read_all<T: DeserializeOwned>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map(params, |r| r.get::<_, String>(0))?;
+    rows.map(|r| decode(&r?)).collect()
+}
+
+/// Every record and its revision `sql` selects (`data, revision`), in its order.
+fn read_all_stored<T: DeserializeOwned>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Stored<T>>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map(params, |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })?;
+    rows.map(|row| {
+        let (data, revision) = row?;
+        stored(&data, revision)
+    })
+    .collect()
+}
+
+fn stored<T: DeserializeOwned>(data: &str, revision: i64) -> Result<Stored<T>> {
+    Ok(Stored {
+        value: decode(data)?,
+        revision: Revision(revision as u64),
+    })
+}
+
+/// Whether a conditional write's condition holds: the record is still `old` (both none: it
+/// is still absent), by `same`.
+fn still<T>(stored: Option<&T>, old: Option<&T>, same: impl Fn(&T, &T) -> bool) -> bool {
+    match (stored, old) {
+        (None, None) => true,
+        (Some(stored), Some(old)) => same(stored, old),
+        _ => false,
+    }
+}
+
+/// A new record `id`, inserted by `insert` (an `INSERT OR IGNORE`: how many rows it wrote),
+/// once per idempotency key: a key seen already names the first record, an id taken
+/// writes nothing.
+fn insert_once(
+    tx: &Connection,
+    idem: Option<&Idempotency>,
+    id: &str,
+    insert: impl FnOnce() -> Result<usize>,
+) -> Result<Created> {
+    if let Some(idem) = idem
+        && let Some(seen) = seen_key(tx, idem)?
+    {
+        return Ok(seen);
+    }
+    if insert()? == 0 {
+        return Ok(Created::Taken);
+    }
+    remember(tx, idem, id)?;
+    Ok(Created::New)
+}
+
+/// Keeps the idempotency key of new record `id`, while the key counts.
+fn remember(tx: &Connection, idem: Option<&Idempotency>, id: &str) -> Result<()> {
+    if let Some(idem) = idem {
+        tx.execute(
+            "INSERT OR REPLACE INTO idempotency (key, id, expires_at, fingerprint) VALUES (?1, ?2, ?3, ?4)",
+            params![idem.key, id, idem.expires_at, idem.fingerprint],
+        )?;
+    }
+    Ok(())
+}
+
 impl EmbeddedStore {
     /// Opens (or creates) the store file and its tables.
     pub fn open(path: &Path) -> Result<EmbeddedStore> {
@@ -188,20 +288,11 @@ fn add_column(conn: &Connection, table: &str, column: &str, definition: &str) ->
 }
 
 fn read_submission(conn: &Connection, id: &str) -> Result<Option<Stored<Submission>>> {
-    let row: Option<(String, i64)> = conn
-        .query_row(
-            "SELECT data, revision FROM submissions WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    row.map(|(data, revision)| {
-        Ok(Stored {
-            value: decode(&data)?,
-            revision: Revision(revision as u64),
-        })
-    })
-    .transpose()
+    read_stored(
+        conn,
+        "SELECT data, revision FROM submissions WHERE id = ?1",
+        [id],
+    )
 }
 
 fn save(conn: &Connection, sub: &Submission, revision: Revision) -> Result<()> {
@@ -230,20 +321,11 @@ fn read_place(
     slot: &str,
     person: &str,
 ) -> Result<Option<Stored<Place>>> {
-    let row: Option<(String, i64)> = conn
-        .query_row(
-            "SELECT data, revision FROM places WHERE call = ?1 AND slot = ?2 AND person = ?3",
-            params![call, slot, person],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    row.map(|(data, revision)| {
-        Ok(Stored {
-            value: decode(&data)?,
-            revision: Revision(revision as u64),
-        })
-    })
-    .transpose()
+    read_stored(
+        conn,
+        "SELECT data, revision FROM places WHERE call = ?1 AND slot = ?2 AND person = ?3",
+        params![call, slot, person],
+    )
 }
 
 fn save_place(conn: &Connection, place: &Place, revision: Revision) -> Result<()> {
@@ -289,20 +371,11 @@ fn count(conn: &Connection, place: &Place, confirmed: i64, waiting: i64) -> Resu
 }
 
 fn read_answer(conn: &Connection, listing: &str, id: &str) -> Result<Option<Stored<Answer>>> {
-    let row: Option<(String, i64)> = conn
-        .query_row(
-            "SELECT data, revision FROM answers WHERE listing = ?1 AND id = ?2",
-            params![listing, id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    row.map(|(data, revision)| {
-        Ok(Stored {
-            value: decode(&data)?,
-            revision: Revision(revision as u64),
-        })
-    })
-    .transpose()
+    read_stored(
+        conn,
+        "SELECT data, revision FROM answers WHERE listing = ?1 AND id = ?2",
+        params![listing, id],
+    )
 }
 
 fn read_listing_state(conn: &Connection, slug: &str) -> Result<ListingState> {
@@ -319,12 +392,11 @@ fn read_listing_state(conn: &Connection, slug: &str) -> Result<ListingState> {
 }
 
 fn read_moderator(conn: &Connection, name: &str) -> Result<Option<Moderator>> {
-    let data: Option<String> = conn
-        .query_row("SELECT data FROM moderators WHERE name = ?1", [name], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    data.map(|d| decode(&d)).transpose()
+    read_one(conn, "SELECT data FROM moderators WHERE name = ?1", [name])
+}
+
+fn read_publisher(conn: &Connection, slug: &str) -> Result<Option<Publisher>> {
+    read_one(conn, "SELECT data FROM publishers WHERE slug = ?1", [slug])
 }
 
 fn token_owner(conn: &Connection, hash: &str) -> Result<Option<String>> {
@@ -351,27 +423,15 @@ impl Store for EmbeddedStore {
             idempotency.cloned(),
         );
         self.write(move |tx| {
-            if let Some(idem) = &idem {
-                let seen: Option<(String, String)> = tx
-                    .query_row(
-                        "SELECT id, fingerprint FROM idempotency WHERE key = ?1 AND expires_at > ?2",
-                        params![idem.key, now()],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )
-                    .optional()?;
-                if let Some((id, fingerprint)) = seen {
-                    return Ok(Created::Existing { id, fingerprint });
-                }
+            if let Some(idem) = &idem
+                && let Some(seen) = seen_key(tx, idem)?
+            {
+                return Ok(seen);
             }
             if read_submission(tx, &sub.id)?.is_some() {
                 return Ok(Created::Taken);
             }
-            if let Some(idem) = &idem {
-                tx.execute(
-                    "INSERT OR REPLACE INTO idempotency (key, id, expires_at, fingerprint) VALUES (?1, ?2, ?3, ?4)",
-                    params![idem.key, sub.id, idem.expires_at, idem.fingerprint],
-                )?;
-            }
+            remember(tx, idem.as_ref(), &sub.id)?;
             save(tx, &sub, Revision::FIRST)?;
             tx.execute(
                 "INSERT INTO contacts (id, email, expires_at) VALUES (?1, ?2, ?3)",
@@ -413,16 +473,11 @@ impl Store for EmbeddedStore {
         // usize::MAX would wrap to LIMIT 0 and list nothing.
         let rows_wanted = i64::try_from(limit).unwrap_or(i64::MAX).saturating_add(1);
         self.blocking(move |c| {
-            let mut stmt = c.prepare(
+            let mut items: Vec<Submission> = read_all(
+                c,
                 "SELECT data FROM submissions WHERE status = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
+                params![status.word(), after, rows_wanted],
             )?;
-            let rows = stmt.query_map(params![status.word(), after, rows_wanted], |r| {
-                r.get::<_, String>(0)
-            })?;
-            let mut items = Vec::new();
-            for row in rows {
-                items.push(decode::<Submission>(&row?)?);
-            }
             let next = if items.len() > limit {
                 items.truncate(limit);
                 items.last().map(|s| s.id.clone())
@@ -476,10 +531,11 @@ impl Store for EmbeddedStore {
     async fn audit(&self, id: &str) -> Result<Vec<Decision>> {
         let id = id.to_string();
         self.blocking(move |c| {
-            let mut stmt =
-                c.prepare("SELECT data FROM audit WHERE submission = ?1 ORDER BY version")?;
-            let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
-            rows.map(|r| decode(&r?)).collect()
+            read_all(
+                c,
+                "SELECT data FROM audit WHERE submission = ?1 ORDER BY version",
+                [id],
+            )
         })
         .await
     }
@@ -539,12 +595,7 @@ impl Store for EmbeddedStore {
             let same = |a: &Moderator, b: &Moderator| {
                 a.token_hash == b.token_hash && a.revoked_at == b.revoked_at
             };
-            let holds = match (&stored, &old) {
-                (None, None) => true,
-                (Some(stored), Some(old)) => same(stored, old),
-                _ => false,
-            };
-            if !holds {
+            if !still(stored.as_ref(), old.as_ref(), same) {
                 return Ok(Outcome::Lost);
             }
             if let Some(old) = &old
@@ -575,12 +626,8 @@ impl Store for EmbeddedStore {
     }
 
     async fn moderators(&self) -> Result<Vec<Moderator>> {
-        self.blocking(|c| {
-            let mut stmt = c.prepare("SELECT data FROM moderators ORDER BY name")?;
-            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-            rows.map(|r| decode(&r?)).collect()
-        })
-        .await
+        self.blocking(|c| read_all(c, "SELECT data FROM moderators ORDER BY name", []))
+            .await
     }
 
     async fn source_hashes(&self, kind: Kind) -> Result<BTreeMap<String, String>> {
@@ -650,25 +697,12 @@ impl Store for EmbeddedStore {
     ) -> Result<Created> {
         let (reg, idem) = (registration.clone(), idempotency.cloned());
         self.write(move |tx| {
-            if let Some(idem) = &idem
-                && let Some(seen) = seen_key(tx, idem)?
-            {
-                return Ok(seen);
-            }
-            let inserted = tx.execute(
-                "INSERT OR IGNORE INTO registrations (id, data, expires_at) VALUES (?1, ?2, ?3)",
-                params![reg.id, encode(&reg), reg.expires_at],
-            )?;
-            if inserted == 0 {
-                return Ok(Created::Taken);
-            }
-            if let Some(idem) = &idem {
-                tx.execute(
-                    "INSERT OR REPLACE INTO idempotency (key, id, expires_at, fingerprint) VALUES (?1, ?2, ?3, ?4)",
-                    params![idem.key, reg.id, idem.expires_at, idem.fingerprint],
-                )?;
-            }
-            Ok(Created::New)
+            insert_once(tx, idem.as_ref(), &reg.id, || {
+                Ok(tx.execute(
+                    "INSERT OR IGNORE INTO registrations (id, data, expires_at) VALUES (?1, ?2, ?3)",
+                    params![reg.id, encode(&reg), reg.expires_at],
+                )?)
+            })
         })
         .await
     }
@@ -676,14 +710,11 @@ impl Store for EmbeddedStore {
     async fn registration(&self, id: &str, now: Seconds) -> Result<Option<Registration>> {
         let id = id.to_string();
         self.blocking(move |c| {
-            let data: Option<String> = c
-                .query_row(
-                    "SELECT data FROM registrations WHERE id = ?1 AND expires_at > ?2",
-                    params![id, now],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            data.map(|d| decode(&d)).transpose()
+            read_one(
+                c,
+                "SELECT data FROM registrations WHERE id = ?1 AND expires_at > ?2",
+                params![id, now],
+            )
         })
         .await
     }
@@ -731,22 +762,12 @@ impl Store for EmbeddedStore {
     ) -> Result<Vec<Stored<Place>>> {
         let (call, slot) = (call.to_string(), slot.map(str::to_string));
         self.blocking(move |c| {
-            let mut stmt = c.prepare(
+            read_all_stored(
+                c,
                 "SELECT data, revision FROM places WHERE call = ?1 AND (?2 IS NULL OR slot = ?2)
                  AND expires_at > ?3 ORDER BY id",
-            )?;
-            let rows = stmt.query_map(params![call, slot, now], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-            })?;
-            let mut out = Vec::new();
-            for row in rows {
-                let (data, revision) = row?;
-                out.push(Stored {
-                    value: decode(&data)?,
-                    revision: Revision(revision as u64),
-                });
-            }
-            Ok(out)
+                params![call, slot, now],
+            )
         })
         .await
     }
@@ -824,15 +845,7 @@ impl Store for EmbeddedStore {
 
     async fn publisher(&self, slug: &str) -> Result<Option<Publisher>> {
         let slug = slug.to_string();
-        self.blocking(move |c| {
-            let data: Option<String> = c
-                .query_row("SELECT data FROM publishers WHERE slug = ?1", [slug], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            data.map(|d| decode(&d)).transpose()
-        })
-        .await
+        self.blocking(move |c| read_publisher(c, &slug)).await
     }
 
     async fn put_publisher(
@@ -842,15 +855,8 @@ impl Store for EmbeddedStore {
     ) -> Result<Outcome> {
         let (p, old) = (publisher.clone(), replacing.cloned());
         self.write(move |tx| {
-            let data: Option<String> = tx
-                .query_row(
-                    "SELECT data FROM publishers WHERE slug = ?1",
-                    [&p.slug],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let stored: Option<Publisher> = data.map(|d| decode(&d)).transpose()?;
-            if stored != old {
+            let stored = read_publisher(tx, &p.slug)?;
+            if !still(stored.as_ref(), old.as_ref(), Publisher::eq) {
                 return Ok(Outcome::Lost);
             }
             tx.execute(
@@ -863,12 +869,8 @@ impl Store for EmbeddedStore {
     }
 
     async fn publishers(&self) -> Result<Vec<Publisher>> {
-        self.blocking(|c| {
-            let mut stmt = c.prepare("SELECT data FROM publishers ORDER BY slug")?;
-            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-            rows.map(|r| decode(&r?)).collect()
-        })
-        .await
+        self.blocking(|c| read_all(c, "SELECT data FROM publishers ORDER BY slug", []))
+            .await
     }
 
     async fn close_call(&self, slug: &str, at: Seconds) -> Result<Outcome> {
@@ -903,25 +905,12 @@ impl Store for EmbeddedStore {
     ) -> Result<Created> {
         let (a, idem) = (answer.clone(), idempotency.cloned());
         self.write(move |tx| {
-            if let Some(idem) = &idem
-                && let Some(seen) = seen_key(tx, idem)?
-            {
-                return Ok(seen);
-            }
-            let inserted = tx.execute(
-                "INSERT OR IGNORE INTO answers (listing, id, data, revision, expires_at) VALUES (?1, ?2, ?3, 1, ?4)",
-                params![a.listing, a.id, encode(&a), a.expires_at],
-            )?;
-            if inserted == 0 {
-                return Ok(Created::Taken);
-            }
-            if let Some(idem) = &idem {
-                tx.execute(
-                    "INSERT OR REPLACE INTO idempotency (key, id, expires_at, fingerprint) VALUES (?1, ?2, ?3, ?4)",
-                    params![idem.key, a.id, idem.expires_at, idem.fingerprint],
-                )?;
-            }
-            Ok(Created::New)
+            insert_once(tx, idem.as_ref(), &a.id, || {
+                Ok(tx.execute(
+                    "INSERT OR IGNORE INTO answers (listing, id, data, revision, expires_at) VALUES (?1, ?2, ?3, 1, ?4)",
+                    params![a.listing, a.id, encode(&a), a.expires_at],
+                )?)
+            })
         })
         .await
     }
@@ -942,21 +931,11 @@ impl Store for EmbeddedStore {
     async fn answers(&self, listing: &str, now: Seconds) -> Result<Vec<Stored<Answer>>> {
         let listing = listing.to_string();
         self.blocking(move |c| {
-            let mut stmt = c.prepare(
+            read_all_stored(
+                c,
                 "SELECT data, revision FROM answers WHERE listing = ?1 AND expires_at > ?2 ORDER BY id",
-            )?;
-            let rows = stmt.query_map(params![listing, now], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-            })?;
-            let mut out = Vec::new();
-            for row in rows {
-                let (data, revision) = row?;
-                out.push(Stored {
-                    value: decode(&data)?,
-                    revision: Revision(revision as u64),
-                });
-            }
-            Ok(out)
+                params![listing, now],
+            )
         })
         .await
     }

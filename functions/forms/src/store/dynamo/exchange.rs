@@ -5,13 +5,14 @@
 
 use std::collections::BTreeMap;
 
-use aws_sdk_dynamodb::types::{TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::TransactWriteItem;
 
 use super::DynamoStore;
-use super::errors::{built, malformed_json};
-use super::items::{Item, REVISION, key, live, n, number, s, text};
-use super::store::put;
-use super::{ATTEMPTS, TTL_ATTRIBUTE};
+use super::TTL_ATTRIBUTE;
+use super::items::{
+    Item, REVISION, data, data_item, key, live, n, number, record_of, s, stored_of, text,
+};
+use super::store::{put, update_item};
 use crate::store::{
     Answer, AnswerStatus, Created, Idempotency, ListingState, Outcome, Place, PlaceStatus,
     Publisher, Registration, Result, Revision, Seconds, SlotCount, Stored, Taken,
@@ -33,15 +34,6 @@ fn count_key(call: &str, slot: &str) -> Item {
     key(call_pk(call), format!("SLOT#{slot}"))
 }
 
-fn stored_place(item: &Item) -> Result<Stored<Place>> {
-    let value: Place = serde_json::from_str(text(item, "data")?).map_err(malformed_json)?;
-    let revision = number(item, REVISION)?.unwrap_or(0).max(0) as u64;
-    Ok(Stored {
-        value,
-        revision: Revision(revision),
-    })
-}
-
 fn now() -> Seconds {
     jiff::Timestamp::now().as_second()
 }
@@ -55,20 +47,7 @@ impl DynamoStore {
         names: &[(&str, &str)],
         values: Vec<(&str, aws_sdk_dynamodb::types::AttributeValue)>,
     ) -> Result<TransactWriteItem> {
-        let mut b = Update::builder()
-            .table_name(&self.table)
-            .set_key(Some(key))
-            .update_expression(expression)
-            .set_condition_expression(condition.map(str::to_string));
-        for (k, v) in names {
-            b = b.expression_attribute_names(*k, *v);
-        }
-        for (k, v) in values {
-            b = b.expression_attribute_values(k, v);
-        }
-        Ok(TransactWriteItem::builder()
-            .update(b.build().map_err(built(&self.table))?)
-            .build())
+        update_item(&self.table, key, expression, condition, names, values)
     }
 
     /// Writes a place's data and status, moving its revision on, on `condition`.
@@ -79,10 +58,7 @@ impl DynamoStore {
         extra: Vec<(&str, aws_sdk_dynamodb::types::AttributeValue)>,
     ) -> Result<TransactWriteItem> {
         let mut values = vec![
-            (
-                ":d",
-                s(serde_json::to_string(place).expect("records serialise")),
-            ),
+            (":d", s(data(place))),
             (":st", s(place.status.word())),
             (":e", n(place.expires_at)),
             (":one", n(1)),
@@ -131,55 +107,9 @@ impl DynamoStore {
         reg: &Registration,
         idempotency: Option<&Idempotency>,
     ) -> Result<Created> {
-        let mut item = registration_key(&reg.id);
-        item.insert(
-            "data".into(),
-            s(serde_json::to_string(reg).expect("records serialise")),
-        );
+        let mut item = data_item(registration_key(&reg.id), reg);
         item.insert(TTL_ATTRIBUTE.into(), n(reg.expires_at));
-        for _ in 0..ATTEMPTS {
-            let mut items = Vec::new();
-            if let Some(idem) = idempotency {
-                items.push(put(
-                    &self.table,
-                    super::items::idempotency_item(idem, &reg.id),
-                    "attribute_not_exists(pk) OR #e <= :now",
-                    &[("#e", TTL_ATTRIBUTE)],
-                    &[(":now", n(now()))],
-                )?);
-            }
-            items.push(put(
-                &self.table,
-                item.clone(),
-                "attribute_not_exists(pk)",
-                &[],
-                &[],
-            )?);
-            let Err(failed) = self.conditional(items).await? else {
-                return Ok(Created::New);
-            };
-            if let Some(idem) = idempotency {
-                let seen = self.item(super::items::idempotency_key(&idem.key)).await?;
-                if let Some(seen) = seen
-                    && live(&seen, now())?
-                {
-                    let fingerprint = match seen.get("fingerprint") {
-                        Some(_) => text(&seen, "fingerprint")?.to_string(),
-                        None => String::new(),
-                    };
-                    return Ok(Created::Existing {
-                        id: text(&seen, "id")?.to_string(),
-                        fingerprint,
-                    });
-                }
-                if failed.contains(&0) {
-                    // The key expired between the write and the read: try again.
-                    continue;
-                }
-            }
-            return Ok(Created::Taken);
-        }
-        Err(self.busy())
+        self.create_once(idempotency, &reg.id, vec![item]).await
     }
 
     pub(super) async fn read_registration(
@@ -193,9 +123,7 @@ impl DynamoStore {
         if !live(&item, now)? {
             return Ok(None);
         }
-        serde_json::from_str(text(&item, "data")?)
-            .map(Some)
-            .map_err(malformed_json)
+        record_of(&item).map(Some)
     }
 
     pub(super) async fn delete_registration(&self, id: &str) -> Result<()> {
@@ -272,10 +200,10 @@ impl DynamoStore {
             Some(slot) => format!("PLACE#{slot}#"),
             None => "PLACE#".to_string(),
         };
-        let mut out = Vec::new();
+        let mut out: Vec<Stored<Place>> = Vec::new();
         for item in self.partition(&call_pk(call), Some(&prefix)).await? {
             if live(&item, now)? {
-                out.push(stored_place(&item)?);
+                out.push(stored_of(&item)?);
             }
         }
         out.sort_by(|a, b| a.value.id.cmp(&b.value.id));
@@ -291,7 +219,7 @@ impl DynamoStore {
         self.item(place_key(call, slot, person))
             .await?
             .as_ref()
-            .map(stored_place)
+            .map(stored_of)
             .transpose()
     }
 
@@ -366,10 +294,7 @@ impl DynamoStore {
             )?),
             _ => items.push(self.move_count(c, 0, -1, None, vec![])?),
         }
-        Ok(match self.conditional(items).await? {
-            Ok(()) => Outcome::Written,
-            Err(_) => Outcome::Lost,
-        })
+        self.outcome(items).await
     }
 }
 
@@ -377,7 +302,8 @@ impl DynamoStore {
     pub(super) async fn read_publisher(&self, slug: &str) -> Result<Option<Publisher>> {
         self.item(key("PUB", slug))
             .await?
-            .map(|item| serde_json::from_str(text(&item, "data")?).map_err(malformed_json))
+            .as_ref()
+            .map(record_of)
             .transpose()
     }
 
@@ -386,9 +312,7 @@ impl DynamoStore {
         p: &Publisher,
         replacing: Option<&Publisher>,
     ) -> Result<Outcome> {
-        let mut item = key("PUB", &p.slug);
-        let data = |p: &Publisher| serde_json::to_string(p).expect("records serialise");
-        item.insert("data".into(), s(data(p)));
+        let item = data_item(key("PUB", &p.slug), p);
         let (condition, values) = match replacing {
             None => ("attribute_not_exists(pk)", vec![]),
             Some(old) => ("#d = :old", vec![(":old", s(data(old)))]),
@@ -399,17 +323,14 @@ impl DynamoStore {
             &[]
         };
         let one = put(&self.table, item, condition, names, &values)?;
-        Ok(match self.conditional(vec![one]).await? {
-            Ok(()) => Outcome::Written,
-            Err(_) => Outcome::Lost,
-        })
+        self.outcome(vec![one]).await
     }
 
     pub(super) async fn read_publishers(&self) -> Result<Vec<Publisher>> {
         self.partition("PUB", None)
             .await?
             .iter()
-            .map(|item| serde_json::from_str(text(item, "data")?).map_err(malformed_json))
+            .map(record_of)
             .collect()
     }
 
@@ -417,10 +338,7 @@ impl DynamoStore {
         let mut item = key("CLOSED", slug);
         item.insert("at".into(), n(at));
         let one = put(&self.table, item, "attribute_not_exists(pk)", &[], &[])?;
-        Ok(match self.conditional(vec![one]).await? {
-            Ok(()) => Outcome::Written,
-            Err(_) => Outcome::Lost,
-        })
+        self.outcome(vec![one]).await
     }
 
     pub(super) async fn read_closed(&self) -> Result<BTreeMap<String, Seconds>> {
@@ -441,15 +359,6 @@ fn state_key(listing: &str) -> Item {
     key("LSTATE", listing)
 }
 
-fn stored_answer(item: &Item) -> Result<Stored<Answer>> {
-    let value: Answer = serde_json::from_str(text(item, "data")?).map_err(malformed_json)?;
-    let revision = number(item, REVISION)?.unwrap_or(0).max(0) as u64;
-    Ok(Stored {
-        value,
-        revision: Revision(revision),
-    })
-}
-
 fn state_of(item: &Item) -> Result<ListingState> {
     Ok(ListingState {
         accepted: item.get("accepted").and_then(|v| v.as_s().ok()).cloned(),
@@ -467,43 +376,10 @@ impl DynamoStore {
         a: &Answer,
         idempotency: Option<&Idempotency>,
     ) -> Result<Created> {
-        let mut item = answer_key(&a.listing, &a.id);
-        item.insert(
-            "data".into(),
-            s(serde_json::to_string(a).expect("records serialise")),
-        );
+        let mut item = data_item(answer_key(&a.listing, &a.id), a);
         item.insert(REVISION.into(), n(1));
         item.insert(TTL_ATTRIBUTE.into(), n(a.expires_at));
-        let mut items = Vec::new();
-        if let Some(idem) = idempotency {
-            items.push(put(
-                &self.table,
-                super::items::idempotency_item(idem, &a.id),
-                "attribute_not_exists(pk) OR #e <= :now",
-                &[("#e", TTL_ATTRIBUTE)],
-                &[(":now", n(now()))],
-            )?);
-        }
-        items.push(put(
-            &self.table,
-            item,
-            "attribute_not_exists(pk)",
-            &[],
-            &[],
-        )?);
-        if self.conditional(items).await?.is_ok() {
-            return Ok(Created::New);
-        }
-        if let Some(idem) = idempotency
-            && let Some(seen) = self.item(super::items::idempotency_key(&idem.key)).await?
-            && live(&seen, now())?
-        {
-            return Ok(Created::Existing {
-                id: text(&seen, "id")?.to_string(),
-                fingerprint: text(&seen, "fingerprint").unwrap_or("").to_string(),
-            });
-        }
-        Ok(Created::Taken)
+        self.create_once(idempotency, &a.id, vec![item]).await
     }
 
     pub(super) async fn read_answer(
@@ -518,7 +394,7 @@ impl DynamoStore {
         if !live(&item, now)? {
             return Ok(None);
         }
-        stored_answer(&item).map(Some)
+        stored_of(&item).map(Some)
     }
 
     pub(super) async fn read_answers(
@@ -532,7 +408,7 @@ impl DynamoStore {
             .await?
         {
             if live(&item, now)? {
-                out.push(stored_answer(&item)?);
+                out.push(stored_of(&item)?);
             }
         }
         Ok(out)
@@ -544,14 +420,7 @@ impl DynamoStore {
             "SET #d = :d ADD #rev :one",
             Some("#rev = :rev"),
             &[("#d", "data"), ("#rev", REVISION)],
-            vec![
-                (
-                    ":d",
-                    s(serde_json::to_string(a).expect("records serialise")),
-                ),
-                (":one", n(1)),
-                (":rev", n(revision.0)),
-            ],
+            vec![(":d", s(data(a))), (":one", n(1)), (":rev", n(revision.0))],
         )?];
         if a.status == AnswerStatus::Accepted {
             items.push(self.update(
@@ -567,10 +436,7 @@ impl DynamoStore {
                 ],
             )?);
         }
-        Ok(match self.conditional(items).await? {
-            Ok(()) => Outcome::Written,
-            Err(_) => Outcome::Lost,
-        })
+        self.outcome(items).await
     }
 
     pub(super) async fn mark_done(&self, listing: &str) -> Result<Outcome> {
@@ -584,10 +450,7 @@ impl DynamoStore {
                 (":no", aws_sdk_dynamodb::types::AttributeValue::Bool(false)),
             ],
         )?;
-        Ok(match self.conditional(vec![one]).await? {
-            Ok(()) => Outcome::Written,
-            Err(_) => Outcome::Lost,
-        })
+        self.outcome(vec![one]).await
     }
 
     pub(super) async fn read_listing_state(&self, listing: &str) -> Result<ListingState> {

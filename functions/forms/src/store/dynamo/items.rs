@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::fmt::Display;
 
 use aws_sdk_dynamodb::types::AttributeValue;
+use serde::{Serialize, de::DeserializeOwned};
 
 use super::TTL_ATTRIBUTE;
 use super::errors::{malformed, malformed_json};
@@ -88,12 +89,34 @@ pub(super) fn audit_partition(id: &str) -> (String, &'static str) {
     (sub_pk(id), "AUDIT#")
 }
 
+/// `key` with `record` as its `data` (JSON).
+pub(super) fn data_item(mut key: Item, record: &impl Serialize) -> Item {
+    key.insert("data".into(), s(data(record)));
+    key
+}
+
+/// A record as JSON, what a `data` attribute holds.
+pub(super) fn data(record: &impl Serialize) -> String {
+    serde_json::to_string(record).expect("records serialise")
+}
+
+/// The record an item's `data` holds.
+pub(super) fn record_of<T: DeserializeOwned>(item: &Item) -> Result<T> {
+    serde_json::from_str(text(item, "data")?).map_err(malformed_json)
+}
+
+/// The record an item's `data` holds, with the item's revision (absent: 0, an item written
+/// before revisions).
+pub(super) fn stored_of<T: DeserializeOwned>(item: &Item) -> Result<Stored<T>> {
+    let revision = number(item, REVISION)?.unwrap_or(0);
+    Ok(Stored {
+        value: record_of(item)?,
+        revision: Revision(u64::try_from(revision).map_err(|_| malformed("révision négative"))?),
+    })
+}
+
 pub(super) fn submission_item(sub: &Submission, revision: Revision) -> Item {
-    let mut item = submission_key(&sub.id);
-    item.insert(
-        "data".into(),
-        s(serde_json::to_string(sub).expect("records serialise")),
-    );
+    let mut item = data_item(submission_key(&sub.id), sub);
     item.insert("status".into(), s(sub.status.word()));
     item.insert("version".into(), n(sub.version));
     item.insert(REVISION.into(), n(revision.0));
@@ -103,18 +126,6 @@ pub(super) fn submission_item(sub: &Submission, revision: Revision) -> Item {
         item.insert("imported".into(), s(file));
     }
     item
-}
-
-pub(super) fn submission_of(item: &Item) -> Result<Submission> {
-    serde_json::from_str(text(item, "data")?).map_err(malformed_json)
-}
-
-pub(super) fn stored_submission_of(item: &Item) -> Result<Stored<Submission>> {
-    let revision = number(item, REVISION)?.unwrap_or(0);
-    Ok(Stored {
-        value: submission_of(item)?,
-        revision: Revision(u64::try_from(revision).map_err(|_| malformed("révision négative"))?),
-    })
 }
 
 pub(super) fn contact_item(id: &str, email: &str, expires_at: Seconds) -> Item {
@@ -135,16 +146,10 @@ pub(super) fn idempotency_item(idem: &crate::store::Idempotency, id: &str) -> It
 
 pub(super) fn audit_item(decision: &Decision) -> Item {
     let (pk, prefix) = audit_partition(&decision.submission);
-    let mut item = key(pk, format!("{prefix}{:010}", decision.version));
-    item.insert(
-        "data".into(),
-        s(serde_json::to_string(decision).expect("records serialise")),
-    );
-    item
-}
-
-pub(super) fn decision_of(item: &Item) -> Result<Decision> {
-    serde_json::from_str(text(item, "data")?).map_err(malformed_json)
+    data_item(
+        key(pk, format!("{prefix}{:010}", decision.version)),
+        decision,
+    )
 }
 
 pub(super) fn moderator_item(m: &Moderator) -> Item {

@@ -8,10 +8,9 @@ use aws_sdk_dynamodb::types::{AttributeValue, Delete, Put, TransactWriteItem, Up
 
 use super::errors::{Failure, back_off, built, malformed};
 use super::items::{
-    Item, REVISION, audit_item, audit_partition, contact_item, contact_key, decision_of,
-    idempotency_item, idempotency_key, live, moderator_item, moderator_key, moderator_of, n,
-    rate_key, s, secret_key, stored_submission_of, submission_item, submission_of, text,
-    token_item, token_key,
+    Item, REVISION, audit_item, audit_partition, contact_item, contact_key, idempotency_item,
+    idempotency_key, live, moderator_item, moderator_key, moderator_of, n, rate_key, record_of, s,
+    secret_key, stored_of, submission_item, text, token_item, token_key,
 };
 use super::{ATTEMPTS, DynamoStore, QUEUE_INDEX, TTL_ATTRIBUTE};
 use std::collections::BTreeMap;
@@ -51,6 +50,31 @@ pub(super) fn put(
         .build())
 }
 
+/// An update in a transaction of the item at `key`, on `condition` if any.
+pub(super) fn update_item(
+    table: &str,
+    key: Item,
+    expression: &str,
+    condition: Option<&str>,
+    names: &[(&str, &str)],
+    values: Vec<(&str, AttributeValue)>,
+) -> Result<TransactWriteItem> {
+    let mut b = Update::builder()
+        .table_name(table)
+        .set_key(Some(key))
+        .update_expression(expression)
+        .set_condition_expression(condition.map(str::to_string));
+    for (k, v) in names {
+        b = b.expression_attribute_names(*k, *v);
+    }
+    for (k, v) in values {
+        b = b.expression_attribute_values(k, v);
+    }
+    Ok(TransactWriteItem::builder()
+        .update(b.build().map_err(built(table))?)
+        .build())
+}
+
 /// A delete in a transaction, without condition.
 fn delete(table: &str, key: Item) -> Result<TransactWriteItem> {
     let delete = Delete::builder()
@@ -78,18 +102,24 @@ impl DynamoStore {
         }
         Err(self.busy())
     }
-}
 
-#[async_trait]
-impl Store for DynamoStore {
-    async fn create(
+    /// Runs a transaction whose conditions the caller is told of as an [`Outcome`].
+    pub(super) async fn outcome(&self, items: Vec<TransactWriteItem>) -> Result<Outcome> {
+        Ok(match self.conditional(items).await? {
+            Ok(()) => Outcome::Written,
+            Err(_) => Outcome::Lost,
+        })
+    }
+
+    /// Puts the new record `id`'s items `own` (each where there is none), once per
+    /// idempotency key: a key seen already, while it counts, names the first record; an
+    /// item there already writes nothing.
+    pub(super) async fn create_once(
         &self,
-        submission: &Submission,
-        contact_email: &str,
-        contact_expires_at: Seconds,
         idempotency: Option<&Idempotency>,
+        id: &str,
+        own: Vec<Item>,
     ) -> Result<Created> {
-        let id = &submission.id;
         for _ in 0..ATTEMPTS {
             let mut items = Vec::new();
             if let Some(idem) = idempotency {
@@ -102,11 +132,7 @@ impl Store for DynamoStore {
                 )?);
             }
             let first_own = items.len();
-            let own = [
-                submission_item(submission, Revision::FIRST),
-                contact_item(id, contact_email, contact_expires_at),
-            ];
-            for item in own {
+            for item in own.iter().cloned() {
                 items.push(put(
                     &self.table,
                     item,
@@ -121,8 +147,8 @@ impl Store for DynamoStore {
             if let Some(idem) = idempotency
                 && (failed.is_empty() || failed.contains(&0))
             {
-                // The key was seen: name the first submission, if the key still counts (it
-                // may have expired since, then try again).
+                // The key was seen: name the first record, if the key still counts (it may
+                // have expired since, then try again).
                 let seen = self.item(idempotency_key(&idem.key)).await?;
                 if let Some(seen) = seen
                     && live(&seen, now())?
@@ -147,10 +173,28 @@ impl Store for DynamoStore {
         }
         Err(self.busy())
     }
+}
+
+#[async_trait]
+impl Store for DynamoStore {
+    async fn create(
+        &self,
+        submission: &Submission,
+        contact_email: &str,
+        contact_expires_at: Seconds,
+        idempotency: Option<&Idempotency>,
+    ) -> Result<Created> {
+        let id = &submission.id;
+        let own = vec![
+            submission_item(submission, Revision::FIRST),
+            contact_item(id, contact_email, contact_expires_at),
+        ];
+        self.create_once(idempotency, id, own).await
+    }
 
     async fn get(&self, id: &str) -> Result<Option<Stored<Submission>>> {
         let item = self.item(super::items::submission_key(id)).await?;
-        item.as_ref().map(stored_submission_of).transpose()
+        item.as_ref().map(stored_of).transpose()
     }
 
     async fn contact(&self, id: &str, now: Seconds) -> Result<Option<String>> {
@@ -194,7 +238,7 @@ impl Store for DynamoStore {
             };
             let page = query.send().await.map_err(|e| self.backend(e))?;
             for item in page.items() {
-                let sub = submission_of(item)?;
+                let sub: Submission = record_of(item)?;
                 // The index lags a little behind the table: keep to the status asked.
                 if sub.status == status {
                     items.push(sub);
@@ -245,20 +289,16 @@ impl Store for DynamoStore {
             )?);
         }
         if let Some(at) = update.contact_expires_at {
-            let contact = Update::builder()
-                .table_name(&self.table)
-                .set_key(Some(contact_key(&sub.id)))
-                .update_expression("SET #e = :e")
-                .expression_attribute_names("#e", TTL_ATTRIBUTE)
-                .expression_attribute_values(":e", n(at))
-                .build()
-                .map_err(built(&self.table))?;
-            items.push(TransactWriteItem::builder().update(contact).build());
+            items.push(update_item(
+                &self.table,
+                contact_key(&sub.id),
+                "SET #e = :e",
+                None,
+                &[("#e", TTL_ATTRIBUTE)],
+                vec![(":e", n(at))],
+            )?);
         }
-        Ok(match self.conditional(items).await? {
-            Ok(()) => Outcome::Written,
-            Err(_) => Outcome::Lost,
-        })
+        self.outcome(items).await
     }
 
     async fn audit(&self, id: &str) -> Result<Vec<Decision>> {
@@ -266,7 +306,7 @@ impl Store for DynamoStore {
         self.partition(&pk, Some(prefix))
             .await?
             .iter()
-            .map(decision_of)
+            .map(record_of)
             .collect()
     }
 
@@ -402,10 +442,7 @@ impl Store for DynamoStore {
         } else {
             items.push(delete(&self.table, token_key(&m.token_hash))?);
         }
-        Ok(match self.conditional(items).await? {
-            Ok(()) => Outcome::Written,
-            Err(_) => Outcome::Lost,
-        })
+        self.outcome(items).await
     }
 
     async fn moderators(&self) -> Result<Vec<Moderator>> {
