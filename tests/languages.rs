@@ -278,3 +278,30 @@ fn portal_new_shows_translations_that_build_once_uncommented() {
     let out = site.build("public");
     assert!(raw(&out, "en/nouvelle-page/index.html").contains("<h1>Title in en</h1>"));
 }
+
+#[test]
+fn what_stays_french_on_other_languages_pages_says_so() {
+    let site = multilingual();
+    let out = site.build("public");
+    let home = raw(&out, "en/index.html");
+    // Free pages without a translated title: their links in the menu and the footer.
+    assert!(
+        home.contains("<a href=\"/en/a-propos/\" lang=\"fr\">À propos</a>"),
+        "{home}"
+    );
+    assert!(home.contains("<a href=\"/en/mentions-legales/\" lang=\"fr\">Mentions légales</a>"));
+    let fr = raw(&out, "index.html");
+    assert!(fr.contains("<a href=\"/a-propos/\">À propos</a>"));
+    // Languages spoken, named in themselves, each in its own language.
+    let page = raw(&out, "en/associations/epicerie-du-port/index.html");
+    assert!(
+        page.contains("<span lang=\"fr\">français</span>, <span lang=\"ar\">العربية</span>"),
+        "{page}"
+    );
+    let page = raw(&out, "associations/epicerie-du-port/index.html");
+    assert!(page.contains("français, arabe"));
+    // The map's description and title in the page's language.
+    let map = raw(&out, "en/carte/index.html");
+    assert!(map.contains("the map and the list of places"), "{map}");
+    assert!(!map.contains("Carte des"), "{map}");
+}

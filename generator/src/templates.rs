@@ -12,7 +12,7 @@ use crate::i18n::{Arg, Catalogue, Lang, Languages};
 use crate::index::Index;
 use crate::published;
 use crate::theme::Theme;
-use crate::urls::{Link, Urls};
+use crate::urls::Urls;
 
 /// What every page knows of the site.
 #[derive(Serialize)]
@@ -38,9 +38,9 @@ struct SiteView<'a> {
     /// listings, archives) are found from (`{{ site.root }}benevolat/`).
     root: String,
     /// Main navigation: sections, then free pages with a `menu` position.
-    menu: Vec<Link>,
+    menu: Vec<MenuLink>,
     /// Free pages without a menu position (footer).
-    footer: Vec<Link>,
+    footer: Vec<MenuLink>,
     feeds: Feeds,
     opendata: String,
     forms_endpoint: &'a str,
@@ -57,6 +57,15 @@ struct Feeds {
     calls: String,
     resources: String,
     calendar: String,
+}
+
+/// A link of the main menu or the footer, with the language of its label when it is not
+/// the page's (a free page not translated).
+#[derive(Serialize)]
+struct MenuLink {
+    label: String,
+    url: String,
+    lang: String,
 }
 
 /// The theme's templates, ready for one build.
@@ -79,25 +88,30 @@ impl Templates {
         let mut pages: Vec<_> = index.content.pages.iter().collect();
         pages.sort_by_key(|p| (p.menu.unwrap_or(i64::MAX), p.title.clone()));
         let mut menu = vec![
-            Link {
+            MenuLink {
                 label: lang.t("menu-home"),
                 url: urls.home(),
+                lang: String::new(),
             },
-            Link {
+            MenuLink {
                 label: lang.t("menu-directory"),
                 url: urls.directory(),
+                lang: String::new(),
             },
-            Link {
+            MenuLink {
                 label: lang.t("menu-calls"),
                 url: urls.calls(),
+                lang: String::new(),
             },
-            Link {
+            MenuLink {
                 label: lang.t("menu-resources"),
                 url: urls.resources(),
+                lang: String::new(),
             },
-            Link {
+            MenuLink {
                 label: lang.t("menu-propose"),
                 url: urls.at("proposer/"),
+                lang: String::new(),
             },
         ];
         let mut footer = Vec::new();
@@ -105,9 +119,14 @@ impl Templates {
             let title = lang
                 .translation(&p.translations)
                 .and_then(|t| t.title.as_deref());
-            let link = Link {
+            let link = MenuLink {
                 label: title.unwrap_or(&p.title).to_string(),
                 url: urls.page(&p.slug),
+                // An untranslated title is said in the site's own language.
+                lang: match title {
+                    None if lang.index > 0 => languages.default_lang().code.clone(),
+                    _ => String::new(),
+                },
             };
             if p.menu.is_some() {
                 menu.push(link);

@@ -91,8 +91,12 @@ pub(super) fn need(
     cx.insert("in_commune", &commune.is_some());
     cx.insert("printed", &Day::with_weekday(r.lang, index.today));
     let territory = &index.content.config.territory.name;
-    let description = format!(
-        "{heading} : les lieux d'accueil du territoire {territory}, leurs horaires du jour et qui peut venir."
+    let description = r.lang.f(
+        "description-need",
+        &[
+            ("need", Arg::Text(&heading)),
+            ("territory", Arg::Text(territory)),
+        ],
     );
     let mut trail = vec![];
     if commune.is_some() {

@@ -205,7 +205,7 @@ pub(super) fn map(r: &Renderer, cx: &mut Context) -> Page {
             });
         }
         count = markers.len();
-        let title = map_title(count, &territory.name);
+        let title = map_title(r, count, &territory.name);
         cx.insert("map", &svg(&markers, &territory.bounds, outline, &title));
         cx.insert("entries", &entries);
     } else {
@@ -235,7 +235,7 @@ pub(super) fn map(r: &Renderer, cx: &mut Context) -> Page {
         count = groups.iter().map(|g| g.count).sum();
         let title = format!(
             "{}, regroupés par commune",
-            map_title(count, &territory.name)
+            map_title(r, count, &territory.name)
         );
         cx.insert(
             "map",
@@ -262,17 +262,23 @@ pub(super) fn map(r: &Renderer, cx: &mut Context) -> Page {
         "map.html",
         urls.public_at("carte/"),
         &r.lang.t("title-map"),
-        &format!(
-            "Où sont les associations solidaires du territoire {} : la carte et la liste des lieux.",
-            territory.name
+        &r.lang.f(
+            "description-map",
+            &[("territory", Arg::Text(&territory.name))],
         ),
         &r.lang.t("menu-directory"),
     )
     .crumbs(r, &[(&r.lang.t("menu-directory"), urls.directory())])
 }
 
-fn map_title(count: usize, territory: &str) -> String {
-    format!("Carte des {count} lieux d'accueil du territoire {territory}")
+fn map_title(r: &Renderer, count: usize, territory: &str) -> String {
+    r.lang.f(
+        "map-title-count",
+        &[
+            ("n", Arg::Number(count as i64)),
+            ("territory", Arg::Text(territory)),
+        ],
+    )
 }
 
 /// A sheet of a commune's printable guide: its associations by need, with their places
