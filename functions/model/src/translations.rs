@@ -195,11 +195,18 @@ fn read_map(
     let codes = targets(cx);
     let own = cx.site.language.as_str();
     if let Some(r) = p.recorder() {
-        r.shape(
-            path,
-            json!({"type": "object", "propertyNames": {"enum": codes},
-                "description": format!("les traductions des textes publics, par langue de site.toml (languages) autre que {own} : {}", texts.names())}),
+        let description = format!(
+            "les traductions des textes publics, par langue de site.toml (languages) autre que {own} : {}",
+            texts.names()
         );
+        // A site of one language accepts no translation: an empty `enum` is not a valid
+        // JSON Schema, `maxProperties: 0` says the same.
+        let shape = if codes.is_empty() {
+            json!({"type": "object", "maxProperties": 0, "description": description})
+        } else {
+            json!({"type": "object", "propertyNames": {"enum": codes}, "description": description})
+        };
+        r.shape(path, shape);
         read_one(&crate::schema::PROBE, &join(path, "*"), texts, p);
         return None;
     }
@@ -533,5 +540,19 @@ mod tests {
         let mut names: Vec<&String> = one["properties"].as_object().unwrap().keys().collect();
         names.sort();
         assert_eq!(names, ["access", "body", "locations", "name", "summary"]);
+    }
+
+    #[test]
+    fn a_site_of_one_language_has_a_valid_schema_that_accepts_no_translation() {
+        let site = SiteConfig::parse(include_str!("../../../tests/sites/basic/site.toml")).unwrap();
+        let none = BTreeSet::new();
+        let cx = Context {
+            site: &site,
+            associations: &none,
+        };
+        let schema = crate::schema::of(Kind::Association, &cx);
+        let t = &schema["properties"]["translations"];
+        assert_eq!(t["maxProperties"], 0, "{t}");
+        assert!(t.get("propertyNames").is_none(), "{t}");
     }
 }
