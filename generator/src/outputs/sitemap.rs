@@ -1,8 +1,9 @@
 //! What search engines read: `sitemap.xml`, the pages to index, and `robots.txt`.
 
-use tera::Context;
+use std::collections::HashMap;
 
 use serde::Serialize;
+use tera::{Context, Value};
 
 use crate::error::BuildError;
 use crate::i18n::Languages;
@@ -19,11 +20,12 @@ pub(crate) struct Listed<'a> {
     pub translated: bool,
 }
 
-/// A URL of the sitemap with the same page in the other languages.
+/// A URL of the sitemap with the same page in the other languages: a list of [`Alt`],
+/// made once per page and shared by its URLs in every language.
 #[derive(Serialize)]
 struct Loc {
     loc: String,
-    alternates: Vec<Alt>,
+    alternates: Value,
 }
 
 /// One language's URL of a page.
@@ -45,15 +47,23 @@ pub(crate) fn sitemap<'a>(
     languages: &Languages,
     pages: impl IntoIterator<Item = Listed<'a>>,
 ) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    // A page's alternates are the same from each of its languages: made once per path,
+    // they cost pages × languages, not pages × languages².
+    let mut shared: HashMap<&str, Value> = HashMap::new();
+    let none = Value::from(Vec::<Value>::new());
     let locs: Vec<Loc> = pages
         .into_iter()
         .filter(|p| !p.noindex)
         .map(|p| Loc {
             loc: urls.absolute(p.url),
             alternates: if p.translated && languages.several() {
-                alternates(urls, languages, p.url)
+                let path = unprefixed(urls, languages, p.url);
+                shared
+                    .entry(path)
+                    .or_insert_with(|| Value::from_serializable(&alternates(urls, languages, path)))
+                    .clone()
             } else {
-                Vec::new()
+                none.clone()
             },
         })
         .collect();
@@ -93,17 +103,20 @@ pub(crate) fn robots(urls: &Urls) -> Vec<u8> {
     .into_bytes()
 }
 
-/// The same page in each language, and the default language's as `x-default`: (hreflang,
-/// absolute URL).
-fn alternates(urls: &Urls, languages: &Languages, url: &str) -> Vec<Alt> {
-    // The page's path without its language's prefix, whichever it is.
+/// The page's path without the site's base and its language's prefix, whichever it is.
+fn unprefixed<'u>(urls: &Urls, languages: &Languages, url: &'u str) -> &'u str {
     let rel = url.strip_prefix(&urls.base_path).unwrap_or(url);
-    let path = languages
+    languages
         .0
         .iter()
         .skip(1)
         .find_map(|l| rel.strip_prefix(&l.prefix))
-        .unwrap_or(rel);
+        .unwrap_or(rel)
+}
+
+/// The same page (at `path`, without prefix) in each language, and the default language's
+/// as `x-default`: (hreflang, absolute URL).
+fn alternates(urls: &Urls, languages: &Languages, path: &str) -> Vec<Alt> {
     let mut out: Vec<Alt> = languages
         .0
         .iter()
