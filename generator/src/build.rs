@@ -171,7 +171,7 @@ pub(crate) trait Plan: Send {
     /// returns every page of the build, in the order of `work`.
     fn render(
         &mut self,
-        work: &[Work<'_>],
+        work: &mut [Work<'_>],
         sink: &dyn Sink,
     ) -> Result<Vec<RenderedPage>, BuildError>;
 }
@@ -203,7 +203,7 @@ impl Plan for Full<'_> {
 
     fn render(
         &mut self,
-        work: &[Work<'_>],
+        work: &mut [Work<'_>],
         sink: &dyn Sink,
     ) -> Result<Vec<RenderedPage>, BuildError> {
         render::render_jobs(work, sink, self.track)
@@ -247,7 +247,7 @@ pub(crate) fn run(
 
     let jobs = render::jobs::all(&index);
     // The default language has every page; each other one, the public's pages.
-    let work: Vec<Work> = languages
+    let mut work: Vec<Work> = languages
         .0
         .iter()
         .zip(&templates)
@@ -265,7 +265,7 @@ pub(crate) fn run(
     // Feeds, open data and the search index need the content, not the pages: they are
     // made while the pages render, and fill the cores the pages' tail leaves idle.
     let (pages, outputs) = rayon::join(
-        || plan.render(&work, sink),
+        || plan.render(&mut work, sink),
         || outputs::write(&index, &templates[0], &urls, sink),
     );
     let (pages, mut others) = (pages?, outputs?);

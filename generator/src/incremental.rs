@@ -350,7 +350,7 @@ impl Plan for Update {
     /// changed.
     fn render(
         &mut self,
-        work: &[Work<'_>],
+        work: &mut [Work<'_>],
         sink: &dyn Sink,
     ) -> Result<Vec<RenderedPage>, BuildError> {
         let previous: HashMap<(usize, &Job), &RenderedPage> = self
@@ -359,7 +359,7 @@ impl Plan for Update {
             .map(|p| ((p.lang, &p.job), p))
             .collect();
         let related = related_jobs(work[0].renderer.index, &self.edits);
-        let again: Vec<(&render::Renderer, &Job)> = render::each(work)
+        let again: Vec<(&render::Renderer, &Job)> = render::each(&*work)
             .filter(|(r, j)| {
                 !self.own.contains(&(r.lang.index, (*j).clone()))
                     && (!j.is_entry() || related.contains(j))
@@ -384,7 +384,7 @@ impl Plan for Update {
             self.report.changed += usize::from(changed);
             self.fresh.insert((page.lang, page.job.clone()), page);
         }
-        let pages = render::each(work)
+        let pages = render::each(&*work)
             .map(
                 |(r, job)| match self.fresh.remove(&(r.lang.index, job.clone())) {
                     Some(page) => page,

@@ -89,8 +89,14 @@ export function pages(dir, basePath, root) {
 export function otherLanguages(root) {
   const toml = fs.readFileSync(path.join(root, 'site.toml'), 'utf8');
   const list = toml.match(/^languages\s*=\s*\[([^\]]*)\]/m);
-  const own = toml.match(/^language\s*=\s*"([^"]+)"/m)?.[1] || 'fr';
+  const own = ownLanguage(root);
   return list ? [...list[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((c) => c !== own) : [];
+}
+
+// The site's own language (`language`, French by default), at the site's own addresses.
+export function ownLanguage(root) {
+  const toml = fs.readFileSync(path.join(root, 'site.toml'), 'utf8');
+  return toml.match(/^language\s*=\s*"([^"]+)"/m)?.[1] || 'fr';
 }
 
 // One page per kind, the first in path order (for the gates that need not see them all).

@@ -1,8 +1,9 @@
 //! What search engines read: `sitemap.xml`, the pages to index, and `robots.txt`.
 
-use tera::Context;
+use std::collections::HashMap;
 
 use serde::Serialize;
+use tera::{Context, Value};
 
 use crate::error::BuildError;
 use crate::i18n::Languages;
@@ -19,11 +20,15 @@ pub(crate) struct Listed<'a> {
     pub translated: bool,
 }
 
-/// A URL of the sitemap with the same page in the other languages.
+/// A URL of the sitemap with the same page in the other languages: a list of [`Alt`],
+/// made once per page and shared by its URLs in every language.
 #[derive(Serialize)]
 struct Loc {
     loc: String,
-    alternates: Vec<Alt>,
+    alternates: Value,
+    /// About the bytes of its `<url>` element, to keep each file under [`BYTES_PER_SITEMAP`].
+    #[serde(skip)]
+    bytes: usize,
 }
 
 /// One language's URL of a page.
@@ -36,25 +41,54 @@ struct Alt {
 /// URLs a sitemap may hold (sitemaps.org: 50,000, and 50 MB).
 const PER_SITEMAP: usize = 50_000;
 
-/// `sitemap.xml`: the pages given, but those marked noindex. Beyond [`PER_SITEMAP`] pages,
-/// `sitemap.xml` is an index of `sitemap-1.xml`, `sitemap-2.xml`… Returns the files, by
-/// path.
+/// The bytes a sitemap is filled with at most: sitemaps.org's 50 MiB, less a tenth for what
+/// a theme's template writes around each address beyond the estimate of [`Loc::bytes`]. A
+/// site of nine languages has ten alternates to each address, about 1.1 KB: 50,000 of them
+/// would be 55 MB.
+const BYTES_PER_SITEMAP: usize = 45 << 20;
+
+/// `sitemap.xml`: the pages given, but those marked noindex. Beyond [`PER_SITEMAP`] pages
+/// or [`BYTES_PER_SITEMAP`] bytes, `sitemap.xml` is an index of `sitemap-1.xml`,
+/// `sitemap-2.xml`… Returns the files, by path.
 pub(crate) fn sitemap<'a>(
     templates: &Templates,
     urls: &Urls,
     languages: &Languages,
     pages: impl IntoIterator<Item = Listed<'a>>,
 ) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    // A page's alternates are the same from each of its languages: made once per path,
+    // they cost pages × languages, not pages × languages².
+    let mut shared: HashMap<&str, (Value, usize)> = HashMap::new();
+    let none = (Value::from(Vec::<Value>::new()), 0);
     let locs: Vec<Loc> = pages
         .into_iter()
         .filter(|p| !p.noindex)
-        .map(|p| Loc {
-            loc: urls.absolute(p.url),
-            alternates: if p.translated && languages.several() {
-                alternates(urls, languages, p.url)
+        .map(|p| {
+            let (alternates, alt_bytes) = if p.translated && languages.several() {
+                let path = unprefixed(urls, languages, p.url);
+                shared
+                    .entry(path)
+                    .or_insert_with(|| {
+                        let alts = alternates(urls, languages, path);
+                        // `<xhtml:link rel="alternate" hreflang="…" href="…"/>`
+                        let bytes = alts
+                            .iter()
+                            .map(|a| 46 + a.hreflang.len() + a.href.len())
+                            .sum();
+                        (Value::from_serializable(&alts), bytes)
+                    })
+                    .clone()
             } else {
-                Vec::new()
-            },
+                none.clone()
+            };
+            let loc = urls.absolute(p.url);
+            // `  <url><loc>…</loc>…</url>` and its line's end
+            let bytes = 25 + loc.len() + alt_bytes;
+            Loc {
+                loc,
+                alternates,
+                bytes,
+            }
         })
         .collect();
     let urlset = |locs: &[Loc]| {
@@ -62,14 +96,15 @@ pub(crate) fn sitemap<'a>(
         cx.insert("urls", locs);
         templates.render("sitemap.xml", &cx, 64 * locs.len())
     };
-    if locs.len() <= PER_SITEMAP {
+    let parts = parts(&locs);
+    if parts.len() == 1 {
         return Ok(vec![(SITEMAP.to_string(), urlset(&locs)?)]);
     }
     let mut files = Vec::new();
     let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (n, part) in locs.chunks(PER_SITEMAP).enumerate() {
+    for (n, part) in parts.into_iter().enumerate() {
         let path = format!("sitemap-{}.xml", n + 1);
         // Absolute addresses are plain ASCII here: nothing to escape.
         index.push_str(&format!(
@@ -83,6 +118,22 @@ pub(crate) fn sitemap<'a>(
     Ok(files)
 }
 
+/// The addresses cut into files of at most [`PER_SITEMAP`] addresses and about
+/// [`BYTES_PER_SITEMAP`] bytes each, in order.
+fn parts(locs: &[Loc]) -> Vec<&[Loc]> {
+    let mut parts = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, loc) in locs.iter().enumerate() {
+        if i > start && (i - start == PER_SITEMAP || bytes + loc.bytes > BYTES_PER_SITEMAP) {
+            parts.push(&locs[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += loc.bytes;
+    }
+    parts.push(&locs[start..]);
+    parts
+}
+
 /// `robots.txt`: everything may be crawled but the moderators' page; where the sitemap is.
 pub(crate) fn robots(urls: &Urls) -> Vec<u8> {
     format!(
@@ -93,17 +144,20 @@ pub(crate) fn robots(urls: &Urls) -> Vec<u8> {
     .into_bytes()
 }
 
-/// The same page in each language, and the default language's as `x-default`: (hreflang,
-/// absolute URL).
-fn alternates(urls: &Urls, languages: &Languages, url: &str) -> Vec<Alt> {
-    // The page's path without its language's prefix, whichever it is.
+/// The page's path without the site's base and its language's prefix, whichever it is.
+fn unprefixed<'u>(urls: &Urls, languages: &Languages, url: &'u str) -> &'u str {
     let rel = url.strip_prefix(&urls.base_path).unwrap_or(url);
-    let path = languages
+    languages
         .0
         .iter()
         .skip(1)
         .find_map(|l| rel.strip_prefix(&l.prefix))
-        .unwrap_or(rel);
+        .unwrap_or(rel)
+}
+
+/// The same page (at `path`, without prefix) in each language, and the default language's
+/// as `x-default`: (hreflang, absolute URL).
+fn alternates(urls: &Urls, languages: &Languages, path: &str) -> Vec<Alt> {
     let mut out: Vec<Alt> = languages
         .0
         .iter()
@@ -120,4 +174,29 @@ fn alternates(urls: &Urls, languages: &Languages, url: &str) -> Vec<Alt> {
         href: out[0].href.clone(),
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loc(bytes: usize) -> Loc {
+        Loc {
+            loc: String::new(),
+            alternates: Value::from(Vec::<Value>::new()),
+            bytes,
+        }
+    }
+
+    /// A file ends at 50,000 addresses, or before the bytes would pass the limit.
+    #[test]
+    fn files_are_cut_by_count_and_by_bytes() {
+        let sizes = |locs: &[Loc]| parts(locs).iter().map(|p| p.len()).collect::<Vec<_>>();
+        let small: Vec<Loc> = (0..PER_SITEMAP * 2 + 1).map(|_| loc(100)).collect();
+        assert_eq!(sizes(&small), [PER_SITEMAP, PER_SITEMAP, 1]);
+        let large: Vec<Loc> = (0..5).map(|_| loc(BYTES_PER_SITEMAP / 2)).collect();
+        assert_eq!(sizes(&large), [2, 2, 1]);
+        assert_eq!(sizes(&[loc(BYTES_PER_SITEMAP + 1)]), [1]);
+        assert_eq!(sizes(&[]), [0]);
+    }
 }

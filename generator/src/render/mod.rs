@@ -34,28 +34,44 @@ pub(crate) fn each<'w, 'r>(
         .flat_map(|w| w.jobs.iter().map(move |j| (&w.renderer, j)))
 }
 
-/// Renders the given pages in parallel into `sink`; returns them, in the jobs' order.
+/// Renders the given pages into `sink`, one language after the other, each language's in
+/// parallel; returns them, in the jobs' order. A language's cards are dropped once its
+/// pages are written: the next language has cards of its own words, and a build of nine
+/// languages holds one language's cards at a time, not nine.
 pub(crate) fn render_jobs(
-    work: &[Work<'_>],
+    work: &mut [Work<'_>],
     sink: &dyn Sink,
     track: bool,
 ) -> Result<Vec<RenderedPage>, BuildError> {
-    let all: Vec<(&Renderer, &Job)> = each(work).collect();
+    let mut pages = Vec::with_capacity(work.iter().map(|w| w.jobs.len()).sum());
+    for w in work.iter_mut() {
+        pages.extend(render_language(w, sink, track)?);
+        w.renderer.forget_cards();
+    }
+    Ok(pages)
+}
+
+/// The pages of one language, rendered in parallel, in the jobs' order.
+fn render_language(
+    w: &Work<'_>,
+    sink: &dyn Sink,
+    track: bool,
+) -> Result<Vec<RenderedPage>, BuildError> {
+    let r = &w.renderer;
     // The pages that gather the whole site take longest: they start first, so that no
     // core is left alone with one of them at the end of a large build.
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| !all[i].1.gathers_site());
+    let mut order: Vec<usize> = (0..w.jobs.len()).collect();
+    order.sort_by_key(|&i| !w.jobs[i].gathers_site());
     let done: Vec<(usize, RenderedPage)> = order
         .par_iter()
         .map(|&i| {
-            let (r, job) = all[i];
-            let (page, raw) = render_raw(r, job)?;
+            let (page, raw) = render_raw(r, &w.jobs[i])?;
             let hash = if track { hash_of(&raw) } else { 0 };
             sink.put(&page.file, r.finish(raw))?;
             Ok((i, RenderedPage { hash, ..page }))
         })
         .collect::<Result<_, BuildError>>()?;
-    let mut pages: Vec<Option<RenderedPage>> = vec![None; all.len()];
+    let mut pages: Vec<Option<RenderedPage>> = vec![None; w.jobs.len()];
     for (i, page) in done {
         pages[i] = Some(page);
     }

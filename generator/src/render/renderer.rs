@@ -59,6 +59,13 @@ impl<'a> Renderer<'a> {
         self.cards.resource(id, self.index, &self.urls, self.lang)
     }
 
+    /// Drops the cards made so far (on a thread of their own, as [`Renderer::drop_aside`]
+    /// does); those needed again are made again.
+    pub(crate) fn forget_cards(&mut self) {
+        let cards = std::mem::replace(&mut self.cards, Cards::new(self.index));
+        std::thread::spawn(move || drop(cards));
+    }
+
     /// Drops the renderer, its cards on a thread of their own: at 100,000 entries freeing
     /// their maps takes a serial 150 ms at the end of a build, and nothing waits for it.
     pub(crate) fn drop_aside(mut self) {
