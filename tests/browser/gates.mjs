@@ -35,7 +35,7 @@ const GATES = [
   ['1. axe-core, avec et sans JavaScript (chaque page de la langue du site ; dans les autres : une page de chaque type)', languages, axeGate],
   ['2. la première tabulation atteint le lien d\'évitement (une page de chaque type, dans chaque langue)', (s) => onePerKind(s.pages), skipLinkGate],
   ['3. parcours au clavier : distribution alimentaire ouverte le samedi', null, (site) => keyboardJourneyGate(own(site))],
-  ['4. HTML valide (Nu HTML Checker, chaque page de la langue du site ; dans les autres : une page de chaque type)', languages, vnuGate],
+  ['4. HTML valide (Nu HTML Checker, chaque page, dans chaque langue : une seule JVM, quelques secondes)', all, vnuGate],
   ['5. liens et ressources internes (chaque page)', all, linksGate],
   ['6. sorties lisibles par machine', null, dataGate],
   ['7. poids des pages (gzip) ≤ 50 000 octets (chaque page)', all, weightGate],
