@@ -495,15 +495,20 @@ impl SiteConfig {
             ("publics", &self.own_publics),
         ] {
             for c in &list.0 {
-                for lang in c.labels.keys().filter(|l| !others.contains(&l.as_str())) {
+                // A label in a language the site does not list (yet) is kept: a territory
+                // turns a language on or off in `languages` alone. An unknown code or the
+                // site's own language is a mistake.
+                let wrong =
+                    |l: &&String| l.as_str() == own || crate::checks::language_name(l).is_none();
+                for lang in c.labels.keys().filter(wrong) {
                     out.push(
                         Problem::new(
                             at(&format!("{} =", c.key)),
                             format!("{table}.{}.labels.{lang}", c.key),
                             format!(
-                                "une langue de site.toml (languages) autre que {own} : {}",
+                                "un code de langue ISO 639-1 autre que {own} (label est en {own} ; site.toml, languages : {})",
                                 if others.is_empty() {
-                                    "aucune".to_string()
+                                    "aucune autre".to_string()
                                 } else {
                                     others.join(", ")
                                 }
