@@ -57,6 +57,24 @@ async fn embedded(resources: &[&str]) -> (Fixture, tempfile::TempDir) {
 }
 
 impl Fixture {
+    /// `first` written as `content/ressources/pommes.md` and sent to the store (the functions
+    /// have no content/), then a change of its title proposed as the form sends it (the
+    /// entry's own fields only): the submission's id and what the moderator sees of it.
+    async fn change_to_pommes(&self, first: &str) -> (String, Value) {
+        std::fs::create_dir_all(self.root.path().join("content/ressources")).unwrap();
+        std::fs::write(self.root.path().join("content/ressources/pommes.md"), first).unwrap();
+        let sources = Sources::new(self.store.clone());
+        let files = BTreeMap::from([("pommes".to_string(), first.to_string())]);
+        sources.sync(Kind::Resource, &files).await.unwrap();
+        let mut change = offer("Pommes bio", "epicerie");
+        change["target"] = json!("pommes");
+        let id = self.submit(change).await;
+        let (_, one) = self
+            .call("GET", &format!("/moderation/submissions/{id}"), Value::Null)
+            .await;
+        (id, one)
+    }
+
     async fn call(&self, method: &str, path: &str, body: Value) -> (StatusCode, Value) {
         let req = Request::builder()
             .method(method)
@@ -263,19 +281,7 @@ async fn a_change_never_writes_over_an_edit() {
     let (f, _dir) = embedded(&["pommes"]).await;
     let rel = "content/ressources/pommes.md";
     let first = "---\ntitle: Pommes\nassociation: epicerie\nkind: offer\ncategory: food\nexpires: 2026-12-01\n---\nÀ retirer.\n";
-    std::fs::create_dir_all(f.root.path().join("content/ressources")).unwrap();
-    std::fs::write(f.root.path().join(rel), first).unwrap();
-    // The publication sends the files to the store: the functions have no content/.
-    let sources = Sources::new(f.store.clone());
-    let files = BTreeMap::from([("pommes".to_string(), first.to_string())]);
-    sources.sync(Kind::Resource, &files).await.unwrap();
-
-    let mut change = offer("Pommes bio", "epicerie");
-    change["target"] = json!("pommes");
-    let id = f.submit(change).await;
-    let (_, one) = f
-        .call("GET", &format!("/moderation/submissions/{id}"), Value::Null)
-        .await;
+    let (id, one) = f.change_to_pommes(first).await;
     let diff = one["diff"]
         .as_str()
         .expect("a diff against the current file");
@@ -302,7 +308,7 @@ async fn a_change_never_writes_over_an_edit() {
 
     // Once the edit is published, the moderator sees the change against it, and a decision
     // on what was seen before is refused.
-    sources
+    Sources::new(f.store.clone())
         .sync(
             Kind::Resource,
             &BTreeMap::from([("pommes".to_string(), edited.clone())]),
@@ -342,19 +348,7 @@ async fn a_change_keeps_the_translations_of_the_file() {
     let (f, _dir) = embedded(&["pommes"]).await;
     let rel = "content/ressources/pommes.md";
     let first = "---\ntitle: Pommes\nassociation: epicerie\nkind: offer\ncategory: food\nexpires: 2026-12-01\ntranslations:\n  en:\n    title: Apples\n    body: |\n      To fetch on site.\n\n      On Saturdays.\n---\nÀ retirer.\n";
-    std::fs::create_dir_all(f.root.path().join("content/ressources")).unwrap();
-    std::fs::write(f.root.path().join(rel), first).unwrap();
-    let sources = Sources::new(f.store.clone());
-    let files = BTreeMap::from([("pommes".to_string(), first.to_string())]);
-    sources.sync(Kind::Resource, &files).await.unwrap();
-
-    // The form sends the entry's own fields only.
-    let mut change = offer("Pommes bio", "epicerie");
-    change["target"] = json!("pommes");
-    let id = f.submit(change).await;
-    let (_, one) = f
-        .call("GET", &format!("/moderation/submissions/{id}"), Value::Null)
-        .await;
+    let (id, one) = f.change_to_pommes(first).await;
     let diff = one["diff"].as_str().unwrap();
     assert!(
         diff.contains("+title: Pommes bio\n") && !diff.contains("-translations:"),
